@@ -1,0 +1,53 @@
+"""Character offsets -> 1-based line and column, computed once per text."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .models import Document, Loc
+
+
+class LineIndex:
+    """Maps offsets of one text to (line, column); both 1-based, columns in code points."""
+
+    def __init__(self, text: str):
+        self.starts = [0]
+        pos = text.find("\n")
+        while pos != -1:
+            self.starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+_INDEXES: dict[int, tuple[str, LineIndex]] = {}
+
+
+def line_index(text: str) -> LineIndex:
+    key = id(text)
+    hit = _INDEXES.get(key)
+    if hit is None or hit[0] is not text:
+        hit = (text, LineIndex(text))
+        _INDEXES[key] = hit
+    return hit[1]
+
+
+def page_of(doc: Document, offset: int) -> str | None:
+    if not doc.page_starts:
+        return None
+    starts = [s for s, _ in doc.page_starts]
+    i = bisect_right(starts, offset) - 1
+    return doc.page_starts[i][1] if i >= 0 else None
+
+
+def locate(doc: Document, start: int, end: int, section: str | None = None) -> Loc:
+    """A :class:`Loc` for ``doc.text[start:end]``."""
+    idx = line_index(doc.text)
+    line, col = idx.line_col(start)
+    end_line, end_col = idx.line_col(max(start, end))
+    return Loc(
+        path=doc.path, line=line, column=col, end_line=end_line, end_column=end_col,
+        start=start, end=end, text=doc.text[start:end], page=page_of(doc, start), section=section,
+    )

@@ -1,0 +1,314 @@
+"""Every data shape of claimcheck in one place.
+
+Offsets first: a span is (path, start, end) in characters of the document's text; line and
+column are filled in once, at the edge, by :mod:`checker.locate`. The JSON report models
+at the bottom are a published contract (see DESIGN.md): rename nothing there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --------------------------------------------------------------------------- locations
+
+
+class Loc(_Model):
+    """A located span: path, character offsets and 1-based line/column (end exclusive)."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int
+    end: int
+    text: str
+    page: str | None = None  # printed page label, when the input has pages (PDF)
+    section: str | None = None  # e.g. "2.7. April 23, 1997: Jiang Zemin Visits Moscow"
+
+
+# --------------------------------------------------------------------------- typed facts
+
+
+Granularity = Literal["day", "month", "season", "quarter", "year", "decade", "century"]
+
+
+class DateMention(_Model):
+    """A date or date range as a closed interval of days with the precision it was stated at.
+
+    ``start``/``end`` are character offsets into the text that was scanned; ``earliest`` and
+    ``latest`` are the first and last day the mention allows. "1997" -> 1997-01-01..1997-12-31
+    at granularity "year"; "November 9-11, 1997" -> 1997-11-09..1997-11-11 at "day",
+    ``is_range`` true. Open intervals ("since 2013") set ``open_start``/``open_end``.
+    """
+
+    text: str
+    start: int
+    end: int
+    earliest: dt.date
+    latest: dt.date
+    granularity: Granularity
+    is_range: bool = False
+    open_start: bool = False
+    open_end: bool = False
+    relative: bool = False  # resolved against the document date ("on Wednesday")
+    approximate: bool = False  # "mid-2019", "early 1990s", "around 2010"
+
+    def value_str(self) -> str:
+        if self.open_start:
+            return f"..{self.latest.isoformat()}"
+        if self.open_end:
+            return f"{self.earliest.isoformat()}.."
+        if self.earliest == self.latest:
+            return self.earliest.isoformat()
+        return f"{self.earliest.isoformat()}..{self.latest.isoformat()}"
+
+
+class Quantity(_Model):
+    """A number as stated, with bounds: "over 45" -> low 45 (exclusive), high None."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    low: float | None = None
+    high: float | None = None
+    unit: str = ""  # "USD", "percent", "percentage point", "km", "" for counts
+    kind: Literal["money", "percent", "count", "measure", "ordinal"] = "count"
+    bound: Literal["exact", "approx", "min", "max", "range"] = "exact"
+    noun: str = ""  # what is counted: "summits", "troops", "loans"
+
+
+class EntityMention(_Model):
+    """A person, place or organisation, resolved to one canonical name."""
+
+    text: str
+    start: int
+    end: int
+    canonical: str
+    kind: Literal["person", "place", "org"]
+    country: str | None = None  # for places: the ISO country code
+    score: float = 100.0  # rapidfuzz score of the alias match
+    typo_of: str | None = None  # set when the mention looks like a misspelling
+
+
+class Quote(_Model):
+    text: str  # the quoted words, without the quote marks
+    start: int  # span of the quoted words
+    end: int
+
+
+class EventFrame(_Model):
+    """Who did what, where and when, as read from one sentence."""
+
+    action: str  # visit, meet, sign, call, attend, announce, summit, ...
+    actors: list[str] = Field(default_factory=list)  # canonical names
+    agent: str | None = None  # the one who travelled / acted, when the sentence says so
+    place: str | None = None  # canonical place (destination for a visit)
+    start: int = 0
+    end: int = 0
+
+
+class Facts(_Model):
+    dates: list[DateMention] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    entities: list[EntityMention] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    events: list[EventFrame] = Field(default_factory=list)
+
+    def people(self) -> list[str]:
+        return _unique(e.canonical for e in self.entities if e.kind == "person")
+
+    def places(self) -> list[str]:
+        return _unique(e.canonical for e in self.entities if e.kind == "place")
+
+
+def _unique(items) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+class Passage(_Model):
+    """A sentence (or heading) of a document with exact offsets into ``Document.text``."""
+
+    id: str  # "<path>#<index>"
+    path: str
+    index: int
+    start: int
+    end: int
+    text: str
+    section: list[str] = Field(default_factory=list)  # heading path, outermost first
+    section_number: str | None = None  # "2.7" for a numbered section
+    is_heading: bool = False
+    page: str | None = None
+    paragraph: int | None = None
+
+
+class Section(_Model):
+    title: str
+    number: str | None = None
+    level: int = 1
+    start: int  # offset of the heading
+    end: int  # offset where the section ends (next heading of same or higher level)
+    heading_passage: int | None = None  # index of the heading passage
+
+
+class Reference(_Model):
+    """An entry of a references list."""
+
+    key: str  # "9" for "[9]", or "Smith2020"
+    text: str
+    start: int
+    end: int
+    year: int | None = None
+    url: str | None = None
+
+
+class Document(_Model):
+    path: str
+    text: str
+    kind: Literal["text", "markdown", "html", "docx", "pdf"] = "text"
+    passages: list[Passage] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+    date: dt.date | None = None  # document date, for relative expressions
+    title: str | None = None
+    author: str | None = None
+    url: str | None = None
+    page_starts: list[tuple[int, str]] = Field(default_factory=list)  # (offset, page label)
+    content_hash: str = ""
+
+
+class Suppression(_Model):
+    rule: str = Field(description="Rule code, e.g. CC-DATE-001")
+    reason: str = Field(min_length=1, description="Why this finding is accepted")
+
+
+class Claim(_Model):
+    """A checkable statement. Only ``id`` and ``text`` are required; the structured fields,
+    where given, override what is extracted from the text."""
+
+    id: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    date: str | dt.date | None = Field(default=None, description="Date or range, e.g. 1997-11-09..1997-11-11 or 'November 1997'")
+    place: str | None = None
+    actors: list[str] | None = None
+    action: str | None = None
+    quantity: str | float | int | None = None
+    quote: str | None = None
+    source: str | None = Field(default=None, description="Path of the source document this claim cites")
+    tags: list[str] = Field(default_factory=list)
+    ignore: list[Suppression] = Field(default_factory=list)
+    document_date: dt.date | None = Field(default=None, description="Date relative expressions resolve against")
+
+
+class ClaimFile(_Model):
+    claims: list[Claim]
+    document_date: dt.date | None = None
+
+
+# --------------------------------------------------------------------------- the JSON report (contract)
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+Category = Literal[
+    "date", "number", "count", "place", "actor", "quote", "anniversary",
+    "citation", "reference", "entity", "event", "schema",
+]
+Verdict = Literal["supported", "contradicted", "unverified"]
+
+
+class Evidence(_Model):
+    path: str
+    line: int
+    end_line: int
+    text: str
+    score: float
+    column: int = 1
+    end_column: int = 1
+    start: int = 0
+    end: int = 0
+    page: str | None = None
+    section: str | None = None
+    match_start: int | None = None  # aligned span inside the passage (absolute offsets)
+    match_end: int | None = None
+
+
+class Finding(_Model):
+    id: str
+    rule: str  # code, e.g. CC-DATE-001
+    name: str = ""  # dotted name, e.g. date.interval_conflict
+    category: Category
+    severity: Severity
+    message: str
+    claim: Loc
+    evidence: Loc
+    claim_value: str
+    evidence_value: str
+    confidence: float
+    claim_id: str = ""
+    fingerprint: str = ""
+
+
+class ClaimResult(_Model):
+    id: str
+    text: str
+    location: Loc
+    verdict: Verdict
+    confidence: float
+    evidence: list[Evidence] = Field(default_factory=list)
+    findings: list[str] = Field(default_factory=list)
+
+
+class ToolInfo(_Model):
+    name: str = "claimcheck"
+    version: str
+
+
+class Summary(_Model):
+    claims: int = 0
+    supported: int = 0
+    contradicted: int = 0
+    unverified: int = 0
+    findings: int = 0
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    files: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+
+
+class Report(_Model):
+    schema_version: str = SCHEMA_VERSION
+    tool: ToolInfo
+    summary: Summary
+    claims: list[ClaimResult] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)  # e.g. unused suppressions, skipped inputs
+
+    def finding_by_id(self) -> dict[str, Finding]:
+        return {f.id: f for f in self.findings}
+
+
+def json_schema(name: str) -> dict[str, Any]:
+    """The published JSON Schema of the claim file or the report."""
+    model = {"claims": ClaimFile, "report": Report}[name]
+    return model.model_json_schema()
