@@ -131,7 +131,9 @@ def _parse_yaml(text: str, errors: _Errors) -> _Node | None:
     except YAMLError as exc:  # ReaderError: a character YAML does not allow
         position = getattr(exc, "position", 0) or 0
         character = getattr(exc, "character", None)
-        what = f"character U+{ord(character):04X}" if isinstance(character, str) else "character"
+        if isinstance(character, str):
+            character = ord(character)
+        what = f"character U+{character:04X}" if isinstance(character, int) else "a character"
         errors.add(position, f"invalid YAML: {what} is not allowed in YAML text")
         return None
     if root is None:
