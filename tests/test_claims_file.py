@@ -176,6 +176,14 @@ def test_json_claim_file_with_tabs_and_positions(tmp_path):
     assert j2.text == '"Key and colon on separate lines."'
 
 
+def test_bare_year_date_is_kept_as_text(tmp_path):
+    src = "claims:\n  - id: c1\n    text: It happened in 1997.\n    date: 1997\n"
+    cf, _ = load_claim_file(write(tmp_path, "claims.yaml", src))
+    assert cf.claims[0].date == "1997"
+    cf, _ = load_claim_file(write(tmp_path, "claims.json", '{"claims": [{"id": "c1", "text": "t", "date": 1997}]}'))
+    assert cf.claims[0].date == "1997"
+
+
 def test_yaml_merge_key_fills_in_fields(tmp_path):
     src = (
         "claims:\n"

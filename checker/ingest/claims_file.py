@@ -118,7 +118,9 @@ def _read_text(path: Path, shown: str) -> str:
 
 
 def _parse_yaml(text: str, errors: _Errors) -> _Node | None:
-    yaml = YAML(typ="safe", pure=True)  # pure: the C parser's marks are not guaranteed
+    # safe: scalars are built by the plain-data constructor only; pure: ruamel composes
+    # with its Python scanner, whose marks carry the character index we need.
+    yaml = YAML(typ="safe", pure=True)
     try:
         root = yaml.compose(text)
     except MarkedYAMLError as exc:
@@ -509,6 +511,7 @@ def load_claim_file(path: str | Path) -> tuple[ClaimFile, dict[str, Loc]]:
         errors.add(exc.offset, exc.message)
         errors.raise_if_any()
     _check_duplicate_ids(tree)
+    _years_as_text(data, tree)
     try:
         claim_file = ClaimFile.model_validate(data)
     except ValidationError as exc:
@@ -527,6 +530,18 @@ def load_claim_file(path: str | Path) -> tuple[ClaimFile, dict[str, Loc]]:
             start=node.start, end=node.end, text=text[node.start:node.end],
         )
     return claim_file, locs
+
+
+def _years_as_text(data: dict[str, Any], tree: _Tree) -> None:
+    """``date: 1997`` means the year: YAML reads it as an integer, ``Claim.date`` wants text
+    or a date, so a bare integer date becomes the text it was written as."""
+    claims = data.get("claims")
+    if not isinstance(claims, list):
+        return
+    for i, claim in enumerate(claims):
+        if isinstance(claim, dict) and type(claim.get("date")) is int:
+            _, node = tree.where[("claims", i, "date")]
+            claim["date"] = tree.errors.text[node.start:node.end]
 
 
 def _check_duplicate_ids(tree: _Tree) -> None:
