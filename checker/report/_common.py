@@ -1,0 +1,143 @@
+"""Helpers shared by the human-facing renderers: grouping, ordering, locations, highlight spans.
+
+No format-specific code lives here; each renderer decides how a span or a group looks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from ..models import ClaimResult, Evidence, Finding, Loc, Report, Severity
+
+VERDICT_ORDER = ("contradicted", "unverified", "supported")
+SEVERITY_ORDER = (Severity.error, Severity.warning, Severity.info)
+VERDICT_LABEL = {"supported": "Supported", "contradicted": "Contradicted", "unverified": "Unverified"}
+
+
+def loc_str(loc: Loc | Evidence) -> str:
+    """``path:line:col``, the form editors and terminals turn into links."""
+    return f"{loc.path}:{loc.line}:{loc.column}"
+
+
+def loc_where(loc: Loc | Evidence) -> str:
+    """Page and section, when the source has them: ``p. 12 · § 3. Withdrawal``."""
+    parts = []
+    if loc.page:
+        parts.append(f"p. {loc.page}")
+    if loc.section:
+        parts.append(f"§ {loc.section}")
+    return " · ".join(parts)
+
+
+@dataclass
+class FileGroup:
+    """One claim file or draft: its claims (with their findings) and findings tied to no claim."""
+
+    path: str
+    claims: list[tuple[ClaimResult, list[Finding]]] = field(default_factory=list)
+    loose: list[Finding] = field(default_factory=list)
+
+
+def _finding_key(f: Finding):
+    return (f.claim.line, f.claim.column, SEVERITY_ORDER.index(f.severity), f.rule, f.id)
+
+
+def claim_findings(report: Report, claim: ClaimResult) -> list[Finding]:
+    by_id = report.finding_by_id()
+    found = [by_id[i] for i in claim.findings if i in by_id]
+    return sorted(found, key=_finding_key)
+
+
+def group_by_file(report: Report) -> list[FileGroup]:
+    """Claims and findings grouped by the file the claim is in, files sorted by path and
+    claims by position, so every renderer gives the same output for the same report."""
+    groups: dict[str, FileGroup] = {}
+    attached: set[str] = set()
+    by_id = report.finding_by_id()
+    for claim in report.claims:
+        group = groups.setdefault(claim.location.path, FileGroup(claim.location.path))
+        group.claims.append((claim, claim_findings(report, claim)))
+        attached.update(i for i in claim.findings if i in by_id)
+    for finding in report.findings:
+        if finding.id not in attached:
+            groups.setdefault(finding.claim.path, FileGroup(finding.claim.path)).loose.append(finding)
+    out = [groups[p] for p in sorted(groups)]
+    for g in out:
+        g.claims.sort(key=lambda cf: (cf[0].location.line, cf[0].location.column, cf[0].id))
+        g.loose.sort(key=_finding_key)
+    return out
+
+
+def ordered_findings(report: Report) -> list[Finding]:
+    """All findings in file, then position order."""
+    out: list[Finding] = []
+    for g in group_by_file(report):
+        for _, fs in g.claims:
+            out.extend(fs)
+        out.extend(g.loose)
+    return out
+
+
+def value_span(text: str, value: str) -> tuple[int, int] | None:
+    """Where ``value`` occurs in ``text``: exact match first, then ignoring case.
+
+    Findings carry the compared values, not their offsets inside ``Loc.text``; the value as
+    stated is normally a verbatim substring, so a plain search is exact when it hits. Values
+    that were normalised (``1997-04-23``) are not found and stay unhighlighted.
+    """
+    value = value.strip()
+    if not value:
+        return None
+    i = text.find(value)
+    if i < 0:
+        i = text.casefold().find(value.casefold())
+        if i < 0 or len(text.casefold()) != len(text):
+            return None
+    return i, i + len(value)
+
+
+def evidence_span(ev: Evidence) -> tuple[int, int] | None:
+    """The aligned span inside the passage, from stored absolute offsets (never re-searched)."""
+    if ev.match_start is None or ev.match_end is None:
+        return None
+    s, e = ev.match_start - ev.start, ev.match_end - ev.start
+    if 0 <= s < e <= len(ev.text):
+        return s, e
+    return None
+
+
+def split_span(text: str, span: tuple[int, int] | None) -> list[tuple[str, bool]]:
+    """``text`` as (piece, highlighted) pieces around one span."""
+    if span is None:
+        return [(text, False)]
+    s, e = span
+    return [(p, hl) for p, hl in ((text[:s], False), (text[s:e], True), (text[e:], False)) if p]
+
+
+_WS = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    return _WS.sub(" ", text).strip().casefold()
+
+
+def stable_fingerprint(f: Finding) -> str:
+    """A fingerprint that survives edits elsewhere in the file: rule, claim text, evidence text.
+
+    Line numbers are deliberately left out so an alert keeps its identity when lines move.
+    """
+    if f.fingerprint:
+        return f.fingerprint
+    raw = "\x1f".join((f.rule, normalise(f.claim.text), normalise(f.evidence.text)))
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+
+
+def severity_counts(report: Report) -> dict[str, int]:
+    s = report.summary
+    return {"error": s.errors, "warning": s.warnings, "info": s.infos}
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
