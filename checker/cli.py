@@ -1,0 +1,188 @@
+"""The ``claimcheck`` command: wiring only; the work is in :mod:`checker.engine`."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .engine import CheckConfig, check
+from .errors import InputError, InputErrors
+from .models import Report, Severity, json_schema
+from .report import Format, RenderOptions, render
+from .rules import all_rules, rule_by_code
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+_FAIL_LEVELS = {"error": {Severity.error}, "warning": {Severity.error, Severity.warning}, "never": set()}
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder and rename, so a reader never sees half a file."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _default_format() -> str:
+    return Format.github.value if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text.value
+
+
+def _input_error(exc: Exception) -> None:
+    errors = exc.errors if isinstance(exc, InputErrors) else [exc]
+    for err in errors:
+        click.echo(f"claimcheck: {err.render()}", err=True)
+    sys.exit(EXIT_INPUT)
+
+
+class _Progress:
+    """Progress on stderr, only when stderr is a terminal: stdout stays clean for machine formats."""
+
+    def __init__(self):
+        self.bar = None
+        if sys.stderr.isatty() and not os.environ.get("CI"):
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.tasks = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self.bar is None:
+            return
+        if not self.tasks:
+            self.bar.start()
+        if stage not in self.tasks:
+            self.tasks[stage] = self.bar.add_task(stage, total=total)
+        self.bar.update(self.tasks[stage], completed=done, total=total)
+
+    def close(self) -> None:
+        if self.bar is not None and self.tasks:
+            self.bar.stop()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claimcheck")
+def main() -> None:
+    """claimcheck: check claims and documents for contradicted dates, figures, places and people."""
+
+
+@main.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--sources", "-s", "sources", multiple=True, type=click.Path(path_type=Path),
+              help="Folder or file of source documents (repeatable). Default: ./sources when checking ./claims.")
+@click.option("--format", "-f", "fmt", type=click.Choice([f.value for f in Format]), default=None,
+              help="Report format (default: text; github when GITHUB_ACTIONS=true).")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report to FILE (atomically).")
+@click.option("--fail-on", type=click.Choice(list(_FAIL_LEVELS)), default="error", show_default=True,
+              help="Exit 1 when a finding is at or above this severity.")
+@click.option("--select", help="Comma-separated rule codes to run (default: all).")
+@click.option("--ignore", "ignore_rules", help="Comma-separated rule codes not to run.")
+@click.option("--weekday-policy", type=click.Choice(["past", "future", "nearest"]), default="past", show_default=True,
+              help="How 'on Wednesday' resolves against the document date.")
+@click.option("--cache-dir", type=click.Path(path_type=Path), default=Path(".claimcheck_cache"), show_default=True,
+              help="Where the passage index is kept between runs.")
+@click.option("--no-cache", is_flag=True, help="Build the passage index in memory only.")
+@click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal, unless NO_COLOR).")
+def check_command(paths, sources, fmt, output, fail_on, select, ignore_rules, weekday_policy, cache_dir, no_cache, color):
+    """Check claim files and documents (default: ./claims against ./sources).
+
+    A claim file (.yaml/.yml/.json) is checked against the sources and its claims against each
+    other; a document (.txt/.md/.pdf/.html/.docx) is checked against itself and the sources.
+    Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
+    """
+    paths = list(paths)
+    sources = list(sources)
+    if not paths:
+        if not Path("claims").is_dir():
+            raise click.UsageError("no PATH given and no ./claims folder here")
+        paths = [Path("claims")]
+        if not sources and Path("sources").is_dir():
+            sources = [Path("sources")]
+    codes = {r.code for r in all_rules()}
+    select_set = _codes(select, codes, "--select")
+    ignore_set = _codes(ignore_rules, codes, "--ignore") or set()
+    config = CheckConfig(
+        sources=sources, cache_dir=None if no_cache else cache_dir, select=select_set, ignore=ignore_set,
+        weekday_policy=weekday_policy, root=Path("."),
+    )
+    progress = _Progress()
+    try:
+        report = check(paths, config, progress)
+    except (InputError, InputErrors) as exc:
+        progress.close()
+        _input_error(exc)
+    progress.close()
+    fmt = fmt or _default_format()
+    use_color = color if color is not None else (
+        output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt == "text")
+    text = render(report, fmt, RenderOptions(color=bool(use_color), root="."))
+    if output:
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+    if fmt == Format.github.value and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from .report.github_format import step_summary
+
+        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as fh:
+            fh.write(step_summary(report))
+    sys.exit(_exit_code(report, fail_on))
+
+
+def _codes(value: str | None, known: set[str], option: str) -> set[str] | None:
+    if not value:
+        return None
+    out = {c.strip().upper() for c in value.split(",") if c.strip()}
+    unknown = sorted(out - known)
+    if unknown:
+        raise click.BadParameter(f"unknown rule code(s): {', '.join(unknown)} (see 'claimcheck rules')", param_hint=option)
+    return out
+
+
+def _exit_code(report: Report, fail_on: str) -> int:
+    levels = _FAIL_LEVELS[fail_on]
+    return EXIT_FINDINGS if any(f.severity in levels for f in report.findings) else EXIT_CLEAN
+
+
+@main.command("schema")
+@click.argument("which", type=click.Choice(["claims", "report"]))
+def schema_command(which):
+    """Print the JSON Schema of a claim file or of the JSON report."""
+    click.echo(json.dumps(json_schema(which), indent=2))
+
+
+@main.command("rules")
+def rules_command():
+    """List every rule: code, name, severity, category."""
+    for rule in all_rules():
+        summary = (rule.__doc__ or "").split("What it checks:")[-1].strip().split("\n")[0].strip()
+        click.echo(f"{rule.code:<13} {rule.name:<28} {rule.severity.value:<8} {rule.category:<12} {summary}")
+
+
+@main.command("explain")
+@click.argument("code")
+def explain_command(code):
+    """Print a rule's documentation."""
+    rule = rule_by_code(code)
+    if rule is None:
+        click.echo(f"claimcheck: unknown rule code '{code}' (see 'claimcheck rules')", err=True)
+        sys.exit(EXIT_INPUT)
+    import inspect
+
+    click.echo(f"{rule.code} {rule.name} ({rule.severity.value}, {rule.category})\n")
+    click.echo(inspect.cleandoc(type(rule).__doc__ or ""))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,429 @@
+"""The checking pipeline: inputs -> sides -> pairs -> rules -> findings -> verdicts -> Report.
+
+Pure and deterministic: the same inputs and settings give a byte-identical report, whatever
+order files were listed in. The CLI only wires arguments to :func:`check`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .errors import InputError
+from .extract import Extractor
+from .extract.dates import find_dates
+from .extract.entities import EntityRegistry
+from .extract.gazetteer import gazetteer
+from .extract.quantities import find_quantities
+from .ingest import load_document, DOCUMENT_SUFFIXES
+from .ingest.claims_file import CLAIM_FILE_SUFFIXES, load_claim_file
+from .locate import locate
+from .match.align import align
+from .match.index import PassageIndex
+from .models import (
+    Claim, ClaimResult, Document, EntityMention, Evidence, Facts, Finding, Loc, Report, Severity,
+    Summary, ToolInfo,
+)
+from .rules import all_rules
+from .rules.base import Hit, Pair, Rule, Side
+from .rules.identity import same_event, unique_cited_event
+from .verdict import decide
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class CheckConfig:
+    sources: list[Path] = field(default_factory=list)
+    cache_dir: Path | None = Path(".claimcheck_cache")
+    select: set[str] | None = None  # rule codes to run (None: all)
+    ignore: set[str] = field(default_factory=set)
+    weekday_policy: str = "past"
+    aliases: dict[str, str] = field(default_factory=dict)
+    candidates: int = 20  # passages fetched from the index per claim
+    evidence_per_claim: int = 3
+    root: Path = Path(".")
+
+
+@dataclass
+class _ClaimInput:
+    """A thing to check: a claim from a file, or a sentence of a document."""
+
+    side: Side
+    claim: Claim | None  # None for a document sentence
+    doc: Document | None  # the document a sentence belongs to
+    passage_index: int | None = None
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def discover(paths: Iterable[Path], suffixes: tuple[str, ...]) -> list[Path]:
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
+                          and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        elif path.exists():
+            out.append(path)
+        else:
+            raise InputError(str(path), "no such file or directory")
+    return list(dict.fromkeys(out))
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
+
+
+# --------------------------------------------------------------------------- sides
+
+
+def _passage_side(doc: Document, i: int, facts: Facts) -> Side:
+    p = doc.passages[i]
+    section = p.section[-1] if p.section else None
+    return Side(
+        label=p.id, text=p.text, start=p.start, end=p.end, facts=facts,
+        locate=lambda s, e, doc=doc, section=section: locate(doc, s, e, section),
+        is_heading=p.is_heading, section=section, path=doc.path,
+    )
+
+
+def _claim_side(claim: Claim, loc: Loc, file_text: str, facts: Facts, path: str) -> Side:
+    exact = file_text[loc.start:loc.end] == claim.text
+    base = loc.start if exact else 0
+    pseudo = Document(path=path, text=file_text)
+
+    def where(s: int, e: int) -> Loc:
+        if exact:
+            return locate(pseudo, base + s, base + e)
+        return loc
+
+    return Side(label=claim.id, text=claim.text, start=0, end=len(claim.text), facts=facts,
+                locate=where, path=path)
+
+
+def _apply_structured(claim: Claim, facts: Facts, extractor: Extractor, doc_date: dt.date | None) -> Facts:
+    """Structured fields of a claim override what was extracted from its text."""
+    whole = (0, len(claim.text))
+    if claim.date is not None:
+        raw = claim.date.isoformat() if isinstance(claim.date, dt.date) else str(claim.date)
+        if ".." in raw:
+            lo, hi = (find_dates(x) for x in raw.split("..", 1))
+            if lo and hi:
+                d = lo[0].model_copy(update={"latest": hi[-1].latest, "is_range": True})
+                facts.dates = [d.model_copy(update={"start": whole[0], "end": whole[1], "text": claim.text})]
+        else:
+            found = find_dates(raw, doc_date)
+            if found:
+                facts.dates = [found[0].model_copy(update=_span_in(claim.text, found[0].text, whole))]
+    if claim.quantity is not None:
+        found = find_quantities(str(claim.quantity))
+        if found:
+            facts.quantities = [found[0].model_copy(update=_span_in(claim.text, found[0].text, whole))]
+    people = [e for e in facts.entities if e.kind == "person"]
+    places = [e for e in facts.entities if e.kind == "place"]
+    if claim.actors:
+        people = []
+        for name in claim.actors:
+            canonical, _ = extractor.registry.resolve(name)
+            canonical = canonical or name
+            people.append(EntityMention(text=name, canonical=canonical, kind="person",
+                                        **_span_in(claim.text, name, whole, keys=("start", "end"))))
+    if claim.place:
+        place = gazetteer().get(claim.place)
+        places = [EntityMention(text=claim.place, canonical=place.name if place else claim.place, kind="place",
+                                country=place.country if place else None,
+                                **_span_in(claim.text, claim.place, whole, keys=("start", "end")))]
+    facts.entities = sorted(people + places, key=lambda e: e.start)
+    if claim.actors or claim.place or claim.action:
+        from .extract.events import build_frame
+
+        frame = build_frame(claim.text, facts.entities)
+        if frame is not None:
+            if claim.action:
+                frame.action = claim.action
+            if claim.place:
+                frame.place = places[0].canonical
+            facts.events = [frame]
+    return facts
+
+
+def _span_in(text: str, needle: str, whole: tuple[int, int], keys=("start", "end")) -> dict:
+    i = text.find(needle)
+    if i >= 0:
+        return {keys[0]: i, keys[1]: i + len(needle)}
+    return {keys[0]: whole[0], keys[1]: whole[1]}
+
+
+# --------------------------------------------------------------------------- the check
+
+
+class Checker:
+    def __init__(self, config: CheckConfig, progress: Progress | None = None):
+        self.config = config
+        self.progress = progress or (lambda stage, done, total: None)
+        self.rules: list[Rule] = [
+            r for r in all_rules()
+            if (config.select is None or r.code in config.select) and r.code not in config.ignore
+        ]
+        self.extractor = Extractor(EntityRegistry(config.aliases), weekday_policy=config.weekday_policy)
+        self.notes: list[str] = []
+
+    # ---------------------------------------------------------------- loading
+    def _load_inputs(self, paths: Sequence[Path]):
+        claim_files, documents = [], []
+        root = self.config.root
+        for path in discover(paths, CLAIM_FILE_SUFFIXES + DOCUMENT_SUFFIXES):
+            shown = _display(path, root)
+            if path.suffix.lower() in CLAIM_FILE_SUFFIXES:
+                cf, locs = load_claim_file(path)
+                text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+                claim_files.append((shown, cf, locs, text))
+            elif path.suffix.lower() in DOCUMENT_SUFFIXES:
+                documents.append(load_document(path, shown))
+            else:
+                raise InputError(shown, f"unsupported file type '{path.suffix}' (expected a claim file "
+                                        f"{', '.join(CLAIM_FILE_SUFFIXES)} or a document {', '.join(DOCUMENT_SUFFIXES)})")
+        return claim_files, documents
+
+    def _load_sources(self, exclude: set[str]) -> list[Document]:
+        docs = []
+        for path in discover(self.config.sources, DOCUMENT_SUFFIXES):
+            shown = _display(path, self.config.root)
+            if shown in exclude:
+                continue
+            docs.append(load_document(path, shown))
+        return docs
+
+    # ---------------------------------------------------------------- main
+    def check(self, paths: Sequence[Path]) -> Report:
+        claim_files, documents = self._load_inputs(paths)
+        sources = self._load_sources({d.path for d in documents})
+        registry = self.extractor.registry
+        for doc in documents + sources:
+            for p in doc.passages:
+                registry.learn(p.text)
+        for _, cf, _, _ in claim_files:
+            for c in cf.claims:
+                registry.learn(c.text)
+                if c.actors:
+                    registry.declare(c.actors)
+
+        facts: dict[tuple[str, int], Facts] = {}
+        all_docs = documents + sources
+        total = sum(len(d.passages) for d in all_docs)
+        done = 0
+        for doc in all_docs:
+            for p in doc.passages:
+                facts[(doc.path, p.index)] = self.extractor.extract(p.text, offset=p.start, doc_date=doc.date)
+                done += 1
+                if done % 200 == 0:
+                    self.progress("extract", done, total)
+        self.docs = {d.path: d for d in all_docs}
+        self.facts = facts
+        index = PassageIndex.build(sources, self.config.cache_dir) if sources else None
+
+        inputs: list[_ClaimInput] = []
+        for path, cf, locs, text in claim_files:
+            for claim in cf.claims:
+                doc_date = claim.document_date or cf.document_date
+                f = self.extractor.extract(claim.text, doc_date=doc_date)
+                f = _apply_structured(claim, f, self.extractor, doc_date)
+                inputs.append(_ClaimInput(_claim_side(claim, locs[claim.id], text, f, path), claim, None))
+        for doc in documents:
+            for p in doc.passages:
+                f = facts[(doc.path, p.index)]
+                if f.events or f.dates or f.quantities:
+                    inputs.append(_ClaimInput(_passage_side(doc, p.index, f), None, doc, p.index))
+
+        results: list[tuple[_ClaimInput, list[Finding], list[Evidence], list[Pair]]] = []
+        n_findings = 0
+        for k, item in enumerate(inputs):
+            pairs = list(self._pairs(item, inputs, index))
+            findings = []
+            for pair in pairs:
+                for rule in self.rules:
+                    if not rule.applies(pair):
+                        continue
+                    for hit in rule.check(pair):
+                        n_findings += 1
+                        findings.append(self._finding(rule, hit, pair, f"F{n_findings}"))
+            findings = self._suppress(item, findings)
+            evidence = self._evidence(item, pairs, index)
+            results.append((item, findings, evidence, pairs))
+            if k % 50 == 0:
+                self.progress("check", k, len(inputs))
+        return self._report(results, claim_files, documents, sources)
+
+    # ---------------------------------------------------------------- pairing
+    def _pairs(self, item: _ClaimInput, inputs: list[_ClaimInput], index: PassageIndex | None) -> Iterable[Pair]:
+        side = item.side
+        if item.doc is not None:
+            yield from self._document_pairs(item)
+        if item.claim is not None:
+            # claims of the same files against each other
+            for other in inputs:
+                if other is item or other.claim is None:
+                    continue
+                if inputs.index(other) < inputs.index(item):
+                    reason = same_event(side, other.side, "claim-claim")
+                    if reason:
+                        yield Pair(side, other.side, "claim-claim", reason)
+        if index is None or side.event is None and not side.facts.dates and not side.facts.quantities:
+            return
+        cited = item.claim.source if item.claim is not None else None
+        candidates = []
+        seen = set()
+        for path, i, _ in index.search(side.text, self.config.candidates):
+            if item.doc is not None and path == item.doc.path:
+                continue
+            seen.add((path, i))
+            candidates.append(_passage_side(self.docs[path], i, self.facts[(path, i)]))
+        cited_doc = self._cited(cited) if cited else None
+        if cited_doc is not None:
+            # every passage of the cited source takes part, whatever the index ranked
+            for p in cited_doc.passages:
+                if (cited_doc.path, p.index) not in seen:
+                    candidates.append(_passage_side(cited_doc, p.index, self.facts[(cited_doc.path, p.index)]))
+            unique = unique_cited_event(side, [c for c in candidates if c.path == cited_doc.path])
+        else:
+            unique = None
+        for cand in candidates:
+            reason = "cited" if unique is cand else same_event(side, cand, "claim-source")
+            yield Pair(side, cand, "claim-source", reason)
+
+    def _cited(self, source: str) -> Document | None:
+        for path, doc in self.docs.items():
+            if path == source or Path(path).name == Path(source).name or path.endswith("/" + source):
+                return doc
+        self.notes.append(f"cited source '{source}' was not among the sources")
+        return None
+
+    def _document_pairs(self, item: _ClaimInput) -> Iterable[Pair]:
+        doc, i = item.doc, item.passage_index
+        side = item.side
+        me = doc.passages[i]
+        # heading against the lead of its own body
+        if me.is_heading and side.event is not None:
+            lead = self._section_lead(doc, i)
+            if lead is not None:
+                yield Pair(side, lead, "heading-body", "structure")
+        # every earlier passage of the same document about the same event
+        if side.event is None:
+            return
+        for j in range(i):
+            other = doc.passages[j]
+            f = self.facts[(doc.path, j)]
+            if not f.events or not (set(f.events[0].actors) & set(side.event.actors)):
+                continue
+            if other.is_heading and other.section == me.section and not me.is_heading:
+                continue  # the heading-body pair covers a section's own heading
+            other_side = _passage_side(doc, j, f)
+            reason = same_event(side, other_side, "self")
+            if reason:
+                yield Pair(side, other_side, "self", reason)
+
+    def _section_lead(self, doc: Document, heading_index: int) -> Side | None:
+        """The first body sentence of the heading's section that shares an actor with it."""
+        heading = doc.passages[heading_index]
+        hf = self.facts[(doc.path, heading_index)]
+        for p in doc.passages[heading_index + 1:]:
+            if p.is_heading:
+                return None
+            f = self.facts[(doc.path, p.index)]
+            if f.events and set(f.events[0].actors) & set(hf.events[0].actors):
+                return _passage_side(doc, p.index, f)
+        return None
+
+    # ---------------------------------------------------------------- results
+    def _finding(self, rule: Rule, hit: Hit, pair: Pair, fid: str) -> Finding:
+        claim_loc = pair.claim.locate(*hit.claim_span)
+        ev_loc = pair.evidence.locate(*hit.evidence_span)
+        fp = hashlib.sha256("\x1f".join([
+            rule.code, " ".join(pair.claim.text.split()), " ".join(pair.evidence.text.split()),
+            hit.claim_value, hit.evidence_value,
+        ]).encode()).hexdigest()[:20]
+        return Finding(
+            id=fid, rule=rule.code, name=rule.name, category=rule.category,
+            severity=hit.severity or rule.severity, message=hit.message, claim=claim_loc, evidence=ev_loc,
+            claim_value=hit.claim_value, evidence_value=hit.evidence_value, confidence=round(hit.confidence, 2),
+            claim_id=pair.claim.label, fingerprint=fp,
+        )
+
+    def _suppress(self, item: _ClaimInput, findings: list[Finding]) -> list[Finding]:
+        if item.claim is None or not item.claim.ignore:
+            return findings
+        codes = {s.rule.upper() for s in item.claim.ignore}
+        kept = [f for f in findings if f.rule not in codes]
+        used = {f.rule for f in findings if f.rule in codes}
+        for code in sorted(codes - used):
+            self.notes.append(f"{item.side.path}: claim '{item.claim.id}': suppression of {code} matched no finding (unused)")
+        return kept
+
+    def _evidence(self, item: _ClaimInput, pairs: list[Pair], index) -> list[Evidence]:
+        scored = []
+        seen = set()
+        for pair in pairs:
+            ev = pair.evidence
+            key = (ev.path, ev.start)
+            if key in seen:
+                continue
+            seen.add(key)
+            al = align(item.side.text, ev.text)
+            bonus = 100 if pair.same_event else 0
+            scored.append((bonus + al.score, al, pair))
+        scored.sort(key=lambda t: (-t[0], t[2].evidence.path, t[2].evidence.start))
+        out = []
+        for _, al, pair in scored[: self.config.evidence_per_claim]:
+            ev = pair.evidence
+            loc = ev.locate(ev.start, ev.end)
+            out.append(Evidence(
+                path=loc.path, line=loc.line, end_line=loc.end_line, column=loc.column, end_column=loc.end_column,
+                text=ev.text, score=al.score, start=ev.start, end=ev.end, page=loc.page, section=ev.section,
+                match_start=ev.start + al.start, match_end=ev.start + al.end,
+            ))
+        return out
+
+    def _report(self, results, claim_files, documents, sources) -> Report:
+        claims: list[ClaimResult] = []
+        findings: list[Finding] = []
+        for item, item_findings, evidence, pairs in results:
+            verdict, confidence = decide(item.side, item_findings, pairs)
+            if item.doc is not None and verdict == "unverified" and not item_findings and not evidence:
+                continue  # a document sentence with nothing to compare is not a claim worth listing
+            loc = item.side.locate(item.side.start, item.side.end)
+            cid = item.claim.id if item.claim else f"{Path(loc.path).name}:{loc.line}:{loc.column}"
+            findings += item_findings
+            claims.append(ClaimResult(
+                id=cid, text=item.side.text, location=loc, verdict=verdict, confidence=confidence,
+                evidence=evidence, findings=[f.id for f in item_findings],
+            ))
+        # stable ids in output order
+        renumber = {f.id: f"F{i + 1}" for i, f in enumerate(findings)}
+        for f in findings:
+            f.id = renumber[f.id]
+        for c in claims:
+            c.findings = [renumber[x] for x in c.findings]
+        sev = [f.severity for f in findings]
+        summary = Summary(
+            claims=len(claims),
+            supported=sum(c.verdict == "supported" for c in claims),
+            contradicted=sum(c.verdict == "contradicted" for c in claims),
+            unverified=sum(c.verdict == "unverified" for c in claims),
+            findings=len(findings), errors=sev.count(Severity.error), warnings=sev.count(Severity.warning),
+            infos=sev.count(Severity.info),
+            files=[p for p, *_ in claim_files] + [d.path for d in documents], sources=[d.path for d in sources],
+        )
+        return Report(tool=ToolInfo(version=__version__), summary=summary, claims=claims, findings=findings,
+                      notes=list(dict.fromkeys(self.notes)))
+
+
+def check(paths: Sequence[Path], config: CheckConfig | None = None, progress: Progress | None = None) -> Report:
+    return Checker(config or CheckConfig(), progress).check(paths)

