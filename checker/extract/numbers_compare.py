@@ -1,0 +1,256 @@
+"""When two stated figures can both be true: the tolerance policy for quantities.
+
+Each :class:`~checker.models.Quantity` becomes an interval of values it allows, in a base unit
+of its dimension; two quantities are *compatible* when their intervals overlap (half-open, so
+touching intervals do not overlap), and *conflict* when they are of the same kind and are not
+compatible.
+
+Policy (precision matters more than recall: when in doubt, the interval is wider):
+
+* **Stated precision.** A figure covers everything that rounds to it. "1.2 million" is
+  [1.15M, 1.25M), so 1,234,567 fits; "3.8 billion" [3.75B, 3.85B) and "3.9 billion"
+  [3.85B, 3.95B) do not overlap, so they conflict. An integer of three or more digits with
+  trailing zeros is read as rounded to its last non-zero digit ("400" -> [350, 450),
+  "1,200" -> [1150, 1250)): writers round big figures without saying so. One- and two-digit
+  integers are exact to the unit ("25" -> [24.5, 25.5)).
+* **Hedges.** "about/around/roughly/nearly/almost/some/~" widen by 10% of the value on both
+  sides (or the stated precision, whichever is wider). "over/more than/at least" give
+  [low, +inf); "under/up to/fewer than" give (-inf, high]. Bounds are read inclusively,
+  padded by the stated precision: "over 45" vs "45" is not flagged (a tolerant reading).
+  Ranges ("80-90%") cover [low, high] padded by their precision. Vague words ("hundreds of")
+  keep the bounds the extractor gave them.
+* **Units.** Money compares only within one currency (never converted: no exchange rates
+  offline; the ambiguous "¥" compares only with "¥"). "percent" and "percentage point" are
+  different units (a rate vs a change of a rate); "percentage point" and "basis point"
+  convert (1 pp = 100 bp). Measures convert within a dimension (km/mile, tonne/kg,
+  m3/bcm/barrel, time units); a rate ("tonne/year") only compares with the same rate.
+* **Counts** compare only when they count the same thing: both nouns present and equal after
+  a light lemmatisation ("summits" ~ "summit", "countries" ~ "country") or a rapidfuzz
+  ratio >= 90 between lemmas (spelling variants). Bare numbers without a noun never compare.
+* **Ordinals** compare only with ordinals of the same noun, exactly.
+
+:func:`inconsistent_bounds` is the low-severity complement: two bounded statements of the same
+count that do not conflict but state different numbers ("over 30 summits" vs "over 35
+summits").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from rapidfuzz import fuzz
+
+from checker.models import Quantity
+
+__all__ = ["same_kind", "compatible", "conflicts", "inconsistent_bounds", "describe", "interval"]
+
+_APPROX_WIDEN = 0.10
+
+# Measure units -> (dimension, factor to the dimension's base unit).
+_DIM: dict[str, tuple[str, float]] = {
+    "km": ("length", 1000.0), "m": ("length", 1.0), "cm": ("length", 0.01),
+    "mm": ("length", 0.001), "mile": ("length", 1609.344), "nmi": ("length", 1852.0),
+    "ft": ("length", 0.3048), "inch": ("length", 0.0254),
+    "km2": ("area", 1e6), "m2": ("area", 1.0), "sq mi": ("area", 2.589988e6),
+    "hectare": ("area", 1e4), "acre": ("area", 4046.8564),
+    "kg": ("mass", 1.0), "tonne": ("mass", 1000.0), "g": ("mass", 0.001),
+    "oz": ("mass", 0.0283495), "carat": ("mass", 0.0002),
+    "pound": ("pound", 1.0),  # weight or sterling: compares only with itself
+    "m3": ("volume", 1.0), "bcm": ("volume", 1e9), "barrel": ("volume", 0.158987),
+    "litre": ("volume", 0.001), "gallon": ("volume", 0.00378541), "cu ft": ("volume", 0.0283168),
+    "tcf": ("volume", 0.0283168 * 1e12),
+    "MW": ("power", 1e6), "GW": ("power", 1e9), "kW": ("power", 1e3),
+    "kWh": ("energy", 1.0), "MWh": ("energy", 1e3), "GWh": ("energy", 1e6),
+    "TWh": ("energy", 1e9),
+    "km/h": ("speed", 1.0), "mph": ("speed", 1.609344), "knot": ("speed", 1.852),
+    "°C": ("celsius", 1.0), "°F": ("fahrenheit", 1.0),
+    "second": ("time", 1 / 86400), "minute": ("time", 1 / 1440), "hour": ("time", 1 / 24),
+    "day": ("time", 1.0), "week": ("time", 7.0), "month": ("time", 30.4375),
+    "year": ("time", 365.25), "decade": ("time", 3652.5), "century": ("time", 36525.0),
+}
+_PERCENT_DIM = {"percent": ("percent", 1.0), "percentage point": ("pp", 1.0),
+                "basis point": ("pp", 0.01)}
+
+_IRREGULAR = {"people": "person", "persons": "person", "men": "man", "women": "woman",
+              "children": "child", "feet": "foot", "teeth": "tooth", "mice": "mouse",
+              "geese": "goose", "troops": "troop", "police": "police", "staff": "staff",
+              "personnel": "personnel", "media": "medium", "data": "datum",
+              "criteria": "criterion", "crises": "crisis", "analyses": "analysis"}
+
+
+def _lemma(noun: str) -> str:
+    """Light English singular: enough to match "summits"/"summit", "countries"/"country"."""
+    w = noun.lower().strip()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def _same_noun(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    la, lb = _lemma(a), _lemma(b)
+    return la == lb or (min(len(la), len(lb)) >= 5 and fuzz.ratio(la, lb) >= 90)
+
+
+def _dimension(q: Quantity) -> tuple[str, float] | None:
+    """(dimension key, factor to base) or None when the quantity has no comparable unit."""
+    if q.kind == "money":
+        return ("money:" + q.unit, 1.0) if q.unit else None
+    if q.kind == "percent":
+        return _PERCENT_DIM.get(q.unit)
+    if q.kind == "measure":
+        unit, _, rate = q.unit.partition("/")
+        if unit in _DIM:
+            dim, factor = _DIM[unit]
+            return (f"{dim}/{rate}" if rate else dim), factor
+        return ("unit:" + q.unit, 1.0)
+    if q.kind in ("count", "ordinal"):
+        return (q.kind, 1.0)
+    return None
+
+
+def same_kind(a: Quantity, b: Quantity) -> bool:
+    """Comparable at all: same kind and unit dimension; counts/ordinals of the same noun."""
+    if a.kind != b.kind:
+        return False
+    da, db = _dimension(a), _dimension(b)
+    if da is None or db is None or da[0] != db[0]:
+        return False
+    if a.kind in ("count", "ordinal"):
+        return _same_noun(a.noun, b.noun)
+    return True
+
+
+_FIRST_NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _half_step(q: Quantity, anchor: float) -> float:
+    """Half of the stated precision, in the quantity's own unit (see the module docstring).
+
+    The literal in ``q.text`` ("1.2" of "1.2 million") gives the digits; ``anchor / literal``
+    gives the scale ("million", "cents") that the value carries.
+    """
+    m = _FIRST_NUM.search(q.text)
+    if not m:  # word numbers ("twenty-five", "a dozen") are exact integers
+        return 0.5
+    lit = m.group(0).replace(",", "")
+    try:
+        mantissa = float(lit)
+    except ValueError:
+        return 0.5
+    if "." in lit:
+        step = 10.0 ** -len(lit.split(".")[1])
+    else:
+        digits = lit.lstrip("0") or "0"
+        zeros = len(digits) - len(digits.rstrip("0"))
+        step = 10.0 ** zeros if len(digits) >= 3 and zeros else 1.0
+    scale = abs(anchor / mantissa) if mantissa else 1.0
+    return step * scale / 2.0
+
+
+def interval(q: Quantity) -> tuple[float, float]:
+    """The values ``q`` allows under the tolerance policy, in its own unit (lo, hi)."""
+    if q.bound == "range" and q.low is not None and q.high is not None:
+        half = _half_step(q, q.low)
+        return q.low - half, q.high + half
+    if q.bound == "min":
+        low = q.low if q.low is not None else q.value
+        return low - _half_step(q, low), math.inf
+    if q.bound == "max":
+        high = q.high if q.high is not None else q.value
+        return -math.inf, high + _half_step(q, high)
+    half = _half_step(q, q.value)
+    if q.bound == "approx":
+        if q.low is not None and q.high is not None and q.low < q.high:  # "hundreds of"
+            return q.low, q.high
+        w = max(half, abs(q.value) * _APPROX_WIDEN)
+        return q.value - w, q.value + w
+    if q.kind == "ordinal":
+        return q.value, q.value
+    return q.value - half, q.value + half
+
+
+def _base_interval(q: Quantity) -> tuple[float, float]:
+    dim = _dimension(q)
+    factor = dim[1] if dim else 1.0
+    lo, hi = interval(q)
+    return lo * factor, hi * factor
+
+
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """Both statements can be true. Quantities of different kinds never contradict."""
+    if not same_kind(a, b):
+        return True
+    if a.kind == "ordinal":
+        return a.value == b.value
+    alo, ahi = _base_interval(a)
+    blo, bhi = _base_interval(b)
+    scale = max(abs(v) for v in (alo, ahi, blo, bhi) if math.isfinite(v)) if any(
+        math.isfinite(v) for v in (alo, ahi, blo, bhi)) else 1.0
+    eps = 1e-9 * max(scale, 1e-12)
+    if alo == ahi or blo == bhi:  # a point: inside the other's closed interval
+        if alo == ahi and blo == bhi:
+            return abs(alo - blo) <= eps
+        point, (lo, hi) = (alo, (blo, bhi)) if alo == ahi else (blo, (alo, ahi))
+        return lo - eps <= point <= hi + eps
+    return alo < bhi - eps and blo < ahi - eps
+
+
+def conflicts(a: Quantity, b: Quantity) -> bool:
+    """Same kind and cannot both be true: the figure contradicts."""
+    return same_kind(a, b) and not compatible(a, b)
+
+
+def inconsistent_bounds(a: Quantity, b: Quantity) -> bool:
+    """Two hedged statements of the same count that agree as intervals but state different
+    numbers ("over 30 summits" vs "over 35 summits"): worth a low-severity note."""
+    if not same_kind(a, b) or conflicts(a, b):
+        return False
+    if a.bound == "exact" or b.bound == "exact":
+        return False
+    na = (a.low, a.high) if a.bound != "approx" else (a.value, a.value)
+    nb = (b.low, b.high) if b.bound != "approx" else (b.value, b.value)
+    if a.bound == b.bound:
+        return na != nb
+    # different hedges on the same number ("over 45" / "about 45") are the same statement
+    stated_a = {v for v in (a.low, a.high, a.value) if v is not None}
+    stated_b = {v for v in (b.low, b.high, b.value) if v is not None}
+    return not (stated_a & stated_b)
+
+
+def _fmt(v: float) -> str:
+    if v == int(v) and abs(v) < 1e18:
+        return str(int(v))
+    return f"{v:.6f}".rstrip("0").rstrip(".")
+
+
+def describe(q: Quantity) -> str:
+    """Normalised value for messages: "USD 400000000000", ">45 summits", "3.5 percent"."""
+    prefix = {"min": ">", "max": "<", "approx": "~"}.get(q.bound, "")
+    if q.bound == "min" and q.low is not None:
+        num = _fmt(q.low)
+    elif q.bound == "max" and q.high is not None:
+        num = _fmt(q.high)
+    elif q.bound in ("range", "approx") and q.low is not None and q.high is not None and q.low < q.high:
+        num = f"{_fmt(q.low)}..{_fmt(q.high)}"
+    else:
+        num = _fmt(q.value)
+    if q.kind == "money":
+        return f"{q.unit} {prefix}{num}".strip()
+    if q.kind == "ordinal":
+        suffix = "th" if 10 <= int(q.value) % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(int(q.value) % 10, "th")
+        return f"{num}{suffix} {q.noun}".strip()
+    parts = [f"{prefix}{num}"]
+    if q.unit:
+        parts.append(q.unit)
+    if q.noun and q.kind in ("count", "measure"):
+        parts.append(q.noun)
+    return " ".join(parts)
