@@ -1,0 +1,223 @@
+"""SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+
+Our own small pydantic models rather than sarif-om: that package is attrs classes with
+snake_case fields and needs two more dependencies to serialise. What code scanning relies on is
+kept stable here: ``ruleId`` is the rule code, paths are relative to ``%SRCROOT%``, and
+``partialFingerprints`` do not depend on line numbers. Columns are Python string offsets,
+i.e. Unicode code points, and ``columnKind`` says so.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from importlib import metadata
+from pathlib import Path, PurePosixPath
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.alias_generators import to_camel
+
+from ..models import Evidence, Finding, Loc, Report, Severity
+from . import RenderOptions
+from ._common import ordered_findings, stable_fingerprint
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SRCROOT = "%SRCROOT%"
+FINGERPRINT_KEY = "claimcheck/v1"
+LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
+
+
+class _Sarif(BaseModel):
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="forbid")
+
+
+class Message(_Sarif):
+    text: str
+
+
+class ArtifactContent(_Sarif):
+    text: str
+
+
+class Region(_Sarif):
+    start_line: int
+    start_column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+    char_offset: int | None = None
+    char_length: int | None = None
+    snippet: ArtifactContent | None = None
+
+
+class ArtifactLocation(_Sarif):
+    uri: str
+    uri_base_id: str | None = None
+
+
+class PhysicalLocation(_Sarif):
+    artifact_location: ArtifactLocation
+    region: Region | None = None
+
+
+class Location(_Sarif):
+    id: int | None = None
+    physical_location: PhysicalLocation
+    message: Message | None = None
+
+
+class ReportingDescriptor(_Sarif):
+    id: str
+    name: str | None = None
+    short_description: Message | None = None
+    properties: dict | None = None
+
+
+class ToolComponent(_Sarif):
+    name: str
+    version: str | None = None
+    semantic_version: str | None = None
+    information_uri: str | None = None
+    rules: list[ReportingDescriptor] = Field(default_factory=list)
+
+
+class Tool(_Sarif):
+    driver: ToolComponent
+
+
+class Result(_Sarif):
+    rule_id: str
+    rule_index: int
+    level: str
+    message: Message
+    locations: list[Location]
+    related_locations: list[Location] | None = None
+    partial_fingerprints: dict[str, str]
+    properties: dict | None = None
+
+
+class Run(_Sarif):
+    tool: Tool
+    original_uri_base_ids: dict[str, ArtifactLocation] | None = None
+    column_kind: str = "unicodeCodePoints"
+    results: list[Result]
+
+
+class SarifLog(_Sarif):
+    schema_: str = Field(SCHEMA_URI, alias="$schema")
+    version: str = "2.1.0"
+    runs: list[Run]
+
+
+def _uri(path: str, root: str) -> str:
+    """A path relative to the root, with forward slashes, as SARIF wants for %SRCROOT%."""
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            p = Path(os.path.relpath(p, Path(root).resolve()))
+        except ValueError:  # another drive on Windows: keep it absolute
+            return p.as_uri()
+    return PurePosixPath(*p.parts).as_posix() if p.parts else "."
+
+
+def _region(loc: Loc | Evidence, snippet: str) -> Region:
+    return Region(
+        start_line=loc.line,
+        start_column=loc.column,
+        end_line=loc.end_line,
+        end_column=loc.end_column,
+        char_offset=loc.start,
+        char_length=max(loc.end - loc.start, 0),
+        snippet=ArtifactContent(text=snippet),
+    )
+
+
+def _location(loc: Loc, root: str, *, id: int | None = None, message: str | None = None) -> Location:
+    return Location(
+        id=id,
+        physical_location=PhysicalLocation(
+            artifact_location=ArtifactLocation(uri=_uri(loc.path, root), uri_base_id=SRCROOT),
+            region=_region(loc, loc.text),
+        ),
+        message=Message(text=message) if message else None,
+    )
+
+
+def _short_description(f: Finding) -> str:
+    """No rule catalogue travels with the report, so the dotted name is spelled out."""
+    if f.name:
+        words = f.name.replace(".", " ").replace("_", " ").strip()
+        return words[:1].upper() + words[1:]
+    return f"{f.category.capitalize()} check {f.rule}"
+
+
+def _information_uri(options: RenderOptions) -> str | None:
+    """The project's home page from the installed package's metadata, unless given."""
+    if options.extra.get("information_uri"):
+        return str(options.extra["information_uri"])
+    try:
+        meta = metadata.metadata("claimcheck")
+    except metadata.PackageNotFoundError:
+        return None
+    for entry in meta.get_all("Project-URL") or []:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() in {"homepage", "home", "documentation", "repository", "source"}:
+            return url.strip()
+    return meta.get("Home-page") or None
+
+
+def build(report: Report, options: RenderOptions) -> SarifLog:
+    findings = ordered_findings(report)
+    rule_ids = sorted({f.rule for f in findings})
+    index = {r: i for i, r in enumerate(rule_ids)}
+    first = {}
+    for f in findings:
+        first.setdefault(f.rule, f)
+    rules = [
+        ReportingDescriptor(
+            id=r,
+            name=first[r].name or None,
+            short_description=Message(text=_short_description(first[r])),
+            properties={"tags": [first[r].category]},
+        )
+        for r in rule_ids
+    ]
+    results = []
+    for f in findings:
+        ev = f.evidence
+        where = ", ".join(x for x in (f"page {ev.page}" if ev.page else "", ev.section or "") if x)
+        related = f"Source passage{' (' + where + ')' if where else ''}: says {f.evidence_value!s}"
+        results.append(Result(
+            rule_id=f.rule,
+            rule_index=index[f.rule],
+            level=LEVEL[f.severity],
+            message=Message(text=f.message),
+            locations=[_location(f.claim, options.root)],
+            related_locations=[_location(ev, options.root, id=1, message=related)],
+            partial_fingerprints={FINGERPRINT_KEY: stable_fingerprint(f)},
+            properties={
+                "category": f.category,
+                "claimId": f.claim_id,
+                "claimValue": f.claim_value,
+                "evidenceValue": f.evidence_value,
+                "confidence": f.confidence,
+            },
+        ))
+    root_uri = Path(options.root).resolve().as_uri().rstrip("/") + "/"
+    run = Run(
+        tool=Tool(driver=ToolComponent(
+            name=report.tool.name,
+            version=report.tool.version,
+            semantic_version=report.tool.version,
+            information_uri=_information_uri(options),
+            rules=rules,
+        )),
+        original_uri_base_ids={SRCROOT: ArtifactLocation(uri=root_uri)},
+        results=results,
+    )
+    return SarifLog(runs=[run])
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    log = build(report, options)
+    data = log.model_dump(by_alias=True, exclude_none=True)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

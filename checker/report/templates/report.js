@@ -1,0 +1,34 @@
+(function () {
+  "use strict";
+  var form = document.getElementById("filters");
+  var shown = document.getElementById("shown");
+  if (!form) { return; }
+  function checked(name) {
+    var out = {};
+    form.querySelectorAll('input[name="' + name + '"]').forEach(function (box) { out[box.value] = box.checked; });
+    return out;
+  }
+  function apply() {
+    var verdicts = checked("verdict"), severities = checked("severity");
+    var total = 0, visible = 0;
+    document.querySelectorAll("article.claim").forEach(function (claim) {
+      var findings = claim.querySelectorAll("li.finding");
+      var anyFinding = false;
+      findings.forEach(function (f) {
+        var on = severities[f.dataset.severity] !== false;
+        f.hidden = !on;
+        anyFinding = anyFinding || on;
+      });
+      var verdict = claim.dataset.verdict;
+      var show = (verdict === "" || verdicts[verdict] !== false) && (findings.length === 0 || anyFinding);
+      claim.hidden = !show;
+      if (verdict !== "") { total += 1; if (show) { visible += 1; } }
+    });
+    document.querySelectorAll("section.file").forEach(function (section) {
+      section.hidden = section.querySelector("article.claim:not([hidden])") === null;
+    });
+    if (shown) { shown.textContent = "Showing " + visible + " of " + total + " claims"; }
+  }
+  form.addEventListener("change", apply);
+  apply();
+})();
