@@ -377,6 +377,8 @@ class Checker:
                 continue
             seen.add(key)
             al = align(item.side.text, ev.text)
+            if not pair.same_event and (al.score < 60 or not (ev.facts.events or ev.facts.dates)):
+                continue  # weak or fact-free passages are noise, not evidence
             bonus = 100 if pair.same_event else 0
             scored.append((bonus + al.score, al, pair))
         scored.sort(key=lambda t: (-t[0], t[2].evidence.path, t[2].evidence.start))

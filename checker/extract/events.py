@@ -43,7 +43,8 @@ def _agent_before(text: str, people: list[EntityMention], at: int) -> EntityMent
         if p.end <= at:
             gap = text[p.end:at]
             if re.fullmatch(r"(?:'s|’s)?(?:\s+(?:first|second|third|\w+-day|state|official|historic|working))*\s*", gap, re.I) \
-                    or re.fullmatch(r"\s+(?:has|had|then|also|later|subsequently|finally)\s+", gap, re.I):
+                    or re.fullmatch(r"\s+(?:(?:has|had|then|also|later|subsequently|finally|made|paid|began|"
+                                    r"started|undertook|ended|concluded|was\s+on|went\s+on)\s+)+(?:(?:a|an|his|her|their|the)\s+)?", gap, re.I):
                 best = p
     return best
 

@@ -77,8 +77,15 @@ def same_event(claim: Side, evidence: Side, relation: str) -> str | None:
         return None
     if a.place is None and b.place is None and len(shared_people(a, b)) < 2:
         return None
-    if dates_near(claim.event_date(), evidence.event_date()):
+    da, db = claim.event_date(), evidence.event_date()
+    if a.action == "visit" and b.action == "visit":
+        return "actors+place+time" if dates_near(da, db) else None
+    # The same people meet, call and sign many times a year: only the same named place
+    # within a month, or overlapping days, makes two such mentions one event.
+    if a.place and b.place and dates_near(da, db):
         return "actors+place+time"
+    if dates_overlap_days(da, db):
+        return "actors+time"
     return None
 
 
