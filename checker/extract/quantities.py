@@ -171,7 +171,7 @@ _LABELS = (
 # Words that end a noun search or are never the counted noun.
 _STOP = frozenset(
     """a an the of in on at to for from by with and or but nor as than that which who whom
-    whose this these those it its their his her our your my we they he she i you is are was
+    whose this these those it its their his her our your my we they he she i you them us is are was
     were be been being has have had do does did will would shall should can could may might
     must not no per each every all both some any such other more most less least fewer only
     just about over under up down into onto out off again further then there here when where
@@ -199,7 +199,7 @@ def _alt(words) -> str:
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d+(?:\.\d+)?"
 _SCAN = re.compile(
     r"(?=[\d])(?:"
-    r"(?P<junk>\d+(?:\.\d+){2,}\.?|\d+\.\d+\.(?!\d)|\d{1,2}:\d{2}(?::\d{2})?|"
+    r"(?P<junk>\d+(?:\.\d+){2,}\.?|\d{1,2}:\d{2}(?::\d{2})?|"
     r"\d+/\d+(?:/\d+)?|\d{4}-\d{2}-\d{2}|\d+\(\d+\))"
     rf"|(?P<num>{_NUM}))"
 )

@@ -1,0 +1,129 @@
+"""The tolerance policy: which pairs of stated figures can both be true."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.extract.numbers_compare import (
+    compatible, conflicts, describe, inconsistent_bounds, interval, same_kind,
+)
+from checker.extract.quantities import find_quantities
+from checker.models import Quantity
+
+
+def q(text: str) -> Quantity:
+    """The single quantity of a short phrase (the extractor is part of what is tested)."""
+    found = find_quantities(text)
+    assert len(found) == 1, (text, found)
+    return found[0]
+
+
+COMPATIBLE = [
+    ("about 200 people", "195 people"),
+    ("US$400 billion", "$400bn"),
+    ("US$400 billion", "400 billion US dollars"),
+    ("over 45 meetings", "50 meetings"),
+    ("1.2 million tonnes", "1,234,567 tonnes"),
+    ("$3.8 billion", "$3.8 billion"),
+    ("3.5%", "3.5 percent"),
+    ("between 80% and 90%", "85%"),
+    ("80-90%", "90%"),
+    ("up to 30 ships", "25 ships"),
+    ("nearly 50 deals", "48 deals"),
+    ("4,300 km", "2,672 miles"),
+    ("2 percentage points", "200 basis points"),
+    ("hundreds of protesters", "400 protesters"),
+    ("13 cents", "$0.13"),
+    ("over 30 summits", "over 35 summits"),
+    ("the 60th anniversary", "the sixtieth anniversary"),
+]
+
+CONFLICTS = [
+    ("$3.8 billion", "$3.9 billion"),
+    ("over 45 meetings", "40 meetings"),
+    ("$25 billion", "$30 billion"),
+    ("13.8 percent", "13.1 percent"),
+    ("$0.13", "$0.14"),
+    ("about 200 people", "260 people"),
+    ("up to 30 ships", "45 ships"),
+    ("1.2 million tonnes", "1.3 million tonnes"),
+    ("between 80% and 90%", "70%"),
+    ("hundreds of protesters", "5,000 protesters"),
+    ("the 60th anniversary", "the 70th anniversary"),
+    ("40 km", "40 miles"),
+]
+
+NOT_COMPARABLE = [
+    ("3.5%", "3.5 percentage points"),  # a rate vs a change of rate
+    ("€400 billion", "$400 billion"),  # never across currencies
+    ("45 meetings", "45 summits"),
+    ("45 meetings", "45 km"),
+    ("£5m", "5 million"),
+    ("40 million tonnes a year", "40 million tonnes"),
+]
+
+
+@pytest.mark.parametrize("a,b", COMPATIBLE)
+def test_compatible(a, b):
+    qa, qb = q(a), q(b)
+    assert same_kind(qa, qb) and same_kind(qb, qa)
+    assert compatible(qa, qb) and compatible(qb, qa)
+    assert not conflicts(qa, qb)
+
+
+@pytest.mark.parametrize("a,b", CONFLICTS)
+def test_conflicts(a, b):
+    qa, qb = q(a), q(b)
+    assert conflicts(qa, qb) and conflicts(qb, qa)
+    assert not compatible(qa, qb)
+
+
+@pytest.mark.parametrize("a,b", NOT_COMPARABLE)
+def test_not_comparable_never_conflicts(a, b):
+    qa, qb = q(a), q(b)
+    assert not same_kind(qa, qb)
+    assert not conflicts(qa, qb)
+
+
+def test_stated_precision_intervals():
+    lo, hi = interval(q("1.2 million tonnes"))
+    assert (lo, hi) == pytest.approx((1.15e6, 1.25e6))
+    lo, hi = interval(q("about 250 people"))  # "about" widens by 10%
+    assert (lo, hi) == pytest.approx((225, 275))
+    lo, hi = interval(q("about 200 people"))  # a round figure: rounding is already wider
+    assert (lo, hi) == pytest.approx((150, 250))
+    lo, hi = interval(q("$3.8 billion"))
+    assert (lo, hi) == pytest.approx((3.75e9, 3.85e9))
+    lo, hi = interval(q("over 45 meetings"))
+    assert lo == pytest.approx(44.5) and hi == float("inf")
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ("over 30 summits", "over 35 summits", True),
+    ("about 200 people", "about 210 people", True),
+    ("over 45 meetings", "over 45 meetings", False),
+    ("over 45 meetings", "more than 45 meetings", False),
+    ("over 45 meetings", "50 meetings", False),  # an exact figure inside the bound
+    ("over 45 meetings", "40 meetings", False),  # a conflict, reported as such instead
+    ("over 30 summits", "over 35 meetings", False),  # different things counted
+])
+def test_inconsistent_bounds(a, b, expected):
+    assert inconsistent_bounds(q(a), q(b)) is expected
+    assert inconsistent_bounds(q(b), q(a)) is expected
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("US$400 billion", "USD 400000000000"),
+    ("over 45 summits", ">45 summits"),
+    ("3.5 percent", "3.5 percent"),
+    ("about 200 people", "~200 people"),
+    ("up to 30 ships", "<30 ships"),
+    ("80-90%", "80..90 percent"),
+    ("2 percentage points", "2 percentage point"),
+    ("the 15th anniversary", "15th anniversary"),
+    ("the 21st summit", "21st summit"),
+    ("a 40-year dispute", "40 year dispute"),
+    ("$0.13", "USD 0.13"),
+])
+def test_describe(phrase, expected):
+    assert describe(q(phrase)) == expected
