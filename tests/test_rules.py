@@ -9,7 +9,7 @@ from ruamel.yaml import YAML
 
 from checker.rules import all_rules, rule_by_code
 
-from .rule_harness import run_case
+from rule_harness import run_case
 
 CASES = Path(__file__).parent / "cases" / "rules"
 
