@@ -819,7 +819,9 @@ def _year_cue(t: str, s: int, e: int) -> bool:
     """Is the number at t[s:e] a year by its context?"""
     if _BAD_BEFORE.search(t[max(0, s - 24):s]):
         return False
-    if t.startswith(("'s", "s "), e) and t.startswith("'s", e):
+    if not t[:s].strip() and t[e:].strip() in ("", "."):
+        return True  # the whole text is the year: a structured date field
+    if t.startswith("'s", e):
         return True
     before = t[max(0, s - 30):s]
     pm = _PREV_WORD.search(before)
