@@ -312,3 +312,52 @@ def json_schema(name: str) -> dict[str, Any]:
     """The published JSON Schema of the claim file or the report."""
     model = {"claims": ClaimFile, "report": Report}[name]
     return model.model_json_schema()
+
+
+# --------------------------------------------------------------------------- durations and anniversaries
+
+
+DurationUnit = Literal["minute", "hour", "day", "week", "month", "year", "decade", "century"]
+
+
+class Duration(_Model):
+    """A stated length of time: "two-day state visit" -> 2 day; "several months" -> value None."""
+
+    text: str
+    start: int
+    end: int
+    value: float | None  # None when the count is vague ("several days", "years")
+    unit: DurationUnit
+    approximate: bool = False  # "about two years", "several days"
+    kind: Literal["duration", "age"] = "duration"  # "a 45-year-old" is an age
+
+    def iso(self) -> str:
+        """TIMEX3/ISO 8601 value: P2D, P30Y, PT1H, PXM for a vague count, P10Y for a decade."""
+        n = "X" if self.value is None else f"{self.value:g}"
+        if self.unit in ("minute", "hour"):
+            return f"PT{n}{'H' if self.unit == 'hour' else 'M'}"
+        if self.unit == "decade":
+            return "PXY" if self.value is None else f"P{self.value * 10:g}Y"
+        if self.unit == "century":
+            return "PXY" if self.value is None else f"P{self.value * 100:g}Y"
+        return f"P{n}{self.unit[0].upper()}"
+
+
+class Anniversary(_Model):
+    """A count of years or occurrences tied to an event, checkable against the event's date.
+
+    "the 15th anniversary of the 1996 partnership" -> kind anniversary, ordinal 15, base_year 1996;
+    "60 years of diplomatic relations" -> years_of, years 60; "ten years since the treaty" ->
+    years_since, years 10; "his fifth visit to the region since 2009" -> ordinal_event, ordinal 5,
+    since "2009".
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: Literal["anniversary", "years_of", "years_since", "ordinal_event"]
+    ordinal: int | None = None
+    years: int | None = None
+    base_year: int | None = None
+    event: str = ""  # the event noun phrase: "partnership", "diplomatic relations", "visit"
+    since: str | None = None  # what the count runs from: "2009", "the election"
