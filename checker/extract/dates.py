@@ -974,3 +974,200 @@ def find_dates(text: str, doc_date: dt.date | None = None, *, weekday_policy: st
         ends.insert(i, x.end)
         chosen.insert(i, x.mention)
     return chosen
+
+
+# =========================================================================== durations, anniversaries
+
+from checker.models import Anniversary, Duration  # noqa: E402  (kept next to their grammar)
+
+__all__ += ["find_durations", "find_anniversaries"]
+
+_UNITS_ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_ORD_ONES = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9}
+_ORD_TEENS = {"tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+              "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+              "nineteenth": 19}
+_ORD_TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+             "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100}
+
+
+def _word_number(w: str) -> int | None:
+    """"sixty" -> 60, "seventy-six" -> 76, "12" -> 12, "a" -> 1; None when not a number."""
+    w = w.lower().replace("\u2010", "-")
+    if w.isdigit():
+        return int(w)
+    if w in _NUMBER_WORDS:
+        return _NUMBER_WORDS[w]
+    head, _, tail = w.partition("-")
+    if head in _TENS and tail in _UNITS_ONES[1:]:
+        return _TENS[head] + _UNITS_ONES.index(tail)
+    return None
+
+
+def _word_ordinal(w: str) -> int | None:
+    """"15th" -> 15, "fifteenth" -> 15, "seventy-sixth" -> 76."""
+    w = w.lower()
+    m = re.fullmatch(r"(\d{1,4})(?:st|nd|rd|th)", w)
+    if m:
+        return int(m.group(1))
+    for table in (_ORD_ONES, _ORD_TEENS, _ORD_TENS):
+        if w in table:
+            return table[w]
+    head, _, tail = w.partition("-")
+    if head in _TENS and tail in _ORD_ONES:
+        return _TENS[head] + _ORD_ONES[tail]
+    return None
+
+
+_TENS_ALT = "|".join(_TENS)
+_NUMW = (rf"(?:\d+(?:\.\d+)?|(?:{_TENS_ALT})-(?:{'|'.join(_UNITS_ONES[1:])})|"
+         rf"{_NUM_ALT}|a\s+few|several|a\s+couple\s+of|few|many|some)")
+_ORDW = (rf"(?:\d{{1,4}}(?:st|nd|rd|th)|(?:{_TENS_ALT})-(?:{'|'.join(_ORD_ONES)})|"
+         rf"{'|'.join(sorted([*_ORD_ONES, *_ORD_TEENS, *_ORD_TENS], key=len, reverse=True))})")
+_UNIT = r"(?P<u>minute|hour|day|week|month|year|decade|centur(?:y|ie))"
+_DUR_ADJ = re.compile(rf"(?<![\w.,-])(?P<n>{_NUMW})-{_UNIT}(?P<old>-old)?(?:-long)?\b", re.I)
+_DUR_NOUN = re.compile(
+    rf"(?<![\w.,-])(?P<pre>the\s+(?:past|last|next|first|previous|coming|following|final)\s+|"
+    rf"(?:about|around|almost|nearly|some|more\s+than|less\s+than|over|under)\s+)?"
+    rf"(?P<n>{_NUMW})\s+{_UNIT}s?(?P<old>\s+old)?\b(?P<ago>\s+(?:ago|earlier|later|before|after|from\s+now))?",
+    re.I,
+)
+_SET_BEFORE = re.compile(r"\b(?:once|twice|times|per|every|each)\s+$", re.I)
+_VAGUE = {"a few", "several", "a couple of", "few", "many", "some"}
+
+
+def find_durations(text: str) -> list[Duration]:
+    """Stated lengths of time: "two-day state visit", "a 30-year contract", "two months", ages.
+
+    Spans are exact (``text[start:end] == mention.text``), sorted, non-overlapping. "four years
+    ago" is a date (see :func:`find_dates`), not a duration; "once a year" is a frequency.
+    """
+    t = text.translate(_NORMALISE)
+    found: list[tuple[int, int, Duration]] = []
+    for rx in (_DUR_ADJ, _DUR_NOUN):
+        for mm in rx.finditer(t):
+            if mm.groupdict().get("ago"):
+                continue
+            raw = re.sub(r"\s+", " ", mm["n"].lower())
+            if raw in _VAGUE:
+                value = None
+            elif re.fullmatch(r"\d+(?:\.\d+)?", raw):
+                value = float(raw)
+            else:
+                n = _word_number(raw)
+                if n is None:
+                    continue
+                value = float(n)
+            if raw in ("a", "an") and mm.re is _DUR_NOUN and _SET_BEFORE.search(t[max(0, mm.start() - 8):mm.start()]):
+                continue
+            unit = mm["u"].lower()
+            unit = "century" if unit.startswith("centur") else unit
+            if value is not None and unit == "year" and value >= 1000 and mm.re is _DUR_NOUN:
+                continue  # "in 1997 years" is noise; a count of years that large is not a duration
+            approx = value is None or bool(mm.groupdict().get("pre") and re.match(
+                r"(?:about|around|almost|nearly|some|more|less|over|under)", mm["pre"], re.I))
+            s, e = mm.start(), mm.end()
+            if mm.groupdict().get("ago") is None and mm.groupdict().get("pre") and approx and value is not None:
+                pass
+            d = Duration(text=text[s:e], start=s, end=e, value=value, unit=unit, approximate=approx,
+                         kind="age" if mm["old"] else "duration")
+            found.append((s, e, d))
+    found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for s, e, d in found:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        out.append(d)
+    return sorted(out, key=lambda d: d.start)
+
+
+_EVENT_PHRASE = r"(?P<event>(?:[\w'-]+\s+){0,3}?[\w'-]+?)(?=[\s,.;:!?)]|$)"
+_ANNIV = re.compile(
+    rf"\b(?:the\s+)?(?P<ord>{_ORDW})\s+anniversary\s+of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?"
+    rf"(?:(?P<year>1\d{{3}}|20\d{{2}})\s+)?(?P<event>[\w'-]+(?:\s+(?!in\b|on\b|at\b|and\b|with\b|by\b|was\b|is\b|which\b|that\b)[\w'-]+){{0,3}})",
+    re.I,
+)
+_YEARS_OF = re.compile(
+    rf"\b(?P<n>\d{{1,3}}|(?:{_TENS_ALT})-(?:{'|'.join(_UNITS_ONES[1:])})|{_NUM_ALT})\s+years\s+of\s+"
+    rf"(?P<event>[\w'-]+(?:\s+(?!in\b|on\b|at\b|and\b|with\b|between\b|by\b|was\b|is\b|has\b|have\b)[\w'-]+){{0,3}})",
+    re.I,
+)
+_YEARS_SINCE = re.compile(
+    rf"\b(?P<n>\d{{1,3}}|(?:{_TENS_ALT})-(?:{'|'.join(_UNITS_ONES[1:])})|{_NUM_ALT})\s+years\s+(?:have\s+passed\s+)?since\s+"
+    rf"(?P<since>(?:the\s+)?(?:(?P<year>1\d{{3}}|20\d{{2}})|[\w'-]+(?:\s+(?!in\b|on\b|at\b|and\b|with\b|was\b|is\b)[\w'-]+){{0,2}}))",
+    re.I,
+)
+_ORD_EVENT = re.compile(
+    rf"\b(?:the|his|her|their|its|a)\s+(?P<ord>{_ORDW})\s+(?P<event>visit|meeting|summit|trip|"
+    rf"talks|encounter|call|tour|session|round|conference|election|term)s?\b"
+    rf"(?P<rest>(?:\s+(?:to|in|with)\s+(?:the\s+)?[\w'-]+)?)(?:\s+since\s+(?P<since>(?:the\s+)?[\w'-]+))?",
+    re.I,
+)
+_EVENT_TRAIL = {"the", "a", "an", "of", "and", "to", "in", "for", "its", "their", "his", "her"}
+
+
+def _clean_event(words: str) -> str:
+    ws = words.split()
+    while ws and ws[-1].lower() in _EVENT_TRAIL:
+        ws.pop()
+    return " ".join(ws)
+
+
+def find_anniversaries(text: str) -> list[Anniversary]:
+    """Counts of years or occurrences tied to an event, as structured facts rules can check.
+
+    "the 15th anniversary of the 1996 partnership" (ordinal 15, base year 1996), "60 years of
+    diplomatic relations", "ten years since the treaty", "the third meeting since the election",
+    "his fifth visit to the region since 2009".
+    """
+    t = text.translate(_NORMALISE)
+    found: list[Anniversary] = []
+    for mm in _ANNIV.finditer(t):
+        ordinal = _word_ordinal(mm["ord"])
+        if ordinal is None:
+            continue
+        ev = _clean_event(mm["event"])
+        e = mm.start("event") + len(mm["event"].rstrip()) if ev else mm.end()
+        e = mm.start("event") + mm["event"].find(ev.split()[-1]) + len(ev.split()[-1]) if ev else e
+        found.append(Anniversary(text=text[mm.start():e], start=mm.start(), end=e, kind="anniversary",
+                                 ordinal=ordinal, base_year=int(mm["year"]) if mm["year"] else None, event=ev))
+    for mm in _YEARS_OF.finditer(t):
+        n = _word_number(mm["n"])
+        if n is None or n < 1:
+            continue
+        ev = _clean_event(mm["event"])
+        if not ev:
+            continue
+        e = mm.start("event") + mm["event"].find(ev.split()[-1]) + len(ev.split()[-1])
+        found.append(Anniversary(text=text[mm.start():e], start=mm.start(), end=e, kind="years_of", years=n, event=ev))
+    for mm in _YEARS_SINCE.finditer(t):
+        n = _word_number(mm["n"])
+        if n is None:
+            continue
+        since = _clean_event(mm["since"])
+        if not since:
+            continue
+        e = mm.start("since") + mm["since"].find(since.split()[-1]) + len(since.split()[-1])
+        found.append(Anniversary(text=text[mm.start():e], start=mm.start(), end=e, kind="years_since", years=n,
+                                 base_year=int(mm["year"]) if mm["year"] else None,
+                                 event=since if not mm["year"] else "", since=since))
+    for mm in _ORD_EVENT.finditer(t):
+        ordinal = _word_ordinal(mm["ord"])
+        if ordinal is None:
+            continue
+        since = mm["since"]
+        base = int(since) if since and re.fullmatch(r"1\d{3}|20\d{2}", since) else None
+        found.append(Anniversary(text=text[mm.start():mm.end()], start=mm.start(), end=mm.end(), kind="ordinal_event",
+                                 ordinal=ordinal, event=mm["event"].lower(), since=since, base_year=base))
+    found.sort(key=lambda a: (a.start, -(a.end - a.start)))
+    out: list[Anniversary] = []
+    for a in found:
+        if out and a.start < out[-1].end:
+            continue
+        out.append(a)
+    return out
