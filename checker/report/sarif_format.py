@@ -151,9 +151,11 @@ def _short_description(f: Finding) -> str:
 
 
 def _information_uri(options: RenderOptions) -> str | None:
-    """The project's home page from the installed package's metadata, unless given."""
-    if options.extra.get("information_uri"):
-        return str(options.extra["information_uri"])
+    """The project's home page from the installed package's metadata, unless given
+    (``extra["information_uri"]``; ``None`` there leaves it out, e.g. for golden files)."""
+    if "information_uri" in options.extra:
+        value = options.extra["information_uri"]
+        return str(value) if value else None
     try:
         meta = metadata.metadata("claimcheck")
     except metadata.PackageNotFoundError:

@@ -29,6 +29,30 @@
     });
     if (shown) { shown.textContent = "Showing " + visible + " of " + total + " claims"; }
   }
-  form.addEventListener("change", apply);
+  // The filter state lives in the URL hash (#verdict=contradicted&severity=error,warning),
+  // so a filtered view can be bookmarked or shared.
+  function fromHash() {
+    var params = new URLSearchParams(window.location.hash.replace(/^#/, ""));
+    ["verdict", "severity"].forEach(function (name) {
+      if (!params.has(name)) { return; }
+      var wanted = params.get(name).split(",");
+      form.querySelectorAll('input[name="' + name + '"]').forEach(function (box) {
+        box.checked = wanted.indexOf(box.value) !== -1;
+      });
+    });
+  }
+  function toHash() {
+    var parts = [];
+    ["verdict", "severity"].forEach(function (name) {
+      var boxes = form.querySelectorAll('input[name="' + name + '"]');
+      var on = [];
+      boxes.forEach(function (box) { if (box.checked) { on.push(box.value); } });
+      if (on.length !== boxes.length) { parts.push(name + "=" + on.join(",")); }
+    });
+    history.replaceState(null, "", parts.length ? "#" + parts.join("&") : window.location.pathname);
+  }
+  form.addEventListener("change", function () { apply(); toHash(); });
+  window.addEventListener("hashchange", function () { fromHash(); apply(); });
+  fromHash();
   apply();
 })();
