@@ -35,6 +35,10 @@ COMPATIBLE = [
     ("hundreds of protesters", "400 protesters"),
     ("13 cents", "$0.13"),
     ("over 30 summits", "over 35 summits"),
+    ("3-5%", "3% to 5%"),
+    ("at least 100 stores", "up to 100 stores"),
+    ("over 45 stores", "under 50 stores"),
+    ("$1.7 billion to $1.8 billion", "$1.70–1.80 billion"),
     ("the 60th anniversary", "the sixtieth anniversary"),
 ]
 
@@ -51,6 +55,10 @@ CONFLICTS = [
     ("hundreds of protesters", "5,000 protesters"),
     ("the 60th anniversary", "the 70th anniversary"),
     ("40 km", "40 miles"),
+    ("3-5%", "1-3%"),  # overlapping ranges, but different guidance
+    ("over 100 stores", "fewer than 100 stores"),
+    ("below $25 billion", "above $25 billion"),
+    ("$1.7 billion to $1.8 billion", "$1 billion to $2 billion"),
 ]
 
 NOT_COMPARABLE = [

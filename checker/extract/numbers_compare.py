@@ -17,8 +17,12 @@ Policy (precision matters more than recall: when in doubt, the interval is wider
   sides (or the stated precision, whichever is wider). "over/more than/at least" give
   [low, +inf); "under/up to/fewer than" give (-inf, high]. Bounds are read inclusively,
   padded by the stated precision: "over 45" vs "45" is not flagged (a tolerant reading).
-  Ranges ("80-90%") cover [low, high] padded by their precision. Vague words ("hundreds of")
-  keep the bounds the extractor gave them.
+  A lower bound against an upper bound is read literally: "over 100" and "fewer than 100"
+  conflict (strict words), "at least 100" and "up to 100" do not.
+  Ranges ("80-90%") cover [low, high] padded by their precision when compared with a single
+  figure ("85%" fits); two *ranges* must agree at both ends, since a stated range (guidance,
+  an estimate) is itself the fact: "3-5%" vs "1-3%" conflict although they overlap. Vague
+  words ("hundreds of") keep the bounds the extractor gave them.
 * **Units.** Money compares only within one currency (never converted: no exchange rates
   offline; the ambiguous "¥" compares only with "¥"). "percent" and "percentage point" are
   different units (a rate vs a change of a rate); "percentage point" and "basis point"
@@ -191,6 +195,10 @@ def compatible(a: Quantity, b: Quantity) -> bool:
         return True
     if a.kind == "ordinal":
         return a.value == b.value
+    if a.bound == "range" and b.bound == "range":
+        return _endpoints_agree(a, b)
+    if {a.bound, b.bound} == {"min", "max"}:
+        return _bounds_meet(a, b) if a.bound == "min" else _bounds_meet(b, a)
     alo, ahi = _base_interval(a)
     blo, bhi = _base_interval(b)
     scale = max(abs(v) for v in (alo, ahi, blo, bhi) if math.isfinite(v)) if any(
@@ -202,6 +210,37 @@ def compatible(a: Quantity, b: Quantity) -> bool:
         point, (lo, hi) = (alo, (blo, bhi)) if alo == ahi else (blo, (alo, ahi))
         return lo - eps <= point <= hi + eps
     return alo < bhi - eps and blo < ahi - eps
+
+
+_STRICT = re.compile(r"(?i)^(?:more|over|above|exceeding|in excess|greater|north|just over|well|"
+                     r"less|fewer|under|below|just under|lower)\b")
+
+
+def _bounds_meet(lo_q: Quantity, hi_q: Quantity) -> bool:
+    """"over X" vs "under Y": the literal bounds, no rounding pad. They meet when X < Y, or
+    X == Y and both bounds are inclusive ("at least 100" / "up to 100")."""
+    fa, fb = _dimension(lo_q)[1], _dimension(hi_q)[1]
+    lo = (lo_q.low if lo_q.low is not None else lo_q.value) * fa
+    hi = (hi_q.high if hi_q.high is not None else hi_q.value) * fb
+    eps = 1e-9 * max(abs(lo), abs(hi), 1e-12)
+    if abs(lo - hi) <= eps:
+        return not (_STRICT.match(lo_q.text) or _STRICT.match(hi_q.text))
+    return lo < hi
+
+
+def _endpoints_agree(a: Quantity, b: Quantity) -> bool:
+    """Two stated ranges are the same statement only if both ends agree within precision:
+    "3-5%" and "1-3%" overlap, but as guidance they say different things."""
+    fa, fb = _dimension(a)[1], _dimension(b)[1]
+    for ea, eb in ((a.low, b.low), (a.high, b.high)):
+        if ea is None or eb is None:
+            return False
+        ha, hb = _half_step(a, ea) * fa, _half_step(b, eb) * fb
+        va, vb = ea * fa, eb * fb
+        eps = 1e-9 * max(abs(va), abs(vb), 1e-12)
+        if not (va - ha < vb + hb - eps and vb - hb < va + ha - eps):
+            return False
+    return True
 
 
 def conflicts(a: Quantity, b: Quantity) -> bool:

@@ -286,14 +286,14 @@ def _is_plural(w: str) -> bool:
 
 
 def _noun_after(text: str, pos: int) -> str:
-    """The counted noun: the first plural among the next three words, else the first word.
+    """The counted noun: the first plural among the next four words, else the first word.
 
     Stops at function words, so "45 of the meetings" gives nothing (precision first);
     "200 legal documents" gives "documents"; "15th anniversary" gives "anniversary".
     """
     words: list[str] = []
     p = pos
-    for i in range(3):
+    for i in range(4):
         m = (_WORD_AFTER if i == 0 else _NEXT_WORD).match(text, p)
         if not m:
             break
@@ -717,6 +717,8 @@ def _finish_hit(text: str, h: _Hit, start: int, cur, between: bool = False) -> _
         h.noun = _noun_after(text, h.end) if h.kind != "money" else ""
     if h.kind == "count" and h.bare and h.bound == "exact" and _after_proper_name(text, start):
         return None  # "Power of Siberia 2", "Boeing 747": part of a name, not a count
+    if h.kind == "count" and h.bare and h.noun.isupper() and len(h.noun) >= 2:
+        return None  # "737 MAX": a model number
     if looks_year:
         # a year, unless hedged and counting something: "over 1500 soldiers"
         if h.bare or not (h.noun and _is_plural(h.noun)) or h.bound == "range":
@@ -735,6 +737,8 @@ def _after_proper_name(text: str, s: int) -> bool:
     if not toks:
         return False
     w = toks[-1]
+    if w.isalpha() and w.isupper() and len(w) >= 2 and w.lower() not in _STOP:
+        return True  # "MAX 9", "SCO 2": an acronym then a number is a model or edition
     if not (w[:1].isupper() and w.isalpha() and w[1:].islower()) or w.lower() in _STOP:
         return False
     # sentence-initial capitals ("Around 200 ...", "Only 3 ...") are not names
