@@ -46,3 +46,13 @@ def test_golden(fmt):
         path.write_text(out, encoding="utf-8", newline="\n")
     assert path.exists(), f"missing golden {path}; run with CLAIMCHECK_UPDATE_GOLDENS=1"
     assert out == path.read_text(encoding="utf-8"), f"{fmt} output changed; see {path}"
+
+
+@pytest.mark.parametrize("fmt", sorted(CASES))
+def test_every_renderer_handles_an_empty_and_a_large_report(fmt):
+    from report_fixtures import empty_report, many_findings_report
+
+    _, options = CASES[fmt]
+    assert render(empty_report(), fmt, options).strip()
+    big = render(many_findings_report(30, 30, 30), fmt, options)
+    assert "claims/many.yaml" in big
