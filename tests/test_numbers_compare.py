@@ -34,6 +34,8 @@ COMPATIBLE = [
     ("2 percentage points", "200 basis points"),
     ("hundreds of protesters", "400 protesters"),
     ("13 cents", "$0.13"),
+    ("$2 billion", "$1.8 billion"),  # one significant digit: 1.8 rounds to 2
+    ("32,000 employees", "32,400 employees"),
     ("over 30 summits", "over 35 summits"),
     ("3-5%", "3% to 5%"),
     ("at least 100 stores", "up to 100 stores"),
@@ -55,6 +57,8 @@ CONFLICTS = [
     ("hundreds of protesters", "5,000 protesters"),
     ("the 60th anniversary", "the 70th anniversary"),
     ("40 km", "40 miles"),
+    ("US$400 billion", "$410 billion"),
+    ("$100 million", "$125 million"),
     ("3-5%", "1-3%"),  # overlapping ranges, but different guidance
     ("over 100 stores", "fewer than 100 stores"),
     ("below $25 billion", "above $25 billion"),
@@ -96,10 +100,10 @@ def test_not_comparable_never_conflicts(a, b):
 def test_stated_precision_intervals():
     lo, hi = interval(q("1.2 million tonnes"))
     assert (lo, hi) == pytest.approx((1.15e6, 1.25e6))
-    lo, hi = interval(q("about 250 people"))  # "about" widens by 10%
-    assert (lo, hi) == pytest.approx((225, 275))
-    lo, hi = interval(q("about 200 people"))  # a round figure: rounding is already wider
-    assert (lo, hi) == pytest.approx((150, 250))
+    lo, hi = interval(q("about 200 people"))  # "about" widens by 10%
+    assert (lo, hi) == pytest.approx((180, 220))
+    lo, hi = interval(q("32,000 employees"))  # a long round figure: rounded to thousands
+    assert (lo, hi) == pytest.approx((31500, 32500))
     lo, hi = interval(q("$3.8 billion"))
     assert (lo, hi) == pytest.approx((3.75e9, 3.85e9))
     lo, hi = interval(q("over 45 meetings"))

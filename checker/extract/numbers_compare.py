@@ -9,10 +9,12 @@ Policy (precision matters more than recall: when in doubt, the interval is wider
 
 * **Stated precision.** A figure covers everything that rounds to it. "1.2 million" is
   [1.15M, 1.25M), so 1,234,567 fits; "3.8 billion" [3.75B, 3.85B) and "3.9 billion"
-  [3.85B, 3.95B) do not overlap, so they conflict. An integer of three or more digits with
-  trailing zeros is read as rounded to its last non-zero digit ("400" -> [350, 450),
-  "1,200" -> [1150, 1250)): writers round big figures without saying so. One- and two-digit
-  integers are exact to the unit ("25" -> [24.5, 25.5)).
+  [3.85B, 3.95B) do not overlap, so they conflict. An integer mantissa is exact to its unit
+  ("$400 billion" -> [399.5B, 400.5B), "$2 billion" -> [1.5B, 2.5B)), except a written-out
+  integer of four or more digits ending in two or more zeros, read as rounded to its last
+  non-zero digit ("32,000 employees" -> [31,500, 32,500)): such figures are rounded without
+  a hedge word. (Measured on SummEdits: reading every trailing zero as rounding let
+  "$100 million" vs "$125 million" pass.)
 * **Hedges.** "about/around/roughly/nearly/almost/some/~" widen by 10% of the value on both
   sides (or the stated precision, whichever is wider). "over/more than/at least" give
   [low, +inf); "under/up to/fewer than" give (-inf, high]. Bounds are read inclusively,
@@ -155,7 +157,7 @@ def _half_step(q: Quantity, anchor: float) -> float:
     else:
         digits = lit.lstrip("0") or "0"
         zeros = len(digits) - len(digits.rstrip("0"))
-        step = 10.0 ** zeros if len(digits) >= 3 and zeros else 1.0
+        step = 10.0 ** zeros if len(digits) >= 4 and zeros >= 2 else 1.0
     scale = abs(anchor / mantissa) if mantissa else 1.0
     return step * scale / 2.0
 

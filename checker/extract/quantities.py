@@ -143,7 +143,8 @@ _HEDGE_BEFORE = [
     ("min", "in excess of"), ("min", "upwards of"), ("min", "at least"),
     ("min", "no fewer than"), ("min", "no less than"), ("min", "not less than"),
     ("min", "a minimum of"), ("min", "greater than"), ("min", "north of"),
-    ("min", "just over"), ("min", "well over"), ("min", "well above"),
+    ("min", "just over"), ("min", "well over"), ("min", "well above"), ("min", "surpassing"),
+    ("min", "topping"),
     ("max", "less than"), ("max", "fewer than"), ("max", "under"), ("max", "below"),
     ("max", "up to"), ("max", "at most"), ("max", "no more than"), ("max", "not more than"),
     ("max", "as many as"), ("max", "as much as"), ("max", "a maximum of"),
@@ -244,6 +245,12 @@ _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’-]*)")
 _SYM_AHEAD = re.compile(r"(?:US|C|A|HK|S|NZ|R)?\\?\$|[€£¥₽₹₩]")
 _NUM_RE = re.compile(_NUM)
 _ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
+_RANGE_INTRO = re.compile(r"(?i)\b(between|from|range\s+of|range\s+between)\s+$")
+_CHANGE_VERB = re.compile(
+    r"(?i)\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increas|decreas|grew|grow|drop|declin|"
+    r"climb|jump|cut|rais|up|down|went|go(?:es|ne)?|mov|chang|reduc|expand|narrow|widen|slip|"
+    r"surg|soar|plung|improv|shr[iu]nk|boost|lift|lower|upgrad|downgrad|revis|swung|turn)\w*\b"
+)
 _GLUED_AFTER = re.compile(r"[A-Za-z]")
 _TIME_AFTER = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.I)
 _URLISH = re.compile(r"(?:https?://|www\.)\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+")
@@ -617,16 +624,22 @@ def _digit_hit(text: str, s: int, e: int) -> _Hit | None:
     if rng:
         sep = text[rng.start():rng.end()].strip()
         hb = _hedge_before(text, start)
-        pre = text[max(0, start - 8):start].lower()
-        ok = (
-            (sep == "and" and pre.rstrip().endswith("between"))
-            or (sep == "to" and not pre.rstrip().endswith("from"))
-            or sep in "-–—"
-        )
+        lo_pre = max(0, start - 48)
+        intro = _RANGE_INTRO.search(text, lo_pre, start)
+        word = intro.group(1).lower() if intro else ""
+        if word == "from":
+            # "from X to Y" after a verb of change is two values ("rose from 3% to 5%")
+            changed = _CHANGE_VERB.search(text, max(0, intro.start() - 40), intro.start())
+            ok = sep == "to" and changed is None
+        elif word == "between" or word.startswith("range"):
+            ok = sep in ("and", "to") or sep in "-–—"
+        else:
+            ok = sep == "to" or sep in "-–—"
         if ok and not (hb and sep == "and"):
             r2 = _range_tail(text, rng.end(), h, cur, low_val, factor)
             if r2 is not None:
-                return _finish_hit(text, r2, start, cur, between=pre.rstrip().endswith("between"))
+                lead = intro.start(1) if word in ("between", "from") else None
+                return _finish_hit(text, r2, start, cur, lead=lead)
     if cur:
         h.kind, h.unit, h.bare = "money", cur, False
     h.low = h.high = h.value
@@ -684,19 +697,16 @@ def _range_tail(text, pos, h: _Hit, cur, low_val, low_factor) -> _Hit | None:
     return h
 
 
-def _finish_hit(text: str, h: _Hit, start: int, cur, between: bool = False) -> _Hit | None:
+def _finish_hit(text: str, h: _Hit, start: int, cur, lead: int | None = None) -> _Hit | None:
     """Hedges before and after, year/page-range filters, the counted noun."""
     is_int = "." not in text[start:h.end] and "," not in text[start:h.end]
     raw_digits = re.match(r"[^\d]*(\d+)", text[start:h.end])
     first = raw_digits.group(1) if raw_digits else ""
     looks_year = (h.kind == "count" and not h.has_scale and is_int and len(first) == 4
                   and 1000 <= int(first) <= 2099)
-    # hedge before (skips "between"-ranges, whose "between" is part of the span)
-    if between:
-        lo = max(0, start - 12)
-        b = text[lo:start].lower().rfind("between")
-        if b >= 0:
-            start = lo + b
+    # hedge before ("between"/"from" of a range is part of the span instead)
+    if lead is not None:
+        start = lead
     else:
         hb = _hedge_before(text, start) if h.bound == "exact" else None
         if hb and not (h.kind != "count" and text[hb[1]:hb[1] + 5].lower() == "some "):
