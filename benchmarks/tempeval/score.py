@@ -6,11 +6,12 @@
   right; P_attr = right / system, R_attr = right / gold, F1 of the two.
 
 Values are compared after one canonicalisation: a decade or century written "199X"/"19XX" equals
-"199"/"19" (TBAQ uses both forms for the same thing).
+"199"/"19" (TBAQ uses both forms for the same thing), and "2000-W7" equals "2000-W07".
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -22,8 +23,11 @@ class Span:
     value: str
 
 
+_WEEK = re.compile(r"^(\d{4})-W(\d)(?!\d)")
+
+
 def canon(v: str) -> str:
-    v = v.strip().upper()
+    v = _WEEK.sub(lambda m: f"{m.group(1)}-W0{m.group(2)}", v.strip().upper())
     if v[:2].isdigit():
         stripped = v.rstrip("X")
         if stripped.isdigit() and len(stripped) in (2, 3):

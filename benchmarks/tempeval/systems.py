@@ -56,12 +56,53 @@ def timex_value(m: DateMention) -> str:
     return f"{lo.year // 100:02d}"
 
 
+_WD_PREFIX = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+")
+_RANGE_CONN = re.compile(r"\s*(?:-|\u2013|\u2014|\bto\b|\bthrough\b|\buntil\b|\band\b)\s*")
+_RANGE_PRE = re.compile(r"(?:[Ff]rom|[Bb]etween)\s+")
+_HAS_END = re.compile(r"\d{4}|[A-Z][a-z]{2}")
+
+
+def _to_timeml_spans(m: DateMention) -> list[Span]:
+    """TimeML tags each end of a range and a leading weekday as TIMEX3s of their own; so do we.
+
+    "from 1991 to 1997" -> "1991" (1991) + "1997" (1997); "Aug. 26 to Oct. 20" -> two days;
+    "Monday, Oct. 26" -> "Monday" + "Oct. 26", both the same day. A same-month range ("May
+    15-19, 1989") stays whole: its second part is not a date on its own.
+    """
+    text, start = m.text, m.start
+    if m.is_range and not (m.open_start or m.open_end):
+        pre = _RANGE_PRE.match(text)
+        off = pre.end() if pre else 0
+        for c in _RANGE_CONN.finditer(text, off):
+            left, right = text[off:c.start()], text[c.end():]
+            if left and right and _HAS_END.search(left) and _HAS_END.search(right) and (
+                    right[:1].isupper() or right[:4].isdigit()):
+                lo = m.model_copy(update={"latest": m.earliest, "is_range": False})
+                hi = m.model_copy(update={"earliest": m.latest, "is_range": False})
+                if m.granularity == "year":
+                    lo = lo.model_copy(update={"latest": m.earliest.replace(month=12, day=31)})
+                    hi = hi.model_copy(update={"earliest": m.latest.replace(month=1, day=1)})
+                elif m.granularity == "month":
+                    hi = hi.model_copy(update={"earliest": m.latest.replace(day=1)})
+                    lo = lo.model_copy(update={"latest": m.earliest.replace(day=28)})
+                return [Span(start + off, start + c.start(), "DATE", timex_value(lo)),
+                        Span(start + c.end(), m.end, "DATE", timex_value(hi))]
+    wd = _WD_PREFIX.match(text)
+    if wd and m.granularity == "day" and len(text) > wd.end():
+        v = timex_value(m)
+        return [Span(start, start + len(wd.group(0).rstrip(", ")), "DATE", v), Span(start + wd.end(), m.end, "DATE", v)]
+    return [Span(m.start, m.end, "DATE", timex_value(m))]
+
+
 def ours(text: str, dct: dt.date, policy: str = "past") -> list[Span]:
+    """Our DateMentions as DATE (split the TimeML way) and our durations as DURATION.
+
+    Ages ("a 6-year-old") are left out: TimeML does not tag them."""
     dates = find_dates(text, dct, weekday_policy=policy)
-    out = [Span(m.start, m.end, "DATE", timex_value(m)) for m in dates]
+    out = [s for m in dates for s in _to_timeml_spans(m)]
     taken = [(m.start, m.end) for m in dates]
     for d in find_durations(text):
-        if any(d.start < e and s < d.end for s, e in taken):
+        if d.kind == "age" or any(d.start < e and s < d.end for s, e in taken):
             continue
         out.append(Span(d.start, d.end, "DURATION", d.iso()))
     return sorted(out, key=lambda s: s.start)

@@ -289,7 +289,11 @@ def _resolve_year(c: _Ctx, y: str | None, m: int, d: int | None, pos: int):
         return int(y), False
     if c.doc is None:
         return None
+    # A date without its year is near the document date whichever side it falls on ("by Jan. 14"
+    # in a story of Jan. 6 is eight days ahead, not a year back): "nearest", or "future" when the
+    # policy says so (or "auto" finds a future cue).
     direction = _direction(c.t, pos, c.policy)
+    direction = "future" if direction == "future" else "nearest"
     cands = []
     for yy in (c.doc.year - 1, c.doc.year, c.doc.year + 1):
         if d is None:
@@ -478,6 +482,22 @@ def _r_month_cue(c: _Ctx, mm: re.Match) -> None:
         c.add(mm.start(), mm.end(), 1, hi + dt.timedelta(days=1), _MAX, "month", open_end=True, **flags)
     else:
         c.add(s, mm.end(), 3, lo, hi, "month", **flags)
+
+
+# "the October slaying", "a June agreement", "December's figures" (a month modifying a noun)
+@_rule(r"\b(?P<det>[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Ff]or|[Ii]nto)\s+" + _mon("m")
+       + r"(?P<pos>'s)?(?=\s+[a-z])(?!\s*[-,]?\s*\d)")
+def _r_month_modifier(c: _Ctx, mm: re.Match) -> None:
+    if c.doc is None or mm["m"].rstrip(".") in ("May", "MAY"):
+        return  # "the May government" is a name too often
+    det = mm["det"].lower()
+    if det not in ("for", "into") and not mm["pos"] and not _modifier_ok(c.t, mm.end()):
+        return
+    m = _month_num(mm["m"])
+    res = _resolve_year(c, None, m, None, mm.start("m"))
+    if res is None:
+        return
+    c.add(mm.start("m"), mm.end("m"), 3, *_month_iv(res[0], m), "month", relative=True)
 
 
 # "last/next/this May" without another cue
@@ -747,7 +767,8 @@ _EVENT_NOUNS = frozenset(
     dissolution breakup ceiling peak low high record film book novel album paper article issue
     fiscal financial calendar academic school storm hurricane fire fires shooting killings
     intervention mission operation offensive ceasefire truce armistice negotiations dialogue
-    meeting deployment withdrawal""".split()
+    meeting deployment withdrawal results earnings sales profit profits loss losses revenue
+    revenues quarter period rules regulations negotiations olympic""".split()
 )
 _FOLLOW_OK = frozenset(
     """and or but nor when while as after before to in on at with for by from of until till
@@ -789,17 +810,23 @@ def _line_start(t: str, s: int) -> bool:
     return bool(re.fullmatch(r"\s*(?:[-*•#]+\s*|\d+(?:\.\d+)*\.?\s+|\(?[a-zA-Z0-9]\)\s+)?", head))
 
 
+_DETERMINERS = frozenset("the a an his her its their our your my that this whose".split())
+_COUNT_NOUNS = frozenset(
+    """people men women children persons police staff personnel troops soldiers cattle sheep fish
+    feet crew votes voters residents units cases deaths dead injured workers jobs shares copies
+    items pieces points runs goals seats km kilometres kilometers""".split()
+)
 _PREV_WORD = re.compile(r"(\S+)\s+$")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z][\w-]*)")
 _STRONG_PREV = frozenset(
     """in since until till during from through before after by of circa c. ca. year years fiscal
-    early mid late spring summer autumn fall winter between around in: throughout
-    as of""".split()
+    early mid late spring summer autumn fall winter between around in: throughout for into both
+    than""".split()
 )
 
 
 def _follow_ok(t: str, e: int) -> bool:
-    """What follows a bare year must not make it a count ("1997 troops")."""
+    """What follows a bare year must not make it a count ("1997 troops", "2000 people")."""
     if _bad_after_year(t, e):
         return False
     nm = _NEXT_WORD.match(t, e)
@@ -809,10 +836,31 @@ def _follow_ok(t: str, e: int) -> bool:
     if w[0].isupper():
         return True
     lw = w.lower()
-    if lw.startswith("'s"):
+    if lw in _COUNT_NOUNS:
+        return False
+    if _nounish_ok(lw) or lw in _FOLLOW_OK:
         return True
-    return (lw in _FOLLOW_OK or lw in _EVENT_NOUNS or lw.endswith(("tion", "tions", "ment", "ments", "ship"))
-            or lw.split("-")[0] in _EVENT_NOUNS)
+    # a lower-case plural right after the number reads as what is counted
+    return not (lw.endswith("s") and not lw.endswith(("ss", "us", "is", "'s")))
+
+
+def _nounish_ok(lw: str) -> bool:
+    return (lw in _EVENT_NOUNS or lw.split("-")[0] in _EVENT_NOUNS
+            or lw.endswith(("tion", "tions", "ment", "ments", "ship")))
+
+
+def _modifier_ok(t: str, e: int) -> bool:
+    """After "the/a/his ..." a year must modify a noun: "the 1997 treaty", "a 1996 law"."""
+    nm = _NEXT_WORD.match(t, e)
+    if not nm or t[e:nm.start(1)].strip():
+        return False
+    w = nm.group(1)
+    lw = w.lower()
+    if w[0].isupper():
+        return True
+    if lw in _COUNT_NOUNS or lw in _FOLLOW_OK or _bad_after_year(t, e):
+        return False
+    return _nounish_ok(lw) or not lw.endswith("s")
 
 
 def _year_cue(t: str, s: int, e: int) -> bool:
@@ -840,13 +888,8 @@ def _year_cue(t: str, s: int, e: int) -> bool:
         return True
     if pl.endswith(("'s", "s'")) and len(pl) > 2:
         return True
-    if pl == "the":
-        nm = _NEXT_WORD.match(t, e)
-        if nm and not t[e:nm.start(1)].strip():
-            w = nm.group(1)
-            lw = w.lower()
-            return w[0].isupper() or lw in _EVENT_NOUNS or lw.split("-")[0] in _EVENT_NOUNS or lw.endswith(
-                ("tion", "tions", "ment", "ments"))
+    if pl in _DETERMINERS:
+        return _modifier_ok(t, e)
     return False
 
 
