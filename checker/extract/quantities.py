@@ -253,7 +253,7 @@ _CHANGE_VERB = re.compile(
 )
 _GLUED_AFTER = re.compile(r"[A-Za-z]")
 _TIME_AFTER = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.I)
-_URLISH = re.compile(r"(?:https?://|www\.)\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+")
+_URLISH = re.compile(r"(?=[hwd1])\b(?:https?://|www\.|doi:\s*|10\.\d{4,9}/)\S+")
 _EMAIL_AT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _LINE_START = re.compile(r"(?:^|\n)[ \t#*>-]*$")
 
