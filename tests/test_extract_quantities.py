@@ -57,6 +57,10 @@ def test_exclude_drops_overlapping_spans():
     # an exclude span covering part of a figure drops the whole figure
     cut = text.index("20 billion")
     assert [q.text for q in find_quantities(text, exclude=[(cut, cut + 2)])] == ["over 45"]
+    # spans that only touch a figure do not remove it
+    fig = text.index("$20 billion")
+    touching = [(fig - 3, fig), (fig + len("$20 billion"), fig + len("$20 billion") + 3)]
+    assert [q.text for q in find_quantities(text, exclude=touching)] == ["$20 billion", "over 45"]
 
 
 def test_offsets_point_into_a_longer_text():

@@ -462,7 +462,7 @@ def _finish(text: str, hits: list[_Hit], blocked: list[tuple[int, int]]) -> list
         if h.start < last_end:
             continue
         if blocked:
-            i = bisect.bisect_right(starts, h.end) - 1
+            i = bisect.bisect_left(starts, h.end) - 1
             # any blocked span starting before our end and ending after our start overlaps
             overlap = False
             j = i
@@ -551,8 +551,8 @@ def _context_skip(text: str, s: int, e: int) -> bool:
         # "G20", "FY2021", "#1", "a/1", "v.2"; a '.' before a digit run is a dotted id
         if not (prev == "." and (s < 2 or not text[s - 2].isalnum())):
             return True
-    if prev in "-–" and s >= 2 and text[s - 2].isalpha():  # COVID-19, Su-35, S-400
-        return True
+    if prev in "-–" and s >= 2 and (text[s - 2].isalpha() or text[s - 2].isdigit()):
+        return True  # COVID-19, Su-35, S-400; and the tail of a rejected range ("won 3-1")
     toks = _words_before(text, s) if prev.isspace() else []
     if toks:
         last = toks[-1]
@@ -637,6 +637,8 @@ def _digit_hit(text: str, s: int, e: int) -> _Hit | None:
             ok = sep == "to" or sep in "-–—"
         if ok and not (hb and sep == "and"):
             r2 = _range_tail(text, rng.end(), h, cur, low_val, factor)
+            if r2 is None and sep in "-–—" and h.bare and cur is None and h.kind == "count":
+                return None  # "3-1", "555-0199": a score or a code, not a figure
             if r2 is not None:
                 lead = intro.start(1) if word in ("between", "from") else None
                 return _finish_hit(text, r2, start, cur, lead=lead)
