@@ -29,8 +29,9 @@ from .models import (
     Summary, ToolInfo,
 )
 from .rules import all_rules
-from .rules.base import Hit, Pair, Rule, Side
+from .rules.base import DocContext, DocHit, DocumentRule, Hit, Pair, Rule, Side
 from .rules.identity import same_event, unique_cited_event
+from .suppressions import Acceptance
 from .verdict import decide
 
 Progress = Callable[[str, int, int], None]
@@ -47,6 +48,7 @@ class CheckConfig:
     candidates: int = 20  # passages fetched from the index per claim
     evidence_per_claim: int = 3
     root: Path = Path(".")
+    baseline: frozenset[str] | None = None  # fingerprints of accepted findings (checker.baseline)
 
 
 @dataclass
@@ -169,12 +171,14 @@ class Checker:
     def __init__(self, config: CheckConfig, progress: Progress | None = None):
         self.config = config
         self.progress = progress or (lambda stage, done, total: None)
-        self.rules: list[Rule] = [
-            r for r in all_rules()
-            if (config.select is None or r.code in config.select) and r.code not in config.ignore
-        ]
+        chosen = [r for r in all_rules()
+                  if (config.select is None or r.code in config.select) and r.code not in config.ignore]
+        self.rules: list[Rule] = [r for r in chosen if not isinstance(r, DocumentRule)]
+        self.document_rules: list[DocumentRule] = [r for r in chosen if isinstance(r, DocumentRule)]
         self.extractor = Extractor(EntityRegistry(config.aliases), weekday_policy=config.weekday_policy)
         self.notes: list[str] = []
+        # inline <!-- claimcheck: ignore[...] --> comments and the baseline
+        self.accepted = Acceptance({r.code for r in all_rules()}, config.baseline)
 
     # ---------------------------------------------------------------- loading
     def _load_inputs(self, paths: Sequence[Path]):
@@ -227,9 +231,12 @@ class Checker:
                 if done % 200 == 0:
                     self.progress("extract", done, total)
         self.docs = {d.path: d for d in all_docs}
+        for doc in all_docs:
+            self.accepted.register(doc)
         self.facts = facts
         index = PassageIndex.build(sources, self.config.cache_dir) if sources else None
 
+        doc_findings = self._document_findings(documents)
         inputs: list[_ClaimInput] = []
         for path, cf, locs, text in claim_files:
             for claim in cf.claims:
@@ -240,14 +247,14 @@ class Checker:
         for doc in documents:
             for p in doc.passages:
                 f = facts[(doc.path, p.index)]
-                if f.events or f.dates or f.quantities:
+                if f.events or f.dates or f.quantities or (doc.path, p.index) in doc_findings:
                     inputs.append(_ClaimInput(_passage_side(doc, p.index, f), None, doc, p.index))
 
         results: list[tuple[_ClaimInput, list[Finding], list[Evidence], list[Pair]]] = []
         n_findings = 0
         for k, item in enumerate(inputs):
             pairs = list(self._pairs(item, inputs, index))
-            findings = []
+            findings = list(doc_findings.get((item.doc.path, item.passage_index), [])) if item.doc else []
             for pair in pairs:
                 for rule in self.rules:
                     if not rule.applies(pair):
@@ -260,7 +267,42 @@ class Checker:
             results.append((item, findings, evidence, pairs))
             if k % 50 == 0:
                 self.progress("check", k, len(inputs))
+        self.notes += self.accepted.notes()
         return self._report(results, claim_files, documents, sources)
+
+    def _document_findings(self, documents: list[Document]) -> dict[tuple[str, int], list[Finding]]:
+        """Run the whole-document rules; findings keyed by the passage holding the claim side."""
+        out: dict[tuple[str, int], list[Finding]] = {}
+        for doc in documents:
+            ctx = DocContext(doc, [self.facts[(doc.path, p.index)] for p in doc.passages], self.extractor.registry)
+            for rule in self.document_rules:
+                for hit in rule.check_document(ctx):
+                    index = ctx.passage_at(hit.claim_span[0])
+                    if index is None:
+                        continue
+                    finding = self._doc_finding(rule, hit, doc, ctx, index)
+                    out.setdefault((doc.path, index), []).append(finding)
+        return out
+
+    def _doc_finding(self, rule: DocumentRule, hit: DocHit, doc: Document, ctx: DocContext, index: int) -> Finding:
+        ev_index = ctx.passage_at(hit.evidence_span[0])
+
+        def section(i):
+            if i is None:
+                return None
+            sec = doc.passages[i].section
+            return sec[-1] if sec else None
+
+        claim_loc = locate(doc, *hit.claim_span, section(index))
+        ev_loc = locate(doc, *hit.evidence_span, section(ev_index))
+        fp = hashlib.sha256("\x1f".join([rule.code, claim_loc.text, ev_loc.text, hit.claim_value,
+                                          hit.evidence_value, " ".join(doc.passages[index].text.split())]).encode()).hexdigest()[:20]
+        return Finding(
+            id=f"D{len(fp)}{fp[:6]}", rule=rule.code, name=rule.name, category=rule.category,
+            severity=hit.severity or rule.severity, message=hit.message, claim=claim_loc, evidence=ev_loc,
+            claim_value=hit.claim_value, evidence_value=hit.evidence_value, confidence=round(hit.confidence, 2),
+            claim_id=doc.passages[index].id, fingerprint=fp,
+        )
 
     # ---------------------------------------------------------------- pairing
     def _pairs(self, item: _ClaimInput, inputs: list[_ClaimInput], index: PassageIndex | None) -> Iterable[Pair]:
@@ -312,9 +354,8 @@ class Checker:
         me = doc.passages[i]
         # heading against the lead of its own body
         if me.is_heading and side.event is not None:
-            lead = self._section_lead(doc, i)
-            if lead is not None:
-                yield Pair(side, lead, "heading-body", "structure")
+            for body in self._section_body_events(doc, i):
+                yield Pair(side, body, "heading-body", "structure")
         # every earlier passage of the same document about the same event
         if side.event is None:
             return
@@ -330,17 +371,32 @@ class Checker:
             if reason:
                 yield Pair(side, other_side, "self", reason)
 
-    def _section_lead(self, doc: Document, heading_index: int) -> Side | None:
-        """The first body sentence of the heading's section that shares an actor with it."""
-        heading = doc.passages[heading_index]
+    def _section_body_events(self, doc: Document, heading_index: int) -> list[Side]:
+        """Body sentences of the heading's section that tell the heading's event.
+
+        The first sentence sharing an actor with the heading is its lead; later sentences count
+        only when they name a traveller and a destination, on no other date than the heading's.
+        """
         hf = self.facts[(doc.path, heading_index)]
+        head_actors = set(hf.events[0].actors)
+        head_date = next((d for d in hf.dates if not (d.open_start or d.open_end)), None)
+        out: list[Side] = []
         for p in doc.passages[heading_index + 1:]:
             if p.is_heading:
-                return None
+                break
             f = self.facts[(doc.path, p.index)]
-            if f.events and set(f.events[0].actors) & set(hf.events[0].actors):
-                return _passage_side(doc, p.index, f)
-        return None
+            if not f.events or not set(f.events[0].actors) & head_actors:
+                continue
+            side = _passage_side(doc, p.index, f)
+            if not out:
+                out.append(side)
+                continue
+            ev = f.events[0]
+            own = side.event_date()
+            if ev.action == "visit" and ev.agent and ev.place and (
+                    own is None or head_date is None or not (own.latest < head_date.earliest or head_date.latest < own.earliest)):
+                out.append(side)
+        return out
 
     # ---------------------------------------------------------------- results
     def _finding(self, rule: Rule, hit: Hit, pair: Pair, fid: str) -> Finding:
@@ -358,14 +414,13 @@ class Checker:
         )
 
     def _suppress(self, item: _ClaimInput, findings: list[Finding]) -> list[Finding]:
-        if item.claim is None or not item.claim.ignore:
-            return findings
-        codes = {s.rule.upper() for s in item.claim.ignore}
-        kept = [f for f in findings if f.rule not in codes]
-        used = {f.rule for f in findings if f.rule in codes}
-        for code in sorted(codes - used):
-            self.notes.append(f"{item.side.path}: claim '{item.claim.id}': suppression of {code} matched no finding (unused)")
-        return kept
+        if item.claim is not None and item.claim.ignore:
+            codes = {s.rule.upper() for s in item.claim.ignore}
+            used = {f.rule for f in findings if f.rule in codes}
+            findings = [f for f in findings if f.rule not in codes]
+            for code in sorted(codes - used):
+                self.notes.append(f"{item.side.path}: claim '{item.claim.id}': suppression of {code} matched no finding (unused)")
+        return self.accepted.filter(findings)  # document comments first, then the baseline
 
     def _evidence(self, item: _ClaimInput, pairs: list[Pair], index) -> list[Evidence]:
         scored = []

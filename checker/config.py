@@ -1,0 +1,205 @@
+"""Project settings from ``claimcheck.toml`` or ``[tool.claimcheck]`` in ``pyproject.toml``.
+
+Found in the current directory or the nearest parent that has one (a ``pyproject.toml``
+without a ``[tool.claimcheck]`` table does not count, as with ruff); in one folder
+``claimcheck.toml`` wins. Paths in the file are relative to the file's folder, so the same
+config works from any subdirectory. Command-line options override the file.
+
+Unknown keys and unknown rule codes are errors (exit 2) naming the file, the line and the key:
+a misspelt ``ignore`` that silently did nothing would be worse than no config at all.
+Validation is a pydantic model with ``extra="forbid"``; rule codes are checked here because
+they depend on the rule registry, not on the schema.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import InputError, InputErrors
+from .report import Format
+
+CONFIG_NAMES = ("claimcheck.toml", "pyproject.toml")
+FORMATS = tuple(f.value for f in Format)
+
+
+class Settings(BaseModel):
+    """The keys a config file may set (hyphenated in the file, like the CLI options)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    paths: list[str] | None = Field(default=None, description="Default inputs of 'claimcheck check'")
+    sources: list[str] | None = None
+    format: str | None = None
+    fail_on: Literal["error", "warning", "never"] | None = Field(default=None, alias="fail-on")
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    cache_dir: str | None = Field(default=None, alias="cache-dir")
+    weekday_policy: Literal["past", "future", "nearest"] | None = Field(default=None, alias="weekday-policy")
+    aliases: dict[str, str] | None = Field(default=None, description="alias -> canonical person name")
+    output: str | None = None
+    baseline: str | None = Field(default=None, description="Baseline file of accepted findings")
+
+
+@dataclass
+class LoadedConfig:
+    path: Path | None  # None: no config file found
+    settings: Settings
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent if self.path else Path(".")
+
+    def resolve(self, value: str) -> Path:
+        """A path from the file, relative to the file's folder, shown relative to the cwd if it can be."""
+        p = Path(value)
+        if not p.is_absolute():
+            p = self.folder / p
+        try:
+            return p.resolve().relative_to(Path.cwd().resolve())
+        except ValueError:
+            return p
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest ``claimcheck.toml``, or ``pyproject.toml`` with ``[tool.claimcheck]``."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        own = folder / "claimcheck.toml"
+        if own.is_file():
+            return own
+        py = folder / "pyproject.toml"
+        if py.is_file() and _has_tool_table(py):
+            return py
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        # a broken pyproject.toml that mentions us is our business; otherwise it is not
+        return "[tool.claimcheck" in path.read_text(encoding="utf-8", errors="replace")
+    return isinstance(data.get("tool"), dict) and "claimcheck" in data["tool"]
+
+
+def load_config(path: Path | None = None, *, known_codes: set[str] | None = None,
+                search: bool = True) -> LoadedConfig:
+    """Read and validate a config file (``path``, else the nearest one when ``search``)."""
+    if path is None:
+        path = find_config() if search else None
+        if path is None:
+            return LoadedConfig(None, Settings())
+    shown = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(shown, f"cannot read config file: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise InputError(shown, "config file is not UTF-8 text") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise InputError(shown, f"invalid TOML: {msg}", *(map(int, m.groups()) if m else ())) from None
+    is_pyproject = Path(path).name == "pyproject.toml"
+    if is_pyproject:
+        table = data.get("tool", {}).get("claimcheck")
+        if table is None:
+            raise InputError(shown, "no [tool.claimcheck] table")
+        prefix = "tool.claimcheck."
+    else:
+        table, prefix = data, ""
+    errors: list[InputError] = []
+    try:
+        settings = Settings.model_validate(table)
+    except ValidationError as exc:
+        for err in exc.errors():
+            key = str(err["loc"][0]) if err["loc"] else ""
+            line = _key_line(text, key, prefix)
+            if err["type"] == "extra_forbidden":
+                known = ", ".join(sorted(f.alias or n for n, f in Settings.model_fields.items()))
+                message = f"unknown key '{prefix}{key}' (known keys: {known})"
+            else:
+                where = ".".join(str(x) for x in err["loc"])
+                message = f"'{prefix}{where}': {err['msg']}"
+            errors.append(InputError(shown, message, line, 1 if line else None))
+        raise InputErrors(errors) from None
+    if settings.format is not None and settings.format not in FORMATS:
+        errors.append(InputError(shown, f"'{prefix}format': unknown format '{settings.format}' "
+                                        f"(one of {', '.join(FORMATS)})", *_at(_key_line(text, "format", prefix))))
+    if known_codes is not None:
+        for key in ("select", "ignore"):
+            for code in getattr(settings, key) or []:
+                if code.upper() not in known_codes:
+                    line = _value_line(text, key, prefix, code)
+                    errors.append(InputError(shown, f"'{prefix}{key}': unknown rule code '{code}' "
+                                                    "(see 'claimcheck rules')", *_at(line)))
+        settings.select = [c.upper() for c in settings.select] if settings.select is not None else None
+        settings.ignore = [c.upper() for c in settings.ignore] if settings.ignore is not None else None
+    if errors:
+        raise InputErrors(errors)
+    return LoadedConfig(Path(path), settings)
+
+
+def _at(line: int | None) -> tuple[int, int] | tuple[()]:
+    return (line, 1) if line else ()
+
+
+def _table_bounds(text: str, prefix: str) -> tuple[int, int]:
+    """Line range (0-based, end exclusive) of our settings: the whole claimcheck.toml, or the
+    ``[tool.claimcheck]`` table and its sub-tables in pyproject.toml."""
+    lines = text.splitlines()
+    if not prefix:
+        return 0, len(lines)
+    ours = re.compile(r"\s*\[\s*tool\s*\.\s*claimcheck\s*[.\]]")
+    start = next((i for i, l in enumerate(lines) if ours.match(l)), 0)
+    end = next((i for i in range(start + 1, len(lines))
+                if re.match(r"\s*\[", lines[i]) and not ours.match(lines[i])), len(lines))
+    return start, end
+
+
+def _key_line(text: str, key: str, prefix: str) -> int | None:
+    """1-based line where ``key`` is set (``key =`` or a ``[...key]`` table), found by text search.
+
+    tomllib gives no positions; a search inside our table is cheap and right for any config a
+    person writes (a key quoted oddly just loses its line number, not its error).
+    """
+    if not key:
+        return None
+    lines = text.splitlines()
+    lo, hi = _table_bounds(text, prefix)
+    k = re.escape(key)
+    assign = re.compile(rf"\s*(?:{k}|\"{k}\"|'{k}')\s*=")
+    header = re.compile(rf"\s*\[\s*(?:tool\s*\.\s*claimcheck\s*\.\s*)?(?:{k}|\"{k}\")\s*\]")
+    for i in range(lo, hi):
+        if assign.match(lines[i]) or header.match(lines[i]):
+            return i + 1
+    return None
+
+
+def _value_line(text: str, key: str, prefix: str, value: str) -> int | None:
+    """Line of ``value`` inside the array set at ``key`` (arrays may span lines)."""
+    start = _key_line(text, key, prefix)
+    if start is None:
+        return None
+    lines = text.splitlines()
+    quoted = re.compile(rf"[\"']{re.escape(value)}[\"']")
+    for i in range(start - 1, len(lines)):
+        code = lines[i].split("#", 1)[0]
+        if quoted.search(code):
+            return i + 1
+        if "]" in code:
+            break
+    return start
+
+
+def settings_summary(cfg: LoadedConfig) -> dict[str, Any]:
+    """The keys that were set, for messages and tests."""
+    return cfg.settings.model_dump(exclude_none=True, by_alias=True)
