@@ -8,7 +8,8 @@ A figure that was extracted is judged as the whole quantity covering it: it "cha
 any of its tokens changed (also a hedge or unit word: "below" -> "above", "days" -> "years").
 Prediction: the quantity covering the figure has no counterpart of equal value at the aligned
 place in the seed summary ("changed"), and, stricter, its counterpart ``conflicts()`` with it.
-``conflicts()`` is measured on replaced figures extracted on both sides: by design it stays
+``conflicts()`` (and, for the low-severity rule, ``conflicts() or inconsistent_bounds()``) is
+measured on replaced figures extracted on both sides: by design it stays
 silent on rounding ("$3.1 billion" vs "$3 billion"), on hedged bounds ("below $25 billion" vs
 "below $30 billion" is :func:`inconsistent_bounds`), and on counts without a counted noun.
 
@@ -32,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from checker.extract.numbers_compare import conflicts, same_kind  # noqa: E402
+from checker.extract.numbers_compare import conflicts, inconsistent_bounds, same_kind  # noqa: E402
 from checker.extract.quantities import find_quantities  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
@@ -118,7 +119,7 @@ def evaluate(items: list[dict]) -> dict:
     c = dict(items=0, figures=0, changed=0, unchanged=0, extracted_changed=0,
              extracted_unchanged=0, tp=0, fp=0, fn=0, kept_equal=0, conflict_tp=0,
              conflict_fp=0, item_flagged=0, item_conflict=0, paired_changed=0,
-             paired_same_kind=0, fn_datelike=0)
+             paired_same_kind=0, fn_datelike=0, paired_bounds=0)
     for it in items:
         orig, edited = it["original_summary"], it["summary"]
         c["items"] += 1
@@ -159,6 +160,7 @@ def evaluate(items: list[dict]) -> dict:
                 if partner is not None and not _same(q, partner):
                     c["paired_changed"] += 1  # a replaced figure, extracted on both sides
                     c["paired_same_kind"] += same_kind(q, partner)
+                    c["paired_bounds"] += inconsistent_bounds(q, partner)
             else:
                 c["fp"] += pred
                 c["kept_equal"] += not pred
@@ -236,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     print("## Changed figures in SummEdits (edited summary vs. seed summary)\n")
     print("| domain | items | figures (changed / unchanged) | extracted: changed / unchanged | "
           "changed: precision / recall (without years, quarters) | unchanged kept equal | "
-          "replaced on both sides: same_kind / conflicts() | conflicts() on unchanged | "
+          "replaced on both sides: same_kind / conflicts() / + inconsistent_bounds() | conflicts() on unchanged | "
           "items flagged | items with a conflict |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     controls = {}
@@ -250,7 +252,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{prec}% / {_pct(c['tp'], c['changed'])}% ({_pct(c['tp'], c['changed'] - c['fn_datelike'])}%) | "
               f"{_pct(c['kept_equal'], c['unchanged'])}% | "
               f"{c['paired_changed']}: {_pct(c['paired_same_kind'], c['paired_changed'])}% / "
-              f"{_pct(c['conflict_tp'], c['paired_changed'])}% | {c['conflict_fp']} | "
+              f"{_pct(c['conflict_tp'], c['paired_changed'])}% / "
+              f"{_pct(c['conflict_tp'] + c['paired_bounds'], c['paired_changed'])}% | {c['conflict_fp']} | "
               f"{_pct(c['item_flagged'], c['items'])}% | {_pct(c['item_conflict'], c['items'])}% |")
     print("\n## Control: consistent (label 1) edited items with the same figures (nothing should be flagged)\n")
     print("| domain | items | figures | extracted | kept equal | items flagged | items with a conflict |")
