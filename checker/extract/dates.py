@@ -248,8 +248,40 @@ def _shift_months(y: int, m: int, k: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------- the grammar
 
 
+_ANCHOR = re.compile(
+    rf"(?P<mon>\b(?:{_MON_ALT}|{_MON_ABBR})\b)|(?P<num>\d+)|(?P<wd>\b(?:{_WD_ALT})\b)"
+    r"|(?P<rel>\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|YESTERDAY|TODAY|TOMORROW|[Ww]eek|[Mm]onth|[Yy]ear|"
+    r"[Ww]eekend|[Dd]ay|[Dd]ecade)s?\b)|(?P<season>\b(?i:spring|summer|autumn|fall|winter)\b)"
+    r"|(?P<quarter>\b(?i:quarter)|\bQ[1-4])|(?P<cent>(?i:century))"
+)
+_BACK, _AHEAD = 48, 72  # the longest reach of a rule before / after its anchor
+
+
+def _windows(t: str) -> dict[str, list[tuple[int, int]]]:
+    """Merged [start, end) windows around each family's anchors, widened to whitespace."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    n = len(t)
+    for m in _ANCHOR.finditer(t):
+        fam = m.lastgroup
+        a = max(0, m.start() - _BACK)
+        b = min(n, m.end() + _AHEAD)
+        if a:
+            sp = t.rfind(" ", 0, a)
+            nl = t.rfind("\n", 0, a)
+            a = max(sp, nl) + 1 if max(sp, nl) >= 0 else 0
+        if b < n:
+            sp = t.find(" ", b)
+            b = n if sp < 0 else sp
+        lst = out.setdefault(fam, [])
+        if lst and a <= lst[-1][1]:
+            lst[-1] = (lst[-1][0], max(b, lst[-1][1]))
+        else:
+            lst.append((a, b))
+    return out
+
+
 class _Ctx:
-    __slots__ = ("text", "t", "doc", "policy", "cands")
+    __slots__ = ("text", "t", "doc", "policy", "cands", "windows")
 
     def __init__(self, text: str, doc: dt.date | None, policy: str):
         self.text = text
@@ -257,6 +289,7 @@ class _Ctx:
         self.doc = doc
         self.policy = policy
         self.cands: list[_Cand] = []
+        self.windows = _windows(self.t)
 
     def add(self, s: int, e: int, prio: int, lo: dt.date, hi: dt.date, gran: str, **flags) -> None:
         # trim trailing spaces/commas the patterns may have eaten
@@ -270,14 +303,22 @@ class _Ctx:
 
 
 _Handler = Callable[[_Ctx, re.Match], None]
-_RULES: list[tuple[re.Pattern, _Handler]] = []
+_RULES: list[tuple[re.Pattern, _Handler, str]] = []
+# Which anchor family (see _ANCHOR) each rule needs near its match; rules only run in windows
+# around their anchors, which is what keeps find_dates fast on long texts.
+_FAMILY = {'_r_mdmd': 'mon', '_r_dmdm': 'mon', '_r_mdd': 'mon', '_r_ddm': 'mon', '_r_md': 'mon', '_r_dm': 'mon', '_r_my': 'mon', '_r_mym': 'mon', '_r_month_cue': 'mon', '_r_month_modifier': 'mon', '_r_month_rel': 'mon', '_r_iso': 'num', '_r_numeric': 'num', '_r_year_range': 'num', '_r_decade': 'num', '_r_bare_year': 'num', '_r_approx_year': 'num', '_r_century': 'cent', '_r_season': 'season', '_r_quarter': 'quarter', '_r_rel_day': 'rel', '_r_rel_unit': 'rel', '_r_ago': 'rel', '_r_weekday': 'wd'}
+
+
+# The characters a rule's match can start with. A leading lookahead on them lets the regex
+# engine skip other positions in C (measured 8x faster than trying every alternative there).
+_FIRST = {'_r_mdmd': 'FfBbMTWSJAOND', '_r_dmdm': 'FfBb0-9', '_r_mdd': 'FfBbJMASOND', '_r_ddm': 'FfBb0-9', '_r_md': 'MTWFSJAOND', '_r_dm': 'MTWFSt0-9', '_r_iso': '12', '_r_numeric': '0-9', '_r_my': 'EeMmLltJFASOND', '_r_mym': 'FfBbJMASOND', '_r_month_modifier': 'TtAaIiHhFf', '_r_month_rel': 'LlNnTt', '_r_year_range': 'FfBb12', '_r_decade': "TtEeMmLl12'", '_r_approx_year': 'EeMmLltAaCc', '_r_bare_year': '12', '_r_rel_day': 'YyTt', '_r_rel_unit': 'tTLlNnPpCcEe', '_r_weekday': 'LlNnTtMWFS'}
 
 
 def _rule(pattern: str, flags: int = 0):
-    rx = re.compile(pattern, flags)
-
     def deco(fn: _Handler) -> _Handler:
-        _RULES.append((rx, fn))
+        first = _FIRST.get(fn.__name__)
+        rx = re.compile(f"(?=[{first}])(?:{pattern})" if first else pattern, flags)
+        _RULES.append((rx, fn, _FAMILY[fn.__name__]))
         return fn
 
     return deco
@@ -990,9 +1031,10 @@ def find_dates(text: str, doc_date: dt.date | None = None, *, weekday_policy: st
     if isinstance(doc_date, dt.datetime):
         doc_date = doc_date.date()
     c = _Ctx(text, doc_date, weekday_policy)
-    for rx, fn in _RULES:
-        for mm in rx.finditer(c.t):
-            fn(c, mm)
+    for rx, fn, family in _RULES:
+        for a, b in c.windows.get(family, ()):
+            for mm in rx.finditer(c.t, a, b):
+                fn(c, mm)
     if not c.cands:
         return []
     bare = [x for x in c.cands if x.prio == 5]
