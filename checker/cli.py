@@ -78,45 +78,67 @@ def main() -> None:
     """claimcheck: check claims and documents for contradicted dates, figures, places and people."""
 
 
-@main.command("check")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--sources", "-s", "sources", multiple=True, type=click.Path(path_type=Path),
-              help="Folder or file of source documents (repeatable). Default: ./sources when checking ./claims.")
-@click.option("--format", "-f", "fmt", type=click.Choice([f.value for f in Format]), default=None,
-              help="Report format (default: text; github when GITHUB_ACTIONS=true).")
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report to FILE (atomically).")
-@click.option("--fail-on", type=click.Choice(list(_FAIL_LEVELS)), default="error", show_default=True,
-              help="Exit 1 when a finding is at or above this severity.")
-@click.option("--select", help="Comma-separated rule codes to run (default: all).")
-@click.option("--ignore", "ignore_rules", help="Comma-separated rule codes not to run.")
-@click.option("--weekday-policy", type=click.Choice(["past", "future", "nearest"]), default="past", show_default=True,
-              help="How 'on Wednesday' resolves against the document date.")
-@click.option("--cache-dir", type=click.Path(path_type=Path), default=Path(".claimcheck_cache"), show_default=True,
-              help="Where the passage index is kept between runs.")
-@click.option("--no-cache", is_flag=True, help="Build the passage index in memory only.")
-@click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal, unless NO_COLOR).")
-def check_command(paths, sources, fmt, output, fail_on, select, ignore_rules, weekday_policy, cache_dir, no_cache, color):
-    """Check claim files and documents (default: ./claims against ./sources).
+def _run_options(f):
+    """Options shared by 'check' and 'baseline' (everything that decides which findings exist)."""
+    options = [
+        click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
+        click.option("--sources", "-s", "sources", multiple=True, type=click.Path(path_type=Path),
+                     help="Folder or file of source documents (repeatable). Default: ./sources when checking ./claims."),
+        click.option("--select", help="Comma-separated rule codes to run (default: all)."),
+        click.option("--ignore", "ignore_rules", help="Comma-separated rule codes not to run."),
+        click.option("--weekday-policy", type=click.Choice(["past", "future", "nearest"]), default="past",
+                     show_default=True, help="How 'on Wednesday' resolves against the document date."),
+        click.option("--cache-dir", type=click.Path(path_type=Path), default=Path(".claimcheck_cache"),
+                     show_default=True, help="Where the passage index is kept between runs."),
+        click.option("--no-cache", is_flag=True, help="Build the passage index in memory only."),
+        click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+                     help="Config file (default: nearest claimcheck.toml or pyproject.toml with [tool.claimcheck])."),
+        click.option("--isolated", is_flag=True, help="Ignore all config files."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
 
-    A claim file (.yaml/.yml/.json) is checked against the sources and its claims against each
-    other; a document (.txt/.md/.pdf/.html/.docx) is checked against itself and the sources.
-    Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
-    """
-    paths = list(paths)
-    sources = list(sources)
+
+def _given(ctx: click.Context, name: str) -> bool:
+    """True when the user set option ``name`` on the command line (it then beats the config)."""
+    from click.core import ParameterSource
+
+    return ctx.get_parameter_source(name) not in (ParameterSource.DEFAULT, ParameterSource.DEFAULT_MAP, None)
+
+
+def _settings(ctx: click.Context, p: dict):
+    """Merge the config file under the command line: (paths, CheckConfig, loaded config)."""
+    from .config import load_config
+
+    codes = {r.code for r in all_rules()}
+    try:
+        cfg = load_config(p["config_path"], known_codes=codes, search=not p["isolated"])
+    except (InputError, InputErrors) as exc:
+        _input_error(exc)
+    st = cfg.settings
+    paths = list(p["paths"]) or [cfg.resolve(x) for x in st.paths or []]
+    sources = list(p["sources"]) or [cfg.resolve(x) for x in st.sources or []]
     if not paths:
         if not Path("claims").is_dir():
-            raise click.UsageError("no PATH given and no ./claims folder here")
+            raise click.UsageError("no PATH given, no 'paths' in a config file and no ./claims folder here")
         paths = [Path("claims")]
         if not sources and Path("sources").is_dir():
             sources = [Path("sources")]
-    codes = {r.code for r in all_rules()}
-    select_set = _codes(select, codes, "--select")
-    ignore_set = _codes(ignore_rules, codes, "--ignore") or set()
+    select_set = _codes(p["select"], codes, "--select") if _given(ctx, "select") else (
+        set(st.select) if st.select is not None else None)
+    ignore_set = (_codes(p["ignore_rules"], codes, "--ignore") if _given(ctx, "ignore_rules") else
+                  set(st.ignore or ())) or set()
+    weekday = p["weekday_policy"] if _given(ctx, "weekday_policy") or not st.weekday_policy else st.weekday_policy
+    cache_dir = p["cache_dir"] if _given(ctx, "cache_dir") or not st.cache_dir else cfg.resolve(st.cache_dir)
     config = CheckConfig(
-        sources=sources, cache_dir=None if no_cache else cache_dir, select=select_set, ignore=ignore_set,
-        weekday_policy=weekday_policy, root=Path("."),
+        sources=sources, cache_dir=None if p["no_cache"] else cache_dir, select=select_set, ignore=ignore_set,
+        weekday_policy=weekday, aliases=dict(st.aliases or {}), root=Path("."),
     )
+    return paths, config, cfg
+
+
+def _run_check(paths, config: CheckConfig) -> Report:
     progress = _Progress()
     try:
         report = check(paths, config, progress)
@@ -124,6 +146,48 @@ def check_command(paths, sources, fmt, output, fail_on, select, ignore_rules, we
         progress.close()
         _input_error(exc)
     progress.close()
+    from .suppressions import MALFORMED
+
+    for note in report.notes:
+        if MALFORMED in note:
+            click.echo(f"claimcheck: warning: {note}", err=True)
+    return report
+
+
+@main.command("check")
+@_run_options
+@click.option("--format", "-f", "fmt", type=click.Choice([f.value for f in Format]), default=None,
+              help="Report format (default: text; github when GITHUB_ACTIONS=true).")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report to FILE (atomically).")
+@click.option("--fail-on", type=click.Choice(list(_FAIL_LEVELS)), default="error", show_default=True,
+              help="Exit 1 when a finding is at or above this severity.")
+@click.option("--baseline", "baseline_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Report only findings not in this baseline (written by 'claimcheck baseline').")
+@click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal, unless NO_COLOR).")
+@click.pass_context
+def check_command(ctx, paths, sources, select, ignore_rules, weekday_policy, cache_dir, no_cache, config_path,
+                  isolated, fmt, output, fail_on, baseline_path, color):
+    """Check claim files and documents (default: ./claims against ./sources).
+
+    A claim file (.yaml/.yml/.json) is checked against the sources and its claims against each
+    other; a document (.txt/.md/.pdf/.html/.docx) is checked against itself and the sources.
+    Settings come from claimcheck.toml or [tool.claimcheck] in pyproject.toml; options given
+    here override them. Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
+    """
+    paths, config, cfg = _settings(ctx, ctx.params)
+    st = cfg.settings
+    fmt = fmt or st.format
+    output = output or (cfg.resolve(st.output) if st.output else None)
+    fail_on = fail_on if _given(ctx, "fail_on") or not st.fail_on else st.fail_on
+    baseline_file = baseline_path or (cfg.resolve(st.baseline) if st.baseline else None)
+    if baseline_file is not None:
+        from .baseline import load_baseline
+
+        try:
+            config.baseline = load_baseline(baseline_file)
+        except InputError as exc:
+            _input_error(exc)
+    report = _run_check(paths, config)
     fmt = fmt or _default_format()
     use_color = color if color is not None else (
         output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt == "text")
@@ -138,6 +202,65 @@ def check_command(paths, sources, fmt, output, fail_on, select, ignore_rules, we
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as fh:
             fh.write(step_summary(report))
     sys.exit(_exit_code(report, fail_on))
+
+
+@main.command("baseline")
+@_run_options
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              default=Path("claimcheck-baseline.json"), show_default=True, help="Baseline file to write.")
+@click.pass_context
+def baseline_command(ctx, paths, sources, select, ignore_rules, weekday_policy, cache_dir, no_cache, config_path,
+                     isolated, output):
+    """Record today's findings so 'check --baseline FILE' reports only new ones.
+
+    Findings are identified by fingerprint (rule, claim and evidence text, values), not by line,
+    so moving text does not revive them. Rewrites FILE; review it like code.
+    """
+    from .baseline import baseline_json
+
+    paths, config, _ = _settings(ctx, ctx.params)
+    report = _run_check(paths, config)
+    write_atomic(output, baseline_json(report))
+    n = len({f.fingerprint for f in report.findings})
+    click.echo(f"claimcheck: wrote {n} finding(s) to {output}", err=True)
+
+
+@main.command("extract")
+@click.argument("draft", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              help="Claim file to write (default: print to stdout).")
+@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@click.option("--weekday-policy", type=click.Choice(["past", "future", "nearest"]), default="past", show_default=True,
+              help="How 'on Wednesday' resolves against the document date.")
+def extract_command(draft, output, force, weekday_policy):
+    """Turn the checkable sentences of DRAFT into a claim file to edit and commit.
+
+    A sentence is checkable when it names an event, a date or a quantity. Claim ids are a slug
+    of the first words plus a hash of the sentence, so they survive re-running after edits
+    elsewhere in the draft.
+    """
+    from .extract_claims import claims_yaml, extract_claims
+    from .ingest import DOCUMENT_SUFFIXES, load_document
+
+    if output is not None and output.exists() and not force:
+        click.echo(f"claimcheck: {output} exists; not overwriting it (use --force)", err=True)
+        sys.exit(EXIT_INPUT)
+    if not draft.exists():
+        _input_error(InputError(str(draft), "no such file"))
+    if draft.suffix.lower() not in DOCUMENT_SUFFIXES:
+        _input_error(InputError(str(draft), f"unsupported document type '{draft.suffix}' "
+                                            f"(expected one of {', '.join(DOCUMENT_SUFFIXES)})"))
+    try:
+        doc = load_document(draft, str(draft))
+    except (InputError, InputErrors) as exc:
+        _input_error(exc)
+    claims = extract_claims(doc, weekday_policy=weekday_policy)
+    text = claims_yaml(doc, claims)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text)
+        click.echo(f"claimcheck: wrote {len(claims)} claim(s) to {output}", err=True)
 
 
 def _codes(value: str | None, known: set[str], option: str) -> set[str] | None:
