@@ -109,3 +109,30 @@ def test_never_raises_and_spans_slice_back(parts, policy, doc):
 def test_arbitrary_unicode(text):
     for m in find_dates(text, dt.date(2024, 5, 15)):
         assert text[m.start:m.end] == m.text
+
+
+def _extra_cases(kind: str):
+    data = YAML(typ="safe").load((CASES / "durations.yaml").read_text(encoding="utf-8"))
+    return [pytest.param(c, id=f"{kind}-{i}") for i, c in enumerate(data[kind])]
+
+
+@pytest.mark.parametrize("case", _extra_cases("durations"))
+def test_durations(case):
+    from checker.extract.dates import find_durations
+
+    got = [{"text": d.text, "value": d.value, "unit": d.unit, "iso": d.iso(), "approximate": d.approximate,
+            "kind": d.kind} for d in find_durations(case["text"])]
+    want = [{"approximate": False, "kind": "duration", **e} for e in case["expect"]]
+    assert got == want
+
+
+@pytest.mark.parametrize("case", _extra_cases("anniversaries"))
+def test_anniversaries(case):
+    from checker.extract.dates import find_anniversaries
+
+    found = find_anniversaries(case["text"])
+    got = [{k: v for k, v in a.model_dump().items() if k not in ("start", "end") and v not in (None, "")}
+           for a in found]
+    assert got == case["expect"]
+    for a in found:
+        assert case["text"][a.start:a.end] == a.text

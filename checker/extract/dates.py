@@ -1120,7 +1120,8 @@ _DUR_NOUN = re.compile(
     rf"(?P<n>{_NUMW})\s+{_UNIT}s?(?P<old>\s+old)?\b(?P<ago>\s+(?:ago|earlier|later|before|after|from\s+now))?",
     re.I,
 )
-_SET_BEFORE = re.compile(r"\b(?:once|twice|times|per|every|each)\s+$", re.I)
+_A_UNIT_CUE = re.compile(r"\b(?:for|within|in|after|than|only|just|least|nearly|almost|about|around|over|"
+                         r"under|spent|took|lasted|last|half|another|barely)\s+$", re.I)
 _VAGUE = {"a few", "several", "a couple of", "few", "many", "some"}
 
 
@@ -1146,8 +1147,9 @@ def find_durations(text: str) -> list[Duration]:
                 if n is None:
                     continue
                 value = float(n)
-            if raw in ("a", "an") and mm.re is _DUR_NOUN and _SET_BEFORE.search(t[max(0, mm.start() - 8):mm.start()]):
-                continue
+            if raw in ("a", "an") and mm.re is _DUR_NOUN and not mm["pre"] and not _A_UNIT_CUE.search(
+                    t[max(0, mm.start() - 12):mm.start()]):
+                continue  # "$2 a year", "700 seats a week" are rates; "for a year" is a duration
             unit = mm["u"].lower()
             unit = "century" if unit.startswith("centur") else unit
             if value is not None and unit == "year" and value >= 1000 and mm.re is _DUR_NOUN:
