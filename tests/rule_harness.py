@@ -35,3 +35,17 @@ def run_case(rule, case: dict) -> list:
     if not rule.applies(pair):
         return []
     return list(rule.check(pair))
+
+
+def run_document_case(rule, case: dict) -> list:
+    """Runs a whole-document rule on ``case['document']`` (Markdown), as the engine would."""
+    from checker.engine import CheckConfig, Checker
+    from checker.ingest.text import build_document
+    from checker.rules.base import DocContext
+
+    doc = build_document("case.md", case["document"], kind="markdown")
+    checker = Checker(CheckConfig(cache_dir=None))
+    for p in doc.passages:
+        checker.extractor.registry.learn(p.text)
+    facts = [checker.extractor.extract(p.text, offset=p.start, doc_date=doc.date) for p in doc.passages]
+    return list(rule.check_document(DocContext(doc, facts, checker.extractor.registry)))

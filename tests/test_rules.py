@@ -9,7 +9,9 @@ from ruamel.yaml import YAML
 
 from checker.rules import all_rules, rule_by_code
 
-from rule_harness import run_case
+from rule_harness import run_case, run_document_case
+
+from checker.rules.base import DocumentRule
 
 CASES = Path(__file__).parent / "cases" / "rules"
 
@@ -46,7 +48,8 @@ def test_every_rule_documents_itself():
 
 @pytest.mark.parametrize("code,case", list(_all_cases()))
 def test_rule_case(code, case):
-    hits = run_case(rule_by_code(code), case)
+    rule = rule_by_code(code)
+    hits = run_document_case(rule, case) if isinstance(rule, DocumentRule) else run_case(rule, case)
     got = [{"claim_value": h.claim_value, "evidence_value": h.evidence_value} for h in hits]
     want = [{k: e[k] for k in ("claim_value", "evidence_value")} for e in case["expect"]]
     assert got == want, case.get("name")

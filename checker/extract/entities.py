@@ -61,7 +61,7 @@ _ORG_WORDS = {
     "Declaration", "Accord", "Agreement", "Initiative", "Cooperation", "Review", "Reviews",
     "Department", "Studies", "Campus", "Research", "Foundation", "Center", "Centre",
 }
-_NAME_TOKEN = r"[A-Z][a-zà-ÿ'’\-]+(?:-[A-Z][a-zà-ÿ]+)?"
+_NAME_TOKEN = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ]+)*"
 _NAME_SEQ = re.compile(rf"\b{_NAME_TOKEN}(?:\s+(?:(?:van|von|de|bin|al|la|le|da|di)\s+)?{_NAME_TOKEN}){{0,6}}")
 _PERSON_VERBS = re.compile(
     r"^(?:'s|’s|\s+(?:said|says|visited|visits|met|meets|signed|signs|arrived|attended|attends|"
@@ -72,7 +72,8 @@ _PRECEDING_PERSON = re.compile(r"\b(?:meeting|meets?|met|with|by|and|between)\s+
 _CAPITAL_OF = re.compile(r"\b[Tt]he\s+(" + "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True)) + r")\s+capital\b")
 
 
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+_URL = re.compile(r"\S*(?:://|www\.|\.com|\.org|\.html?)\S*")
+_LOWER_WORD = re.compile(r"(?<![\w/-])[a-z][a-z'’]+(?![\w/-])")
 
 
 def _plain(name: str) -> str:
@@ -95,7 +96,7 @@ class EntityRegistry:
     # ------------------------------------------------------------------ learning
     def learn(self, text: str) -> None:
         """Remember ``text``'s vocabulary and the people it names (call for every text first)."""
-        self.vocab.update(_LOWER_WORD.findall(text))
+        self.vocab.update(_LOWER_WORD.findall(_URL.sub(" ", text)))
         self._texts.append(text)
         self._token_index = None
 
@@ -163,6 +164,9 @@ class EntityRegistry:
                 evidence = True  # resolution against the learnt people decides
             elif len(toks) > 1:
                 evidence = evidence or bool(_PRECEDING_PERSON.search(before))
+            if strict and (any(_plain(t) in places and places[_plain(t)].kind == "country" for t, _ in toks)
+                           or sum(_plain(t) in places for t, _ in toks) > 1):
+                continue  # "Beijing Underscores China" is a headline, not a person
             if evidence:
                 yield name, start, end
 

@@ -42,7 +42,8 @@ def _agent_before(text: str, people: list[EntityMention], at: int) -> EntityMent
     for p in people:
         if p.end <= at:
             gap = text[p.end:at]
-            if re.fullmatch(r"(?:'s|’s)?(?:\s+(?:first|second|third|\w+-day|state|official|historic|working))*\s*", gap, re.I) \
+            if re.fullmatch(r"(?:'s|’s)?(?:\s+(?:first|second|third|fourth|fifth|last|\w+-day|state|official|historic|working|"
+                            r"[A-Z][a-z]+))*\s*", gap) \
                     or re.fullmatch(r"\s+(?:(?:has|had|then|also|later|subsequently|finally|made|paid|began|"
                                     r"started|undertook|ended|concluded|was\s+on|went\s+on)\s+)+(?:(?:a|an|his|her|their|the)\s+)?", gap, re.I):
                 best = p
@@ -68,7 +69,12 @@ def build_frame(text: str, entities: list[EntityMention]) -> EventFrame | None:
             mention = next((p for p in people if p.start >= a_end and by), None)
         agent = mention.canonical if mention else None
         after = [pl for pl in places if pl.start >= a_start and pl.start - a_end <= 40]
-        if after:
+        # "Putin's first Beijing visit": the destination stands right before the trigger
+        before = [pl for pl in places if pl.end <= a_start and re.fullmatch(r"\s*", text[pl.end:a_start])
+                  and (mention is None or pl.start > mention.end)]
+        if before:
+            place = before[-1].canonical
+        elif after:
             place = after[0].canonical
     elif action == "host":
         # "X hosts Z in Y": Z is the visitor, Y the place.

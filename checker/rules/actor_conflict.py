@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..extract.gazetteer import within
 from ..models import Severity
 from .base import Hit, Pair, Rule
 from .date_conflict import _other, _who
@@ -35,6 +36,10 @@ class TravellerConflict(Rule):
             return
         a, b = pair.claim.event, pair.evidence.event
         if a.action != "visit" or b.action != "visit" or not a.agent or not b.agent or a.agent == b.agent:
+            return
+        # Two people may each travel within one country (a host flies to a summit city); only
+        # destinations in different countries make the two accounts exclusive.
+        if not a.place or not b.place or within(a.place, b.place) or within(b.place, a.place):
             return
         yield Hit(
             claim_span=_person_span(pair.claim, a.agent), evidence_span=_person_span(pair.evidence, b.agent),

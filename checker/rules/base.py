@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
-from ..models import DateMention, EventFrame, Facts, Loc, Severity
+from ..models import DateMention, Document, EventFrame, Facts, Loc, Severity
 
 Relation = Literal["claim-source", "claim-claim", "self", "heading-body"]
 
@@ -81,4 +81,70 @@ class Rule:
         return pair.relation in self.relations
 
     def check(self, pair: Pair) -> Iterable[Hit]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+@dataclass
+class DocHit:
+    """A finding of a document rule; spans are absolute offsets into the document's text."""
+
+    claim_span: tuple[int, int]
+    evidence_span: tuple[int, int]
+    claim_value: str
+    evidence_value: str
+    message: str
+    confidence: float
+    severity: Severity | None = None
+
+
+@dataclass
+class DocContext:
+    """A whole document with the facts of every passage, for rules that look across it."""
+
+    doc: Document
+    facts: list[Facts]  # by passage index
+    registry: object = None
+
+    def passage_at(self, offset: int) -> int | None:
+        for p in self.doc.passages:
+            if p.start <= offset < max(p.end, p.start + 1):
+                return p.index
+        return None
+
+    def section_heading(self, index: int) -> int | None:
+        """Index of the heading passage of the passage's innermost section."""
+        p = self.doc.passages[index]
+        if p.is_heading:
+            return p.index
+        for q in reversed(self.doc.passages[:index]):
+            if q.is_heading:
+                return q.index if q.section == p.section else None
+        return None
+
+    def reference_date(self, index: int) -> DateMention | None:
+        """The date a passage speaks from: its own closed date, else its section heading's."""
+        # A bare year in the sentence is as often a founding year ("the 2001 treaty") as the
+        # sentence's own date, so only day and month dates speak for the sentence itself.
+        own = [d for d in self.facts[index].dates if not (d.open_start or d.open_end) and d.granularity in ("day", "month")]
+        if own:
+            return own[0]
+        h = self.section_heading(index)
+        if h is not None and h != index:
+            head = [d for d in self.facts[h].dates if not (d.open_start or d.open_end)]
+            return head[0] if head else None
+        return None
+
+
+class DocumentRule(Rule):
+    """A rule that reads a whole document at once (anniversaries, recurring dates, spelling)."""
+
+    document_rule: ClassVar[bool] = True
+
+    def applies(self, pair: Pair) -> bool:
+        return False
+
+    def check(self, pair: Pair):
+        return ()
+
+    def check_document(self, ctx: DocContext) -> Iterable[DocHit]:  # pragma: no cover - abstract
         raise NotImplementedError
