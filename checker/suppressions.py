@@ -143,7 +143,7 @@ class Acceptance:
 
     def register(self, doc: Document) -> None:
         """Parse a document's suppression comments (idempotent)."""
-        if doc.path not in self._docs and doc.kind in ("markdown", "text"):
+        if doc.path not in self._docs and doc.kind in ("markdown", "text", "html"):
             regions, errors = parse_suppressions(doc.text, self.known_codes)
             self._docs[doc.path] = _DocState(regions, errors, LineIndex(doc.text))
 

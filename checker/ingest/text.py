@@ -29,6 +29,8 @@ _NAMED_HEADINGS = {
     "works cited", "sources", "summary", "background", "appendix",
 }
 _FENCE = re.compile(r"^(```|~~~)")
+# a block made only of HTML comments (e.g. claimcheck suppressions) is markup, not a passage
+_COMMENT_BLOCK = re.compile(r"\s*(?:<!--.*?-->\s*)+", re.S)
 
 
 def read_text(path: Path) -> str:
@@ -186,6 +188,12 @@ def build_document(
         while b_start < b_end and text[b_start].isspace():
             b_start += 1
         block = text[b_start:b_end]
+        if kind == "markdown" and block.startswith("<!--"):
+            lead = _COMMENT_BLOCK.match(block)
+            if lead.end() == len(block):
+                continue
+            b_start += lead.end()
+            block = text[b_start:b_end]
         first_line = block.split("\n", 1)[0]
         head = _heading(first_line, kind)
         if head is not None:

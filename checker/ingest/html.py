@@ -1,0 +1,153 @@
+"""Saved HTML pages -> :class:`Document`: the main text, without navigation, ads and footers.
+
+trafilatura does the boilerplate removal and the metadata (title, author, URL, publication
+date through htmldate), offline, on the file's bytes: nothing is ever fetched. Its text has
+no offsets back into the HTML, so the extracted text *is* the document text: we render
+trafilatura's XML body as Markdown (headings as ``#`` lines, one paragraph per block) and hand
+it to :func:`build_document`, which gives sections and sentence passages. Findings then point
+at lines of that rendered text, with the section they are in.
+
+``<!-- claimcheck: ignore[...] reason -->`` comments of the page are carried over in front of
+the paragraph they precede, so suppressions work in HTML drafts as in Markdown ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from ..errors import InputError
+from ..models import Document
+from .text import build_document
+
+_BLOCKS = {"p", "head", "item", "quote", "cell"}
+_SUPPRESSION = re.compile(r"^\s*claimcheck\b", re.I)
+
+
+def load_html(path: Path, display_path: str | None = None) -> Document:
+    shown = display_path or str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(shown, f"cannot read file: {exc.strerror or exc}") from None
+    html = _decode(raw)
+    return html_document(shown, html)
+
+
+def html_document(path: str, html: str) -> Document:
+    """The Document for an HTML string (separate from file reading, for tests and callers)."""
+    import trafilatura
+
+    result = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False,
+        favor_precision=True, output_format="python",
+        # the page's own date, not one guessed from today's: relative dates resolve against it
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if result is None or result.body is None:
+        raise InputError(path, "no main text found in this HTML page")
+    comments = _suppression_comments(html)
+    text = _markdown(result.body, comments)
+    if not text.strip():
+        raise InputError(path, "no main text found in this HTML page")
+    doc = build_document(
+        path, text, kind="markdown", date=_date(result.date),
+        title=result.title or None, author=result.author or None, url=result.url or None,
+    )
+    return doc.model_copy(update={"kind": "html"})
+
+
+def _decode(raw: bytes) -> str:
+    """UTF-8 first (almost every saved page); else the charset the page declares; else latin-1."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    m = re.search(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", raw[:4096], re.I)
+    if m:
+        try:
+            return raw.decode(m.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return raw.decode("latin-1")
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _markdown(body, comments: list[tuple[str, str]]) -> str:
+    """trafilatura's XML body -> Markdown-ish text: ``#`` headings, blank-line separated blocks."""
+    out: list[str] = []
+    pending = list(comments)
+
+    def emit(block: str) -> None:
+        key = _clean(block)[:60].casefold()
+        for comment, target in list(pending):
+            if target and key.startswith(target[:60].casefold()):
+                out.append(comment)
+                pending.remove((comment, target))
+        out.append(block)
+
+    def walk(el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in ("code", "graphic", "ref", "table"):
+            return  # code is not prose; tables are left out until cells can be read as facts
+        if tag in _BLOCKS and not any(isinstance(c.tag, str) and c.tag in _BLOCKS | {"list"} for c in el):
+            text = _clean("".join(el.itertext()))
+            if not text:
+                return
+            if tag == "head":
+                level = _heading_level(el.get("rend"))
+                emit("#" * level + " " + text)
+            else:
+                emit(text)
+            return
+        for child in el:
+            walk(child)
+
+    walk(body)
+    return "\n\n".join(out) + "\n"
+
+
+def _heading_level(rend: str | None) -> int:
+    m = re.fullmatch(r"h([1-6])", rend or "")
+    return int(m.group(1)) if m else 2
+
+
+def _suppression_comments(html: str) -> list[tuple[str, str]]:
+    """(comment as written, start of the text it precedes) for each claimcheck comment."""
+    if "claimcheck" not in html:
+        return []
+    import lxml.html
+    from lxml import etree
+
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return []
+    found = []
+    for c in tree.iter(etree.Comment):
+        if not _SUPPRESSION.match(c.text or ""):
+            continue
+        target = ""
+        if c.tail and c.tail.strip():
+            target = c.tail
+        else:
+            nxt = c.getnext()
+            while nxt is not None and not isinstance(nxt.tag, str):
+                nxt = nxt.getnext()
+            if nxt is not None:
+                target = "".join(nxt.itertext())
+        found.append((f"<!--{c.text}-->", _clean(target)))
+    return found
