@@ -306,12 +306,12 @@ _Handler = Callable[[_Ctx, re.Match], None]
 _RULES: list[tuple[re.Pattern, _Handler, str]] = []
 # Which anchor family (see _ANCHOR) each rule needs near its match; rules only run in windows
 # around their anchors, which is what keeps find_dates fast on long texts.
-_FAMILY = {'_r_mdmd': 'mon', '_r_dmdm': 'mon', '_r_mdd': 'mon', '_r_ddm': 'mon', '_r_md': 'mon', '_r_dm': 'mon', '_r_my': 'mon', '_r_mym': 'mon', '_r_month_cue': 'mon', '_r_month_modifier': 'mon', '_r_month_rel': 'mon', '_r_iso': 'num', '_r_numeric': 'num', '_r_year_range': 'num', '_r_decade': 'num', '_r_bare_year': 'num', '_r_approx_year': 'num', '_r_century': 'cent', '_r_season': 'season', '_r_quarter': 'quarter', '_r_rel_day': 'rel', '_r_rel_unit': 'rel', '_r_ago': 'rel', '_r_weekday': 'wd'}
+_FAMILY = {'_r_apa': 'num', '_r_mdmd': 'mon', '_r_dmdm': 'mon', '_r_mdd': 'mon', '_r_ddm': 'mon', '_r_md': 'mon', '_r_dm': 'mon', '_r_my': 'mon', '_r_mym': 'mon', '_r_month_cue': 'mon', '_r_month_modifier': 'mon', '_r_month_rel': 'mon', '_r_iso': 'num', '_r_numeric': 'num', '_r_year_range': 'num', '_r_decade': 'num', '_r_bare_year': 'num', '_r_approx_year': 'num', '_r_century': 'cent', '_r_season': 'season', '_r_quarter': 'quarter', '_r_rel_day': 'rel', '_r_rel_unit': 'rel', '_r_ago': 'rel', '_r_weekday': 'wd'}
 
 
 # The characters a rule's match can start with. A leading lookahead on them lets the regex
 # engine skip other positions in C (measured 8x faster than trying every alternative there).
-_FIRST = {'_r_mdmd': 'FfBbMTWSJAOND', '_r_dmdm': 'FfBb0-9', '_r_mdd': 'FfBbJMASOND', '_r_ddm': 'FfBb0-9', '_r_md': 'MTWFSJAOND', '_r_dm': 'MTWFSt0-9', '_r_iso': '12', '_r_numeric': '0-9', '_r_my': 'EeMmLltJFASOND', '_r_mym': 'FfBbJMASOND', '_r_month_modifier': 'TtAaIiHhFf', '_r_month_rel': 'LlNnTt', '_r_year_range': 'FfBb12', '_r_decade': "TtEeMmLl12'", '_r_approx_year': 'EeMmLltAaCc', '_r_bare_year': '12', '_r_rel_day': 'YyTt', '_r_rel_unit': 'tTLlNnPpCcEe', '_r_weekday': 'LlNnTtMWFS'}
+_FIRST = {'_r_apa': '12', '_r_mdmd': 'FfBbMTWSJAOND', '_r_dmdm': 'FfBb0-9', '_r_mdd': 'FfBbJMASOND', '_r_ddm': 'FfBb0-9', '_r_md': 'MTWFSJAOND', '_r_dm': 'MTWFSt0-9', '_r_iso': '12', '_r_numeric': '0-9', '_r_my': 'EeMmLltJFASOND', '_r_mym': 'FfBbJMASOND', '_r_month_modifier': 'TtAaIiHhFf', '_r_month_rel': 'LlNnTt', '_r_year_range': 'FfBb12', '_r_decade': "TtEeMmLl12'", '_r_approx_year': 'EeMmLltAaCc', '_r_bare_year': '12', '_r_rel_day': 'YyTt', '_r_rel_unit': 'tTLlNnPpCcEe', '_r_weekday': 'LlNnTtMWFS'}
 
 
 def _rule(pattern: str, flags: int = 0):
@@ -437,6 +437,14 @@ def _single_day(c: _Ctx, mm: re.Match) -> None:
     if day is None:
         return
     c.add(mm.start(), mm.end(), 1, day, day, "day", relative=rel)
+
+
+# Reference lists (APA): "(2024, January 8)"
+@_rule(r"(?<=\()" + _year("y") + r",\s+" + _mon("m") + r"\s+" + _day("d") + r"(?=\))")
+def _r_apa(c: _Ctx, mm: re.Match) -> None:
+    day = _valid_day(int(mm["y"]), _month_num(mm["m"]), int(mm["d"]))
+    if day:
+        c.add(mm.start(), mm.end(), 0, day, day, "day")
 
 
 # ISO "2020-06-28", "2020/06/28"
@@ -817,7 +825,8 @@ _FOLLOW_OK = frozenset(
     could should may might did does do saw marked brought began ended he she it they we i you his
     her its their our my amid despite following there this these those also then than the a an
     so yet if since against under over between among about per via onward onwards onwards,
-    alone only itself again too either onward""".split()
+    alone only itself again too either onward across along within without into onto upon toward
+    towards beyond because except unless whereas although though""".split()
 )
 _UNIT_AFTER = re.compile(
     r"\s*(?:%|percent|per\s*cent|pc\b|bn\b|mn\b|m\b|k\b|km|kg|mi\b|miles?\b|metres?|meters?|feet|ft\b|"
@@ -976,8 +985,10 @@ def _open_wrap(c: _Ctx, cand: _Cand) -> _Cand | None:
         return None
     s = cand.start - (len(left) - om.start())
     w = (om["w"] or om["pp"]).lower()
-    if om["the"] and m.granularity != "year":
-        return None  # "before the May 2022 ..." is rare; keep the plain date
+    if om["the"] and (m.granularity != "year" or w == "by"):
+        return None  # "formalized by the 1950 Treaty" is an agent, not a deadline
+    if w == "by" and not _ends_clause(c.t, cand.end):
+        return None  # "followed by 2005 joint drills": the year modifies a noun
     if om["the"]:
         # "before the 2022 invasion": the year names the event, which lies inside it
         lo, hi = _MIN, m.latest
@@ -1003,6 +1014,14 @@ def _open_wrap(c: _Ctx, cand: _Cand) -> _Cand | None:
         return None  # "since 1990-1995" is not an open interval
     new = m.model_copy(update={"text": c.text[s:cand.end], "start": s, "earliest": lo, "latest": hi, flag: True})
     return _Cand(s, cand.end, cand.prio, new)
+
+
+def _ends_clause(t: str, e: int) -> bool:
+    """Punctuation, the end, or a function word follows: "by 2020, output ...", "by 2020 and"."""
+    nm = _NEXT_WORD.match(t, e)
+    if not nm or t[e:nm.start(1)].strip():
+        return True
+    return nm.group(1).lower() in _FOLLOW_OK
 
 
 def t_space(t: str, a: int, b: int) -> bool:
