@@ -29,7 +29,7 @@ from .models import (
     Summary, ToolInfo,
 )
 from .rules import all_rules
-from .rules.base import DocContext, DocHit, DocumentRule, Hit, Pair, Rule, Side
+from .rules.base import ClaimRule, DocContext, DocHit, DocumentRule, Hit, Pair, Rule, Side
 from .rules.identity import same_event, unique_cited_event
 from .suppressions import Acceptance
 from .verdict import decide
@@ -173,7 +173,8 @@ class Checker:
         self.progress = progress or (lambda stage, done, total: None)
         chosen = [r for r in all_rules()
                   if (config.select is None or r.code in config.select) and r.code not in config.ignore]
-        self.rules: list[Rule] = [r for r in chosen if not isinstance(r, DocumentRule)]
+        self.rules: list[Rule] = [r for r in chosen if not isinstance(r, (DocumentRule, ClaimRule))]
+        self.claim_rules: list[ClaimRule] = [r for r in chosen if isinstance(r, ClaimRule)]
         self.document_rules: list[DocumentRule] = [r for r in chosen if isinstance(r, DocumentRule)]
         self.extractor = Extractor(EntityRegistry(config.aliases), weekday_policy=config.weekday_policy)
         self.notes: list[str] = []
@@ -262,6 +263,14 @@ class Checker:
                     for hit in rule.check(pair):
                         n_findings += 1
                         findings.append(self._finding(rule, hit, pair, f"F{n_findings}"))
+            if item.claim is not None and self.claim_rules:
+                candidates = [p.evidence for p in pairs if p.relation == "claim-source"]
+                cited = self._cited(item.claim.source) if item.claim.source else None
+                cited_sides = [c for c in candidates if cited is not None and c.path == cited.path] or None
+                for rule in self.claim_rules:
+                    for hit, ev_side in rule.check_claim(item.side, candidates, cited_sides):
+                        n_findings += 1
+                        findings.append(self._finding(rule, hit, Pair(item.side, ev_side, "claim-source"), f"F{n_findings}"))
             findings = self._suppress(item, findings)
             evidence = self._evidence(item, pairs, index)
             results.append((item, findings, evidence, pairs))
@@ -310,15 +319,16 @@ class Checker:
         if item.doc is not None:
             yield from self._document_pairs(item)
         if item.claim is not None:
-            # claims of the same files against each other
+            # each claim against the claims listed before it
             for other in inputs:
-                if other is item or other.claim is None:
+                if other is item:
+                    break
+                if other.claim is None:
                     continue
-                if inputs.index(other) < inputs.index(item):
-                    reason = same_event(side, other.side, "claim-claim")
-                    if reason:
-                        yield Pair(side, other.side, "claim-claim", reason)
-        if index is None or side.event is None and not side.facts.dates and not side.facts.quantities:
+                reason = same_event(side, other.side, "claim-claim")
+                if reason:
+                    yield Pair(side, other.side, "claim-claim", reason)
+        if index is None or not (side.event or side.facts.dates or side.facts.quantities or side.facts.quotes):
             return
         cited = item.claim.source if item.claim is not None else None
         candidates = []

@@ -30,6 +30,10 @@ def run_case(rule, case: dict) -> list:
     relation = case.get("relation", "claim-source")
     a = side(extractor, case["claim"], "claim", is_heading=relation == "heading-body", doc_date=doc_date)
     b = side(extractor, case["evidence"], "evidence", doc_date=doc_date)
+    from checker.rules.base import ClaimRule
+
+    if isinstance(rule, ClaimRule):
+        return [hit for hit, _ in rule.check_claim(a, [b], [b] if case.get("cited") else None)]
     reason = case.get("same_event_basis") or same_event(a, b, relation)
     pair = Pair(a, b, relation, reason)
     if not rule.applies(pair):

@@ -148,3 +148,19 @@ class DocumentRule(Rule):
 
     def check_document(self, ctx: DocContext) -> Iterable[DocHit]:  # pragma: no cover - abstract
         raise NotImplementedError
+
+
+class ClaimRule(Rule):
+    """A rule that weighs one claim against all its candidate passages at once (quotes)."""
+
+    claim_rule: ClassVar[bool] = True
+
+    def applies(self, pair: Pair) -> bool:
+        return False
+
+    def check(self, pair: Pair):
+        return ()
+
+    def check_claim(self, claim: Side, candidates: list[Side], cited: list[Side] | None) -> Iterable[tuple[Hit, Side]]:
+        """Hits with the evidence side each points into; ``cited`` is the cited source's passages."""
+        raise NotImplementedError  # pragma: no cover - abstract
