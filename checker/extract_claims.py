@@ -19,6 +19,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from .extract import Extractor
 from .extract.entities import EntityRegistry
+from .ingest.markup import extraction_text
 from .locate import locate
 from .models import Document
 
@@ -55,8 +56,9 @@ def extract_claims(doc: Document, *, weekday_policy: str = "past",
     for p in doc.passages:  # as the engine does: learn the draft's people before reading it
         extractor.registry.learn(p.text)
     out: dict[str, DraftClaim] = {}
+    masked = extraction_text(doc.text, doc.kind)  # link targets, inline code, comments say nothing
     for p in doc.passages:
-        facts = extractor.extract(p.text, offset=p.start, doc_date=doc.date)
+        facts = extractor.extract(masked[p.start:p.end], offset=p.start, doc_date=doc.date)
         if not (facts.events or facts.dates or facts.quantities):
             continue
         text = " ".join(p.text.split())
