@@ -1,0 +1,270 @@
+"""load_pdf: the seed paper typeset into a PDF at test time must read back like the text path.
+
+The PDFs are made here with fpdf2 (a test dependency) so nothing derived from the seed is
+stored in the repository. The typesetting adds what real PDFs have and the text does not:
+running headers, page numbers, wrapped lines and paragraphs split across pages, and words
+broken at a line end with a hyphen.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from checker.errors import InputError
+from checker.ingest import load_document
+from checker.ingest.pdf import load_pdf
+from checker.ingest.text import _heading, load_text_document
+from checker.locate import page_of
+
+fpdf = pytest.importorskip("fpdf")
+
+RUNNING_HEAD = "Journal of Typesetting Tests, 2025, 3(1), 101-120"
+FIRST_PAGE = 101  # printed number of the first page, as journals number them
+
+
+def _font(style: str = "") -> Path | None:
+    name = {"": "DejaVuSerif.ttf", "B": "DejaVuSerif-Bold.ttf"}[style]
+    for root in (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts"):
+        if root.is_dir():
+            hit = next(root.rglob(name), None)
+            if hit:
+                return hit
+    try:
+        out = subprocess.run(["fc-match", "-f", "%{file}", f"DejaVu Serif:style={'Bold' if style else 'Book'}"],
+                             capture_output=True, text=True, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return Path(out) if out.endswith(".ttf") and Path(out).exists() else None
+
+
+class _Paper(fpdf.FPDF):
+    def header(self):
+        self.set_font("Serif", "", 8)
+        self.cell(0, 6, RUNNING_HEAD, align="C")
+        self.ln(10)
+
+    def footer(self):
+        self.set_y(-14)
+        self.set_font("Serif", "", 8)
+        self.cell(0, 6, str(FIRST_PAGE - 1 + self.page_no()), align="C")
+
+
+def typeset(text: str, out: Path, breaks: dict[str, str] | None = None) -> Path:
+    """Lay ``text`` out as a paper: headings in bold, paragraphs wrapped, running heads.
+
+    ``breaks`` maps a word to the same word with a forced line break ("strate-\\ngic"), so
+    the PDF has hyphenated and real-hyphen line ends at known places (first occurrence only).
+    """
+    regular, bold = _font(""), _font("B")
+    if regular is None or bold is None:
+        pytest.skip("no DejaVu TTF font on this machine")
+    pdf = _Paper(format="A4")
+    pdf.add_font("Serif", "", str(regular))
+    pdf.add_font("Serif", "B", str(bold))
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.set_title("Typeset test paper")
+    pdf.set_author("A. Tester")
+    pdf.add_page()
+    pending = dict(breaks or {})
+    for para in re.split(r"\n\s*\n", text):
+        # A block of several lines is a list (the references): one entry per line, no gap.
+        for line in para.split("\n"):
+            _typeset_block(pdf, " ".join(line.split()), pending)
+        pdf.ln(3)
+    assert not pending, f"no long paragraph to break in: {sorted(pending)}"
+    pdf.output(str(out))
+    return out
+
+
+def _typeset_block(pdf, block: str, pending: dict[str, str]) -> None:
+    if not block:
+        return
+    for word, broken in list(pending.items()):
+        if re.search(rf"\b{re.escape(word)}\b", block) and len(block) > 300:
+            block = re.sub(rf"\b{re.escape(word)}\b", broken, block, count=1)
+            del pending[word]
+    if _heading(block, "text"):
+        pdf.set_font("Serif", "B", 12)
+        pdf.ln(2)
+        pdf.multi_cell(0, 6, block, new_x="LMARGIN", new_y="NEXT")
+    else:
+        pdf.set_font("Serif", "", 10)
+        pdf.multi_cell(0, 5, block, new_x="LMARGIN", new_y="NEXT")
+
+
+BREAKS = {"strategic": "strate-\ngic", "Sino-Soviet": "Sino-\nSoviet", "high-level": "high-\nlevel"}
+
+
+@pytest.fixture(scope="module")
+def seed_pdf(tmp_path_factory):
+    from conftest import SEED_PAPER
+
+    if not SEED_PAPER.exists():
+        pytest.skip("../shared/seeds is not available")
+    text = SEED_PAPER.read_text(encoding="utf-8")
+    out = typeset(text, tmp_path_factory.mktemp("pdf") / "paper.pdf", BREAKS)
+    return SEED_PAPER, load_pdf(out), load_text_document(SEED_PAPER)
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+def test_seed_pdf_has_the_same_sections(seed_pdf):
+    _, pdf_doc, txt_doc = seed_pdf
+    got = [(s.number, _norm(s.title)) for s in pdf_doc.sections]
+    want = [(s.number, _norm(s.title)) for s in txt_doc.sections]
+    assert got == want
+    numbers = [s.number for s in pdf_doc.sections if s.number and s.number.startswith("2.")]
+    assert numbers == [f"2.{i}" for i in range(1, 49)]
+
+
+def test_seed_pdf_passages_match_the_text_path(seed_pdf):
+    _, pdf_doc, txt_doc = seed_pdf
+    got = [_norm(p.text) for p in pdf_doc.passages]
+    want = [_norm(p.text) for p in txt_doc.passages]
+    matcher = difflib.SequenceMatcher(None, got, want, autojunk=False)
+    same = sum(b.size for b in matcher.get_matching_blocks())
+    # The running head (and the page numbers) never leak into the text.
+    assert not any(RUNNING_HEAD in p for p in got)
+    assert same / len(want) > 0.97, [op for op in matcher.get_opcodes() if op[0] != "equal"][:5]
+    assert abs(len(got) - len(want)) <= len(want) * 0.03
+
+
+def test_seed_pdf_repairs_line_end_hyphens(seed_pdf):
+    _, pdf_doc, txt_doc = seed_pdf
+    assert "strate-" not in pdf_doc.text and "Sino- Soviet" not in pdf_doc.text and "SinoSoviet" not in pdf_doc.text
+    for word in ("strategic", "Sino-Soviet", "high-level"):
+        assert pdf_doc.text.count(word) == txt_doc.text.count(word), word
+    words_txt = re.findall(r"[\w'-]+", seed_pdf[2].text)
+    words_pdf = re.findall(r"[\w'-]+", pdf_doc.text)
+    missing = set(words_pdf) - set(words_txt) - {str(n) for n in range(FIRST_PAGE, FIRST_PAGE + 40)}
+    assert not missing, sorted(missing)[:20]
+
+
+def test_seed_pdf_page_labels_and_metadata(seed_pdf):
+    _, pdf_doc, _ = seed_pdf
+    labels = [label for _, label in pdf_doc.page_starts]
+    assert len(labels) > 5 and labels[0] == "1"
+    starts = [s for s, _ in pdf_doc.page_starts]
+    assert starts == sorted(starts) and starts[0] == 0
+    conclusion = next(s for s in pdf_doc.sections if s.title == "Conclusion")
+    assert page_of(pdf_doc, conclusion.start) not in (None, "1")
+    last = pdf_doc.passages[-1]
+    assert last.page == labels[-1] or page_of(pdf_doc, last.start) == labels[-1]
+    assert pdf_doc.kind == "pdf" and pdf_doc.title == "Typeset test paper" and pdf_doc.author == "A. Tester"
+
+
+def test_seed_pdf_references(seed_pdf):
+    _, pdf_doc, _ = seed_pdf
+    keys = [r.key for r in pdf_doc.references]
+    assert keys == [str(i) for i in range(1, 51)]
+
+
+def _small_pdf(path: Path, pages: list[str]) -> Path:
+    regular = _font("")
+    pdf = fpdf.FPDF(format=(148, 210))
+    if regular:
+        pdf.add_font("Serif", "", str(regular))
+    for body in pages:
+        pdf.add_page()
+        if body:
+            pdf.set_font("Serif" if regular else "Helvetica", "", 11)
+            pdf.multi_cell(0, 6, body)
+    pdf.output(str(path))
+    return path
+
+
+def test_custom_page_labels(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.constants import PageLabelStyle
+
+    bodies = ["Preface text written for the front matter of a short book.",
+              "Second preface page with a few more words in it.",
+              "Chapter one opens the main matter of the book here.",
+              "Chapter one goes on with a second page of text."]
+    src = _small_pdf(tmp_path / "plain.pdf", bodies)
+    writer = PdfWriter(clone_from=PdfReader(src))
+    writer.set_page_label(0, 1, style=PageLabelStyle.LOWERCASE_ROMAN, start=1)
+    writer.set_page_label(2, 3, style=PageLabelStyle.DECIMAL, start=7)
+    out = tmp_path / "labelled.pdf"
+    writer.write(out)
+    doc = load_pdf(out)
+    assert [label for _, label in doc.page_starts] == ["i", "ii", "7", "8"]
+    hit = next(p for p in doc.passages if p.text.startswith("Chapter one goes on"))
+    assert page_of(doc, hit.start) == "8"
+    front = next(p for p in doc.passages if p.text.startswith("Second preface"))
+    assert page_of(doc, front.start) == "ii"
+
+
+def test_blank_pdf_is_no_text_layer(tmp_path):
+    blank = _small_pdf(tmp_path / "scan.pdf", ["", ""])
+    with pytest.raises(InputError, match="no text layer"):
+        load_pdf(blank)
+
+
+def test_not_a_pdf(tmp_path):
+    fake = tmp_path / "notes.pdf"
+    fake.write_text("Just some notes, saved with the wrong suffix.\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not a PDF"):
+        load_document(fake)
+
+
+def test_truncated_pdf_is_an_input_error(tmp_path):
+    good = _small_pdf(tmp_path / "good.pdf", ["A page of text that will be cut short."])
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(good.read_bytes()[:200])
+    with pytest.raises(InputError) as info:
+        load_pdf(broken)
+    assert "PDF" in info.value.message
+
+
+def test_password_protected_pdf(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    src = _small_pdf(tmp_path / "open.pdf", ["Confidential minutes of the meeting."])
+    writer = PdfWriter(clone_from=PdfReader(src))
+    writer.encrypt("s3cret", algorithm="RC4-128")
+    locked = tmp_path / "locked.pdf"
+    writer.write(locked)
+    with pytest.raises(InputError, match="password"):
+        load_pdf(locked)
+
+
+def test_empty_user_password_is_opened(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    src = _small_pdf(tmp_path / "open.pdf", ["Minutes that anyone may read."])
+    writer = PdfWriter(clone_from=PdfReader(src))
+    writer.encrypt("", owner_password="owner", algorithm="RC4-128")
+    locked = tmp_path / "owner-only.pdf"
+    writer.write(locked)
+    doc = load_pdf(locked)
+    assert doc.passages[0].text == "Minutes that anyone may read."
+
+
+def test_hyphen_and_paragraph_repair_on_a_small_pdf(tmp_path):
+    regular = _font("")
+    if regular is None:
+        pytest.skip("no DejaVu TTF font on this machine")
+    pdf = fpdf.FPDF(format=(148, 210))
+    pdf.add_font("Serif", "", str(regular))
+    pdf.add_page()
+    pdf.set_font("Serif", "", 10)
+    # Forced line ends inside one paragraph: a broken word, a real compound, a name pair.
+    pdf.multi_cell(0, 5, "The talks were strate-\ngic in scope and high-\nlevel in rank, as the Sino-\n"
+                         "Soviet pattern had been; a high-level team met in 1960-\n1988 terms.")
+    pdf.ln(4)
+    pdf.multi_cell(0, 5, "A second paragraph follows after a gap.")
+    out = tmp_path / "h.pdf"
+    pdf.output(str(out))
+    doc = load_pdf(out)
+    first, second = doc.text.strip().split("\n\n")
+    assert first == ("The talks were strategic in scope and high-level in rank, as the Sino-Soviet "
+                     "pattern had been; a high-level team met in 1960-1988 terms.")
+    assert second == "A second paragraph follows after a gap."
