@@ -361,3 +361,19 @@ class Anniversary(_Model):
     base_year: int | None = None
     event: str = ""  # the event noun phrase: "partnership", "diplomatic relations", "visit"
     since: str | None = None  # what the count runs from: "2009", "the election"
+
+
+# --------------------------------------------------------------------------- citations
+
+
+class Citation(_Model):
+    """An in-text citation marker ("[9]", "(Smith, 2020)") for one reference key.
+
+    "[9, 12]" gives two citations, "[9–11]" three; ``start``/``end`` span the number or range
+    that names the key (the author-year form spans the whole citation).
+    """
+
+    key: str  # "9", or "Smith2020" as in :attr:`Reference.key`
+    start: int
+    end: int
+    passage: int | None = None  # index of the passage that holds the marker
