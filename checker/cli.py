@@ -133,7 +133,8 @@ def _settings(ctx: click.Context, p: dict):
     cache_dir = p["cache_dir"] if _given(ctx, "cache_dir") or not st.cache_dir else cfg.resolve(st.cache_dir)
     config = CheckConfig(
         sources=sources, cache_dir=None if p["no_cache"] else cache_dir, select=select_set, ignore=ignore_set,
-        weekday_policy=weekday, aliases=dict(st.aliases or {}), root=Path("."),
+        weekday_policy=weekday, aliases=dict(st.aliases or {}),
+        root=cfg.folder,  # paths in reports are relative to the project, whatever the cwd
     )
     return paths, config, cfg
 

@@ -31,7 +31,7 @@ FORMATS = tuple(f.value for f in Format)
 class Settings(BaseModel):
     """The keys a config file may set (hyphenated in the file, like the CLI options)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid")  # by alias only: "fail_on" is an unknown key
 
     paths: list[str] | None = Field(default=None, description="Default inputs of 'claimcheck check'")
     sources: list[str] | None = None
