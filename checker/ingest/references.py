@@ -65,8 +65,9 @@ def parse_references(doc: Document) -> list[Reference]:
     if body_start < 0 or body_start >= section.end:
         return []
     lines = _lines(doc.text, body_start + 1, section.end)
-    numbered = [ln for ln in lines if _number_start(ln[2])]
-    if len(numbered) >= 2:
+    bracketed = sum(1 for ln in lines if _BRACKET_START.match(ln[2]))
+    dotted = sum(1 for ln in lines if _DOT_START.match(ln[2]))
+    if bracketed or dotted >= 2:
         return _numbered(doc.text, lines)
     return _author_year(doc.text, lines)
 

@@ -29,6 +29,10 @@ _NAMED_HEADINGS = {
     "works cited", "sources", "summary", "background", "appendix",
 }
 _FENCE = re.compile(r"^(```|~~~)")
+# "1. Lee, C. (2015). A history of ..." wrapped mid-title is a reference entry, not a heading.
+_REFERENCE_LIKE = re.compile(
+    r"^[A-Z][\w'’-]+,\s(?:[A-Z]\.\s?)+|\((?:1[5-9]|20)\d{2}[a-z]?(?:,[^)]*)?\)\.|\(n\.\s?d\.\)|\bet al\."
+)
 # a block made only of HTML comments (e.g. claimcheck suppressions) is markup, not a passage
 _COMMENT_BLOCK = re.compile(r"\s*(?:<!--.*?-->\s*)+", re.S)
 
@@ -84,7 +88,7 @@ def _heading(line: str, kind: str) -> tuple[str | None, str, int] | None:
         return None, title, len(m.group(1))
     plain = stripped.strip("*_# ")
     n = _NUMBERED_HEADING.match(plain)
-    if n and not plain.endswith((".", ",", ";")) and len(plain.split()) <= 30:
+    if n and not plain.endswith((".", ",", ";")) and len(plain.split()) <= 30 and not _REFERENCE_LIKE.search(n.group(2)):
         number = n.group(1)
         # "1997 was a year ..." or "30 days" are sentences, not headings: numbered headings
         # have small section numbers.
