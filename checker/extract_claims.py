@@ -62,6 +62,8 @@ def extract_claims(doc: Document, *, weekday_policy: str = "past",
         if not (facts.events or facts.dates or facts.quantities):
             continue
         text = " ".join(p.text.split())
+        if p.is_heading:
+            text = text.lstrip("#").strip()  # the claim is the heading, not its Markdown marker
         loc = locate(doc, p.start, p.end)
         where = f"{doc.path}:{loc.line}:{loc.column}"
         if doc.kind == "docx" and p.paragraph is not None:
