@@ -54,11 +54,12 @@ class _Paper(fpdf.FPDF):
         self.cell(0, 6, str(FIRST_PAGE - 1 + self.page_no()), align="C")
 
 
-def typeset(text: str, out: Path, breaks: dict[str, str] | None = None) -> Path:
+def typeset(text: str, out: Path, breaks: dict[str, str] | None = None, gap: float = 3) -> Path:
     """Lay ``text`` out as a paper: headings in bold, paragraphs wrapped, running heads.
 
     ``breaks`` maps a word to the same word with a forced line break ("strate-\\ngic"), so
     the PDF has hyphenated and real-hyphen line ends at known places (first occurrence only).
+    ``gap`` is the space between paragraphs in mm (0: none, as many books set them).
     """
     regular, bold = _font(""), _font("B")
     if regular is None or bold is None:
@@ -75,7 +76,8 @@ def typeset(text: str, out: Path, breaks: dict[str, str] | None = None) -> Path:
         # A block of several lines is a list (the references): one entry per line, no gap.
         for line in para.split("\n"):
             _typeset_block(pdf, " ".join(line.split()), pending)
-        pdf.ln(3)
+        if gap:
+            pdf.ln(gap)
     assert not pending, f"no long paragraph to break in: {sorted(pending)}"
     pdf.output(str(out))
     return out
@@ -106,9 +108,17 @@ def seed_pdf(tmp_path_factory):
 
     if not SEED_PAPER.exists():
         pytest.skip("../shared/seeds is not available")
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.constants import PageLabelStyle
+
     text = SEED_PAPER.read_text(encoding="utf-8")
-    out = typeset(text, tmp_path_factory.mktemp("pdf") / "paper.pdf", BREAKS)
-    return SEED_PAPER, load_pdf(out), load_text_document(SEED_PAPER)
+    folder = tmp_path_factory.mktemp("pdf")
+    plain = typeset(text, folder / "plain.pdf", BREAKS)
+    # Label the pages with the numbers printed in their footers, as journals do.
+    writer = PdfWriter(clone_from=PdfReader(plain))
+    writer.set_page_label(0, len(writer.pages) - 1, style=PageLabelStyle.DECIMAL, start=FIRST_PAGE)
+    writer.write(folder / "paper.pdf")
+    return SEED_PAPER, load_pdf(folder / "paper.pdf"), load_text_document(SEED_PAPER)
 
 
 def _norm(s: str) -> str:
@@ -150,14 +160,31 @@ def test_seed_pdf_repairs_line_end_hyphens(seed_pdf):
 def test_seed_pdf_page_labels_and_metadata(seed_pdf):
     _, pdf_doc, _ = seed_pdf
     labels = [label for _, label in pdf_doc.page_starts]
-    assert len(labels) > 5 and labels[0] == "1"
+    assert len(labels) > 5 and labels == [str(FIRST_PAGE + i) for i in range(len(labels))]
     starts = [s for s, _ in pdf_doc.page_starts]
     assert starts == sorted(starts) and starts[0] == 0
     conclusion = next(s for s in pdf_doc.sections if s.title == "Conclusion")
-    assert page_of(pdf_doc, conclusion.start) not in (None, "1")
+    assert page_of(pdf_doc, conclusion.start) not in (None, labels[0], labels[-1])
+    # a page's label is where its own words are: the page start offsets fall on its first line
+    for (offset, label), nxt in zip(pdf_doc.page_starts, pdf_doc.page_starts[1:] + [(len(pdf_doc.text), "")]):
+        assert offset < nxt[0] and pdf_doc.text[offset].strip(), label
     last = pdf_doc.passages[-1]
     assert last.page == labels[-1] or page_of(pdf_doc, last.start) == labels[-1]
     assert pdf_doc.kind == "pdf" and pdf_doc.title == "Typeset test paper" and pdf_doc.author == "A. Tester"
+
+
+def test_seed_pdf_without_paragraph_spacing(seed_pdf, tmp_path):
+    """Paragraphs set without a gap between them: short last lines and headings still split
+    them, so the sections, the references and nearly all sentences come back."""
+    seed, _, txt_doc = seed_pdf
+
+    doc = load_pdf(typeset(seed.read_text(encoding="utf-8"), tmp_path / "tight.pdf", BREAKS, gap=0))
+    assert [(s.number, _norm(s.title)) for s in doc.sections] == [(s.number, _norm(s.title)) for s in txt_doc.sections]
+    assert [r.key for r in doc.references] == [str(i) for i in range(1, 51)]
+    got = [_norm(p.text) for p in doc.passages]
+    want = [_norm(p.text) for p in txt_doc.passages]
+    matcher = difflib.SequenceMatcher(None, got, want, autojunk=False)
+    assert sum(b.size for b in matcher.get_matching_blocks()) / len(want) > 0.9
 
 
 def test_seed_pdf_references(seed_pdf):
