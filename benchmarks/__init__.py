@@ -1,0 +1,1 @@
+"""Benchmarks: accuracy on public labelled sets and speed; run from the repository root."""

@@ -1,0 +1,1 @@
+"""Accuracy harness: the checker and a naive baseline on the labelled sets in ../shared/datasets."""

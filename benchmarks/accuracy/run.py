@@ -1,0 +1,338 @@
+"""Accuracy of the ``contradicted`` verdict on public labelled sets, next to a naive baseline.
+
+Run from the repository root: ``python -m benchmarks.accuracy.run`` (``--limit N`` items per
+set, fixed ``--seed``; ``--sets a,b``; ``--shared PATH``). Prints Markdown tables and writes
+``benchmarks/out/accuracy.json`` with the figures, the false "contradicted" cases and the
+reasons for misses.
+
+Each item goes through the real pipeline, isolated: the source text is written to a ``.txt``
+source document, the claim to a claim file that cites it (one claim per sentence for
+summaries), and :func:`checker.engine.check` runs on it. An item is predicted refuted when a
+sentence is ``contradicted`` by an error finding that points into the source (a finding
+between two sentences of one summary says nothing about the source and is not counted; it is
+tallied as ``self_only``). The baseline (``baseline.py``) sees the same text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import tempfile
+import time
+import traceback
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.engine import Checker, CheckConfig
+
+from . import baseline as base
+from .datasets import DEV_LOADERS, LOADERS, Item, datasets_dir, sample
+
+OUT = Path(__file__).resolve().parents[1] / "out" / "accuracy.json"
+# finding category -> the category names used in the tables
+_CAT = {"actor": "person", "count": "number"}
+# gold categories shown per set, in this order (others stay in the JSON)
+_SHOWN = ["date", "number", "figure", "place", "name", "circ", "ent", "out"]
+_GPT4 = {"summedits_ectsum": 87.0, "summedits_news": 83.3}
+
+
+@dataclass
+class Outcome:
+    """What the checker said about one item."""
+
+    verdict: str  # contradicted | supported | unverified | error
+    findings: list[dict] = field(default_factory=list)  # error findings pointing into the source
+    self_only: bool = False  # contradicted only by sentence-vs-sentence findings
+    has_event: bool = False  # some claim sentence has an event frame (person + action)
+    has_typed: bool = False  # some claim sentence has a date or a figure
+    error: str | None = None
+
+
+# --------------------------------------------------------------------------- running the checker
+
+
+def run_checker(item: Item, workdir: Path) -> Outcome:
+    """Check one item through :class:`checker.engine.Checker`, in its own directory."""
+    workdir.mkdir(parents=True)
+    src_dir = workdir / "src"
+    src_dir.mkdir()
+    src = src_dir / "source.txt"
+    src.write_text(item.source, encoding="utf-8")
+    parts = base.sentences(item.claim) if item.summary else [item.claim.strip()]
+    claims = [{"id": f"s{i + 1}", "text": t, "source": "source.txt"} for i, t in enumerate(parts) if t.strip()]
+    claim_file = workdir / "claims.json"
+    claim_file.write_text(json.dumps({"claims": claims}), encoding="utf-8")
+    checker = Checker(CheckConfig(sources=[src_dir], cache_dir=None, root=workdir))
+    try:
+        report = checker.check([claim_file])
+    except Exception:  # a crash in the core is a result to report, not a reason to stop
+        return Outcome("error", error=traceback.format_exc())
+    by_id = report.finding_by_id()
+    source_findings, contradicted, supported = [], False, 0
+    self_only = False
+    for c in report.claims:
+        errs = [by_id[f] for f in c.findings if by_id[f].severity.value == "error"]
+        from_source = [f for f in errs if f.evidence.path.endswith("source.txt")]
+        if c.verdict == "contradicted":
+            if from_source:
+                contradicted = True
+            else:
+                self_only = True
+        supported += c.verdict == "supported"
+        for f in from_source:
+            source_findings.append({
+                "rule": f.rule, "category": _CAT.get(f.category, f.category), "claim_sentence": c.text,
+                "claim_value": f.claim_value, "evidence_value": f.evidence_value, "evidence": f.evidence.text,
+                "evidence_line": f.evidence.line, "message": f.message, "confidence": f.confidence,
+            })
+    facts = [checker.extractor.extract(c["text"]) for c in claims]
+    verdict = "contradicted" if contradicted else "supported" if claims and supported == len(claims) else "unverified"
+    return Outcome(verdict, source_findings, self_only and not contradicted,
+                   has_event=any(f.events for f in facts), has_typed=any(f.dates or f.quantities for f in facts))
+
+
+# --------------------------------------------------------------------------- metrics
+
+
+def _div(a: float, b: float) -> float | None:
+    return a / b if b else None
+
+
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float] | None:
+    """95% Wilson interval of a proportion k/n (small counts: precision on few flags)."""
+    if n == 0:
+        return None
+    p = k / n
+    d = 1 + z * z / n
+    c = p + z * z / (2 * n)
+    r = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return ((c - r) / d, (c + r) / d)
+
+
+def confusion(pred: list[bool], gold: list[bool]) -> dict:
+    """Precision/recall of the positive (refuted) class, specificity and balanced accuracy."""
+    tp = sum(p and g for p, g in zip(pred, gold))
+    fp = sum(p and not g for p, g in zip(pred, gold))
+    fn = sum(g and not p for p, g in zip(pred, gold))
+    tn = sum(not p and not g for p, g in zip(pred, gold))
+    recall, spec = _div(tp, tp + fn), _div(tn, tn + fp)
+    return {
+        "n": len(gold), "positives": tp + fn, "flagged": tp + fp, "tp": tp, "fp": fp, "fn": fn, "tn": tn,
+        "precision": _div(tp, tp + fp), "precision_ci95": wilson(tp, tp + fp), "recall": recall,
+        "specificity": spec,
+        "balanced_accuracy": (recall + spec) / 2 if recall is not None and spec is not None else None,
+    }
+
+
+def score_set(items: list[Item], outcomes: list[Outcome], sims: list[float], threshold: float) -> dict:
+    """All figures of one set: overall, per gold category and per finding category."""
+    gold = [it.refuted for it in items]
+    ours = [o.verdict == "contradicted" for o in outcomes]
+    naive = [s < threshold for s in sims]
+    binary = [i for i, it in enumerate(items) if it.binary]
+
+    def on(idx, pred):
+        return confusion([pred[i] for i in idx], [gold[i] for i in idx])
+
+    overall = {"checker": confusion(ours, gold), "baseline": confusion(naive, gold)}
+    overall["checker_binary"] = on(binary, ours)
+    overall["baseline_binary"] = on(binary, naive)
+    overall["baseline_auc"] = base.auc([(sims[i], gold[i]) for i in binary])
+    verdicts = Counter(o.verdict for o in outcomes)
+    overall["verdicts"] = dict(verdicts)
+    overall["abstention_rate"] = verdicts["unverified"] / len(items) if items else None
+    overall["self_only"] = sum(o.self_only for o in outcomes)
+
+    # per gold category: the refuted items of that kind against every not-refuted binary item
+    cats = sorted({c for it in items if it.refuted for c in it.categories})
+    per_gold = {}
+    for c in cats:
+        idx = [i for i in binary if not gold[i] or c in items[i].categories]
+        per_gold[c] = {"checker": on(idx, ours), "baseline": on(idx, naive),
+                       "baseline_auc": base.auc([(sims[i], gold[i]) for i in idx])}
+
+    # per finding category: of the items flagged with a finding of that kind, how many are refuted
+    per_found: dict[str, dict] = {}
+    for c in sorted({f["category"] for o in outcomes for f in o.findings}):
+        flagged = [i for i, o in enumerate(outcomes) if o.verdict == "contradicted" and any(f["category"] == c for f in o.findings)]
+        tp = sum(gold[i] for i in flagged)
+        per_found[c] = {"flagged": len(flagged), "tp": tp, "precision": _div(tp, len(flagged)),
+                        "precision_ci95": wilson(tp, len(flagged))}
+
+    # why refuted items were missed
+    misses = Counter()
+    for i, o in enumerate(outcomes):
+        if gold[i] and o.verdict != "contradicted":
+            misses[_miss_reason(o)] += 1
+    return {"n": len(items), "overall": overall, "gold_categories": per_gold, "finding_categories": per_found,
+            "miss_reasons": dict(misses.most_common()), "errors": verdicts["error"]}
+
+
+def _miss_reason(o: Outcome) -> str:
+    if o.verdict == "error":
+        return "checker crashed"
+    if o.verdict == "supported":
+        return "judged supported (a same-event passage agrees on a date/place/figure)"
+    if o.self_only:
+        return "only a sentence-vs-sentence conflict inside the summary"
+    if not o.has_event:
+        return ("no event frame (no person with a visit/meet/sign/call/attend/host action); "
+                + ("has a date/figure" if o.has_typed else "no date/figure either"))
+    return "event frame, but no same-event source passage with a conflicting fact"
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _pct(x: float | None) -> str:
+    return "–" if x is None else f"{100 * x:.1f}"
+
+
+def _prec(m: dict) -> str:
+    if m["flagged"] == 0:
+        return "– (0 flagged)"
+    return f"{_pct(m['precision'])} ({m['tp']}/{m['flagged']})"
+
+
+def markdown(name: str, res: dict, threshold: float, sampled: str) -> str:
+    o = res["overall"]
+    lines = [f"### {name} ({sampled})", ""]
+    lines.append("| subset | gold refuted | checker P (tp/flagged) | checker R | checker BA | baseline P | baseline R | baseline BA | baseline AUC |")
+    lines.append("|---|---|---|---|---|---|---|---|---|")
+
+    def row(label, ck, bl, auc):
+        lines.append(f"| {label} | {ck['positives']} | {_prec(ck)} | {_pct(ck['recall'])} | {_pct(ck['balanced_accuracy'])} "
+                     f"| {_pct(bl['precision'])} | {_pct(bl['recall'])} | {_pct(bl['balanced_accuracy'])} | {_pct(auc)} |")
+
+    row("overall", o["checker"], o["baseline"], o["baseline_auc"])
+    if o["checker_binary"]["n"] != o["checker"]["n"]:
+        row(f"binary only (n={o['checker_binary']['n']})", o["checker_binary"], o["baseline_binary"], o["baseline_auc"])
+    for c in _SHOWN:
+        if c in res["gold_categories"]:
+            g = res["gold_categories"][c]
+            row(f"{c} vs. all not-refuted", g["checker"], g["baseline"], g["baseline_auc"])
+    v = o["verdicts"]
+    lines.append("")
+    lines.append(f"Verdicts: contradicted {v.get('contradicted', 0)}, supported {v.get('supported', 0)}, "
+                 f"unverified {v.get('unverified', 0)}" + (f", crashed {v['error']}" if v.get("error") else "")
+                 + f" — abstention {_pct(o['abstention_rate'])}%. Baseline threshold {threshold:g}.")
+    if res["finding_categories"]:
+        lines.append("Checker precision by finding category: " + "; ".join(
+            f"{c} {_prec(m)}" for c, m in res["finding_categories"].items()) + ".")
+    if name in _GPT4:
+        fig = res["gold_categories"].get("figure")
+        ba = fig["checker"]["balanced_accuracy"] if fig else None
+        lines.append(f"Anchor: GPT-4 balanced accuracy {_GPT4[name]} on the whole set; goal: checker BA on figure edits "
+                     f"> 87.0 — measured {_pct(ba)}.")
+    if res["miss_reasons"]:
+        lines.append("Misses: " + "; ".join(f"{k}: {n}" for k, n in res["miss_reasons"].items()) + ".")
+    return "\n".join(lines)
+
+
+def summary_table(results: dict) -> str:
+    lines = ["| set | n | refuted | abstain % | checker P (tp/flagged) | checker R | checker BA | baseline P | baseline R | baseline BA | baseline AUC |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    tot = Counter()
+    for name, res in results.items():
+        o = res["overall"]
+        ck, bl = o["checker_binary"], o["baseline_binary"]
+        lines.append(f"| {name} | {res['n']} | {o['checker']['positives']} | {_pct(o['abstention_rate'])} | {_prec(o['checker'])} "
+                     f"| {_pct(o['checker']['recall'])} | {_pct(ck['balanced_accuracy'])} | {_pct(o['baseline']['precision'])} "
+                     f"| {_pct(o['baseline']['recall'])} | {_pct(bl['balanced_accuracy'])} | {_pct(o['baseline_auc'])} |")
+        for k in ("tp", "fp", "fn", "tn"):
+            tot["c" + k] += o["checker"][k]
+            tot["b" + k] += o["baseline"][k]
+        tot["n"] += res["n"]
+        tot["unverified"] += o["verdicts"].get("unverified", 0)
+    if len(results) > 1:
+        c = {"tp": tot["ctp"], "flagged": tot["ctp"] + tot["cfp"], "precision": _div(tot["ctp"], tot["ctp"] + tot["cfp"])}
+        lines.append(f"| **pooled** | {tot['n']} | {tot['ctp'] + tot['cfn']} | {_pct(_div(tot['unverified'], tot['n']))} | {_prec(c)} "
+                     f"| {_pct(_div(tot['ctp'], tot['ctp'] + tot['cfn']))} | | {_pct(_div(tot['btp'], tot['btp'] + tot['bfp']))} "
+                     f"| {_pct(_div(tot['btp'], tot['btp'] + tot['bfn']))} | | |")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- main
+
+
+def tuned_threshold(root: Path, limit: int | None, seed: int) -> tuple[float, dict]:
+    """Baseline threshold tuned on held-out dev data only (never on reported items)."""
+    scored, per = [], {}
+    for name, loader in DEV_LOADERS.items():
+        items = [it for it in sample(loader(root), limit, seed) if it.binary]
+        s = [(base.similarity(it.claim, it.source, claim_is_summary=it.summary), it.refuted) for it in items]
+        per[name] = len(s)
+        scored += s
+    return base.tune_threshold(scored), per
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", type=Path, default=None, help="the shared directory (default: ../shared)")
+    ap.add_argument("--limit", type=int, default=500, help="items per set, sampled with --seed (0: all)")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--sets", default=",".join(LOADERS), help="comma-separated: " + ",".join(LOADERS))
+    ap.add_argument("--threshold", type=float, default=None, help="baseline threshold (default: tuned on dev splits)")
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args(argv)
+    root = datasets_dir(args.shared)
+    if not root.is_dir():
+        print(f"no datasets at {root}", file=sys.stderr)
+        return 2
+    limit = args.limit or None
+    if args.threshold is None:
+        threshold, dev = tuned_threshold(root, limit, args.seed)
+        how = f"tuned on dev splits {dev}"
+    else:
+        threshold, how = args.threshold, "given"
+    results, cases, crashes, samples = {}, {}, [], {}
+    with tempfile.TemporaryDirectory(prefix="claimcheck-acc-") as tmp:
+        for name in args.sets.split(","):
+            full = LOADERS[name](root)
+            items = sample(full, limit, args.seed)
+            samples[name] = f"{len(items)} of {len(full)}" + (f", seed {args.seed}" if len(items) < len(full) else "")
+            t0 = time.perf_counter()
+            outcomes, sims = [], []
+            for k, it in enumerate(items):
+                outcomes.append(run_checker(it, Path(tmp) / name / str(k)))
+                sims.append(base.similarity(it.claim, it.source, claim_is_summary=it.summary))
+                if (k + 1) % 100 == 0:
+                    print(f"  {name}: {k + 1}/{len(items)}", file=sys.stderr)
+            secs = time.perf_counter() - t0
+            res = score_set(items, outcomes, sims, threshold)
+            res["seconds"] = round(secs, 1)
+            res["sample"] = samples[name]
+            results[name] = res
+            cases[name] = _cases(items, outcomes, sims)
+            crashes += [{"set": name, "id": it.id, "traceback": o.error} for it, o in zip(items, outcomes) if o.error]
+            print(markdown(name, res, threshold, samples[name]) + f"\n({secs:.0f} s)\n", flush=True)
+    print("### All sets (P/R of `contradicted`; BA on the binary items)\n")
+    print(summary_table(results))
+    print(f"\nBaseline: rapidfuzz token_set_ratio best source sentence, weakest claim sentence < {threshold:g} "
+          f"({how}). Samples: " + "; ".join(f"{k} {v}" for k, v in samples.items()) + ".")
+    if crashes:
+        print(f"\n{len(crashes)} checker crash(es); tracebacks in {args.out}", file=sys.stderr)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({"threshold": threshold, "threshold_from": how, "limit": limit, "seed": args.seed,
+                                    "results": results, "cases": cases, "crashes": crashes}, indent=1, default=list),
+                        encoding="utf-8")
+    return 0
+
+
+def _cases(items: list[Item], outcomes: list[Outcome], sims: list[float]) -> dict:
+    """The false "contradicted" items in full, and the true ones, for error analysis."""
+    fp, tp = [], []
+    for it, o, s in zip(items, outcomes, sims):
+        if o.verdict != "contradicted":
+            continue
+        rec = {"id": it.id, "label": it.label, "categories": sorted(it.categories), "claim": it.claim,
+               "baseline_similarity": s, "findings": o.findings}
+        (tp if it.refuted else fp).append(rec)
+    return {"false_contradicted": fp, "true_contradicted": tp}
+
+
+if __name__ == "__main__":
+    sys.exit(main())
