@@ -18,6 +18,7 @@ import pytest
 from checker.errors import InputError
 from checker.ingest import load_document
 from checker.ingest.pdf import load_pdf
+from checker.ingest.references import attach_structure
 from checker.ingest.text import _heading, load_text_document
 from checker.locate import page_of
 
@@ -181,6 +182,8 @@ def test_seed_pdf_without_paragraph_spacing(seed_pdf, tmp_path):
     doc = load_pdf(typeset(seed.read_text(encoding="utf-8"), tmp_path / "tight.pdf", BREAKS, gap=0))
     assert [(s.number, _norm(s.title)) for s in doc.sections] == [(s.number, _norm(s.title)) for s in txt_doc.sections]
     assert [r.key for r in doc.references] == [str(i) for i in range(1, 51)]
+    last = doc.references[-1]  # the back matter after the list is not part of its last entry
+    assert last.url and last.text.endswith(last.url + ">")
     got = [_norm(p.text) for p in doc.passages]
     want = [_norm(p.text) for p in txt_doc.passages]
     matcher = difflib.SequenceMatcher(None, got, want, autojunk=False)
@@ -191,6 +194,8 @@ def test_seed_pdf_references(seed_pdf):
     _, pdf_doc, _ = seed_pdf
     keys = [r.key for r in pdf_doc.references]
     assert keys == [str(i) for i in range(1, 51)]
+    txt_refs = attach_structure(seed_pdf[2].model_copy(deep=True)).references
+    assert [(r.year, r.url) for r in pdf_doc.references] == [(r.year, r.url) for r in txt_refs]
 
 
 def _small_pdf(path: Path, pages: list[str]) -> Path:

@@ -336,7 +336,10 @@ def _breaks(prev: _Line, cur: _Line, block: list[list[_Line]], stats: _Stats) ->
     if _BULLET.match(cur.text):
         return "item" if _BULLET.match(block[0][0].text) else "block"
     if first:
-        return None  # a reference entry running on (to the next page, too)
+        # A references list runs on (to the next page, too) until a short, finished line is
+        # followed by something that is neither a new entry nor the entry's URL pushed down.
+        done = stats.is_short(prev) and (_TERMINAL.search(prev.text) or prev.text.endswith(">"))
+        return "block" if done and not re.match(r"<?(?:https?://|www\.|doi)", cur.text, re.I) else None
     if cur.page != prev.page:
         return "block" if ended else None
     if (
