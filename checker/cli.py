@@ -255,7 +255,17 @@ def extract_command(draft, output, force, weekday_policy):
         doc = load_document(draft, str(draft))
     except (InputError, InputErrors) as exc:
         _input_error(exc)
-    claims = extract_claims(doc, weekday_policy=weekday_policy)
+    from click.core import ParameterSource
+
+    from .config import load_config
+
+    try:
+        st = load_config(known_codes={r.code for r in all_rules()}).settings
+    except (InputError, InputErrors) as exc:
+        _input_error(exc)
+    if st.weekday_policy and click.get_current_context().get_parameter_source("weekday_policy") == ParameterSource.DEFAULT:
+        weekday_policy = st.weekday_policy
+    claims = extract_claims(doc, weekday_policy=weekday_policy, aliases=dict(st.aliases or {}))
     text = claims_yaml(doc, claims)
     if output is None:
         click.echo(text, nl=False)
