@@ -277,16 +277,16 @@ class _Stats:
                 if gap > 0:
                     gaps.append(gap)
         self.leading = median(gaps) if gaps else None
+        self.full = self._full(lines)
         # Do paragraphs get a gap? Then, on a page, a short line ending in "." is not a
         # paragraph end by itself (a reference entry whose URL went to the next line).
         ended = spaced = 0
         for a, b in zip(lines, lines[1:]):
             if a.page == b.page and a.y is not None and b.y is not None and self.leading:
-                if _TERMINAL.search(a.text) and len(a.text) < 0.8 * self._full(lines):
+                if _TERMINAL.search(a.text) and self.is_short(a):
                     ended += 1
                     spaced += a.y - b.y > self.leading * 1.4
         self.spaced = ended > 0 and spaced / ended >= 0.5
-        self.full = self._full(lines)
         xs = Counter(round(line.x) for line in lines if line.x is not None and line.size == self.body_size)
         self.left = xs.most_common(1)[0][0] if xs else None
 
