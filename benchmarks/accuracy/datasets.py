@@ -67,7 +67,7 @@ _QUARTER = re.compile(r"\b(?:(first|second|third|fourth)\s+quarter|q[1-4]|[1-4]q
 # Capitalised words that are not names (sentence openers, pronouns, titles).
 _NOT_NAMES = frozenset("""the a an in on at of for and but or he she it they we i his her their its this that
     these those there mr mrs ms dr st after before during when while as by from with to is was were be
-    also however according""".split())
+    also however according""".split()) | _MONTHS | _WEEKDAYS | {"may", "march"}
 
 
 def _year(token: str) -> bool:

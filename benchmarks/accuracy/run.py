@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.engine import Checker, CheckConfig
+from checker.ingest.text import split_sentences
 
 from . import baseline as base
 from .datasets import DEV_LOADERS, LOADERS, Item, datasets_dir, sample
@@ -71,7 +72,7 @@ def run_checker(item: Item, workdir: Path) -> Outcome:
     except Exception:  # a crash in the core is a result to report, not a reason to stop
         return Outcome("error", error=traceback.format_exc())
     by_id = report.finding_by_id()
-    source_findings, contradicted, supported = [], False, 0
+    source_findings, starts, contradicted, supported = [], [], False, 0
     self_only = False
     for c in report.claims:
         errs = [by_id[f] for f in c.findings if by_id[f].severity.value == "error"]
@@ -83,11 +84,16 @@ def run_checker(item: Item, workdir: Path) -> Outcome:
                 self_only = True
         supported += c.verdict == "supported"
         for f in from_source:
+            starts.append(f.evidence.start)
             source_findings.append({
                 "rule": f.rule, "category": _CAT.get(f.category, f.category), "claim_sentence": c.text,
                 "claim_value": f.claim_value, "evidence_value": f.evidence_value, "evidence": f.evidence.text,
                 "evidence_line": f.evidence.line, "message": f.message, "confidence": f.confidence,
             })
+    if source_findings:
+        spans = split_sentences(item.source, 0, len(item.source))
+        for rec, start in zip(source_findings, starts):
+            rec["evidence_passage"] = next((item.source[a:b] for a, b in spans if a <= start < max(b, a + 1)), "")
     facts = [checker.extractor.extract(c["text"]) for c in claims]
     verdict = "contradicted" if contradicted else "supported" if claims and supported == len(claims) else "unverified"
     return Outcome(verdict, source_findings, self_only and not contradicted,
