@@ -616,7 +616,7 @@ def _digit_hit(text: str, s: int, e: int) -> _Hit | None:
         if not _UNIT_RE.match(text, pos) and not text.startswith(("bps", "bp"), pos):
             return None
     # ranges: "80-90%", "$10–20 billion", "between 80% and 90%", "30 to 40 people"
-    low_val, low_factor = h.value, factor
+    low_val = h.value
     first_suffix_end = _suffix(text, pos, h, cur)
     if first_suffix_end != pos:
         pos = first_suffix_end
@@ -636,7 +636,7 @@ def _digit_hit(text: str, s: int, e: int) -> _Hit | None:
         else:
             ok = sep == "to" or sep in "-–—"
         if ok and not (hb and sep == "and"):
-            r2 = _range_tail(text, rng.end(), h, cur, low_val, factor)
+            r2 = _range_tail(text, rng.end(), h, cur, low_val)
             if r2 is None and sep in "-–—" and h.bare and cur is None and h.kind == "count":
                 return None  # "3-1", "555-0199": a score or a code, not a figure
             if r2 is not None:
@@ -649,7 +649,8 @@ def _digit_hit(text: str, s: int, e: int) -> _Hit | None:
     return _finish_hit(text, h, start, cur)
 
 
-def _range_tail(text, pos, h: _Hit, cur, low_val, low_factor) -> _Hit | None:
+def _range_tail(text, pos, h: _Hit, cur, low_val) -> _Hit | None:
+    """The second half of a range; ``h`` is changed only when a range is returned."""
     # a currency may repeat: "$10 billion to $20 billion"
     cm = _SYM_AHEAD.match(text, pos)
     cur2 = None
@@ -666,36 +667,37 @@ def _range_tail(text, pos, h: _Hit, cur, low_val, low_factor) -> _Hit | None:
         return None
     hi = _num(nm.group(0))
     p = nm.end()
+    has_scale = h.has_scale
     factor, p2 = _scale(text, p, (cur or cur2) is not None)
     if p2 != p:
         hi *= factor
         if not h.has_scale:  # "$10–20 billion": the scale belongs to both ends
             low_val *= factor
-        h.has_scale = True
+        has_scale = True
         p = p2
     if _GLUED_AFTER.match(text, p) and not _UNIT_RE.match(text, p):
         return None
     tmp = _Hit(h.start, p, hi)
     p = _suffix(text, p, tmp, cur or cur2)
-    if h.kind not in ("count",) and tmp.kind != "count" and (h.kind, h.unit) != (tmp.kind, tmp.unit):
+    kind, unit = h.kind, h.unit
+    if kind != "count" and tmp.kind != "count" and (kind, unit) != (tmp.kind, tmp.unit):
         return None
-    if h.kind == "count" and tmp.kind != "count":
-        h.kind, h.unit = tmp.kind, tmp.unit
+    if kind == "count" and tmp.kind != "count":
+        kind, unit = tmp.kind, tmp.unit
         if tmp.kind == "money" and tmp.unit == "USD" and text[p - 5:p].lower().endswith("cents"):
             low_val /= 100.0
-            hi = tmp.value
-        else:
-            hi = tmp.value
+        hi = tmp.value
     if low_val >= hi:
         return None
     cur = cur or cur2
     if cur:
-        h.kind, h.unit = "money", cur
+        kind, unit = "money", cur
+    h.kind, h.unit, h.has_scale = kind, unit, has_scale
     h.low, h.high = low_val, hi
     h.value = (low_val + hi) / 2.0
     h.bound = "range"
     h.end = p
-    h.bare = h.bare and tmp.bare and not (cur)
+    h.bare = h.bare and tmp.bare and not cur
     return h
 
 
