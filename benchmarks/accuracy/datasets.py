@@ -16,6 +16,7 @@ gold does not lean on the system under test); see :func:`changed_categories`.
 
 from __future__ import annotations
 
+import difflib
 import json
 import random
 import re
@@ -51,6 +52,7 @@ class Item:
     binary: bool = True
     categories: frozenset[str] = field(default_factory=frozenset)
     summary: bool = False
+    reference: str | None = None  # the contrast text (SummEdits: the verified seed summary)
 
 
 # --------------------------------------------------------------------------- gold categories
@@ -188,7 +190,26 @@ def _summedits(root: Path, domain: str) -> list[Item]:
         cats = changed_categories(r["summary"], r["original_summary"]) if refuted else frozenset()
         cats |= {f"edit:{e}" for e in (r.get("edit_types") or [])} if refuted else set()
         out.append(Item(f"summedits_{domain}", str(r["id"]), r["summary"], r["doc"], refuted,
-                        "inconsistent" if refuted else "consistent", categories=frozenset(cats), summary=True))
+                        "inconsistent" if refuted else "consistent", categories=frozenset(cats), summary=True,
+                        reference=r["original_summary"] if refuted else None))
+    return out
+
+
+def edited_spans(text: str, reference: str) -> list[tuple[int, int]]:
+    """Character spans of ``text`` that a word diff against ``reference`` marks as changed.
+
+    A deletion becomes an empty span at the place of the deleted words.
+    """
+    tok = re.compile(r"\w+(?:[.,'’]\w+)*|[^\w\s]")
+    a = [(m.group(0).lower(), m.start(), m.end()) for m in tok.finditer(text)]
+    b = [m.group(0).lower() for m in tok.finditer(reference)]
+    out = []
+    for op, i1, i2, _, _ in difflib.SequenceMatcher(a=[t for t, _, _ in a], b=b, autojunk=False).get_opcodes():
+        if op in ("replace", "delete"):
+            out.append((a[i1][1], a[i2 - 1][2]))
+        elif op == "insert":
+            at = a[i1][1] if i1 < len(a) else len(text)
+            out.append((at, at))
     return out
 
 
