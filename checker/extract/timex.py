@@ -141,7 +141,7 @@ def _mod_of(m: DateMention) -> str | None:
 _SENT = re.compile(r"[.!?]\s+(?=[A-Z\"'`(])|\n\s*\n|;\s")
 _CUE = re.compile(
     r"\b(?P<fut>will|wo|shall|would|going\s+to|expects?|expected|scheduled|plans?|planned|planning|"
-    r"set\s+to|(?:is|are)\s+to|due|as\s+(?:soon|early)\s+as|upcoming|next|intends?|could\s+come)\b|'ll\b"
+    r"set\s+to|(?:is|are)\s+to|due|as\s+(?:soon|early)\s+as|upcoming|next(?!\s+to\b)|intends?|could\s+come)\b|'ll\b"
     r"|\b(?P<past>was|were|had|did|said|says|told|met|began|took|came|went|saw|made|left|led|won|lost|"
     r"got|gave|rose|fell|held|bought|sold|paid|spent|sent|brought|found|became|ran|shot|struck|"
     r"(?!(?:need|indeed|hundred|proceed|exceed|succeed|seed|speed|feed|bed)\b)[a-z]{3,}ed)\b"
@@ -226,6 +226,7 @@ class _C:
     mod: str | None = None
     date: DateMention | None = None
     shifted: bool = False  # resolved by moving another date: not an anchor for the next one
+    fallback: _C | None = None  # what the span is when its anchor cannot be found
     anchor: Callable[[list[Timex]], str | None] | None = None
 
 
@@ -496,8 +497,8 @@ _BACK_THAT = re.compile(
     r"[Tt]he\s+next|[Tt]he\s+previous|[Tt]he\s+preceding|[Tt]he\s+prior)\s+(?P<u>day|month|year|quarter|week)\b"
 )
 _BACK_REL = re.compile(
-    rf"\b(?P<n>{_NUM})\s+(?P<u>day|week|month|year|quarter)s?\s+(?P<dir>earlier|later|before|after)\b"
-    r"(?!\s+(?:the|a|an|his|her|their|its|this|that|he|she|they|it|we|I|[A-Z]\w*|\w+ing)\b)",
+    rf"\b(?P<n>{_NUM}|a\s+few|several)\s+(?P<u>day|week|month|year|quarter)s?\s+(?P<dir>earlier|later|before|after)\b"
+    r"(?P<clause>\s+(?:the|a|an|his|her|their|its|this|that|he|she|they|it|we|I|[A-Z]\w*|\w+ing)\b)?",
     re.I,
 )
 _YEAR_AGO = re.compile(
@@ -510,7 +511,19 @@ _THE_QUARTER = re.compile(
 )
 
 
+_WEEKEND = re.compile(r"\b[Tt]he\s+weekend\b")
+
+
 def _backref_cands(t: str, doc: dt.date | None, out: list[_C]) -> None:
+    if doc is not None:
+        for mm in _WEEKEND.finditer(t):
+            # the weekend just past (or the one we are in), or the next one when the tense is future
+            if _tense(t, mm.start(), mm.end()) == "future" or t[max(0, mm.start() - 9):mm.start()].lower() == "ahead of ":
+                sat = doc + dt.timedelta(days=(5 - doc.weekday()) % 7)
+            else:
+                sat = doc - dt.timedelta(days=(doc.weekday() - 5) % 7)
+            y, w, _ = sat.isocalendar()
+            out.append(_C(mm.start(), mm.end(), "DATE", f"{y}-W{w:02d}-WE", prio=4))
     for mm in _BACK_THAT.finditer(t):
         det, u = mm["det"].lower(), mm["u"]
         n = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1, "the prior": -1}.get(det, 0)
@@ -529,10 +542,14 @@ def _backref_cands(t: str, doc: dt.date | None, out: list[_C]) -> None:
         out.append(_C(mm.start(), mm.end(), "DATE", None, prio=4, anchor=res, shifted=n != 0))
     for mm in _BACK_REL.finditer(t):
         k = _num(mm["n"])
-        if k is None:
+        u = mm["u"].lower()
+        e = mm.start("dir")
+        dur = _C(mm.start(), e, "DURATION", _dur(k if k is not None else "X", u), prio=5)
+        if mm["clause"] or k is None:
+            # "one year after he was killed", "a few days later": a length of time from an event
+            out.append(dur)
             continue
         sign = -1 if mm["dir"].lower() in ("earlier", "before") else 1
-        u = mm["u"].lower()
 
         def res(prev: list[Timex], k=k, sign=sign, u=u):
             a = _last_anchor(prev)
@@ -540,7 +557,7 @@ def _backref_cands(t: str, doc: dt.date | None, out: list[_C]) -> None:
                 return None
             return _shift(a, sign * k, u)
 
-        out.append(_C(mm.start(), mm.end(), "DATE", None, prio=2, anchor=res, shifted=True))
+        out.append(_C(mm.start(), mm.end(), "DATE", None, prio=2, anchor=res, shifted=True, fallback=dur))
     for mm in _YEAR_AGO.finditer(t):
         u = (mm["u"] or "").lower()
 
@@ -689,14 +706,17 @@ def find_timexes(text: str, doc_date: dt.date | None = None) -> list[Timex]:
         if c.anchor is not None:
             value = c.anchor(anchors)
             if value is None:
-                continue
+                if c.fallback is None:
+                    continue
+                c = c.fallback
+                value, shifted = c.value, True
         elif c.date is not None and doc_date is not None and (am := _AGO_YEAR.search(c.date.text)):
             # "a year ago" next to a quarter ("up from $5 million a year ago") is that quarter
             shifted = True
             a = _last_anchor(anchors[-3:])
             if a and _gran(a) == "quarter" and (k := _num(am["n"])) and (s := _shift(a, -k, "year")):
                 value = s
-        while c.end > c.start and text[c.end - 1] in " ,.;:":
+        while c.end > c.start and text[c.end - 1] in " ,.;:" and not text[c.start:c.end].endswith((".m.", ".M.")):
             c.end -= 1
         x = Timex(text=text[c.start:c.end], start=c.start, end=c.end, type=c.type, value=value, mod=c.mod,
                   date=c.date)
