@@ -33,6 +33,16 @@ def agreements(pair: Pair) -> list[str]:
     return out
 
 
+def quoted_verbatim(pair: Pair) -> int:
+    """1 when a quotation of four or more words in the claim stands word for word in the passage."""
+    from .rules.quote_mismatch import _norm
+
+    if pair.relation != "claim-source":
+        return 0
+    evidence = _norm(pair.evidence.text)
+    return int(any(len(q.text.split()) >= 4 and _norm(q.text) in evidence for q in pair.claim.facts.quotes))
+
+
 def decide(side: Side, findings: list[Finding], pairs: list[Pair]) -> tuple[str, float]:
     errors = [f for f in findings if f.severity == Severity.error]
     if errors:
@@ -41,7 +51,7 @@ def decide(side: Side, findings: list[Finding], pairs: list[Pair]) -> tuple[str,
     for pair in pairs:
         if pair.relation == "heading-body" and not pair.same_event:
             continue
-        best = max(best, len(agreements(pair)))
+        best = max(best, len(agreements(pair)) + quoted_verbatim(pair))
     if best:
         return "supported", round(min(0.95, 0.6 + 0.15 * best), 2)
     return "unverified", 0.5
