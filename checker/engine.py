@@ -21,6 +21,7 @@ from .extract.gazetteer import gazetteer
 from .extract.quantities import find_quantities
 from .ingest import load_document, DOCUMENT_SUFFIXES
 from .ingest.claims_file import CLAIM_FILE_SUFFIXES, load_claim_file
+from .ingest.markup import extraction_text
 from .locate import locate
 from .match.align import align
 from .match.index import PassageIndex
@@ -226,8 +227,10 @@ class Checker:
         total = sum(len(d.passages) for d in all_docs)
         done = 0
         for doc in all_docs:
+            # link targets, inline code and comments blanked out, offsets unchanged
+            masked = extraction_text(doc.text, doc.kind)
             for p in doc.passages:
-                facts[(doc.path, p.index)] = self.extractor.extract(p.text, offset=p.start, doc_date=doc.date)
+                facts[(doc.path, p.index)] = self.extractor.extract(masked[p.start:p.end], offset=p.start, doc_date=doc.date)
                 done += 1
                 if done % 200 == 0:
                     self.progress("extract", done, total)

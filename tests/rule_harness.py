@@ -47,7 +47,9 @@ def run_document_case(rule, case: dict) -> list:
     from checker.ingest.text import build_document
     from checker.rules.base import DocContext
 
-    doc = build_document("case.md", case["document"], kind="markdown")
+    from checker.ingest.references import attach_structure
+
+    doc = attach_structure(build_document("case.md", case["document"], kind="markdown"))
     checker = Checker(CheckConfig(cache_dir=None))
     for p in doc.passages:
         checker.extractor.registry.learn(p.text)

@@ -31,4 +31,9 @@ def load_document(path: Path, display_path: str | None = None) -> Document:
         module = importlib.import_module(f"{__name__}.{module_name}")
     except ModuleNotFoundError:
         raise InputError(display_path or str(path), f"reading {suffix} files is not supported in this build") from None
-    return getattr(module, func)(path, display_path)
+    doc = getattr(module, func)(path, display_path)
+    if not doc.references:
+        from .references import attach_structure
+
+        doc = attach_structure(doc)
+    return doc
