@@ -161,3 +161,13 @@ def test_frank_time_location_errors_match_the_dataset_readme():
     items = LOADERS["frank"](DATASETS)
     assert sum("circ" in it.categories for it in items) == 285
     assert sum("ent" in it.categories for it in items) == 447
+
+
+def test_probe_compares_figures_only_on_the_best_aligned_sentence():
+    from benchmarks.accuracy.probe import probe
+
+    source = "The firm sold 1,200 tractors in 2020. Its staff grew to 300 workers."
+    hits = probe("The firm sold 1,500 tractors in 2020.", source, summary=False)
+    assert [(h.category, h.evidence_sentence) for h in hits] == [("number", "The firm sold 1,200 tractors in 2020.")]
+    assert probe("The firm sold 1,200 tractors in 2020.", source, summary=False) == []
+    assert [h.category for h in probe("The firm sold 1,200 tractors in 2017.", source, summary=False)] == ["date"]

@@ -30,6 +30,7 @@ from checker.engine import Checker, CheckConfig
 from checker.ingest.text import split_sentences
 
 from . import baseline as base
+from .probe import probe
 from .datasets import DEV_LOADERS, LOADERS, Item, datasets_dir, edited_spans, sample
 
 OUT = Path(__file__).resolve().parents[1] / "out" / "accuracy.json"
@@ -153,8 +154,12 @@ def confusion(pred: list[bool], gold: list[bool]) -> dict:
     }
 
 
-def score_set(items: list[Item], outcomes: list[Outcome], sims: list[float], threshold: float) -> dict:
-    """All figures of one set: overall, per gold category and per finding category."""
+def score_set(items: list[Item], outcomes: list[Outcome], sims: list[float], threshold: float,
+              probes: list[list] | None = None) -> dict:
+    """All figures of one set: overall, per gold category and per finding category.
+
+    ``probes`` (the what-if probe's hits per item) are scored alongside, never mixed in.
+    """
     gold = [it.refuted for it in items]
     ours = [o.verdict == "contradicted" for o in outcomes]
     naive = [s < threshold for s in sims]
@@ -174,6 +179,10 @@ def score_set(items: list[Item], outcomes: list[Outcome], sims: list[float], thr
     overall["verdicts"] = dict(verdicts)
     overall["abstention_rate"] = verdicts["unverified"] / len(items) if items else None
     overall["self_only"] = sum(o.self_only for o in outcomes)
+    if probes is not None:
+        pp = [bool(h) for h in probes]
+        overall["probe"] = confusion(pp, gold)
+        overall["probe_binary"] = on(binary, pp)
 
     # per gold category: the refuted items of that kind against every not-refuted binary item
     cats = sorted({c for it in items if it.refuted for c in it.categories})
@@ -181,6 +190,7 @@ def score_set(items: list[Item], outcomes: list[Outcome], sims: list[float], thr
     for c in cats:
         idx = [i for i in binary if not gold[i] or c in items[i].categories]
         per_gold[c] = {"checker": on(idx, ours), "baseline": on(idx, naive),
+                       **({"probe": on(idx, [bool(h) for h in probes])} if probes is not None else {}),
                        "baseline_auc": base.auc([(sims[i], gold[i]) for i in idx]),
                        # the FRANK README's anchor definition: this error type against all other items
                        "baseline_auc_vs_rest": base.auc([(sims[i], c in items[i].categories) for i in binary])}
@@ -267,6 +277,12 @@ def markdown(name: str, res: dict, threshold: float, sampled: str) -> str:
         ba = fig["checker"]["balanced_accuracy"] if fig else None
         lines.append(f"Anchor: GPT-4 balanced accuracy {_GPT4[name]} on the whole set; goal: checker BA on figure edits "
                      f"> 87.0 — measured {_pct(ba)}.")
+    if "probe" in o:
+        p = o["probe"]
+        fig = res["gold_categories"].get("figure", {}).get("probe")
+        lines.append(f"What-if probe (not the checker; number/date comparison on the best-aligned sentence, see probe.py): "
+                     f"P {_prec(p)}, R {_pct(p['recall'])}, BA {_pct(o['probe_binary']['balanced_accuracy'])}"
+                     + (f"; figure edits BA {_pct(fig['balanced_accuracy'])}" if fig else "") + ".")
     if res["miss_reasons"]:
         lines.append("Misses: " + "; ".join(f"{k}: {n}" for k, n in res["miss_reasons"].items()) + ".")
     return "\n".join(lines)
@@ -312,11 +328,12 @@ def tuned_threshold(root: Path, limit: int | None, seed: int) -> tuple[float, di
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=None, help="the shared directory (default: ../shared)")
-    ap.add_argument("--limit", type=int, default=500, help="items per set, sampled with --seed (0: all)")
+    ap.add_argument("--limit", type=int, default=1000, help="items per set, sampled with --seed (0: all)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--sets", default=",".join(LOADERS), help="comma-separated: " + ",".join(LOADERS))
     ap.add_argument("--threshold", type=float, default=None, help="baseline threshold (default: tuned on dev splits)")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--no-probe", dest="probe", action="store_false", help="skip the what-if probe (probe.py)")
     args = ap.parse_args(argv)
     root = datasets_dir(args.shared)
     if not root.is_dir():
@@ -335,19 +352,21 @@ def main(argv: list[str] | None = None) -> int:
             items = sample(full, limit, args.seed)
             samples[name] = f"{len(items)} of {len(full)}" + (f", seed {args.seed}" if len(items) < len(full) else "")
             t0 = time.perf_counter()
-            outcomes, sims = [], []
+            outcomes, sims, probes = [], [], []
             for k, it in enumerate(items):
                 outcomes.append(run_checker(it, Path(tmp) / name / str(k)))
                 mark_on_edit(it, outcomes[-1])
                 sims.append(base.similarity(it.claim, it.source, claim_is_summary=it.summary))
+                if args.probe:
+                    probes.append([h.__dict__ for h in probe(it.claim, it.source, summary=it.summary)])
                 if (k + 1) % 100 == 0:
                     print(f"  {name}: {k + 1}/{len(items)}", file=sys.stderr)
             secs = time.perf_counter() - t0
-            res = score_set(items, outcomes, sims, threshold)
+            res = score_set(items, outcomes, sims, threshold, probes if args.probe else None)
             res["seconds"] = round(secs, 1)
             res["sample"] = samples[name]
             results[name] = res
-            cases[name] = _cases(items, outcomes, sims)
+            cases[name] = _cases(items, outcomes, sims, probes if args.probe else None)
             crashes += [{"set": name, "id": it.id, "traceback": o.error} for it, o in zip(items, outcomes) if o.error]
             print(markdown(name, res, threshold, samples[name]) + f"\n({secs:.0f} s)\n", flush=True)
     print("### All sets (P/R of `contradicted`; BA on the binary items)\n")
@@ -363,16 +382,19 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _cases(items: list[Item], outcomes: list[Outcome], sims: list[float]) -> dict:
+def _cases(items: list[Item], outcomes: list[Outcome], sims: list[float], probes: list[list] | None = None) -> dict:
     """The false "contradicted" items in full, and the true ones, for error analysis."""
     fp, tp = [], []
+    probe_fp = [{"id": it.id, "label": it.label, "hits": h} for it, h in zip(items, probes or []) if h and not it.refuted]
+    probe_tp = [{"id": it.id, "label": it.label, "categories": sorted(it.categories), "hits": h}
+                for it, h in zip(items, probes or []) if h and it.refuted]
     for it, o, s in zip(items, outcomes, sims):
         if o.verdict != "contradicted":
             continue
         rec = {"id": it.id, "label": it.label, "categories": sorted(it.categories), "claim": it.claim,
                "baseline_similarity": s, "findings": o.findings}
         (tp if it.refuted else fp).append(rec)
-    return {"false_contradicted": fp, "true_contradicted": tp}
+    return {"false_contradicted": fp, "true_contradicted": tp, "probe_false": probe_fp, "probe_true": probe_tp}
 
 
 if __name__ == "__main__":
