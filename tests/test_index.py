@@ -39,3 +39,10 @@ def test_alignment_locates_the_claim_inside_the_passage():
     al = align("Yeltsin visited Beijing in November 1997", passage)
     assert passage[al.start:al.end].startswith("Yeltsin visited Beijing")
     assert al.score > 90
+
+
+def test_words_absent_from_the_corpus_do_not_empty_the_query():
+    # six words no passage has, and one ("Yeltsin") that one passage has
+    index = PassageIndex.build(_docs(), None)
+    hits = index.search("Tokyo Japanese minister prime sushi karaoke Yeltsin")
+    assert hits and hits[0][:2] == ("a.md", 0)
