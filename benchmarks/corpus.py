@@ -224,9 +224,9 @@ def _yaml_str(s: str) -> str:
 
 def build(n: int, out: Path, *, n_claims: int = 1000, per_file: int = 1000, seed: int = SEED) -> CorpusInfo:
     """Write ``sources/*.md`` (``per_file`` passages each, ~4 sentences per paragraph),
-    ``claims.yaml``, ``passages.tsv`` (path, index, text: rows for the pure index build) and
-    ``corpus.json``. Reuses an existing build with the same parameters."""
-    params = {"n": n, "n_claims": n_claims, "per_file": per_file, "seed": seed}
+    ``claims.yaml``, ``claims.jsonl`` (each claim with the row it was made from, for recall),
+    ``passages.tsv`` (path, index, text: rows for the pure index build) and ``corpus.json``. Reuses an existing build with the same parameters."""
+    params = {"version": 2, "n": n, "n_claims": n_claims, "per_file": per_file, "seed": seed}
     manifest = out / "corpus.json"
     if manifest.exists():
         data = json.loads(manifest.read_text())
@@ -260,6 +260,15 @@ def build(n: int, out: Path, *, n_claims: int = 1000, per_file: int = 1000, seed
             for i, line in enumerate(chunk):
                 rows.write(f"{name}\t{i}\t{line}\n")
                 total_bytes += len(line.encode("utf-8")) + 1
+    where = {orig: None for _, orig, _ in claims}
+    for i, line in enumerate(lines):
+        if line in where:
+            where[line] = (f"item-{i // per_file:05d}.md", i % per_file)
+    with open(out / "claims.jsonl", "w", encoding="utf-8") as f:
+        for k, (text, orig, change) in enumerate(claims):
+            path, idx = where[orig]
+            f.write(json.dumps({"id": f"c{k:04d}", "text": text, "change": change, "source_path": path,
+                                "source_idx": idx}, ensure_ascii=False) + "\n")
     with open(out / "claims.yaml", "w", encoding="utf-8") as f:
         f.write(f"# {len(claims)} claims: corpus sentences with a date, a number or a word changed\nclaims:\n")
         for k, (text, _, change) in enumerate(claims):

@@ -1,0 +1,424 @@
+"""Scale benchmark: passage index build, query throughput, fact extraction and the end-to-end check.
+
+For each N (passages), on a corpus from ``benchmarks/corpus.py``, every phase runs in a fresh
+subprocess so its peak RSS (``ru_maxrss``) is its own:
+
+* ``index``   -- ``PassageIndex.from_rows`` over (path, idx, text) rows: build MB/s, on-disk size;
+  then ``search(claim, 20)`` queries/s and recall@20 of the sentence each claim was made from, for
+  the OR-of-all-content-words query and the rarest-5-terms query.
+* ``load``    -- the full path: ``load_document`` on every source file (read, section and
+  syntok sentence splitting -> ``Document``) + ``PassageIndex.build`` into an empty cache.
+  The last run leaves its index in ``<corpus>/cache`` so ``check`` starts warm.
+* ``extract`` -- ``Extractor.extract`` per passage, with the entity registry first taught every
+  passage as the engine does: passages extracted per second at that registry size.
+* ``check``   -- the real ``checker.engine.check`` on ``claims.yaml`` against ``sources/`` with a
+  warm index cache. Stage times come from wrapping (not changing) the engine's calls. A time
+  budget stops it cleanly; a stopped run reports the rate measured on the prefix it reached.
+* ``lazy``    -- a what-if, labelled as such: the same engine, but passage facts are extracted
+  only when a rule first reads them (a proxy), i.e. only for the retrieved candidates.
+
+    python benchmarks/scale.py --n 10000 100000 1000000 --runs 3
+
+Medians over runs; a Markdown table on stdout and JSON in benchmarks/out/scale.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+
+class Budget(Exception):
+    """Raised from a progress hook when a phase's time budget is spent."""
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def _med(xs):
+    xs = [x for x in xs if x is not None]
+    return statistics.median(xs) if xs else None
+
+
+def _claims(d: Path) -> list[dict]:
+    with open(d / "claims.jsonl", encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+# --------------------------------------------------------------------------- phases (children)
+
+
+def phase_index(d: Path, runs: int, query_budget: float) -> dict:
+    from corpus import read_rows
+
+    from checker.match.index import PassageIndex
+
+    rows = list(read_rows(d))
+    mb = sum(len(t.encode("utf-8")) + 1 for _, _, t in rows) / 1e6
+    tmp = Path(tempfile.mkdtemp(prefix="scale-idx-", dir=d))
+    builds = []
+    try:
+        for r in range(runs):
+            db = tmp / f"r{r}.sqlite"
+            t = time.perf_counter()
+            PassageIndex.from_rows(rows, str(db)).close()
+            builds.append(time.perf_counter() - t)
+            if r < runs - 1:
+                db.unlink()
+        disk = db.stat().st_size / 1e6
+        claims = _claims(d)
+        queries = {}
+        for name, k in (("all", None), ("rare5", 5)):
+            rates, recall, n_done = [], None, []
+            for r in range(runs):
+                index = PassageIndex(str(db), rare_terms=k)  # fresh: document-frequency memo cold
+                for c in claims[:10]:
+                    index.search(c["text"], 20)  # page cache warm-up; memo of these terms only
+                index = PassageIndex(str(db), rare_terms=k)
+                hits = found = 0
+                t = time.perf_counter()
+                for c in claims:
+                    res = index.search(c["text"], 20)
+                    hits += 1
+                    found += (c["source_path"], c["source_idx"]) in {(p, i) for p, i, _ in res}
+                    if time.perf_counter() - t > query_budget and hits >= 50:
+                        break
+                rates.append(hits / (time.perf_counter() - t))
+                n_done.append(hits)
+                recall = found / hits
+                index.close()
+            queries[name] = {"qps": _med(rates), "qps_runs": rates, "queries_per_run": n_done, "recall_at_20": recall}
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return {"passages": len(rows), "corpus_mb": mb, "build_s": builds, "build_s_median": _med(builds),
+            "build_mb_s": mb / _med(builds), "build_passages_s": len(rows) / _med(builds), "index_disk_mb": disk,
+            "queries": queries, "peak_rss_mb": peak_mb()}
+
+
+def phase_load(d: Path, runs: int) -> dict:
+    from checker.engine import discover, _display
+    from checker.ingest import DOCUMENT_SUFFIXES, load_document
+    from checker.match.index import PassageIndex
+
+    files = discover([d / "sources"], DOCUMENT_SUFFIXES)
+    mb = sum(p.stat().st_size for p in files) / 1e6
+    loads, indexes, passages = [], [], 0
+    for r in range(runs):
+        cache = d / "cache" if r == runs - 1 else Path(tempfile.mkdtemp(prefix="scale-load-", dir=d))
+        shutil.rmtree(cache, ignore_errors=True)
+        t = time.perf_counter()
+        docs = [load_document(p, _display(p, d)) for p in files]
+        t1 = time.perf_counter()
+        PassageIndex.build(docs, cache).close()
+        t2 = time.perf_counter()
+        loads.append(t1 - t)
+        indexes.append(t2 - t1)
+        passages = sum(len(doc.passages) for doc in docs)
+        del docs
+        if r < runs - 1:
+            shutil.rmtree(cache, ignore_errors=True)
+    total = [a + b for a, b in zip(loads, indexes)]
+    return {"files": len(files), "file_mb": mb, "passages": passages, "load_s": _med(loads), "index_s": _med(indexes),
+            "total_s": _med(total), "total_s_runs": total, "load_mb_s": mb / _med(loads),
+            "total_mb_s": mb / _med(total), "load_passages_s": passages / _med(loads), "peak_rss_mb": peak_mb()}
+
+
+def phase_extract(d: Path, runs: int, budget: float) -> dict:
+    from corpus import read_rows
+
+    from checker.extract import Extractor
+    from checker.extract.entities import EntityRegistry
+
+    rows = [t for _, _, t in read_rows(d)]
+    claims = [c["text"] for c in _claims(d)]
+    t = time.perf_counter()
+    registry = EntityRegistry()
+    for text in rows + claims:
+        registry.learn(text)
+    registry._finalize()  # the engine pays this on the first find(); timed here on its own
+    learn_s = time.perf_counter() - t
+    ex = Extractor(registry)
+    rates, done = [], []
+    for _ in range(runs):
+        t = time.perf_counter()
+        k = 0
+        for text in rows:
+            ex.extract(text)
+            k += 1
+            if k % 100 == 0 and time.perf_counter() - t > budget:
+                break
+        rates.append(k / (time.perf_counter() - t))
+        done.append(k)
+    return {"passages": len(rows), "people_known": len(registry.people), "learn_finalize_s": learn_s,
+            "extract_passages_s": _med(rates), "extract_runs": rates, "extracted_per_run": done,
+            "prefix_only": min(done) < len(rows), "peak_rss_mb": peak_mb()}
+
+
+class _LazyFacts:
+    """Facts computed on first attribute access (the ``lazy`` what-if)."""
+
+    __slots__ = ("_args", "_real")
+
+    def __init__(self, args):
+        object.__setattr__(self, "_args", args)
+        object.__setattr__(self, "_real", None)
+
+    def _get(self):
+        if self._real is None:
+            extractor, text, kwargs, original = self._args
+            object.__setattr__(self, "_real", original(extractor, text, **kwargs))
+        return self._real
+
+    def __getattr__(self, name):
+        return getattr(self._get(), name)
+
+    def __setattr__(self, name, value):
+        setattr(self._get(), name, value)
+
+
+def phase_check(d: Path, runs: int, budget: float, lazy: bool) -> dict:
+    import checker.engine as engine
+    from checker.extract import Extractor
+    from checker.extract.entities import EntityRegistry
+    from checker.match.index import PassageIndex
+
+    original_extract, original_learn = Extractor.extract, EntityRegistry.learn
+    original_build, original_pairs = PassageIndex.build, engine.Checker._pairs
+    marks: dict[str, float] = {}
+    counts = {"extract": 0, "claims": 0, "materialised": 0}
+    state = {"t0": 0.0}
+
+    def over():
+        if time.perf_counter() - state["t0"] > budget:
+            raise Budget
+
+    def learn(self, text):
+        marks.setdefault("learn", time.perf_counter())
+        return original_learn(self, text)
+
+    def extract(self, text, **kw):
+        if "offset" in kw:  # a source passage
+            marks.setdefault("extract", time.perf_counter())
+            counts["extract"] += 1
+            if counts["extract"] % 200 == 0:
+                over()
+            if lazy:
+                return _LazyFacts((self, text, kw, _counting(original_extract)))
+        return original_extract(self, text, **kw)
+
+    def _counting(fn):
+        def wrapped(*a, **kw):
+            counts["materialised"] += 1
+            return fn(*a, **kw)
+        return wrapped
+
+    def build(cls, documents, cache_dir):
+        marks.setdefault("index", time.perf_counter())
+        out = original_build.__func__(cls, documents, cache_dir)
+        marks.setdefault("index_done", time.perf_counter())
+        return out
+
+    def pairs(self, item, inputs, index):
+        marks.setdefault("claims", time.perf_counter())
+        counts["claims"] += 1
+        if counts["claims"] % 20 == 0:
+            over()
+        yield from original_pairs(self, item, inputs, index)
+
+    Extractor.extract, EntityRegistry.learn = extract, learn
+    PassageIndex.build, engine.Checker._pairs = classmethod(build), pairs
+    cache = d / "cache"
+    cfg = engine.CheckConfig(sources=[d / "sources"], cache_dir=cache, root=d)
+    results = []
+    for _ in range(runs):
+        marks.clear()
+        counts.update(extract=0, claims=0, materialised=0)
+        state["t0"] = t0 = time.perf_counter()
+        finished = True
+        report = None
+        try:
+            report = engine.check([d / "claims.yaml"], cfg)
+        except Budget:
+            finished = False
+        end = time.perf_counter()
+        m = {k: v - t0 for k, v in marks.items()}
+        ext_end = m.get("index", end - t0)
+        row = {"finished": finished, "wall_s": end - t0, "load_s": m.get("learn"),
+               "learn_s": (m["extract"] - m["learn"]) if "extract" in m and "learn" in m else None,
+               "extract_s": (ext_end - m["extract"]) if "extract" in m else None,
+               "passages_extracted": counts["extract"], "facts_materialised": counts["materialised"],
+               "index_open_s": (m["index_done"] - m["index"]) if "index_done" in m else None,
+               "claims_done": counts["claims"],
+               "claims_s": (end - t0 - m["claims"]) if "claims" in m else None}
+        if row["extract_s"]:
+            row["extract_passages_s"] = counts["extract"] / row["extract_s"]
+        if row["claims_s"]:
+            row["claim_phase_claims_s"] = counts["claims"] / row["claims_s"]
+        if finished:
+            row["claims_per_s_end_to_end"] = report.summary.claims / row["wall_s"]
+            row["verdicts"] = {"supported": report.summary.supported, "contradicted": report.summary.contradicted,
+                               "unverified": report.summary.unverified, "findings": report.summary.findings}
+            row["report_sha"] = _report_digest(report)
+        results.append(row)
+        if not finished:
+            break  # a budget-stopped run is not repeated
+    keys = [k for k in results[0] if isinstance(results[0][k], (int, float)) and not isinstance(results[0][k], bool)]
+    summary = {k: _med([r.get(k) for r in results]) for k in keys}
+    summary.update(finished=all(r["finished"] for r in results), runs=results, lazy=lazy, budget_s=budget,
+                   verdicts=results[-1].get("verdicts"), report_sha=results[-1].get("report_sha"),
+                   peak_rss_mb=peak_mb())
+    return summary
+
+
+def _report_digest(report) -> str:
+    """A digest of verdicts, findings and evidence, to show the lazy what-if changes no result."""
+    import hashlib
+
+    data = report.model_dump(mode="json")
+    data.pop("tool", None)
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------- driver
+
+
+def run_child(phase: str, d: Path, args, runs: int) -> dict:
+    cmd = [sys.executable, __file__, "--child", phase, "--dir", str(d), "--runs", str(runs),
+           "--query-budget", str(args.query_budget), "--extract-budget", str(args.extract_budget),
+           "--check-budget", str(args.check_budget)]
+    t = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    if proc.returncode != 0:
+        print(proc.stderr[-3000:], file=sys.stderr)
+        return {"error": proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else f"exit {proc.returncode}"}
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    out["child_wall_s"] = time.perf_counter() - t
+    print(f"  {phase}: done in {out['child_wall_s']:.0f} s, peak RSS {out.get('peak_rss_mb', 0):.0f} MB", file=sys.stderr)
+    return out
+
+
+def fmt(x, nd=1):
+    if x is None:
+        return "–"
+    if isinstance(x, float):
+        return f"{x:,.{nd}f}"
+    return f"{x:,}"
+
+
+def table(results: dict) -> str:
+    ns = list(results)
+    r = results
+    def g(n, *path):
+        x = r[n]
+        for p in path:
+            if not isinstance(x, dict) or p not in x:
+                return None
+            x = x[p]
+        return x
+
+    def check_rate(n, phase):
+        c = g(n, phase)
+        if not c or "error" in c:
+            return "–"
+        if c.get("finished"):
+            return f"{fmt(c.get('claims_per_s_end_to_end'), 2)} ({fmt(c.get('wall_s'), 0)} s wall)"
+        return f"did not finish in {fmt(c.get('budget_s'), 0)} s ({c.get('passages_extracted'):,} passages extracted)"
+
+    rows = [
+        ("passages (rows) / real / synthetic", lambda n: f"{fmt(g(n,'corpus','n'))} / {fmt(g(n,'corpus','real'))} / {fmt(g(n,'corpus','synthetic'))}"),
+        ("corpus MB (passage text)", lambda n: fmt(g(n, "index", "corpus_mb"))),
+        ("index build from rows: s", lambda n: fmt(g(n, "index", "build_s_median"), 2)),
+        ("index build from rows: **MB/s** (passages/s)", lambda n: f"**{fmt(g(n,'index','build_mb_s'))}** ({fmt(g(n,'index','build_passages_s'),0)})"),
+        ("index on disk MB", lambda n: fmt(g(n, "index", "index_disk_mb"))),
+        ("load docs + build_document: s (MB/s)", lambda n: f"{fmt(g(n,'load','load_s'),1)} ({fmt(g(n,'load','load_mb_s'),2)})"),
+        ("full path load + index: **MB/s** of source files", lambda n: f"**{fmt(g(n,'load','total_mb_s'),2)}** ({fmt(g(n,'load','total_s'),1)} s)"),
+        ("search top-20, OR of all words: q/s (recall@20)", lambda n: f"{fmt(g(n,'index','queries','all','qps'))} ({fmt(g(n,'index','queries','all','recall_at_20'),3)})"),
+        ("search top-20, rarest 5 terms: **q/s** (recall@20)", lambda n: f"**{fmt(g(n,'index','queries','rare5','qps'))}** ({fmt(g(n,'index','queries','rare5','recall_at_20'),3)})"),
+        ("registry learn + finalize over all passages: s", lambda n: fmt(g(n, "extract", "learn_finalize_s"), 1)),
+        ("**passages extracted/s** (Extractor.extract)", lambda n: f"**{fmt(g(n,'extract','extract_passages_s'),0)}**" + (" (prefix)" if g(n, 'extract', 'prefix_only') else "")),
+        ("**claims checked/s end-to-end** (engine.check, warm index)", lambda n: check_rate(n, "check")),
+        ("  of which claim phase only: claims/s", lambda n: fmt(g(n, "check", "claim_phase_claims_s"), 0)),
+        ("what-if, lazy facts: claims/s end-to-end", lambda n: check_rate(n, "lazy")),
+        ("  lazy: claim phase claims/s; facts extracted", lambda n: f"{fmt(g(n,'lazy','claim_phase_claims_s'),0)}; {fmt(g(n,'lazy','facts_materialised'))}"),
+        ("peak RSS MB: index / load / extract / check / lazy", lambda n: " / ".join(fmt(g(n, p, "peak_rss_mb"), 0) for p in ("index", "load", "extract", "check", "lazy"))),
+    ]
+    out = ["| N = | " + " | ".join(f"{n:,}" for n in ns) + " |", "|---|" + "---:|" * len(ns)]
+    for label, f in rows:
+        out.append(f"| {label} | " + " | ".join(f(n) for n in ns) + " |")
+    return "\n".join(out)
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description="claimcheck scale benchmark")
+    ap.add_argument("--n", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--big-runs", type=int, default=1, help="runs of the slow phases (load, check) at N >= 1M")
+    ap.add_argument("--phases", nargs="+", default=["index", "load", "extract", "check", "lazy"])
+    ap.add_argument("--query-budget", type=float, default=60.0, help="s of queries per strategy per run")
+    ap.add_argument("--extract-budget", type=float, default=60.0, help="s of extraction per run (prefix)")
+    ap.add_argument("--check-budget", type=float, default=600.0, help="s per end-to-end check before stopping")
+    ap.add_argument("--out", type=Path, default=OUT / "scale.json")
+    ap.add_argument("--child")
+    ap.add_argument("--dir", type=Path)
+    args = ap.parse_args(argv)
+
+    if args.child:
+        d = args.dir
+        if args.child == "index":
+            res = phase_index(d, args.runs, args.query_budget)
+        elif args.child == "load":
+            res = phase_load(d, args.runs)
+        elif args.child == "extract":
+            res = phase_extract(d, args.runs, args.extract_budget)
+        else:
+            res = phase_check(d, args.runs, args.check_budget, lazy=args.child == "lazy")
+        print(json.dumps(res))
+        return
+
+    import corpus
+
+    results = json.loads(args.out.read_text()) if args.out.exists() else {}
+    results = {int(k): v for k, v in results.get("results", {}).items()}
+    for n in args.n:
+        d = OUT / f"corpus-{n}"
+        print(f"N={n:,}: corpus", file=sys.stderr)
+        info = corpus.build(n, d)
+        res = results.setdefault(n, {})
+        res["corpus"] = corpus.asdict(info)
+        for phase in args.phases:
+            runs = args.big_runs if n >= 1_000_000 and phase in ("load", "check", "lazy") else args.runs
+            if phase == "check" and not (d / "cache").exists():
+                print("  (no warm cache yet: run the load phase first)", file=sys.stderr)
+            res[phase] = run_child(phase, d, args, runs)
+            res[phase]["runs_requested"] = runs
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_text(json.dumps(_meta(results), indent=2))
+    print(table(dict(sorted(results.items()))))
+
+
+def _meta(results: dict) -> dict:
+    import platform
+
+    return {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                        "sqlite": __import__("sqlite3").sqlite_version, "load_avg": os.getloadavg()},
+            "results": {str(k): v for k, v in sorted(results.items())}}
+
+
+if __name__ == "__main__":
+    main()
