@@ -248,21 +248,38 @@ def _shift_months(y: int, m: int, k: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------- the grammar
 
 
+_REL_WORDS = (r"(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|YESTERDAY|TODAY|TOMORROW|[Ww]eek|[Mm]onth|[Yy]ear|"
+              r"[Ww]eekend|[Dd]ay|[Dd]ecade)s?\b")
+# Every word-start family behind one \b and a lookahead on their first letters: inside a word the
+# scan costs three failed checks instead of eight (measured 2.4x faster on the seed paper). The
+# families keep their order (mon, num, wd, rel, season, quarter, cent), so the matches are the same.
+_ANCHOR_FIRST = "".join(sorted({w[0] for w in f"{_MON_ALT}|{_MON_ABBR}|{_WD_ALT}".split("|")} | set("YyTtWwMmDdSsAaFfQq")))
 _ANCHOR = re.compile(
-    rf"(?P<mon>\b(?:{_MON_ALT}|{_MON_ABBR})\b)|(?P<num>\d+)|(?P<wd>\b(?:{_WD_ALT})\b)"
-    r"|(?P<rel>\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|YESTERDAY|TODAY|TOMORROW|[Ww]eek|[Mm]onth|[Yy]ear|"
-    r"[Ww]eekend|[Dd]ay|[Dd]ecade)s?\b)|(?P<season>\b(?i:spring|summer|autumn|fall|winter)\b)"
-    r"|(?P<quarter>\b(?i:quarter)|\bQ[1-4])|(?P<cent>(?i:century))"
+    rf"(?P<num>\d+)|\b(?=[{_ANCHOR_FIRST}])(?:(?P<mon>(?:{_MON_ALT}|{_MON_ABBR})\b)|(?P<wd>(?:{_WD_ALT})\b)"
+    rf"|(?P<rel>{_REL_WORDS})|(?P<season>(?i:spring|summer|autumn|fall|winter)\b)"
+    r"|(?P<quarter>(?i:quarter)|Q[1-4]))|(?P<cent>(?i:century))"
 )
 _BACK, _AHEAD = 48, 72  # the longest reach of a rule before / after its anchor
 
 
-def _windows(t: str) -> dict[str, list[tuple[int, int]]]:
-    """Merged [start, end) windows around each family's anchors, widened to whitespace."""
+def _windows(t: str) -> tuple[dict[str, list[tuple[int, int]]], list[int], list[int], list[int]]:
+    """Merged [start, end) windows around each family's anchors, widened to whitespace; and the
+    starts of all digit runs, of those that can hold a year and of decades (see ``_NEED``)."""
     out: dict[str, list[tuple[int, int]]] = {}
+    digits: list[int] = []
+    years: list[int] = []
+    decades: list[int] = []
     n = len(t)
     for m in _ANCHOR.finditer(t):
         fam = m.lastgroup
+        if fam == "num":
+            s0, e0 = m.span()
+            digits.append(s0)
+            apos = s0 > 0 and t[s0 - 1] == "'"
+            if (e0 - s0 >= 4 and (t[s0] == "1" or t.startswith("20", s0))) or apos:
+                years.append(s0)
+                if t[e0 - 1] == "0" and (e0 - s0 == 4 or (apos and e0 - s0 == 2)) and t.startswith(("s", "'s"), e0):
+                    decades.append(s0)
         a = max(0, m.start() - _BACK)
         b = min(n, m.end() + _AHEAD)
         if a:
@@ -277,19 +294,20 @@ def _windows(t: str) -> dict[str, list[tuple[int, int]]]:
             lst[-1] = (lst[-1][0], max(b, lst[-1][1]))
         else:
             lst.append((a, b))
-    return out
+    return out, digits, years, decades
 
 
 class _Ctx:
-    __slots__ = ("text", "t", "doc", "policy", "cands", "windows")
+    __slots__ = ("text", "t", "doc", "policy", "cands", "windows", "digits", "years", "decades")
 
     def __init__(self, text: str, doc: dt.date | None, policy: str):
         self.text = text
-        self.t = text.translate(_NORMALISE)
+        # the table maps only non-ASCII characters: ASCII text is its own normal form
+        self.t = text if text.isascii() else text.translate(_NORMALISE)
         self.doc = doc
         self.policy = policy
         self.cands: list[_Cand] = []
-        self.windows = _windows(self.t)
+        self.windows, self.digits, self.years, self.decades = _windows(self.t)
 
     def add(self, s: int, e: int, prio: int, lo: dt.date, hi: dt.date, gran: str, **flags) -> None:
         # trim trailing spaces/commas the patterns may have eaten
@@ -303,22 +321,35 @@ class _Ctx:
 
 
 _Handler = Callable[[_Ctx, re.Match], None]
-_RULES: list[tuple[re.Pattern, _Handler, str]] = []
+_RULES: list[tuple[re.Pattern, _Handler, str, str | None]] = []
 # Which anchor family (see _ANCHOR) each rule needs near its match; rules only run in windows
 # around their anchors, which is what keeps find_dates fast on long texts.
 _FAMILY = {'_r_apa': 'num', '_r_mdmd': 'mon', '_r_dmdm': 'mon', '_r_mdd': 'mon', '_r_ddm': 'mon', '_r_md': 'mon', '_r_dm': 'mon', '_r_my': 'mon', '_r_mym': 'mon', '_r_month_cue': 'mon', '_r_month_modifier': 'mon', '_r_month_rel': 'mon', '_r_iso': 'num', '_r_numeric': 'num', '_r_year_range': 'num', '_r_decade': 'num', '_r_bare_year': 'num', '_r_approx_year': 'num', '_r_century': 'cent', '_r_season': 'season', '_r_quarter': 'quarter', '_r_rel_day': 'rel', '_r_rel_unit': 'rel', '_r_ago': 'rel', '_r_weekday': 'wd'}
 
 
+_AGO_FIRST = "0-9" + "".join(sorted({w[0] for w in _NUMBER_WORDS}))
 # The characters a rule's match can start with. A leading lookahead on them lets the regex
 # engine skip other positions in C (measured 8x faster than trying every alternative there).
-_FIRST = {'_r_apa': '12', '_r_mdmd': 'FfBbMTWSJAOND', '_r_dmdm': 'FfBb0-9', '_r_mdd': 'FfBbJMASOND', '_r_ddm': 'FfBb0-9', '_r_md': 'MTWFSJAOND', '_r_dm': 'MTWFSt0-9', '_r_iso': '12', '_r_numeric': '0-9', '_r_my': 'EeMmLltJFASOND', '_r_mym': 'FfBbJMASOND', '_r_month_modifier': 'TtAaIiHhFf', '_r_month_rel': 'LlNnTt', '_r_year_range': 'FfBb12', '_r_decade': "TtEeMmLl12'", '_r_approx_year': 'EeMmLltAaCc', '_r_bare_year': '12', '_r_rel_day': 'YyTt', '_r_rel_unit': 'tTLlNnPpCcEe', '_r_weekday': 'LlNnTtMWFS'}
+_FIRST = {'_r_apa': '12', '_r_mdmd': 'FfBbMTWSJAOND', '_r_dmdm': 'FfBb0-9', '_r_mdd': 'FfBbJMASOND', '_r_ddm': 'FfBb0-9', '_r_md': 'MTWFSJAOND', '_r_dm': 'MTWFSt0-9', '_r_iso': '12', '_r_numeric': '0-9', '_r_my': 'EeMmLltJFASOND', '_r_mym': 'FfBbJMASOND', '_r_month_modifier': 'TtAaIiHhFf', '_r_month_rel': 'LlNnTt', '_r_year_range': 'FfBb12', '_r_decade': "TtEeMmLl12'", '_r_approx_year': 'EeMmLltAaCc', '_r_bare_year': '12', '_r_rel_day': 'YyTt', '_r_rel_unit': 'tTLlNnPpCcEe', '_r_weekday': 'LlNnTtMWFS', '_r_month_cue': 'IiSsUuTtBbDdFfAaEeMmLl', '_r_ago': _AGO_FIRST}
+
+
+# What a rule's match must contain besides its anchor: "year", a digit run that starts with 1 or 20
+# and has four digits or more, or follows an apostrophe ('90s); "decade", a run "1990"/"2010" or
+# "'90" right before "s" or "'s"; "digit", any digit run; "at_year": the match starts at a year's
+# run (bare years, ISO and APA dates), so it is tried only there, with the window's end as its end. Every match
+# lies inside its window, so a window without one cannot match and is skipped: this changes no
+# result, and it spares most windows around page numbers and citation marks.
+_NEED = {'_r_apa': 'at_year', '_r_iso': 'at_year', '_r_bare_year': 'at_year', '_r_numeric': 'year', '_r_year_range': 'year', '_r_decade': 'decade',
+         '_r_approx_year': 'year', '_r_my': 'year', '_r_mym': 'year',
+         '_r_mdmd': 'digit', '_r_dmdm': 'digit', '_r_mdd': 'digit', '_r_ddm': 'digit', '_r_md': 'digit',
+         '_r_dm': 'digit'}
 
 
 def _rule(pattern: str, flags: int = 0):
     def deco(fn: _Handler) -> _Handler:
         first = _FIRST.get(fn.__name__)
         rx = re.compile(f"(?=[{first}])(?:{pattern})" if first else pattern, flags)
-        _RULES.append((rx, fn, _FAMILY[fn.__name__]))
+        _RULES.append((rx, fn, _FAMILY[fn.__name__], _NEED.get(fn.__name__)))
         return fn
 
     return deco
@@ -1050,9 +1081,30 @@ def find_dates(text: str, doc_date: dt.date | None = None, *, weekday_policy: st
     if isinstance(doc_date, dt.datetime):
         doc_date = doc_date.date()
     c = _Ctx(text, doc_date, weekday_policy)
-    for rx, fn, family in _RULES:
-        for a, b in c.windows.get(family, ()):
-            for mm in rx.finditer(c.t, a, b):
+    t, bl = c.t, bisect.bisect_left
+    for rx, fn, family, need in _RULES:
+        wins = c.windows.get(family)
+        if not wins:
+            continue
+        pos = (None if need is None else c.years if need in ("year", "at_year") else c.digits if need == "digit"
+               else c.decades)
+        if pos is not None and not pos:
+            continue
+        if need == "at_year":
+            # the same matches finditer would give: they start at a year and cannot overlap
+            for a, b in wins:
+                i = bl(pos, a)
+                while i < len(pos) and pos[i] < b:
+                    if (mm := rx.match(t, pos[i], b)) is not None:
+                        fn(c, mm)
+                    i += 1
+            continue
+        for a, b in wins:
+            if pos is not None:
+                i = bl(pos, a)
+                if i == len(pos) or pos[i] >= b:
+                    continue
+            for mm in rx.finditer(t, a, b):
                 fn(c, mm)
     if not c.cands:
         return []
