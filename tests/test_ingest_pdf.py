@@ -300,3 +300,30 @@ def test_hyphen_and_paragraph_repair_on_a_small_pdf(tmp_path):
     assert first == ("The talks were strategic in scope and high-level in rank, as the Sino-Soviet "
                      "pattern had been; a high-level team met in 1960-1988 terms.")
     assert second == "A second paragraph follows after a gap."
+
+
+def test_seed_pdf_gives_the_same_findings_as_the_text_with_pages(seed_pdf, tmp_path):
+    """Reviewer mode: `claimcheck check paper.pdf` reports what `paper.txt` does, with pages."""
+    import json
+
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    seed_txt = seed_pdf[0]
+    folder = tmp_path
+    typeset(seed_txt.read_text(encoding="utf-8"), folder / "paper.pdf", BREAKS)
+
+    def findings(path):
+        out = CliRunner().invoke(main, ["check", str(path), "-f", "json", "--no-cache", "--isolated"])
+        assert out.exit_code == 1, out.output
+        return json.loads(out.output)["findings"]
+
+    from_txt = findings(seed_txt)
+    from_pdf = findings(folder / "paper.pdf")
+    key = lambda f: (f["rule"], f["claim_value"], f["evidence_value"])  # noqa: E731
+    assert {key(f) for f in from_txt} == {key(f) for f in from_pdf}
+    assert all(f["claim"]["page"] and f["evidence"]["page"] for f in from_pdf)
+    assert all(f["claim"]["section"] for f in from_pdf if f["rule"] == "CC-DATE-001")
+    heading = next(f for f in from_pdf if f["rule"] == "CC-DATE-001" and f["claim_value"].startswith("1997-04-23"))
+    assert heading["claim"]["section"].startswith("2.7.")

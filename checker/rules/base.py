@@ -32,9 +32,21 @@ class Side:
     def event(self) -> EventFrame | None:
         return self.facts.events[0] if self.facts.events else None
 
+    def _in_open_quote(self, offset: int) -> bool:
+        """True after a quotation mark the sentence opens and never closes (a quote that runs on)."""
+        before = self.text[: max(0, offset - self.start)]
+        straight = before.count('"') % 2 == 1
+        curly = before.count("“") > before.count("”")
+        return straight or curly
+
     def event_date(self) -> DateMention | None:
         """The date the sentence gives its event: the closed date nearest the action word."""
-        dates = [d for d in self.facts.dates if not (d.open_start or d.open_end)]
+        # dates inside a quotation belong to the speaker's words, not to this sentence's event
+        quoted = [(q.start, q.end) for q in self.facts.quotes]
+        dates = [d for d in self.facts.dates if not (d.open_start or d.open_end)
+                 and not any(s <= d.start and d.end <= e for s, e in quoted) and not self._in_open_quote(d.start)]
+        # a date the text states outright beats one resolved against the document's date
+        dates = [d for d in dates if not d.relative] or dates
         if not dates:
             return None
         ev = self.event
@@ -125,12 +137,13 @@ class DocContext:
         """The date a passage speaks from: its own closed date, else its section heading's."""
         # A bare year in the sentence is as often a founding year ("the 2001 treaty") as the
         # sentence's own date, so only day and month dates speak for the sentence itself.
-        own = [d for d in self.facts[index].dates if not (d.open_start or d.open_end) and d.granularity in ("day", "month")]
+        own = [d for d in self.facts[index].dates
+               if not (d.open_start or d.open_end or d.relative) and d.granularity in ("day", "month")]
         if own:
             return own[0]
         h = self.section_heading(index)
         if h is not None and h != index:
-            head = [d for d in self.facts[h].dates if not (d.open_start or d.open_end)]
+            head = [d for d in self.facts[h].dates if not (d.open_start or d.open_end or d.relative)]
             return head[0] if head else None
         return None
 
