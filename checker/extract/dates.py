@@ -316,10 +316,7 @@ class _Ctx:
             e -= 1
         if lo > hi:
             return
-        # model_construct: every field is built here with its exact type, and most candidates
-        # are dropped again (bare numbers, overlaps); validating each cost ~10% of find_dates
-        m = DateMention.model_construct(text=self.text[s:e], start=s, end=e, earliest=lo, latest=hi,
-                                        granularity=gran, **flags)
+        m = DateMention(text=self.text[s:e], start=s, end=e, earliest=lo, latest=hi, granularity=gran, **flags)
         self.cands.append(_Cand(s, e, prio, m))
 
 
