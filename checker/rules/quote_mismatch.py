@@ -15,13 +15,35 @@ _MISQUOTE = 80  # partial_ratio above which a passage holds the same quotation, 
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 
 
+_APOSTROPHE = re.compile(r"\s*['’]\s*")
+_NEGATION = {"not", "no", "never", "nor", "cannot", "n't", "nt", "without"}
+# verbs that carry the negation themselves: "failed to get" says what "did not get" says
+_NEGATIVE_VERBS = {"failed", "fails", "fail", "refused", "refuses", "declined", "declines", "lacked"}
+
+
+def _polarity(words: list[str]) -> int:
+    return sum(w in _NEGATION or w in _NEGATIVE_VERBS or w.endswith("nt") and len(w) > 3 for w in words) % 2
+_MINOR_WORDS = 2  # at most this many changed words, with no negation or figure changed: a warning
+
+
 def _norm(text: str) -> str:
-    return " ".join(w.lower() for w in _WORD.findall(text))
+    """Lower-cased words, contractions joined ("I 'm", "I'm" -> "im") so tokenised text compares."""
+    return " ".join(w.lower() for w in _WORD.findall(_APOSTROPHE.sub("", text)))
+
+
+def _changed_words(said: str, source: str) -> tuple[list[str], list[str]]:
+    a, b = _norm(said).split(), _norm(source).split()
+    out_a, out_b = [], []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b).get_opcodes():
+        if op != "equal":
+            out_a += a[i1:i2]
+            out_b += b[j1:j2]
+    return out_a, out_b
 
 
 def word_diff(said: str, source: str) -> str:
     """What changed between two wordings: "'quickly' -> 'slowly'; 'very' missing"."""
-    a, b = _WORD.findall(said), _WORD.findall(source)
+    a, b = _WORD.findall(_APOSTROPHE.sub("", said)), _WORD.findall(_APOSTROPHE.sub("", source))
     out = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=[w.lower() for w in a], b=[w.lower() for w in b]).get_opcodes():
         if op == "replace":
@@ -48,8 +70,10 @@ class QuoteMismatch(ClaimRule):
     or capitals.
 
     Options:
-    None. Quotations under four words are ignored; "not found" is reported only against a
-    source the claim cites, as a warning.
+    None. Quotations under four words are ignored. A change of one or two words that touches no
+    negation and no figure is a warning ("did not get" -> "failed to get"); more, or a flipped
+    negation or figure, is an error. "Not found" is reported only against a source the claim
+    cites, as a warning.
     """
 
     code = "CC-QUOTE-001"
@@ -75,10 +99,16 @@ class QuoteMismatch(ClaimRule):
                 diff = word_diff(q.text, source_words)
                 if not diff:
                     continue
+                gone, came = _changed_words(q.text, source_words)
+                changed = set(gone) ^ set(came)
+                serious = (max(len(gone), len(came)) > _MINOR_WORDS or _polarity(gone) != _polarity(came)
+                           or any(w.isdigit() for w in changed))
                 yield Hit(
                     claim_span=(q.start, q.end), evidence_span=span,
                     claim_value=q.text, evidence_value=source_words,
-                    message=f"misquote: {diff}", confidence=round(min(0.95, best / 100), 2),
+                    message=f"misquote: {diff}" if serious else f"quotation differs slightly from the source: {diff}",
+                    confidence=round(min(0.95, best / 100), 2) if serious else 0.5,
+                    severity=None if serious else Severity.warning,
                 ), best_side
             elif cited:
                 first = cited[0]
@@ -91,10 +121,15 @@ class QuoteMismatch(ClaimRule):
 
 
 def _locate_words(side: Side, quote: str) -> tuple[int, int]:
-    """Absolute span in ``side`` of the words that best match ``quote``."""
+    """Absolute span in ``side`` of the words that best match ``quote``: the source's own
+    quotation when the match falls inside one, else the aligned words."""
     text = side.text
     al = fuzz.partial_ratio_alignment(quote.lower(), text.lower())
     s, e = al.dest_start, al.dest_end
+    inside = next(((q.start - side.start, q.end - side.start) for q in side.facts.quotes
+                   if q.start - side.start < e and s < q.end - side.start), None)
+    if inside:
+        s, e = inside
     while s > 0 and text[s - 1].isalnum():
         s -= 1
     while e < len(text) and text[e].isalnum():
