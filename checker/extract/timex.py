@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from checker.extract.dates import _NORMALISE, find_dates, find_durations
+from checker.extract.dates import _normalise, find_dates, find_durations
 from checker.models import DateMention, Timex
 
 __all__ = ["find_timexes", "timex_value"]
@@ -315,8 +315,10 @@ def _set_cands(t: str, out: list[_C]) -> None:
     for mm in _SET_RX.finditer(t):
         if mm["adv"]:
             w = mm["adv"].lower()
-            if w in ("daily", "weekly", "monthly") and t[mm.end():mm.end() + 1].isalpha() is False and False:
-                continue
+            if w in ("daily", "weekly", "monthly") and (
+                    re.match(r"\s+(?:[A-Z]|volume|newspaper|paper|average|turnover|limit)", t[mm.end():mm.end() + 12])
+                    or re.search(r"\b(?:average|Party|the)\s+$", t[max(0, mm.start() - 9):mm.start()])):
+                continue  # "the Communist Party daily Granma", "average daily volume": not a recurrence
             out.append(_C(mm.start(), mm.end(), "SET", _SET_ADV[w], prio=6))
             continue
         u = mm["u"].lower()
@@ -637,6 +639,59 @@ def _word_year_cands(t: str, out: list[_C]) -> None:
         out.append(_C(mm.start(), mm.end(), "DATE", v, prio=3))
 
 
+# holidays ----------------------------------------------------------------------------------
+
+_HOLIDAY = re.compile(
+    r"\b(?P<h>Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|"
+    r"Election\s+Day|Independence\s+Day|Veterans\s+Day|Valentine's\s+Day|Halloween|Labor\s+Day|Memorial\s+Day)"
+    r"(?:,?\s+(?P<y>1\d{3}|20\d{2})\b)?"
+)
+
+
+def _nth_weekday(y: int, m: int, wd: int, n: int) -> dt.date:
+    """The n-th weekday ``wd`` (0 = Monday) of a month; n = -1 for the last one."""
+    if n < 0:
+        d = (dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1))
+        return d - dt.timedelta(days=(d.weekday() - wd) % 7)
+    d = dt.date(y, m, 1)
+    return d + dt.timedelta(days=(wd - d.weekday()) % 7 + 7 * (n - 1))
+
+
+def _holiday(name: str, y: int) -> dt.date:
+    """US and Western holidays by their rule (fixed day, or the n-th weekday of a month)."""
+    n = " ".join(name.split()).lower()
+    fixed = {"christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (12, 25), "new year's day": (1, 1),
+             "new year's eve": (12, 31), "independence day": (7, 4), "veterans day": (11, 11),
+             "valentine's day": (2, 14), "halloween": (10, 31)}
+    if n in fixed:
+        return dt.date(y, *fixed[n])
+    if n.startswith("thanksgiving"):
+        return _nth_weekday(y, 11, 3, 4)
+    if n == "labor day":
+        return _nth_weekday(y, 9, 0, 1)
+    if n == "memorial day":
+        return _nth_weekday(y, 5, 0, -1)
+    return _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1)  # Election Day: the Tuesday after the first Monday
+
+
+def _holiday_cands(t: str, doc: dt.date | None, out: list[_C]) -> None:
+    for mm in _HOLIDAY.finditer(t):
+        if mm["y"]:
+            d = _holiday(mm["h"], int(mm["y"]))
+        elif doc is not None:
+            direction = _tense(t, mm.start(), mm.end())
+            opts = [_holiday(mm["h"], y) for y in (doc.year - 1, doc.year, doc.year + 1)]
+            if direction == "past":
+                d = max(o for o in opts if o <= doc)
+            elif direction == "future":
+                d = min(o for o in opts if o >= doc)
+            else:
+                d = min(opts, key=lambda o: abs((o - doc).days))
+        else:
+            continue
+        out.append(_C(mm.start(), mm.end(), "DATE", d.isoformat(), prio=2))
+
+
 # durations the duration finder leaves out -----------------------------------------------------
 
 _DUR_EXTRA = re.compile(
@@ -670,6 +725,7 @@ def _dur_cands(text: str, t: str, out: list[_C], taken_dates: list[DateMention])
 
 _AGO_YEAR = re.compile(r"(?P<n>\S+)\s+years?\s+ago$", re.I)
 _GAP_TIME_DATE = re.compile(r",?\s+(?:on\s+)?$")
+_REL_YEAR = re.compile(r"\s+(?P<r>this|last|next)\s+year\b")
 
 
 def find_timexes(text: str, doc_date: dt.date | None = None) -> list[Timex]:
@@ -683,7 +739,7 @@ def find_timexes(text: str, doc_date: dt.date | None = None) -> list[Timex]:
         return []
     if isinstance(doc_date, dt.datetime):
         doc_date = doc_date.date()
-    t = text.translate(_NORMALISE)
+    t = _normalise(text)
     cands: list[_C] = []
     dates = [_retense(m, t, doc_date) for m in find_dates(text, doc_date)]
     for m in dates:
@@ -696,6 +752,7 @@ def find_timexes(text: str, doc_date: dt.date | None = None) -> list[Timex]:
     _time_cands(t, doc_date, cands)
     _backref_cands(t, doc_date, cands)
     _word_year_cands(t, cands)
+    _holiday_cands(t, doc_date, cands)
     chosen = _select(cands)
     chosen = _merge_time_date(t, chosen)
     out: list[Timex] = []
@@ -738,7 +795,8 @@ def _select(cands: list[_C]) -> list[_C]:
 
 
 def _merge_time_date(t: str, xs: list[_C]) -> list[_C]:
-    """"10 p.m. Wednesday", "5 p.m. EST, Nov. 9": a clock time then a day is one TIME on that day."""
+    """"10 p.m. Wednesday", "5 p.m. EST, Nov. 9": a clock time then a day is one TIME on that day;
+    "June last year": a yearless month then the year it falls in is one DATE."""
     out: list[_C] = []
     i = 0
     while i < len(xs):
@@ -751,6 +809,15 @@ def _merge_time_date(t: str, xs: list[_C]) -> list[_C]:
             out.append(_C(c.start, d.end, "TIME", d.date.earliest.isoformat() + tpart, prio=1, mod=c.mod, date=d.date))
             i += 2
             continue
+        if (c.date is not None and c.date.relative and c.date.granularity in ("day", "month") and c.value
+                and c.value[:4].isdigit() and _YEARLESS.fullmatch(c.date.text) and i + 1 < len(xs)
+                and (ry := _REL_YEAR.match(t, c.end)) is not None and xs[i + 1].start == ry.start("r")):
+            # "June last year", "in February this year": the month (or day) of that year
+            y = int(xs[i + 1].value[:4]) if xs[i + 1].value[:4].isdigit() else None
+            if y is not None:
+                out.append(_C(c.start, ry.end(), "DATE", f"{y:04d}" + c.value[4:], prio=1, mod=c.mod, date=None))
+                i += 2
+                continue
         out.append(c)
         i += 1
     return out
