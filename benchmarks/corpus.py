@@ -219,7 +219,19 @@ def make_claims(real: list[str], n: int, rng: random.Random) -> list[tuple[str, 
 
 
 def _yaml_str(s: str) -> str:
-    return json.dumps(s, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
+    """A YAML double-quoted scalar (JSON's syntax is valid there); characters YAML forbids raw,
+    such as the C1 controls some scraped datasets carry, are escaped."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in json.dumps(s, ensure_ascii=False))
+
+
+def write_claims_yaml(out: Path) -> None:
+    """``claims.yaml`` from ``claims.jsonl``: the claim file the engine checks."""
+    with open(out / "claims.jsonl", encoding="utf-8") as f:
+        claims = [json.loads(line) for line in f]
+    with open(out / "claims.yaml", "w", encoding="utf-8") as f:
+        f.write(f"# {len(claims)} claims: corpus sentences with a date, a number or a word changed\nclaims:\n")
+        for c in claims:
+            f.write(f"  - id: {c['id']}\n    text: {_yaml_str(c['text'])}\n    tags: [{c['change']}]\n")
 
 
 def build(n: int, out: Path, *, n_claims: int = 1000, per_file: int = 1000, seed: int = SEED) -> CorpusInfo:
@@ -231,6 +243,7 @@ def build(n: int, out: Path, *, n_claims: int = 1000, per_file: int = 1000, seed
     if manifest.exists():
         data = json.loads(manifest.read_text())
         if data.get("params") == params:
+            write_claims_yaml(out)
             return CorpusInfo(**data["info"])
     t0 = time.perf_counter()
     rng = random.Random(seed)
@@ -269,10 +282,7 @@ def build(n: int, out: Path, *, n_claims: int = 1000, per_file: int = 1000, seed
             path, idx = where[orig]
             f.write(json.dumps({"id": f"c{k:04d}", "text": text, "change": change, "source_path": path,
                                 "source_idx": idx}, ensure_ascii=False) + "\n")
-    with open(out / "claims.yaml", "w", encoding="utf-8") as f:
-        f.write(f"# {len(claims)} claims: corpus sentences with a date, a number or a word changed\nclaims:\n")
-        for k, (text, _, change) in enumerate(claims):
-            f.write(f"  - id: c{k:04d}\n    text: {_yaml_str(text)}\n    tags: [{change}]\n")
+    write_claims_yaml(out)
     info = CorpusInfo(
         n=n, real=n_real, synthetic=len(extra), files=-(-n // per_file), bytes=total_bytes, claims=len(claims),
         claims_with_number_change=sum(c == "number" for _, _, c in claims),

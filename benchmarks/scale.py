@@ -286,6 +286,26 @@ def phase_check(d: Path, runs: int, budget: float, lazy: bool) -> dict:
     return summary
 
 
+def phase_profile(d: Path, budget: float, lazy: bool) -> dict:
+    """cProfile of one (budgeted) engine check; the top functions go to out/profile-<N>[-lazy].txt."""
+    import cProfile
+    import io
+    import pstats
+
+    prof = cProfile.Profile()
+    prof.enable()
+    res = phase_check(d, 1, budget, lazy)
+    prof.disable()
+    buf = io.StringIO()
+    stats = pstats.Stats(prof, stream=buf)
+    stats.sort_stats("cumulative").print_stats(45)
+    stats.sort_stats("tottime").print_stats(30)
+    name = f"profile-{d.name.split('-')[-1]}{'-lazy' if lazy else ''}.txt"
+    (OUT / name).write_text(json.dumps(res, indent=1, default=str) + "\n" + buf.getvalue())
+    res["profile_file"] = str(OUT / name)
+    return res
+
+
 def _report_digest(report) -> str:
     """A digest of verdicts, findings and evidence, to show the lazy what-if changes no result."""
     import hashlib
@@ -386,6 +406,8 @@ def main(argv=None) -> None:
             res = phase_load(d, args.runs)
         elif args.child == "extract":
             res = phase_extract(d, args.runs, args.extract_budget)
+        elif args.child in ("profile", "profile-lazy"):
+            res = phase_profile(d, args.check_budget, lazy=args.child == "profile-lazy")
         else:
             res = phase_check(d, args.runs, args.check_budget, lazy=args.child == "lazy")
         print(json.dumps(res))
