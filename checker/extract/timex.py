@@ -26,6 +26,7 @@ a leading weekday as a TIMEX3 of its own ("Monday, Oct. 26"), early/mid/late go 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -786,12 +787,19 @@ def find_timexes(text: str, doc_date: dt.date | None = None) -> list[Timex]:
 def _select(cands: list[_C]) -> list[_C]:
     """Non-overlapping, longest first, then by priority; in text order."""
     cands.sort(key=lambda c: (-(c.end - c.start), c.prio, c.start))
+    starts: list[int] = []
+    ends: list[int] = []
     taken: list[_C] = []
     for c in cands:
-        if c.end <= c.start or any(c.start < x.end and x.start < c.end for x in taken):
+        if c.end <= c.start:
             continue
-        taken.append(c)
-    return sorted(taken, key=lambda c: c.start)
+        i = bisect.bisect_right(starts, c.start)
+        if (i > 0 and ends[i - 1] > c.start) or (i < len(starts) and starts[i] < c.end):
+            continue
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
+        taken.insert(i, c)
+    return taken
 
 
 def _merge_time_date(t: str, xs: list[_C]) -> list[_C]:
