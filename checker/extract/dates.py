@@ -1210,6 +1210,7 @@ _DUR_NOUN = re.compile(
     rf"(?P<n>{_NUMW})\s+{_UNIT}s?(?P<old>\s+old)?\b(?P<ago>\s+(?:ago|earlier|later|before|after|from\s+now))?",
     re.I,
 )
+_DUR_GATE = re.compile(r"(?i:minute|hour|day|week|month|year|decade|centur)")
 _A_UNIT_CUE = re.compile(r"\b(?:for|within|in|after|than|only|just|least|nearly|almost|about|around|over|"
                          r"under|spent|took|lasted|last|half|another|barely)\s+$", re.I)
 _VAGUE = {"a few", "several", "a couple of", "few", "many", "some"}
@@ -1222,6 +1223,8 @@ def find_durations(text: str) -> list[Duration]:
     ago" is a date (see :func:`find_dates`), not a duration; "once a year" is a frequency.
     """
     t = _normalise(text)
+    if not _DUR_GATE.search(t):
+        return []  # both patterns need a unit word
     found: list[tuple[int, int, Duration]] = []
     for rx in (_DUR_ADJ, _DUR_NOUN):
         for mm in rx.finditer(t):

@@ -255,27 +255,33 @@ def _dur(n: int | str, unit: str) -> str:
     return f"P{n}{_UNIT_CODE.get(unit, 'Y')}"
 
 
+def _fast(first: str, pattern: str, flags: int = 0) -> re.Pattern:
+    """``pattern`` (whose every match starts at a word boundary with one of ``first``) behind one
+    \\b and a lookahead on those characters: the scan skips other positions in one or two checks."""
+    return re.compile(rf"\b(?=[{first}])(?:{pattern})", flags)
+
+
 # vague references --------------------------------------------------------------------------
 
 _REFS = [
-    (re.compile(r"\b(?:[Rr]ight\s+)?[Nn]ow\b(?!-)|\b(?:[Cc]urrently|[Nn]owadays)\b|"
+    (_fast("RrNnCcAaTt", r"\b(?:[Rr]ight\s+)?[Nn]ow\b(?!-)|\b(?:[Cc]urrently|[Nn]owadays)\b|"
                 r"\b(?:[Aa]t\s+present|[Tt]hese\s+days|[Tt]he\s+present(?:\s+time)?)\b(?!\s+(?:of|value|tense|perfect))"),
      "PRESENT_REF"),
-    (re.compile(r"\b(?:[Mm]ore\s+)?[Rr]ecently\b|\b[Ll]ately\b|"
+    (_fast("MmRrLlTt", r"\b(?:[Mm]ore\s+)?[Rr]ecently\b|\b[Ll]ately\b|"
                 r"\b[Rr]ecent\s+(?:years|months|weeks|days|decades|times)\b|"
                 r"\b[Tt]he\s+(?:recent|distant)\s+past\b|"
                 r"\b[Tt]he\s+past\b(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|"
                 r"twelve|twenty|year|month|week|day|decade|quarter|century|hours?|minutes?|weekend|"
                 r"night|summer|winter|spring|fall|autumn|season|\w+\s+(?:years|months|weeks|days)))"),
      "PAST_REF"),
-    (re.compile(r"\b(?:[Tt]he\s+)?(?:(?:near|distant|foreseeable|immediate)\s+)?[Ff]uture\b(?=\s*[.,;:)!?'\"]|\s+(?:of|as|and|for|in|is|was|will)\b)|"
+    (_fast("TtNnDdFfIiCcAa", r"\b(?:[Tt]he\s+)?(?:(?:near|distant|foreseeable|immediate)\s+)?[Ff]uture\b(?=\s*[.,;:)!?'\"]|\s+(?:of|as|and|for|in|is|was|will)\b)|"
                 r"\b[Ff]uture\s+(?:years|months|quarters|periods|dates?)\b|"
                 r"\b[Cc]oming\s+(?:years|months|weeks|days|quarters|decades)\b|"
                 r"\b[Tt]he\s+(?:near|short|long)\s+term\b|\b[Aa]\s+later\s+date\b|"
                 r"\b[Aa]s\s+soon\s+as\s+possible\b"),
      "FUTURE_REF"),
 ]
-_CURRENT = re.compile(r"\b[Cc]urrent\b(?=\s+[a-z])(?!\s+(?:account|accounts|events|affairs|flows?|assets|liabilities|"
+_CURRENT = _fast("Cc", r"\b[Cc]urrent\b(?=\s+[a-z])(?!\s+(?:account|accounts|events|affairs|flows?|assets|liabilities|"
                       r"ratio|prices?|dollars?|yield|of|generation|form|version|level|levels|law|laws|system|"
                       r"rules?|members?|policy|policies|president|chairman|director|officer|owners?|management|"
                       r"contract|crisis|situation|issue|model|models|rate|rates|status|state|year|quarter|"
@@ -299,7 +305,7 @@ def _ref_cands(t: str, out: list[_C]) -> None:
 
 _SET_ADV = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
             "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "quarterly": "P3M"}
-_SET_RX = re.compile(r"\b(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly)\b"
+_SET_RX = _fast("dwmyhnbeDWMYHNBE", r"\b(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly)\b"
                      r"|\b(?P<q>every|each)\s+(?:(?P<n>other|\d{1,2}|two|three|four|five|six|ten|few)\s+)?"
                      r"(?P<u>day|week|month|year|quarter|hour|minute|morning|afternoon|evening|night|weekend|summer|"
                      r"winter|spring|autumn|fall|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
@@ -346,13 +352,13 @@ def _set_cands(t: str, out: list[_C]) -> None:
 
 # times -------------------------------------------------------------------------------------
 
-_CLOCK = re.compile(
+_CLOCK = _fast("AaNnMm0-9",
     r"(?:\b(?P<ap>[Aa]round|[Aa]bout|[Aa]pproximately|[Aa]t\s+about)\s+)?"
     r"(?:\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|[ap]m\b|A\.M\.|P\.M\.)"
     r"|\b(?P<nm>noon|midnight|midday))"
     r"(?:\s+(?P<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|local\s+time)\b)?"
 )
-_POD_RX = re.compile(
+_POD_RX = _fast("TtYyLlEeMWFSOo",
     r"\b(?P<d>[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast|[Ee]arly\s+[Tt]his|[Ll]ater\s+[Tt]his|[Tt]he\s+next|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?P<p>morning|afternoon|evening|night)\b"
     r"|\b(?P<tn>[Tt]onight|[Oo]vernight)\b"
@@ -517,7 +523,12 @@ _THE_QUARTER = re.compile(
 _WEEKEND = re.compile(r"\b[Tt]he\s+weekend\b")
 
 
+_UNIT_GATE = re.compile(r"(?i:day|week|month|year|quarter|period)")
+
+
 def _backref_cands(t: str, doc: dt.date | None, out: list[_C]) -> None:
+    if not _UNIT_GATE.search(t):
+        return  # every back-reference names its unit
     if doc is not None:
         for mm in _WEEKEND.finditer(t):
             # the weekend just past (or the one we are in), or the next one when the tense is future
@@ -601,7 +612,7 @@ _ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 _TENS_W = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _TWO = rf"(?:(?:{'|'.join(_TENS_W)})(?:[- ](?:{'|'.join(_ONES)}))?|{'|'.join(_TEENS)}|oh[- ](?:{'|'.join(_ONES)}))"
-_YEAR_WORDS = re.compile(
+_YEAR_WORDS = _fast("JFMASONDNTjfmasondnt",
     rf"\b(?:(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
     rf"(?:(?:the\s+year\s+)?(?P<nt>nineteen)(?:\s+hundred(?:\s+and)?)?\s+(?P<tail>{_TWO})"
     rf"|(?P<the>the\s+year\s+)(?P<tt>two\s+thousand)(?:\s+(?:and\s+)?(?P<tail2>{'|'.join(_ONES + _TEENS)}))?)\b"
@@ -642,7 +653,7 @@ def _word_year_cands(t: str, out: list[_C]) -> None:
 
 # holidays ----------------------------------------------------------------------------------
 
-_HOLIDAY = re.compile(
+_HOLIDAY = _fast("CNTEIVHLM",
     r"\b(?P<h>Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|"
     r"Election\s+Day|Independence\s+Day|Veterans\s+Day|Valentine's\s+Day|Halloween|Labor\s+Day|Memorial\s+Day)"
     r"(?:,?\s+(?P<y>1\d{3}|20\d{2})\b)?"
