@@ -1,4 +1,5 @@
-"""The two systems scored: claimcheck's extractor and dateparser's search_dates (baseline)."""
+"""The systems scored: claimcheck's find_timexes (TimeML-style tagger), its find_dates + find_durations,
+and dateparser's search_dates (baseline)."""
 
 from __future__ import annotations
 

@@ -714,12 +714,17 @@ _DUR_EXTRA = re.compile(
 )
 
 
+_DUR_EXTRA_GATE = re.compile(r"(?i:quarter|years|months|weeks|decades|centuries|hours)")
+
+
 def _dur_cands(text: str, t: str, out: list[_C], taken_dates: list[DateMention]) -> None:
     for d in find_durations(text):
         if d.kind == "age":
             continue
         mod = "APPROX" if d.approximate and d.value is not None else None
         out.append(_C(d.start, d.end, "DURATION", d.iso(), prio=5, mod=mod))
+    if not _DUR_EXTRA_GATE.search(t):
+        return
     for mm in _DUR_EXTRA.finditer(t):
         if mm["bare"]:
             u = mm["bare"].lower()
