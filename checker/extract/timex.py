@@ -294,8 +294,6 @@ def _ref_cands(t: str, out: list[_C]) -> None:
             s, e = mm.start(), mm.end()
             if value == "PRESENT_REF" and t[s:e].lower() == "now" and re.match(r"[-\w]", t[e:e + 1] or " "):
                 continue
-            if value == "PRESENT_REF" and re.search(r"\b(?:just|by|from)\s+$", t[max(0, s - 6):s]) and t[s:e].lower() == "now":
-                pass
             out.append(_C(s, e, "DATE", value, prio=6))
     for mm in _CURRENT.finditer(t):
         out.append(_C(mm.start(), mm.end(), "DATE", "PRESENT_REF", prio=6))
@@ -391,18 +389,18 @@ def _time_cands(t: str, doc: dt.date | None, out: list[_C]) -> None:
             out.append(_C(mm.start(), mm.end(), "TIME", f"{doc.isoformat()}T{_POD[w]}", prio=0))
             continue
         d, p = mm["d"].lower(), mm["p"].lower()
+        if d == "the next":
+            continue  # "the next morning" is anchored to the story's day, not the document's
         if d.endswith("this"):
             day = doc
         elif d == "yesterday" or (d == "last" and p in ("night", "evening")):
             day = doc - dt.timedelta(days=1)
-        elif d == "tomorrow" or d == "the next":
+        elif d == "tomorrow":
             day = doc + dt.timedelta(days=1)
         elif d == "last":
             continue
         else:
             day = _weekday_on(doc, _WD_NUM[d] - 1, _tense(t, mm.start(), mm.end()) or "past")
-        if d == "the next":
-            continue  # "the next morning" is anchored to the story's day, not the document's
         out.append(_C(mm.start(), mm.end(), "TIME", f"{day.isoformat()}T{_POD[p]}", prio=2))
 
 
@@ -717,7 +715,7 @@ _DUR_EXTRA = re.compile(
 _DUR_EXTRA_GATE = re.compile(r"(?i:quarter|years|months|weeks|decades|centuries|hours)")
 
 
-def _dur_cands(text: str, t: str, out: list[_C], taken_dates: list[DateMention]) -> None:
+def _dur_cands(text: str, t: str, out: list[_C]) -> None:
     for d in find_durations(text):
         if d.kind == "age":
             continue
@@ -763,7 +761,7 @@ def find_timexes(text: str, doc_date: dt.date | None = None) -> list[Timex]:
         mod = _mod_of(m)
         for s, e, v, mm in _date_parts(m):
             cands.append(_C(s, e, "DATE", v, prio=1, mod=mod, date=mm))
-    _dur_cands(text, t, cands, dates)
+    _dur_cands(text, t, cands)
     _ref_cands(t, cands)
     _set_cands(t, cands)
     _time_cands(t, doc_date, cands)
