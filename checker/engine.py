@@ -334,6 +334,9 @@ class Checker:
         if index is None or not (side.event or side.facts.dates or side.facts.quantities or side.facts.quotes):
             return
         cited = item.claim.source if item.claim is not None else None
+        cited_doc = self._cited(cited) if cited else None
+        if item.doc is not None:
+            cited_doc = self._cited_by_passage(item.doc, item.passage_index)
         candidates = []
         seen = set()
         for path, i, _ in index.search(side.text, self.config.candidates):
@@ -341,18 +344,49 @@ class Checker:
                 continue
             seen.add((path, i))
             candidates.append(_passage_side(self.docs[path], i, self.facts[(path, i)]))
-        cited_doc = self._cited(cited) if cited else None
         if cited_doc is not None:
-            # every passage of the cited source takes part, whatever the index ranked
-            for p in cited_doc.passages:
-                if (cited_doc.path, p.index) not in seen:
-                    candidates.append(_passage_side(cited_doc, p.index, self.facts[(cited_doc.path, p.index)]))
+            # the cited source comes first, all of it, whatever the index ranked
+            cited_sides = [_passage_side(cited_doc, p.index, self.facts[(cited_doc.path, p.index)])
+                           for p in cited_doc.passages]
+            candidates = cited_sides + [c for c in candidates if c.path != cited_doc.path]
             unique = unique_cited_event(side, [c for c in candidates if c.path == cited_doc.path])
         else:
             unique = None
         for cand in candidates:
             reason = "cited" if unique is cand else same_event(side, cand, "claim-source")
             yield Pair(side, cand, "claim-source", reason)
+
+    def _cited_by_passage(self, doc: Document, index: int) -> Document | None:
+        """The supplied source a document passage cites ("[9]" in its paragraph), if known.
+
+        A reference is matched to a source by URL, by the source's file name ("9.md",
+        "ref-9.txt") or by title; the citation may close the passage's paragraph.
+        """
+        if not doc.references or not self.config.sources:
+            return None
+        if not hasattr(self, "_citations"):
+            self._citations = {}
+        if doc.path not in self._citations:
+            from .ingest.citations import find_citations
+
+            self._citations[doc.path] = find_citations(doc)
+        paragraph = doc.passages[index].paragraph
+        keys = [c.key for c in self._citations[doc.path]
+                if c.passage is not None and doc.passages[c.passage].paragraph == paragraph]
+        refs = {r.key: r for r in doc.references}
+        for key in keys:
+            ref = refs.get(key)
+            if ref is None:
+                continue
+            for path, source in self.docs.items():
+                if path == doc.path:
+                    continue
+                stem = Path(path).stem.lower()
+                if (ref.url and source.url and ref.url.rstrip("/") == source.url.rstrip("/")) \
+                        or stem in (key, f"ref{key}", f"ref-{key}", f"ref_{key}", f"reference-{key}") \
+                        or (source.title and len(source.title) > 15 and source.title.lower() in ref.text.lower()):
+                    return source
+        return None
 
     def _cited(self, source: str) -> Document | None:
         for path, doc in self.docs.items():

@@ -139,3 +139,24 @@ def test_document_is_checked_against_itself(tmp_path):
     assert result.exit_code == 1
     rules = {f["rule"] for f in json.loads(result.output)["findings"]}
     assert {"CC-DATE-001", "CC-PLACE-001", "CC-ACTOR-001"} <= rules
+
+
+def test_paper_sentence_is_checked_against_the_source_it_cites(tmp_path):
+    (tmp_path / "src").mkdir()
+    (tmp_path / "paper.md").write_text(
+        "# Review\n\n## 1. Visits\n\nLars Holm made a state visit to Oslo on March 3, 1998 [1].\n\n"
+        "## References\n\n1. Wire staff. (1998). Holm in Oslo. Nordic Wire.\n"
+        "2. Wire staff. (1999). Other news. Nordic Wire.\n", encoding="utf-8")
+    # the only passage about the visit is in the cited source, and it shares few words
+    (tmp_path / "src" / "1.md").write_text(
+        "# Holm in Oslo\n\nPresident Lars Holm made a state visit to Oslo from 10 to 12 June 1998.\n", encoding="utf-8")
+    (tmp_path / "src" / "2.md").write_text("# Other\n\nNothing about visits here.\n", encoding="utf-8")
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        result = CliRunner().invoke(main, ["check", "paper.md", "--sources", "src", "-f", "json", "--no-cache"])
+    finally:
+        os.chdir(old)
+    date = [f for f in json.loads(result.output)["findings"] if f["rule"] == "CC-DATE-001"]
+    assert date and date[0]["evidence"]["path"] == "src/1.md"
+    assert date[0]["evidence_value"].startswith("1998-06-10..1998-06-12")
