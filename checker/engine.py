@@ -168,6 +168,35 @@ def _span_in(text: str, needle: str, whole: tuple[int, int], keys=("start", "end
 # --------------------------------------------------------------------------- the check
 
 
+class LazyFacts:
+    """Facts per (path, passage index), extracted on first use and kept.
+
+    A claim file against an archive touches only the passages the index returns, so a million
+    source passages are not all extracted up front (the dominant cost at scale).
+    """
+
+    def __init__(self, extractor: Extractor, documents: Sequence[Document]):
+        self.extractor = extractor
+        self.docs = {d.path: d for d in documents}
+        self.masked: dict[str, str] = {}
+        self.cache: dict[tuple[str, int], Facts] = {}
+
+    def __getitem__(self, key: tuple[str, int]) -> Facts:
+        hit = self.cache.get(key)
+        if hit is None:
+            doc = self.docs[key[0]]
+            masked = self.masked.get(doc.path)
+            if masked is None:
+                # link targets, inline code and comments blanked out, offsets unchanged
+                masked = self.masked[doc.path] = extraction_text(doc.text, doc.kind)
+            p = doc.passages[key[1]]
+            hit = self.cache[key] = self.extractor.extract(masked[p.start:p.end], offset=p.start, doc_date=doc.date)
+        return hit
+
+    def __len__(self) -> int:
+        return len(self.cache)
+
+
 class Checker:
     def __init__(self, config: CheckConfig, progress: Progress | None = None):
         self.config = config
@@ -222,15 +251,14 @@ class Checker:
                 if c.actors:
                     registry.declare(c.actors)
 
-        facts: dict[tuple[str, int], Facts] = {}
         all_docs = documents + sources
-        total = sum(len(d.passages) for d in all_docs)
+        facts = LazyFacts(self.extractor, all_docs)
+        # the documents under check are read whole; sources only where the index points
+        total = sum(len(d.passages) for d in documents)
         done = 0
-        for doc in all_docs:
-            # link targets, inline code and comments blanked out, offsets unchanged
-            masked = extraction_text(doc.text, doc.kind)
+        for doc in documents:
             for p in doc.passages:
-                facts[(doc.path, p.index)] = self.extractor.extract(masked[p.start:p.end], offset=p.start, doc_date=doc.date)
+                facts[(doc.path, p.index)]  # extracted now, so progress can be shown
                 done += 1
                 if done % 200 == 0:
                     self.progress("extract", done, total)

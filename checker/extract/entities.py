@@ -92,6 +92,7 @@ class EntityRegistry:
         self._token_index: dict[str, set[str]] | None = None
         self.vocab: set[str] = set()
         self._texts: list[str] = []
+        self._resolved: dict[str, tuple[str | None, str | None]] = {}
 
     # ------------------------------------------------------------------ learning
     def learn(self, text: str) -> None:
@@ -179,14 +180,21 @@ class EntityRegistry:
                 for tok in person.split():
                     index.setdefault(tok, set()).add(person)
             self._token_index = index
+            self._resolved = {}
         return self._token_index
 
     def resolve(self, name: str) -> tuple[str | None, str | None]:
         """(canonical, typo_of) for a person name, or (None, None) when unknown or ambiguous."""
-        name = _plain(name)
+        index = self._tokens()  # first, so a finalisation clears the memo before it is read
+        key = _plain(name)
+        hit = self._resolved.get(key)
+        if hit is None:
+            hit = self._resolved[key] = self._resolve(key, index)
+        return hit
+
+    def _resolve(self, name: str, index: dict[str, set[str]]) -> tuple[str | None, str | None]:
         if name in self.aliases:
             return self.aliases[name], None
-        index = self._tokens()
         full = [p for p in self.people if len(p.split()) > 1]
         if name in self.people and len(name.split()) > 1:
             return name, None
