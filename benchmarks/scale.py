@@ -12,10 +12,10 @@ subprocess so its peak RSS (``ru_maxrss``) is its own:
 * ``extract`` -- ``Extractor.extract`` per passage, with the entity registry first taught every
   passage as the engine does: passages extracted per second at that registry size.
 * ``check``   -- the real ``checker.engine.check`` on ``claims.yaml`` against ``sources/`` with a
-  warm index cache. Stage times come from wrapping (not changing) the engine's calls. A time
-  budget stops it cleanly; a stopped run reports the rate measured on the prefix it reached.
-* ``lazy``    -- a what-if, labelled as such: the same engine, but passage facts are extracted
-  only when a rule first reads them (a proxy), i.e. only for the retrieved candidates.
+  warm index cache. Stage times, and the time spent extracting source passages and searching
+  the index wherever the engine does it, come from wrapping (not changing) the engine's calls.
+  A time budget stops it cleanly; a stopped run reports the rates of the prefix it reached.
+* ``profile`` -- cProfile of one ``check`` (top functions in ``out/profile-<N>.txt``).
 
     python benchmarks/scale.py --n 10000 100000 1000000 --runs 3
 
@@ -170,29 +170,7 @@ def phase_extract(d: Path, runs: int, budget: float) -> dict:
             "prefix_only": min(done) < len(rows), "peak_rss_mb": peak_mb()}
 
 
-class _LazyFacts:
-    """Facts computed on first attribute access (the ``lazy`` what-if)."""
-
-    __slots__ = ("_args", "_real")
-
-    def __init__(self, args):
-        object.__setattr__(self, "_args", args)
-        object.__setattr__(self, "_real", None)
-
-    def _get(self):
-        if self._real is None:
-            extractor, text, kwargs, original = self._args
-            object.__setattr__(self, "_real", original(extractor, text, **kwargs))
-        return self._real
-
-    def __getattr__(self, name):
-        return getattr(self._get(), name)
-
-    def __setattr__(self, name, value):
-        setattr(self._get(), name, value)
-
-
-def phase_check(d: Path, runs: int, budget: float, lazy: bool) -> dict:
+def phase_check(d: Path, runs: int, budget: float) -> dict:
     import checker.engine as engine
     from checker.extract import Extractor
     from checker.extract.entities import EntityRegistry
@@ -200,8 +178,9 @@ def phase_check(d: Path, runs: int, budget: float, lazy: bool) -> dict:
 
     original_extract, original_learn = Extractor.extract, EntityRegistry.learn
     original_build, original_pairs = PassageIndex.build, engine.Checker._pairs
+    original_search = PassageIndex.search
     marks: dict[str, float] = {}
-    counts = {"extract": 0, "claims": 0, "materialised": 0}
+    counts = {"extract": 0, "extract_s": 0.0, "search": 0, "search_s": 0.0, "claims": 0, "pairs_calls": 0}
     state = {"t0": 0.0}
 
     def over():
@@ -213,20 +192,24 @@ def phase_check(d: Path, runs: int, budget: float, lazy: bool) -> dict:
         return original_learn(self, text)
 
     def extract(self, text, **kw):
-        if "offset" in kw:  # a source passage
-            marks.setdefault("extract", time.perf_counter())
+        if "offset" not in kw:  # a claim
+            return original_extract(self, text, **kw)
+        t = time.perf_counter()  # a source passage, whenever the engine asks for it
+        try:
+            return original_extract(self, text, **kw)
+        finally:
+            counts["extract_s"] += time.perf_counter() - t
             counts["extract"] += 1
             if counts["extract"] % 200 == 0:
                 over()
-            if lazy:
-                return _LazyFacts((self, text, kw, _counting(original_extract)))
-        return original_extract(self, text, **kw)
 
-    def _counting(fn):
-        def wrapped(*a, **kw):
-            counts["materialised"] += 1
-            return fn(*a, **kw)
-        return wrapped
+    def search(self, text, limit=20):
+        t = time.perf_counter()
+        try:
+            return original_search(self, text, limit)
+        finally:
+            counts["search_s"] += time.perf_counter() - t
+            counts["search"] += 1
 
     def build(cls, documents, cache_dir):
         marks.setdefault("index", time.perf_counter())
@@ -236,38 +219,40 @@ def phase_check(d: Path, runs: int, budget: float, lazy: bool) -> dict:
 
     def pairs(self, item, inputs, index):
         marks.setdefault("claims", time.perf_counter())
-        counts["claims"] += 1
-        if counts["claims"] % 20 == 0:
+        counts["pairs_calls"] += 1  # the engine may pair an input more than once: not a claim count
+        if counts["pairs_calls"] % 20 == 0:
             over()
         yield from original_pairs(self, item, inputs, index)
 
-    Extractor.extract, EntityRegistry.learn = extract, learn
+    def progress(stage, done, total):
+        if stage == "check":
+            counts["claims"] = done  # inputs fully checked so far (reported every 50)
+
+    Extractor.extract, EntityRegistry.learn, PassageIndex.search = extract, learn, search
     PassageIndex.build, engine.Checker._pairs = classmethod(build), pairs
-    cache = d / "cache"
-    cfg = engine.CheckConfig(sources=[d / "sources"], cache_dir=cache, root=d)
+    cfg = engine.CheckConfig(sources=[d / "sources"], cache_dir=d / "cache", root=d)
     results = []
     for _ in range(runs):
         marks.clear()
-        counts.update(extract=0, claims=0, materialised=0)
+        counts.update(extract=0, extract_s=0.0, search=0, search_s=0.0, claims=0, pairs_calls=0)
         state["t0"] = t0 = time.perf_counter()
-        finished = True
-        report = None
+        finished, report = True, None
         try:
-            report = engine.check([d / "claims.yaml"], cfg)
+            report = engine.check([d / "claims.yaml"], cfg, progress)
         except Budget:
             finished = False
         end = time.perf_counter()
+        if finished:
+            counts["claims"] = report.summary.claims
         m = {k: v - t0 for k, v in marks.items()}
-        ext_end = m.get("index", end - t0)
         row = {"finished": finished, "wall_s": end - t0, "load_s": m.get("learn"),
-               "learn_s": (m["extract"] - m["learn"]) if "extract" in m and "learn" in m else None,
-               "extract_s": (ext_end - m["extract"]) if "extract" in m else None,
-               "passages_extracted": counts["extract"], "facts_materialised": counts["materialised"],
-               "index_open_s": (m["index_done"] - m["index"]) if "index_done" in m else None,
-               "claims_done": counts["claims"],
-               "claims_s": (end - t0 - m["claims"]) if "claims" in m else None}
-        if row["extract_s"]:
-            row["extract_passages_s"] = counts["extract"] / row["extract_s"]
+               "learn_s": m["index"] - m["learn"] if "index" in m and "learn" in m else None,
+               "index_open_s": m["index_done"] - m["index"] if "index_done" in m else None,
+               "claims_s": end - t0 - m["claims"] if "claims" in m else None,
+               "claims_done": counts["claims"], "passages_extracted": counts["extract"],
+               "extract_s": counts["extract_s"], "searches": counts["search"], "search_s": counts["search_s"]}
+        if counts["extract_s"]:
+            row["extract_passages_s"] = counts["extract"] / counts["extract_s"]
         if row["claims_s"]:
             row["claim_phase_claims_s"] = counts["claims"] / row["claims_s"]
         if finished:
@@ -278,36 +263,36 @@ def phase_check(d: Path, runs: int, budget: float, lazy: bool) -> dict:
         results.append(row)
         if not finished:
             break  # a budget-stopped run is not repeated
-    keys = [k for k in results[0] if isinstance(results[0][k], (int, float)) and not isinstance(results[0][k], bool)]
+    keys = [k for k, v in results[0].items() if isinstance(v, (int, float)) and not isinstance(v, bool)]
     summary = {k: _med([r.get(k) for r in results]) for k in keys}
-    summary.update(finished=all(r["finished"] for r in results), runs=results, lazy=lazy, budget_s=budget,
+    summary.update(finished=all(r["finished"] for r in results), runs=results, budget_s=budget,
                    verdicts=results[-1].get("verdicts"), report_sha=results[-1].get("report_sha"),
                    peak_rss_mb=peak_mb())
     return summary
 
 
-def phase_profile(d: Path, budget: float, lazy: bool) -> dict:
-    """cProfile of one (budgeted) engine check; the top functions go to out/profile-<N>[-lazy].txt."""
+def phase_profile(d: Path, budget: float) -> dict:
+    """cProfile of one (budgeted) engine check; the top functions go to out/profile-<N>.txt."""
     import cProfile
     import io
     import pstats
 
     prof = cProfile.Profile()
     prof.enable()
-    res = phase_check(d, 1, budget, lazy)
+    res = phase_check(d, 1, budget)
     prof.disable()
     buf = io.StringIO()
     stats = pstats.Stats(prof, stream=buf)
     stats.sort_stats("cumulative").print_stats(45)
     stats.sort_stats("tottime").print_stats(30)
-    name = f"profile-{d.name.split('-')[-1]}{'-lazy' if lazy else ''}.txt"
+    name = f"profile-{d.name.split('-')[-1]}.txt"
     (OUT / name).write_text(json.dumps(res, indent=1, default=str) + "\n" + buf.getvalue())
     res["profile_file"] = str(OUT / name)
     return res
 
 
 def _report_digest(report) -> str:
-    """A digest of verdicts, findings and evidence, to show the lazy what-if changes no result."""
+    """A digest of the report (verdicts, findings, evidence): equal digests mean equal results."""
     import hashlib
 
     data = report.model_dump(mode="json")
@@ -373,10 +358,11 @@ def table(results: dict) -> str:
         ("registry learn + finalize over all passages: s", lambda n: fmt(g(n, "extract", "learn_finalize_s"), 1)),
         ("**passages extracted/s** (Extractor.extract)", lambda n: f"**{fmt(g(n,'extract','extract_passages_s'),0)}**" + (" (prefix)" if g(n, 'extract', 'prefix_only') else "")),
         ("**claims checked/s end-to-end** (engine.check, warm index)", lambda n: check_rate(n, "check")),
-        ("  of which claim phase only: claims/s", lambda n: fmt(g(n, "check", "claim_phase_claims_s"), 0)),
-        ("what-if, lazy facts: claims/s end-to-end", lambda n: check_rate(n, "lazy")),
-        ("  lazy: claim phase claims/s; facts extracted", lambda n: f"{fmt(g(n,'lazy','claim_phase_claims_s'),0)}; {fmt(g(n,'lazy','facts_materialised'))}"),
-        ("peak RSS MB: index / load / extract / check / lazy", lambda n: " / ".join(fmt(g(n, p, "peak_rss_mb"), 0) for p in ("index", "load", "extract", "check", "lazy"))),
+        ("  check: load / learn / claim phase s", lambda n: " / ".join(fmt(g(n, "check", k), 1) for k in ("load_s", "learn_s", "claims_s"))),
+        ("  check: claim phase claims/s", lambda n: fmt(g(n, "check", "claim_phase_claims_s"), 1)),
+        ("  check: source passages extracted (rate/s)", lambda n: f"{fmt(g(n,'check','passages_extracted'))} ({fmt(g(n,'check','extract_passages_s'),0)})"),
+        ("  check: index searches/s inside the engine", lambda n: fmt((g(n, "check", "searches") or 0) / g(n, "check", "search_s"), 0) if g(n, "check", "search_s") else "–"),
+        ("peak RSS MB: index / load / extract / check", lambda n: " / ".join(fmt(g(n, p, "peak_rss_mb"), 0) for p in ("index", "load", "extract", "check"))),
     ]
     out = ["| N = | " + " | ".join(f"{n:,}" for n in ns) + " |", "|---|" + "---:|" * len(ns)]
     for label, f in rows:
@@ -389,7 +375,8 @@ def main(argv=None) -> None:
     ap.add_argument("--n", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--big-runs", type=int, default=1, help="runs of the slow phases (load, check) at N >= 1M")
-    ap.add_argument("--phases", nargs="+", default=["index", "load", "extract", "check", "lazy"])
+    ap.add_argument("--phases", nargs="+", default=["index", "load", "extract", "check"],
+                    help="index load extract check; profile = cProfile of one check")
     ap.add_argument("--query-budget", type=float, default=60.0, help="s of queries per strategy per run")
     ap.add_argument("--extract-budget", type=float, default=60.0, help="s of extraction per run (prefix)")
     ap.add_argument("--check-budget", type=float, default=600.0, help="s per end-to-end check before stopping")
@@ -406,10 +393,10 @@ def main(argv=None) -> None:
             res = phase_load(d, args.runs)
         elif args.child == "extract":
             res = phase_extract(d, args.runs, args.extract_budget)
-        elif args.child in ("profile", "profile-lazy"):
-            res = phase_profile(d, args.check_budget, lazy=args.child == "profile-lazy")
+        elif args.child == "profile":
+            res = phase_profile(d, args.check_budget)
         else:
-            res = phase_check(d, args.runs, args.check_budget, lazy=args.child == "lazy")
+            res = phase_check(d, args.runs, args.check_budget)
         print(json.dumps(res))
         return
 
@@ -424,7 +411,7 @@ def main(argv=None) -> None:
         res = results.setdefault(n, {})
         res["corpus"] = corpus.asdict(info)
         for phase in args.phases:
-            runs = args.big_runs if n >= 1_000_000 and phase in ("load", "check", "lazy") else args.runs
+            runs = args.big_runs if n >= 1_000_000 and phase in ("load", "check") else args.runs
             if phase == "check" and not (d / "cache").exists():
                 print("  (no warm cache yet: run the load phase first)", file=sys.stderr)
             res[phase] = run_child(phase, d, args, runs)
