@@ -148,31 +148,25 @@ class DocContext:
         return None
 
 
-class DocumentRule(Rule):
-    """A rule that reads a whole document at once (anniversaries, recurring dates, spelling)."""
-
-    document_rule: ClassVar[bool] = True
+class _NotPairRule(Rule):
+    """A rule that sees more than one pair at a time, so it never runs on a single pair."""
 
     def applies(self, pair: Pair) -> bool:
         return False
 
     def check(self, pair: Pair):
         return ()
+
+
+class DocumentRule(_NotPairRule):
+    """A rule that reads a whole document at once (anniversaries, recurring dates, spelling)."""
 
     def check_document(self, ctx: DocContext) -> Iterable[DocHit]:  # pragma: no cover - abstract
         raise NotImplementedError
 
 
-class ClaimRule(Rule):
+class ClaimRule(_NotPairRule):
     """A rule that weighs one claim against all its candidate passages at once (quotes)."""
-
-    claim_rule: ClassVar[bool] = True
-
-    def applies(self, pair: Pair) -> bool:
-        return False
-
-    def check(self, pair: Pair):
-        return ()
 
     def check_claim(self, claim: Side, candidates: list[Side], cited: list[Side] | None) -> Iterable[tuple[Hit, Side]]:
         """Hits with the evidence side each points into; ``cited`` is the cited source's passages."""
