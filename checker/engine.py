@@ -138,12 +138,12 @@ def _apply_structured(claim: Claim, facts: Facts, extractor: Extractor, doc_date
             canonical, _ = extractor.registry.resolve(name)
             canonical = canonical or name
             people.append(EntityMention(text=name, canonical=canonical, kind="person",
-                                        **_span_in(claim.text, name, whole, keys=("start", "end"))))
+                                        **_span_in(claim.text, name, whole)))
     if claim.place:
         place = gazetteer().get(claim.place)
         places = [EntityMention(text=claim.place, canonical=place.name if place else claim.place, kind="place",
                                 country=place.country if place else None,
-                                **_span_in(claim.text, claim.place, whole, keys=("start", "end")))]
+                                **_span_in(claim.text, claim.place, whole))]
     facts.entities = sorted(people + places, key=lambda e: e.start)
     if claim.actors or claim.place or claim.action:
         from .extract.events import build_frame
@@ -158,11 +158,11 @@ def _apply_structured(claim: Claim, facts: Facts, extractor: Extractor, doc_date
     return facts
 
 
-def _span_in(text: str, needle: str, whole: tuple[int, int], keys=("start", "end")) -> dict:
+def _span_in(text: str, needle: str, whole: tuple[int, int]) -> dict:
     i = text.find(needle)
     if i >= 0:
-        return {keys[0]: i, keys[1]: i + len(needle)}
-    return {keys[0]: whole[0], keys[1]: whole[1]}
+        return {"start": i, "end": i + len(needle)}
+    return {"start": whole[0], "end": whole[1]}
 
 
 # --------------------------------------------------------------------------- the check

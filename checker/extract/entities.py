@@ -33,7 +33,7 @@ _STOP = {
     "These", "Those", "His", "Her", "Their", "Its", "Our", "He", "She", "They", "It", "We", "I",
     "Visits", "Visit", "Visited", "Meets", "Meet", "Met", "Meeting", "Signs", "Sign", "Signed",
     "Signing", "Attends", "Attend", "Hold", "Holds", "Held", "Phone", "Call", "Calls", "Video",
-    "Summit", "Talks", "Finalize", "Finalise", "Sign", "Treaty", "Victory", "Day", "None",
+    "Summit", "Talks", "Finalize", "Finalise", "Treaty", "Victory", "Day", "None",
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday", "State", "Virtually", "Conference", "Security", "Olympics", "Winter",

@@ -14,7 +14,7 @@ from functools import lru_cache
 _NOT_PLACES = {
     "Of", "Mobile", "Split", "Nice", "Reading", "Bath", "Victoria", "Florence", "Independence",
     "Concord", "Mission", "Hope", "Orange", "Eden", "Liberty", "Union", "March", "May", "Mao",
-    "Deng", "Li", "Hu", "Xi", "Jiang", "Wang", "Of", "Prince", "Enterprise", "Normal", "Colon",
+    "Deng", "Li", "Hu", "Xi", "Jiang", "Wang", "Prince", "Enterprise", "Normal", "Colon",
     "Central", "Wells", "Marion", "Aurora", "Bay", "Most", "Kent", "Surrey", "Sale", "Leer",
     "Lincoln", "Jackson", "Hamilton", "Sterling", "Duke", "Bristol", "Chester",
     "Man", "Bo", "Ho", "Ban", "Ica", "Ede", "Uta", "Marathon", "Corona", "Kuna", "Lugo",

@@ -58,12 +58,12 @@ class AnniversaryInconsistent(DocumentRule):
             if len(key) < 2 and not a.base_year:
                 continue
             base = a.base_year if a.base_year else ref.earliest.year - count
-            mentions.append((index, a, ref, count, key, base))
+            mentions.append((index, a, ref, key, base))
         seen = set()
-        for i, (ia, a, ra, na, ka, ba) in enumerate(mentions):
-            group = [m for m in mentions if _same_subject(ka, m[4])]
-            votes = Counter(m[5] for m in group)
-            for ib, b, rb, nb, kb, bb in group:
+        for ia, a, ra, ka, ba in mentions:
+            group = [m for m in mentions if _same_subject(ka, m[3])]
+            votes = Counter(m[4] for m in group)
+            for ib, b, rb, _, bb in group:
                 if bb == ba or (ia, ib) in seen or (ib, ia) in seen or ia == ib:
                     continue
                 # report the mention whose founding year fewer mentions share (the later on a tie)

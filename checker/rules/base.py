@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from ..models import DateMention, Document, EventFrame, Facts, Loc, Severity
@@ -61,7 +61,6 @@ class Pair:
     evidence: Side
     relation: Relation
     same_event: str | None = None  # why both sides speak of one event, or None
-    notes: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -96,17 +95,8 @@ class Rule:
         raise NotImplementedError
 
 
-@dataclass
-class DocHit:
-    """A finding of a document rule; spans are absolute offsets into the document's text."""
-
-    claim_span: tuple[int, int]
-    evidence_span: tuple[int, int]
-    claim_value: str
-    evidence_value: str
-    message: str
-    confidence: float
-    severity: Severity | None = None
+# A document rule's finding has Hit's shape; its spans are absolute offsets into the document.
+DocHit = Hit
 
 
 @dataclass

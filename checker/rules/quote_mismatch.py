@@ -88,7 +88,7 @@ class QuoteMismatch(ClaimRule):
             said = _norm(q.text)
             if any(said in _norm(c.text) for c in candidates):
                 continue
-            best, best_side, best_span = 0.0, None, None
+            best, best_side = 0.0, None
             for c in candidates:
                 al = fuzz.partial_ratio_alignment(said, _norm(c.text))
                 if al is not None and al.score > best:

@@ -52,7 +52,7 @@ class RecurringDate(DocumentRule):
                 d = min(dates, key=lambda d: min(abs(d.end - at), abs(d.start - (at + len(m.group(0))))))
                 by_name[_normal(m.group(1))].append((p.index, d))
         for name, mentions in by_name.items():
-            for i, (ia, da) in enumerate(mentions):
+            for ia, da in mentions:
                 others = [(ib, db) for ib, db in mentions if ib != ia and ctx.section_heading(ib) != ctx.section_heading(ia)]
                 agree = [(ib, db) for ib, db in others if _gap(da, db) <= _TOLERANCE_DAYS]
                 disagree = [(ib, db) for ib, db in others if _gap(da, db) > _TOLERANCE_DAYS]
