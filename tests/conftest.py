@@ -19,3 +19,19 @@ def seed_paper() -> Path:
 @pytest.fixture
 def repo() -> Path:
     return REPO
+
+
+def run_cli(args, cwd: Path):
+    """Invoke the click command as a user would from ``cwd`` (config files are found there)."""
+    import os
+
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(main, args, catch_exceptions=False)
+    finally:
+        os.chdir(old)

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import run_cli
 
-from checker.cli import main
 from checker.config import find_config, load_config
 from checker.errors import InputError, InputErrors
 from checker.rules import all_rules
@@ -19,13 +17,7 @@ CODES = {r.code for r in all_rules()}
 WRONG_PLACE = "On November 10, 1997, Boris Yeltsin visited Tokyo for talks with the Japanese prime minister."
 
 
-def run(args, cwd: Path):
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner().invoke(main, args, catch_exceptions=False)
-    finally:
-        os.chdir(old)
+run = run_cli
 
 
 def errors_of(exc: Exception) -> list[InputError]:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import run_cli
 
-from checker.cli import main
 from checker.extract import Extractor
 from checker.extract_claims import claim_id, claims_yaml, extract_claims
 from checker.ingest.claims_file import load_claim_file
@@ -32,13 +30,7 @@ Trade between the two countries reached $240 billion last year.
 """
 
 
-def run(args, cwd: Path):
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner().invoke(main, args, catch_exceptions=False)
-    finally:
-        os.chdir(old)
+run = run_cli
 
 
 def texts(path: Path) -> list[str]:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import run_cli
 
-from checker.cli import main
 from checker.ingest.text import build_document
 from checker.suppressions import parse_suppressions
 
@@ -90,13 +88,7 @@ def project(tmp_path, repo) -> Path:
     return tmp_path
 
 
-def run(args, cwd: Path):
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner().invoke(main, args, catch_exceptions=False)
-    finally:
-        os.chdir(old)
+run = run_cli
 
 
 def check_json(project: Path, draft: str):
