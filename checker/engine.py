@@ -208,6 +208,7 @@ class Checker:
         self.document_rules: list[DocumentRule] = [r for r in chosen if isinstance(r, DocumentRule)]
         self.extractor = Extractor(EntityRegistry(config.aliases), weekday_policy=config.weekday_policy)
         self.notes: list[str] = []
+        self._citations: dict[str, list] = {}  # document path -> its in-text citations
         # inline <!-- claimcheck: ignore[...] --> comments and the baseline
         self.accepted = Acceptance({r.code for r in all_rules()}, config.baseline)
 
@@ -392,8 +393,6 @@ class Checker:
         """
         if not doc.references or not self.config.sources:
             return None
-        if not hasattr(self, "_citations"):
-            self._citations = {}
         if doc.path not in self._citations:
             from .ingest.citations import find_citations
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 from .models import Document, Loc
 
@@ -22,16 +23,10 @@ class LineIndex:
         return line, offset - self.starts[line - 1] + 1
 
 
-_INDEXES: dict[int, tuple[str, LineIndex]] = {}
-
-
+@lru_cache(maxsize=256)
 def line_index(text: str) -> LineIndex:
-    key = id(text)
-    hit = _INDEXES.get(key)
-    if hit is None or hit[0] is not text:
-        hit = (text, LineIndex(text))
-        _INDEXES[key] = hit
-    return hit[1]
+    """The line index of ``text``, kept for the documents in use (str caches its own hash)."""
+    return LineIndex(text)
 
 
 def page_of(doc: Document, offset: int) -> str | None:
