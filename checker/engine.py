@@ -299,10 +299,18 @@ class Checker:
                 candidates = [p.evidence for p in pairs if p.relation == "claim-source"]
                 cited = self._cited(item.claim.source) if item.claim.source else None
                 cited_sides = [c for c in candidates if cited is not None and c.path == cited.path] or None
+                # a figure a same-event rule already set against the same source words is not
+                # reported again by a claim-wide rule
+                seen = {(f.category, f.claim.start, f.evidence.path, f.evidence.start) for f in findings}
                 for rule in self.claim_rules:
                     for hit, ev_side in rule.check_claim(item.side, candidates, cited_sides):
+                        finding = self._finding(rule, hit, Pair(item.side, ev_side, "claim-source"), f"F{n_findings + 1}")
+                        key = (finding.category, finding.claim.start, finding.evidence.path, finding.evidence.start)
+                        if key in seen:
+                            continue
+                        seen.add(key)
                         n_findings += 1
-                        findings.append(self._finding(rule, hit, Pair(item.side, ev_side, "claim-source"), f"F{n_findings}"))
+                        findings.append(finding)
             findings = self._suppress(item, findings)
             evidence = self._evidence(item, pairs, index)
             results.append((item, findings, evidence, pairs))

@@ -22,7 +22,7 @@ def side(extractor: Extractor, text: str, label: str, *, is_heading: bool = Fals
 
 def run_case(rule, case: dict) -> list:
     extractor = Extractor()
-    for text in (case["claim"], case["evidence"], *case.get("context", [])):
+    for text in (case["claim"], case["evidence"], *case.get("more_evidence", []), *case.get("context", [])):
         extractor.registry.learn(text)
     doc_date = case.get("doc_date")
     if isinstance(doc_date, str):
@@ -33,7 +33,10 @@ def run_case(rule, case: dict) -> list:
     from checker.rules.base import ClaimRule
 
     if isinstance(rule, ClaimRule):
-        return [hit for hit, _ in rule.check_claim(a, [b], [b] if case.get("cited") else None)]
+        # more_evidence: further passages of the same source, each a candidate of its own
+        pool = [b] + [side(extractor, t, f"evidence{i + 2}", doc_date=doc_date)
+                      for i, t in enumerate(case.get("more_evidence", []))]
+        return [hit for hit, _ in rule.check_claim(a, pool, pool if case.get("cited") else None)]
     reason = case.get("same_event_basis") or same_event(a, b, relation)
     pair = Pair(a, b, relation, reason)
     if not rule.applies(pair):

@@ -127,10 +127,18 @@ def test_run_checker_flags_a_wrong_visit_date_against_its_source(tmp_path):
     assert out_right.verdict != "contradicted"
 
 
-def test_run_checker_abstains_on_a_claim_without_an_event(tmp_path):
+def test_run_checker_compares_a_figure_of_the_same_measure_without_an_event(tmp_path):
     item = Item("t", "x", "The lake is 12 km long.", "The lake is 15 km long and 3 km wide.", True, "r")
     out = run_checker(item, tmp_path / "x")
-    assert out.verdict == "unverified" and not out.has_event and out.has_typed
+    assert not out.has_event and out.has_typed
+    assert out.verdict == "contradicted"
+    assert [(f["rule"], f["evidence"]) for f in out.findings] == [("CC-NUM-002", "15 km")]
+
+
+def test_run_checker_abstains_when_the_source_gives_no_figure_of_that_measure(tmp_path):
+    item = Item("t", "x", "The lake is 12 km long.", "The new ferry pier is 15 km from the town hall.", False, "s")
+    out = run_checker(item, tmp_path / "x")
+    assert out.verdict == "unverified" and out.has_typed
 
 
 # --------------------------------------------------------------------------- loaders on the real files

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.extract.numbers_compare import (
-    compatible, conflicts, describe, inconsistent_bounds, interval, same_kind,
+    compatible, conflicts, describe, inconsistent_bounds, interval, same_figure, same_kind,
 )
 from checker.extract.quantities import find_quantities
 from checker.models import Quantity
@@ -139,3 +139,34 @@ def test_inconsistent_bounds(a, b, expected):
 ])
 def test_describe(phrase, expected):
     assert describe(q(phrase)) == expected
+
+
+# same_figure: does the source *state* the claim's number (support), not merely allow it
+STATES = [
+    ("about 870 infections", "870 people"),  # another noun, the same number
+    ("$1.6 billion", "$1.65 billion"),  # rounded
+    ("40 percent", "40.9%"),  # cut to fewer digits
+    ("$1.36", "$1.30 to $1.40"),  # a point inside a stated range
+    ("$1.30 to $1.40", "$1.30-$1.40"),
+    ("more than 10%", "over 10%"),
+]
+DOES_NOT_STATE = [
+    ("$10.52", "at least $6"),  # allowed by the bound, but not stated
+    ("$0.10", "below $25 billion"),
+    ("between 2,400 and 2,500 units", "between 2,400 and 2,600 units"),  # one end differs
+    ("$1.32 to $1.38", "$1.36"),  # a range is not stated by a point inside it
+    ("$6.90", "$6.86"),
+    ("39%", "38%"),
+    ("$440,000", "$460,000"),
+    ("870 infections", "$870"),  # another dimension
+]
+
+
+@pytest.mark.parametrize("a,b", STATES)
+def test_same_figure_when_the_number_is_stated(a, b):
+    assert same_figure(q(a), q(b))
+
+
+@pytest.mark.parametrize("a,b", DOES_NOT_STATE)
+def test_not_the_same_figure(a, b):
+    assert not same_figure(q(a), q(b))

@@ -245,6 +245,52 @@ def _endpoints_agree(a: Quantity, b: Quantity) -> bool:
     return True
 
 
+def _stated(q: Quantity) -> list[float]:
+    """The numbers a quantity states: its value, or the ends of its range or bound."""
+    if q.bound == "range" and q.low is not None and q.high is not None:
+        return [q.low, q.high]
+    if q.bound == "min" and q.low is not None:
+        return [q.low]
+    if q.bound == "max" and q.high is not None:
+        return [q.high]
+    return [q.value]
+
+
+def same_figure(a: Quantity, b: Quantity) -> bool:
+    """``b`` states the number ``a`` states, in the same dimension, whatever noun counts it.
+
+    Stricter than :func:`compatible`: "at least $6" is compatible with "$10.52" but does not
+    state it; "870 people" does state "about 870 infections". A point inside a stated range
+    counts as stated ("$1.36" within "$1.30 to $1.40"); a range needs both of its ends. A
+    figure cut to fewer digits states the longer one ("40 percent" for 40.9%).
+    """
+    if a.kind != b.kind or a.kind == "ordinal":
+        return False
+    da, db = _dimension(a), _dimension(b)
+    if da is None or db is None or da[0] != db[0]:
+        return False
+    fa, fb = da[1], db[1]
+
+    def near(x: float, y: float) -> bool:
+        tol = max(_half_step(a, x) * fa, _half_step(b, y) * fb, 1e-9 * max(abs(x * fa), abs(y * fb)))
+        return abs(x * fa - y * fb) <= tol
+
+    ends = _stated(b)
+    if a.bound in ("exact", "approx") and b.bound in ("exact", "approx") and a.value > 0:
+        # cut rather than rounded: "40 percent" for 40.9%, "$6.8 billion" for $6.86 billion
+        step = 2 * _half_step(a, a.value) * fa
+        if a.value * fa <= b.value * fb < a.value * fa + step:
+            return True
+    if a.bound == "range":
+        return all(any(near(x, y) for y in ends) for x in _stated(a))
+    if any(near(x, y) for x in _stated(a) for y in ends):
+        return True
+    if b.bound == "range" and a.bound in ("exact", "approx"):
+        lo, hi = _base_interval(b)
+        return lo <= a.value * fa <= hi
+    return False
+
+
 def conflicts(a: Quantity, b: Quantity) -> bool:
     """Same kind and cannot both be true: the figure contradicts."""
     return same_kind(a, b) and not compatible(a, b)

@@ -143,8 +143,24 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             e = sentence[-1].offset + len(sentence[-1].value)
             while e > s and chunk[e - 1].isspace():
                 e -= 1
-            spans.append((start + s, start + e))
+            spans.extend((start + a, start + b) for a, b in _split_at_line_ends(chunk, s, e))
     return spans
+
+
+# syntok keeps "... was $2.55.\nFourth-quarter GAAP ..." together (a number before the full
+# stop and a hyphenated next word); a line that ends a sentence and a capital that opens the
+# next line is a boundary in any transcript or note.
+_LINE_END = re.compile(r"[.!?][\"'”’)]?[ \t]*\n\s*(?=[A-Z\"“(])")
+
+
+def _split_at_line_ends(chunk: str, s: int, e: int) -> list[tuple[int, int]]:
+    out = []
+    for m in _LINE_END.finditer(chunk, s, e):
+        cut = m.start() + len(m.group(0).rstrip())
+        out.append((s, cut))
+        s = m.end()
+    out.append((s, e))
+    return out
 
 
 def _skip_front(text: str) -> int:

@@ -1,0 +1,153 @@
+"""What a figure measures: the words around a number that say what it counts.
+
+Two sentences about one event give their figures for many things at once ("net income of
+$98.9 million, or $1.49 per diluted share"). Before two figures may be compared they must
+measure the same thing, or a true "$1.49" would be set against "$98.9 million". This module
+gives each figure its *measure*: the content words of its own stretch of the sentence (from
+the previous figure or clause mark up to it, and the few words after it up to the next),
+lemmatised, with the nearest words weighted most. ``measure_similarity`` says how much of
+one figure's measure the other shares.
+
+Our own code: no maintained library attaches numbers to the noun phrases they quantify
+offline (quantulum3 guesses units, not measured entities; see research/ on its speed).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Quantity
+from .numbers_compare import _lemma
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*|[;:()—–.!?]|,")
+_STOPS = frozenset(";:()—–.!?")
+_LEFT_MAX, _RIGHT_MAX = 8, 4
+# Words that tell how a figure changed or is hedged, not what it measures.
+_STOP = frozenset("""a an the of to in on at for by from with and or but as is are was were be been being
+    this that these those it its their our we they he she his her which who whom whose there here
+    than then also about around approximately roughly nearly almost over under above below up down
+    more less fewer least most some any each per cent percent percentage point points
+    compared compare versus vs year-over-year year-on-year sequentially respectively
+    increase increased increases increasing decrease decreased decreases decreasing rise rose risen
+    rising fall fell fallen falling grow grew grown growing growth decline declined declining drop
+    dropped reach reached reaching total totaled totalled totaling came come approximately
+    approx just nearly has have had will would could should may might can expect expected expects
+    reported report reports said says say stood stand stands amounted amount to into while
+    million billion trillion thousand hundred mln bn m k usd us dollar dollars cents cent
+    i ii iii new""".split())
+# Word forms that name one measure (finance summaries write both).
+_SYNONYMS = {"eps": ("earnings", "share"), "revenues": ("revenue",), "sales": ("revenue",),
+             "sale": ("revenue",), "turnover": ("revenue",), "profit": ("income",),
+             "earnings": ("earnings",), "diluted": (), "gaap": (), "adjusted": ("adjusted",)}
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A figure with the weighted words that say what it measures."""
+
+    quantity: Quantity
+    words: dict[str, float]
+    period: frozenset[str] = frozenset()  # "q1", "full-year", "2020": when the figure holds
+
+
+_QUARTER_ORD = {"first": "q1", "second": "q2", "third": "q3", "fourth": "q4", "q1": "q1", "q2": "q2",
+                "q3": "q3", "q4": "q4", "1q": "q1", "2q": "q2", "3q": "q3", "4q": "q4"}
+_YEAR = re.compile(r"(?:19|20)\d\d$")
+
+
+def _periods(words: list[str]) -> frozenset[str]:
+    """The reporting period named among a figure's words: a quarter, the full year, a year."""
+    out = set()
+    low = [w.lower() for w in words]
+    for i, w in enumerate(low):
+        for part in w.split("-"):
+            if part in ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"):
+                out.add(_QUARTER_ORD[part])
+            elif part in _QUARTER_ORD and any(x.startswith("quarter") for x in low[i:i + 3] + w.split("-")[1:]):
+                out.add(_QUARTER_ORD[part])
+            elif part == "full" and any(x.startswith("year") for x in low[i:i + 2] + w.split("-")[1:]):
+                out.add("full-year")
+        if _YEAR.match(w):
+            out.add(w)
+    return frozenset(out)
+
+
+def _norm_words(word: str) -> tuple[str, ...]:
+    w = word.lower().strip("'’-")
+    if w in _SYNONYMS:
+        return _SYNONYMS[w]
+    if not w or w in _STOP or not w[0].isalpha() or len(w) < 2:
+        return ()
+    return (_lemma(w),)
+
+
+def measures(text: str, quantities: list[Quantity], offset: int = 0) -> list[Measure]:
+    """The measure of each quantity in ``text`` (quantities carry absolute offsets)."""
+    tokens = [(m.start() + offset, m.end() + offset, m.group(0)) for m in _TOKEN.finditer(text)]
+    # ordinals ("third quarter") are words of a measure, not figures that bound one
+    spans = sorted((q.start, q.end) for q in quantities if q.kind != "ordinal")
+    out = []
+    for q in quantities:
+        if q.kind == "ordinal":
+            continue
+        prev_end = max((e for s, e in spans if e <= q.start), default=-1)
+        next_start = min((s for s, e in spans if s >= q.end), default=10**12)
+        words: dict[str, float] = {}
+        raw: list[str] = []
+        # Leftwards to the clause mark; words before an earlier figure belong to that figure
+        # first ("EPS was $0.34, up 17%": the 17% is EPS growth), so they count at half weight.
+        left = [t for t in tokens if t[1] <= q.start]
+        d, owned = 0, 1.0
+        for s, e, w in reversed(left):
+            if w in _STOPS:
+                break
+            if s < prev_end:
+                if owned == 1.0 and d > 0:
+                    break
+                owned = 0.5
+                prev_end = max((e2 for s2, e2 in spans if e2 <= s), default=-1)
+                continue
+            if w == "," and d > 0:
+                break
+            raw.insert(0, w)
+            for lem in _norm_words(w):
+                d += 1
+                words.setdefault(lem, owned / (1 + 0.25 * (d - 1)))
+            if d >= _LEFT_MAX:
+                break
+        right = [t for t in tokens if t[0] >= q.end and t[1] <= next_start]
+        d = 0
+        for s, e, w in right:
+            if w == "," or w in _STOPS:
+                break
+            raw.append(w)
+            for lem in _norm_words(w):
+                d += 1
+                words.setdefault(lem, 0.9 / (1 + 0.25 * (d - 1)))
+            if d >= _RIGHT_MAX:
+                break
+        out.append(Measure(q, words, _periods(raw)))
+    return out
+
+
+def periods_differ(a: Measure, b: Measure) -> bool:
+    """Both figures name their period and the periods share nothing (Q1 against the full year)."""
+    return bool(a.period and b.period and not (a.period & b.period))
+
+
+def _coverage(a: dict[str, float], b: dict[str, float]) -> float:
+    total = sum(a.values())
+    if not total:
+        return 0.0
+    return sum(min(w, b[k]) / max(w, b[k]) * w for k, w in a.items() if k in b) / total
+
+
+def measure_similarity(a: Measure, b: Measure) -> float:
+    """How far the two figures' words name one measure (0..1); 0 across different periods.
+
+    The better of the two directions, so "revenue" matches "revenue for the first quarter".
+    """
+    if periods_differ(a, b):
+        return 0.0
+    return max(_coverage(a.words, b.words), _coverage(b.words, a.words))

@@ -1,0 +1,98 @@
+"""CC-NUM-002 number.misstated"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, utils
+
+from ..extract.measures import Measure, measure_similarity, measures
+from ..extract.numbers_compare import conflicts, describe, same_figure, same_kind
+from ..models import Quantity, Severity
+from .base import ClaimRule, Hit, Side
+
+# A peer must share this much of the figure's measure words ...
+_MIN_MEASURE = 0.3
+# ... and sit in a sentence this close to the claim's (rapidfuzz token_set_ratio / 100).
+_MIN_ALIGN = 0.5
+# Without a cited source the claim's figure may be stated in a document the index did not
+# return, so the peer must be a much closer match.
+_MIN_MEASURE_UNCITED, _MIN_ALIGN_UNCITED = 0.5, 0.7
+
+
+class FigureMisstated(ClaimRule):
+    """What it checks:
+    A figure in a claim that its source never states, where the source gives a different
+    figure for the same measure: the same kind of number (currency, unit, percent, counted
+    thing), named by the same words ("adjusted earnings per share", "net sales") for the same
+    period, in a sentence that says what the claim says.
+
+    Why it matters:
+    Summaries of reports and calls retype their figures; "$6.52" for "$5.52" or "up 39%" for
+    "up 38%" reads as fact and no sentence-level similarity notices it.
+
+    Example:
+    Claim: "first-quarter earnings per share of $6.52"; source: "Our reported first quarter
+    earnings per share was $5.52". Not a finding: "$1.6 billion" against "$1.65 billion"
+    (rounded); "about 870 infections" where the source says "870 people have been infected";
+    "$2.55" where the source states $2.55 anywhere; figures for another quarter or measure.
+
+    Options:
+    None. With a cited source every passage of it is searched for the figure; without one only
+    the candidate passages are, and the match must be closer.
+    """
+
+    code = "CC-NUM-002"
+    name = "number.misstated"
+    category = "number"
+    severity = Severity.error
+
+    def check_claim(self, claim: Side, candidates: list[Side], cited: list[Side] | None):
+        pool = cited or candidates
+        min_measure, min_align = (_MIN_MEASURE, _MIN_ALIGN) if cited else (_MIN_MEASURE_UNCITED, _MIN_ALIGN_UNCITED)
+        figures = _figures(claim)
+        if not figures or not pool:
+            return
+        sides = [(side, _figures(side)) for side in pool]
+        for mine in figures:
+            qa = mine.quantity
+            if any(same_figure(qa, theirs.quantity)
+                   or _bound_met(qa, theirs.quantity) and measure_similarity(mine, theirs) >= min_measure
+                   for _, group in sides for theirs in group):
+                continue
+            best = None
+            for side, group in sides:
+                align = None
+                for theirs in group:
+                    if not same_kind(qa, theirs.quantity):
+                        continue
+                    if align is None:
+                        align = fuzz.token_set_ratio(claim.text, side.text, processor=utils.default_process) / 100
+                    score = measure_similarity(mine, theirs)
+                    key = score + 0.3 * align
+                    if best is None or key > best[0]:
+                        best = (key, score, align, theirs, side)
+            if best is None:
+                continue
+            _, score, align, theirs, side = best
+            qb = theirs.quantity
+            if score < min_measure or align < min_align or not conflicts(qa, qb):
+                continue
+            words = ", ".join(k for k, _ in sorted(theirs.words.items(), key=lambda kv: -kv[1])[:4])
+            yield Hit(
+                claim_span=(qa.start, qa.end), evidence_span=(qb.start, qb.end),
+                claim_value=describe(qa), evidence_value=describe(qb),
+                message=(f"claim says {describe(qa)}; the source gives {describe(qb)} for the same measure "
+                         f"({words}) and never states {qa.text}"),
+                confidence=round(min(0.95, 0.5 + 0.3 * score + 0.2 * align), 2),
+            ), side
+
+
+def _figures(side: Side) -> list[Measure]:
+    return measures(side.text, side.facts.quantities, offset=side.start)
+
+
+def _bound_met(claim: Quantity, source: Quantity) -> bool:
+    """A hedged claim ("below 17 years", "about 200") holds when a figure of its measure meets it."""
+    return claim.bound != "exact" and same_kind(claim, source) and not conflicts(claim, source)
+
+
+RULE = FigureMisstated()

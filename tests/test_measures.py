@@ -1,0 +1,46 @@
+"""What a figure measures: the words and the period that say which figures may be compared."""
+
+from __future__ import annotations
+
+from checker.extract import Extractor
+from checker.extract.measures import measure_similarity, measures
+
+
+def figures(text: str) -> dict:
+    facts = Extractor().extract(text)
+    return {m.quantity.text: m for m in measures(text, facts.quantities)}
+
+
+def test_each_figure_gets_the_words_of_its_own_stretch():
+    f = figures("Net income was $98.9 million, or $1.49 per diluted share.")
+    assert {"net", "income"} <= set(f["$98.9 million"].words)
+    assert "share" in f["$1.49"].words
+    # the per-share figure is named by its own words first, the income's at a lower weight
+    assert f["$1.49"].words["share"] > f["$1.49"].words.get("income", 0)
+
+
+def test_a_change_inherits_the_measure_of_the_figure_before_it():
+    f = figures("Adjusted earnings per share was $0.34, up 17% from a year ago.")
+    assert {"earnings", "share"} <= set(f["17%"].words)
+
+
+def test_periods_are_read_from_quarter_words_and_years():
+    f = figures("Revenue for the first quarter was $1.1 billion. For the full year 2021 we expect $4.2 billion.")
+    assert f["$1.1 billion"].period == {"q1"}
+    assert {"full-year", "2021"} <= f["$4.2 billion"].period
+
+
+def test_similar_measures_score_high_and_other_periods_score_zero():
+    a = figures("First-quarter earnings per share of $6.52.")["$6.52"]
+    b = figures("Our first quarter earnings per share was $5.52.")["$5.52"]
+    c = figures("Capital spending should reach $90 million.")["$90 million"]
+    d = figures("Fourth-quarter earnings per share was $2.10.")["$2.10"]
+    assert measure_similarity(a, b) > 0.6
+    assert measure_similarity(a, c) == 0.0
+    assert measure_similarity(a, d) == 0.0  # Q1 against Q4
+
+
+def test_synonyms_name_one_measure():
+    a = figures("EPS came in at $3.50.")["$3.50"]
+    b = figures("Earnings per share were $3.40.")["$3.40"]
+    assert measure_similarity(a, b) > 0.5
