@@ -44,3 +44,18 @@ def test_synonyms_name_one_measure():
     a = figures("EPS came in at $3.50.")["$3.50"]
     b = figures("Earnings per share were $3.40.")["$3.40"]
     assert measure_similarity(a, b) > 0.5
+
+
+def test_a_comparison_base_year_is_not_the_figure_period():
+    f = figures("Diluted EPS of $3.50 in 2021 rose 34.6% from 2020.")
+    assert "2020" not in f["34.6%"].period
+
+
+def test_quarter_codes_are_periods():
+    from checker.extract.measures import periods_differ
+    a = figures("Q1 revenue was $2.1 billion.")["$2.1 billion"]
+    b = figures("Revenue in the second quarter was $2.4 billion.")["$2.4 billion"]
+    c = figures("Revenue for the third quarter of 2019 was $2.0 billion.")["$2.0 billion"]
+    d = figures("Revenue for the third quarter of 2020 was $2.2 billion.")["$2.2 billion"]
+    assert a.period == {"q1"} and periods_differ(a, b)
+    assert periods_differ(c, d)  # the same quarter of another year

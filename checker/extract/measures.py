@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..models import Quantity
 from .numbers_compare import _lemma
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*|[;:()—–.!?]|,")
+_TOKEN = re.compile(r"[1-4][Qq]\b|[A-Za-z][A-Za-z0-9'’-]*|\d+(?:[.,]\d+)*|[;:()—–.!?]|,")
 _STOPS = frozenset(";:()—–.!?")
 _LEFT_MAX, _RIGHT_MAX = 8, 4
 # Words that tell how a figure changed or is hedged, not what it measures.
@@ -36,6 +36,7 @@ _STOP = frozenset("""a an the of to in on at for by from with and or but as is a
     reported report reports said says say stood stand stands amounted amount to into while
     million billion trillion thousand hundred mln bn m k usd us dollar dollars cents cent
     i ii iii new""".split())
+_BASE_WORDS = frozenset({"from", "versus", "vs", "compared", "against", "than"})
 # Word forms that name one measure (finance summaries write both).
 _SYNONYMS = {"eps": ("earnings", "share"), "revenues": ("revenue",), "sales": ("revenue",),
              "sale": ("revenue",), "turnover": ("revenue",), "profit": ("income",),
@@ -77,6 +78,8 @@ def _norm_words(word: str) -> tuple[str, ...]:
     w = word.lower().strip("'’-")
     if w in _SYNONYMS:
         return _SYNONYMS[w]
+    if w in _QUARTER_ORD and w[0] in "q1234":
+        return (_QUARTER_ORD[w],)
     if not w or w in _STOP or not w[0].isalpha() or len(w) < 2:
         return ()
     return (_lemma(w),)
@@ -119,7 +122,8 @@ def measures(text: str, quantities: list[Quantity], offset: int = 0) -> list[Mea
         right = [t for t in tokens if t[0] >= q.end and t[1] <= next_start]
         d = 0
         for s, e, w in right:
-            if w == "," or w in _STOPS:
+            # "up 34.6% from 2020": what follows a comparison word is the base, not the figure's own
+            if w == "," or w in _STOPS or w.lower() in _BASE_WORDS:
                 break
             raw.append(w)
             for lem in _norm_words(w):
@@ -131,9 +135,21 @@ def measures(text: str, quantities: list[Quantity], offset: int = 0) -> list[Mea
     return out
 
 
+def _period_parts(period: frozenset[str]) -> tuple[set[str], set[str]]:
+    years = {p for p in period if p.isdigit()}
+    return years, period - years
+
+
 def periods_differ(a: Measure, b: Measure) -> bool:
-    """Both figures name their period and the periods share nothing (Q1 against the full year)."""
-    return bool(a.period and b.period and not (a.period & b.period))
+    """Both figures name a year, or both a part of the year, and they differ (Q1 against the
+    full year; the third quarter of 2019 against that of 2020)."""
+    (ya, qa), (yb, qb) = _period_parts(a.period), _period_parts(b.period)
+    return bool(ya and yb and not ya & yb) or bool(qa and qb and not qa & qb)
+
+
+def describe_period(m: Measure) -> str:
+    order = {"q1": 1, "q2": 2, "q3": 3, "q4": 4, "full-year": 5}
+    return " ".join(sorted(m.period, key=lambda p: (p.isdigit(), order.get(p, 0), p))) or "no period"
 
 
 def _coverage(a: dict[str, float], b: dict[str, float]) -> float:

@@ -272,7 +272,8 @@ def same_figure(a: Quantity, b: Quantity) -> bool:
     fa, fb = da[1], db[1]
 
     def near(x: float, y: float) -> bool:
-        tol = max(_half_step(a, x) * fa, _half_step(b, y) * fb, 1e-9 * max(abs(x * fa), abs(y * fb)))
+        # at the claim's own precision: "$6" does not state "$5.53", "$1.65 billion" states "$1.6 billion"
+        tol = max(_half_step(a, x) * fa, 1e-9 * max(abs(x * fa), abs(y * fb)))
         return abs(x * fa - y * fb) <= tol
 
     ends = _stated(b)
