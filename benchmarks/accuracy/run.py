@@ -219,9 +219,11 @@ def _miss_reason(o: Outcome) -> str:
         return "judged supported (a same-event passage agrees on a date/place/figure)"
     if o.self_only:
         return "only a sentence-vs-sentence conflict inside the summary"
+    if not o.has_typed:
+        return "no date or figure in the claim" + ("" if o.has_event else " and no event frame")
     if not o.has_event:
-        return ("no event frame (no person with a visit/meet/sign/call/attend/host action); "
-                + ("has a date/figure" if o.has_typed else "no date/figure either"))
+        return ("no event frame, and no figure of the claim is given differently for the same measure "
+                "(CC-NUM-002)")
     return "event frame, but no same-event source passage with a conflicting fact"
 
 
