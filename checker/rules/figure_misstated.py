@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 
 from rapidfuzz import fuzz, utils
 
@@ -126,10 +127,25 @@ def _without_period(m: Measure) -> Measure:
 _SPLIT_THOUSANDS = re.compile(r",\s\d{3}(?!\d)")
 
 
+# Every claim citing a document reads all its passages: their measures are kept per passage
+# (keyed by the facts object the engine holds for it, and checked against it).
+_CACHE: OrderedDict[int, tuple[object, str, list[Measure]]] = OrderedDict()
+_CACHE_SIZE = 8192
+
+
 def _figures(side: Side) -> list[Measure]:
+    key = id(side.facts)
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] is side.facts and hit[1] == side.text:
+        _CACHE.move_to_end(key)
+        return hit[2]
     quantities = [q for q in side.facts.quantities
                   if not _SPLIT_THOUSANDS.match(side.text, q.end - side.start)]
-    return measures(side.text, quantities, offset=side.start)
+    out = measures(side.text, quantities, offset=side.start)
+    _CACHE[key] = (side.facts, side.text, out)
+    if len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return out
 
 
 def _bound_met(claim: Quantity, source: Quantity) -> bool:
