@@ -31,8 +31,8 @@ _STOP = frozenset("""a an the of to in on at for by from with and or but as is a
     compared compare versus vs year-over-year year-on-year sequentially respectively
     increase increased increases increasing decrease decreased decreases decreasing rise rose risen
     rising fall fell fallen falling grow grew grown growing growth decline declined declining drop
-    dropped reach reached reaching total totaled totalled totaling came come approximately
-    approx just nearly has have had will would could should may might can expect expected expects
+    dropped reach reached reaching total totaled totalled totaling came come
+    approx just has have had will would could should may might can expect expected expects
     reported report reports said says say stood stand stands amounted amount to into while
     million billion trillion thousand hundred mln bn m k usd us dollar dollars cents cent
     i ii iii new""".split())
@@ -40,7 +40,7 @@ _BASE_WORDS = frozenset({"from", "versus", "vs", "compared", "against", "than"})
 # Word forms that name one measure (finance summaries write both).
 _SYNONYMS = {"eps": ("earnings", "share"), "revenues": ("revenue",), "sales": ("revenue",),
              "sale": ("revenue",), "turnover": ("revenue",), "profit": ("income",),
-             "earnings": ("earnings",), "diluted": (), "gaap": (), "adjusted": ("adjusted",)}
+             "earnings": ("earnings",), "diluted": (), "gaap": ()}
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ class Measure:
 
 _QUARTER_ORD = {"first": "q1", "second": "q2", "third": "q3", "fourth": "q4", "q1": "q1", "q2": "q2",
                 "q3": "q3", "q4": "q4", "1q": "q1", "2q": "q2", "3q": "q3", "4q": "q4"}
+_QUARTER_CODES = frozenset(k for k in _QUARTER_ORD if k[0] in "q1234")  # "q1", "1q"
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 
 
@@ -63,7 +64,7 @@ def _periods(words: list[str]) -> frozenset[str]:
     low = [w.lower() for w in words]
     for i, w in enumerate(low):
         for part in w.split("-"):
-            if part in ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"):
+            if part in _QUARTER_CODES:
                 out.add(_QUARTER_ORD[part])
             elif part in _QUARTER_ORD and any(x.startswith("quarter") for x in low[i:i + 3] + w.split("-")[1:]):
                 out.add(_QUARTER_ORD[part])
@@ -78,7 +79,7 @@ def _norm_words(word: str) -> tuple[str, ...]:
     w = word.lower().strip("'’-")
     if w in _SYNONYMS:
         return _SYNONYMS[w]
-    if w in _QUARTER_ORD and w[0] in "q1234":
+    if w in _QUARTER_CODES:
         return (_QUARTER_ORD[w],)
     if not w or w in _STOP or not w[0].isalpha() or len(w) < 2:
         return ()
@@ -159,11 +160,12 @@ def _coverage(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(min(w, b[k]) / max(w, b[k]) * w for k, w in a.items() if k in b) / total
 
 
-def measure_similarity(a: Measure, b: Measure) -> float:
-    """How far the two figures' words name one measure (0..1); 0 across different periods.
+def measure_similarity(a: Measure, b: Measure, *, ignore_period: bool = False) -> float:
+    """How far the two figures' words name one measure (0..1); 0 across different periods
+    unless ``ignore_period``.
 
     The better of the two directions, so "revenue" matches "revenue for the first quarter".
     """
-    if periods_differ(a, b):
+    if not ignore_period and periods_differ(a, b):
         return 0.0
     return max(_coverage(a.words, b.words), _coverage(b.words, a.words))

@@ -75,7 +75,7 @@ class FigureMisstated(ClaimRule):
                     if not same_kind(qa, theirs.quantity):
                         continue
                     if align is None:
-                        align = fuzz.token_set_ratio(claim.text, side.text, processor=utils.default_process) / 100
+                        align = _align(claim, side)
                     score = measure_similarity(mine, theirs)
                     key = score + 0.3 * align
                     if best is None or key > best[0]:
@@ -97,12 +97,11 @@ class FigureMisstated(ClaimRule):
                 confidence=round(min(0.95, 0.5 + 0.3 * score + 0.2 * align), 2),
             ), side
 
-
     def _other_period(self, claim: Side, mine: Measure, stated, min_measure: float, min_align: float):
         best = None
         for side, theirs in stated:
-            score = measure_similarity(_without_period(mine), _without_period(theirs))
-            align = fuzz.token_set_ratio(claim.text, side.text, processor=utils.default_process) / 100
+            score = measure_similarity(mine, theirs, ignore_period=True)
+            align = _align(claim, side)
             if score >= min_measure and align >= min_align and (best is None or score + align > best[0]):
                 best = (score + align, score, align, side, theirs)
         if best is None:
@@ -118,8 +117,9 @@ class FigureMisstated(ClaimRule):
         ), side
 
 
-def _without_period(m: Measure) -> Measure:
-    return Measure(m.quantity, m.words, frozenset())
+def _align(claim: Side, side: Side) -> float:
+    """How closely a source sentence says what the claim says (0..1, word-set overlap)."""
+    return fuzz.token_set_ratio(claim.text, side.text, processor=utils.default_process) / 100
 
 
 # "£50, 000": tokenised text (system summaries) splits a thousands group off; such a figure
