@@ -37,6 +37,7 @@ _STOP = frozenset("""a an the of to in on at for by from with and or but as is a
     million billion trillion thousand hundred mln bn m k usd us dollar dollars cents cent
     i ii iii new""".split())
 _BASE_WORDS = frozenset({"from", "versus", "vs", "compared", "against", "than"})
+_COMPARING = re.compile(r"compar(?:e|es|ed|ing|ison|isons)")  # not "comparable": a measure
 # Word forms that name one measure (finance summaries write both).
 _SYNONYMS = {"eps": ("earnings", "share"), "revenues": ("revenue",), "sales": ("revenue",),
              "sale": ("revenue",), "turnover": ("revenue",), "profit": ("income",),
@@ -88,52 +89,78 @@ def _norm_words(word: str) -> tuple[str, ...]:
 
 def measures(text: str, quantities: list[Quantity], offset: int = 0) -> list[Measure]:
     """The measure of each quantity in ``text`` (quantities carry absolute offsets)."""
-    tokens = [(m.start() + offset, m.end() + offset, m.group(0)) for m in _TOKEN.finditer(text)]
+    tokens = _tokens(text, offset)
     # ordinals ("third quarter") are words of a measure, not figures that bound one
     spans = sorted((q.start, q.end) for q in quantities if q.kind != "ordinal")
     out = []
     for q in quantities:
         if q.kind == "ordinal":
             continue
-        prev_end = max((e for s, e in spans if e <= q.start), default=-1)
-        next_start = min((s for s, e in spans if s >= q.end), default=10**12)
-        words: dict[str, float] = {}
-        raw: list[str] = []
-        # Leftwards to the clause mark; words before an earlier figure belong to that figure
-        # first ("EPS was $0.34, up 17%": the 17% is EPS growth), so they count at half weight.
-        left = [t for t in tokens if t[1] <= q.start]
-        d, owned = 0, 1.0
-        for s, e, w in reversed(left):
-            if w in _STOPS:
-                break
-            if s < prev_end:
-                if owned == 1.0 and d > 0:
-                    break
-                owned = 0.5
-                prev_end = max((e2 for s2, e2 in spans if e2 <= s), default=-1)
-                continue
-            if w == "," and d > 0:
-                break
-            raw.insert(0, w)
-            for lem in _norm_words(w):
-                d += 1
-                words.setdefault(lem, owned / (1 + 0.25 * (d - 1)))
-            if d >= _LEFT_MAX:
-                break
-        right = [t for t in tokens if t[0] >= q.end and t[1] <= next_start]
-        d = 0
-        for s, e, w in right:
-            # "up 34.6% from 2020": what follows a comparison word is the base, not the figure's own
-            if w == "," or w in _STOPS or w.lower() in _BASE_WORDS:
-                break
-            raw.append(w)
-            for lem in _norm_words(w):
-                d += 1
-                words.setdefault(lem, 0.9 / (1 + 0.25 * (d - 1)))
-            if d >= _RIGHT_MAX:
-                break
+        words, raw = _words_around(tokens, q.start, q.end, spans)
         out.append(Measure(q, words, _periods(raw)))
     return out
+
+
+def context_words(text: str, start: int, end: int, spans: list[tuple[int, int]], offset: int = 0) -> dict[str, float]:
+    """The weighted words that say what the span ``start..end`` of ``text`` (absolute offsets)
+    is about, as for a figure's measure; ``spans`` are the other figures and dates."""
+    return _words_around(_tokens(text, offset), start, end, sorted(spans))[0]
+
+
+def _tokens(text: str, offset: int) -> list[tuple[int, int, str]]:
+    return [(m.start() + offset, m.end() + offset, m.group(0)) for m in _TOKEN.finditer(text)]
+
+
+def _words_around(tokens, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[dict[str, float], list[str]]:
+    prev_end = max((e for s, e in spans if e <= start), default=-1)
+    next_start = min((s for s, e in spans if s >= end), default=10**12)
+    words: dict[str, float] = {}
+    raw: list[str] = []
+    # Leftwards to the clause mark; words before an earlier figure belong to that figure
+    # first ("EPS was $0.34, up 17%": the 17% is EPS growth), so they count at half weight.
+    left = [t for t in tokens if t[1] <= start]
+    d, owned = 0, 1.0
+    for s, e, w in reversed(left):
+        if w in _STOPS:
+            break
+        if s < prev_end:
+            if owned == 1.0 and d > 0:
+                break
+            owned = 0.5
+            prev_end = max((e2 for s2, e2 in spans if e2 <= s), default=-1)
+            continue
+        if w == "," and d > 0:
+            break
+        raw.insert(0, w)
+        for lem in _norm_words(w):
+            d += 1
+            words.setdefault(lem, owned / (1 + 0.25 * (d - 1)))
+        if d >= _LEFT_MAX:
+            break
+    right = [t for t in tokens if t[0] >= end and t[1] <= next_start]
+    d = 0
+    for s, e, w in right:
+        # "up 34.6% from 2020": what follows a comparison word is the base, not the figure's own
+        if w == "," or w in _STOPS or w.lower() in _BASE_WORDS:
+            break
+        raw.append(w)
+        for lem in _norm_words(w):
+            d += 1
+            words.setdefault(lem, 0.9 / (1 + 0.25 * (d - 1)))
+        if d >= _RIGHT_MAX:
+            break
+    return words, raw
+
+
+def in_comparison_base(text: str, start: int, offset: int = 0) -> bool:
+    """Whether the span starting at ``start`` follows a comparison word in its clause
+    ("up 17% from $0.29 in the third quarter of 2019"): it names the base, not the figure's own."""
+    for s, e, w in reversed([t for t in _tokens(text, offset) if t[1] <= start]):
+        if w in _STOPS or w == ",":
+            return False
+        if w.lower() in _BASE_WORDS or _COMPARING.fullmatch(w.lower()):
+            return True
+    return False
 
 
 def _period_parts(period: frozenset[str]) -> tuple[set[str], set[str]]:

@@ -1,0 +1,195 @@
+"""CC-DATE-002 date.misstated"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from rapidfuzz import fuzz, utils
+
+from ..extract.measures import context_words, in_comparison_base
+from ..models import DateMention, Severity
+from .base import ClaimRule, Hit, Side
+
+# The source sentence must say what the claim says (rapidfuzz token_set_ratio / 100) ...
+_MIN_ALIGN = 0.6
+# ... and its date must be about the same thing (share of the context words, as for figures).
+_MIN_CONTEXT = 0.3
+_ROLE_GRANULARITIES = ("year", "quarter", "month")
+_NEGATION = re.compile(r"\b(?:not|never|no|nor|neither)\b|n't\b", re.IGNORECASE)
+
+
+class DateMisstated(ClaimRule):
+    """What it checks:
+    A reporting period or year in a claim that its cited source never gives as the time of
+    anything, where the sentence of the source that says what the claim says gives another
+    period of the same kind: "results for Q4 2020" where the call speaks of Q3 2020 throughout.
+
+    Why it matters:
+    Summaries retype years and quarters as easily as figures; a sentence about the wrong year
+    reads as fact, and no event frame is there to hold its date against.
+
+    Example:
+    Claim: "adjusted earnings per share for the third quarter of 2019 rose 17%"; source: "Third
+    quarter 2020 earnings were $0.34 per diluted share ... up 17% from $0.29 in the third quarter
+    of 2019". The source names the third quarter of 2019 only as a comparison base. Not a
+    finding: a period the source states in any other role, a coarser or finer period that
+    overlaps it ("2020" for "Q3 2020"), dates in sentences that say something else.
+
+    Options:
+    None. Runs only on claims that cite a source, whose every passage is searched.
+    """
+
+    code = "CC-DATE-002"
+    name = "date.misstated"
+    category = "date"
+    severity = Severity.error
+
+    def check_claim(self, claim: Side, candidates: list[Side], cited: list[Side] | None):
+        if not cited:
+            return  # the period may be stated in a document the index did not return
+        # "did not exist in 1035": a denied date is not contradicted by another one
+        if _NEGATION.search(claim.text):
+            return
+        src = [(side, d, _is_base(side, d)) for side in cited for d in _periods(side)]
+        for mine in _periods(claim):
+            base = _is_base(claim, mine)
+            # a period the claim gives as its own must be the time of something in the source;
+            # one it compares against may be stated in any role
+            if _written_elsewhere(mine, cited) or any(
+                    _agree(mine, theirs) and (base or not their_base) for _, theirs, their_base in src):
+                continue
+            own = [(side, d) for side, d, their_base in src if not their_base]
+            found = _conflicting(claim, mine, [(side, d) for side, d, their_base in src if their_base == base])
+            if found:
+                said = "its matching sentence says"
+            elif not base:
+                found, said = _the_only_year(claim, mine, own), "all its own periods fall in"
+            if not found:
+                continue
+            hit_side, theirs, align, context = found
+            only_base = any(_agree(mine, theirs) for _, theirs, _ in src)
+            if said.endswith("in"):
+                said = f"{said} {theirs.earliest.year}, as in"
+            yield Hit(
+                claim_span=(mine.start, mine.end), evidence_span=(theirs.start, theirs.end),
+                claim_value=_describe(mine), evidence_value=_describe(theirs),
+                message=(f"claim gives {_describe(mine)} ({mine.text}); the source "
+                         + ("gives that period only as a comparison base" if only_base else "never gives it")
+                         + f", and {said} {_describe(theirs)} ({theirs.text})"),
+                confidence=round(min(0.9, 0.4 + 0.3 * context + 0.3 * align), 2),
+            ), hit_side
+
+
+def _periods(side: Side) -> list[DateMention]:
+    # "mid-2019" is too loose to misstate, but "by the end of 2025" is a deadline
+    return [d for d in side.facts.dates if d.granularity in _ROLE_GRANULARITIES and not d.relative
+            and (d.open_start or d.open_end or not d.approximate)]
+
+
+def _is_base(side: Side, d: DateMention) -> bool:
+    return in_comparison_base(side.text, d.start, offset=side.start)
+
+
+def _agree(a: DateMention, b: DateMention) -> bool:
+    """Whether ``b`` is compatible with ``a``: their intervals overlap, except that two
+    deadlines ("by the end of 2024", "by the end of 2025") must name the same one."""
+    if (a.open_start, a.open_end) == (b.open_start, b.open_end) and (a.open_start or a.open_end):
+        return _bound(a) == _bound(b)
+    a0, a1 = (dt.date.min if a.open_start else a.earliest), (dt.date.max if a.open_end else a.latest)
+    b0, b1 = (dt.date.min if b.open_start else b.earliest), (dt.date.max if b.open_end else b.latest)
+    return a0 <= b1 and b0 <= a1
+
+
+def _bound(d: DateMention) -> dt.date:
+    return d.latest if d.open_start else d.earliest
+
+
+def _written_elsewhere(d: DateMention, cited: list[Side]) -> bool:
+    """Years the date extractor does not read ("FY21", "fiscal '21") count as stated."""
+    y = _bound(d).year
+    short = re.compile(rf"(?:FY|F|')\s?{y % 100:02d}\b|\b{y}\b(?![\d,.])", re.IGNORECASE)
+    for side in cited:
+        for m in short.finditer(side.text):
+            at = side.start + m.start()
+            if not any(x.start <= at < x.end for x in side.facts.dates):
+                return True
+    return False
+
+
+def _conflicting(claim: Side, mine: DateMention, pool: list[tuple[Side, DateMention]]):
+    """The best source date of the same kind, in a matching sentence, about the same thing."""
+    own = _context(claim, mine)
+    best = None
+    for side, theirs in pool:
+        if theirs.granularity != mine.granularity or _agree(mine, theirs):
+            continue
+        # "28% in Q3 2019, against 31% in Q3 2020": the claim gives the source's period too
+        if any(_agree(d, theirs) for d in claim.facts.dates if d is not mine):
+            continue
+        align = fuzz.token_set_ratio(claim.text, side.text, processor=utils.default_process) / 100
+        if align < _MIN_ALIGN:
+            continue
+        context = _similarity(own, _context(side, theirs))
+        if context < _MIN_CONTEXT:
+            continue
+        key = align + context
+        if best is None or key > best[0]:
+            best = (key, side, theirs, align, context)
+    return best[1:] if best else None
+
+
+def _the_only_year(claim: Side, mine: DateMention, pool: list[tuple[Side, DateMention]]):
+    """The source's own periods all fall in one other year: a report on that year, which
+    the claim misdates ("results for Q3 2019" where the call speaks only of 2020).
+
+    Only for a reporting quarter: a month or year in a claim is as often the time of
+    something the source leaves undated ("admitted from December 2019 to January 2").
+    """
+    if mine.granularity != "quarter":
+        return None
+    closed = [(side, d) for side, d in pool if not (d.open_start or d.open_end)]
+    years = {d.earliest.year for _, d in closed} | {d.latest.year for _, d in closed}
+    if len(closed) < 2 or len(years) != 1 or mine.open_start or mine.open_end:
+        return None
+    (year,) = years
+    if year in (mine.earliest.year, mine.latest.year):
+        return None
+    # "Q3 2019 revenue was $4m against $5m in Q3 2020": the claim gives that year's period too
+    shifted = (mine.earliest.replace(year=year), mine.latest.replace(year=year))
+    if any(d.earliest <= shifted[1] and shifted[0] <= d.latest for d in claim.facts.dates if d is not mine):
+        return None
+    own = _context(claim, mine)
+    best = max(closed, key=lambda sd: (sd[1].granularity == mine.granularity, _similarity(own, _context(*sd))))
+    side, theirs = best
+    align = fuzz.token_set_ratio(claim.text, side.text, processor=utils.default_process) / 100
+    return side, theirs, align, _similarity(own, _context(side, theirs))
+
+
+def _context(side: Side, d: DateMention) -> dict[str, float]:
+    spans = [(q.start, q.end) for q in side.facts.quantities if q.kind != "ordinal"]
+    spans += [(x.start, x.end) for x in side.facts.dates if x is not d]
+    # a figure inside the date ("2019" read as a number too) is part of it, not a neighbour
+    spans = [(s, e) for s, e in spans if e <= d.start or s >= d.end]
+    return context_words(side.text, d.start, d.end, spans, offset=side.start)
+
+
+def _similarity(a: dict[str, float], b: dict[str, float]) -> float:
+    def cover(x, y):
+        total = sum(x.values())
+        return sum(min(w, y[k]) / max(w, y[k]) * w for k, w in x.items() if k in y) / total if total else 0.0
+    return max(cover(a, b), cover(b, a))
+
+
+def _describe(d: DateMention) -> str:
+    if d.open_start or d.open_end:
+        return ("by " if d.open_start else "from ") + _bound(d).isoformat()
+    a0, a1 = d.earliest, d.latest
+    if d.granularity == "quarter":
+        return f"Q{(a0.month - 1) // 3 + 1} {a0.year}"
+    if d.granularity == "month":
+        return f"{a0.year}-{a0.month:02d}"
+    return str(a0.year) if a0.year == a1.year else f"{a0.year}..{a1.year}"
+
+
+RULE = DateMisstated()
