@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker.extract import Extractor
-from checker.extract.measures import measure_similarity, measures
+from checker.extract.measures import context_words, in_comparison_base, measure_similarity, measures
 
 
 def figures(text: str) -> dict:
@@ -59,3 +59,37 @@ def test_quarter_codes_are_periods():
     d = figures("Revenue for the third quarter of 2020 was $2.2 billion.")["$2.2 billion"]
     assert a.period == {"q1"} and periods_differ(a, b)
     assert periods_differ(c, d)  # the same quarter of another year
+
+
+def test_respectively_pairs_each_figure_with_its_own_item():
+    f = figures("Quarterly revenues and earnings increased by 19% and 38% respectively.")
+    assert "revenue" in f["19%"].words and "earnings" not in f["19%"].words
+    assert "earnings" in f["38%"].words and "revenue" not in f["38%"].words
+
+
+def test_respectively_with_an_ambiguous_list_is_left_alone():
+    # three figures but four items ("retail and recreation places" is one): no pairing is safe
+    text = "Visits to retail and recreation places, transit stations and parks fell by 94%, 88% and 89% respectively."
+    paired, plain = figures(text), figures(text.replace(" respectively", ""))
+    assert all(paired[k].words == plain[k].words for k in ("94%", "88%", "89%"))
+
+
+def test_a_possessive_names_the_same_thing_and_company_names_nothing():
+    f = figures("The company's Q2 revenue rose to $5 billion.")
+    assert "company" not in f["$5 billion"].words and "company'" not in f["$5 billion"].words
+    assert "revenue" in f["$5 billion"].words
+
+
+def test_a_span_after_a_comparison_word_is_a_comparison_base():
+    text = "Revenue rose 17% in the third quarter of 2020 from $0.29 in the third quarter of 2019."
+    assert not in_comparison_base(text, text.index("the third quarter of 2020"))
+    assert in_comparison_base(text, text.index("the third quarter of 2019"))
+    text = "That compares with $0.29 in Q3 2019, while comparable sales in Q3 2020 rose."
+    assert in_comparison_base(text, text.index("Q3 2019"))
+    assert not in_comparison_base(text, text.index("Q3 2020"))
+
+
+def test_context_words_of_a_date_are_what_happened_then():
+    text = "Third quarter 2020 earnings were $0.34 per diluted share."
+    words = context_words(text, 0, len("Third quarter 2020"), [(text.index("$0.34"), text.index("$0.34") + 5)])
+    assert "earnings" in words and "share" not in words

@@ -35,7 +35,7 @@ _STOP = frozenset("""a an the of to in on at for by from with and or but as is a
     approx just has have had will would could should may might can expect expected expects
     reported report reports said says say stood stand stands amounted amount to into while
     million billion trillion thousand hundred mln bn m k usd us dollar dollars cents cent
-    i ii iii new""".split())
+    i ii iii new yoy company""".split())
 _BASE_WORDS = frozenset({"from", "versus", "vs", "compared", "against", "than"})
 _COMPARING = re.compile(r"compar(?:e|es|ed|ing|ison|isons)")  # not "comparable": a measure
 # Word forms that name one measure (finance summaries write both).
@@ -76,8 +76,11 @@ def _periods(words: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def _norm_words(word: str) -> tuple[str, ...]:
-    w = word.lower().strip("'’-")
+    w = _POSSESSIVE.sub("", word.lower()).strip("'’-")
     if w in _SYNONYMS:
         return _SYNONYMS[w]
     if w in _QUARTER_CODES:
@@ -98,7 +101,73 @@ def measures(text: str, quantities: list[Quantity], offset: int = 0) -> list[Mea
             continue
         words, raw = _words_around(tokens, q.start, q.end, spans)
         out.append(Measure(q, words, _periods(raw)))
-    return out
+    return _respectively(tokens, out)
+
+
+_COORDINATORS = frozenset({"and", ",", "&", "or"})
+
+
+def _respectively(tokens, out: list[Measure]) -> list[Measure]:
+    """Pair the figures of "revenue and earnings rose 19% and 38% respectively" with their nouns.
+
+    The first figure's left words name every item of the list; each figure keeps the shared
+    words and its own item, and loses the others' (so 38% measures earnings, not revenue).
+    """
+    marks = [s for s, e, w in tokens if w.lower() == "respectively"]
+    if not marks:
+        return out
+    ordered = sorted(out, key=lambda m: m.quantity.start)
+    replaced: dict[int, Measure] = {}
+    for mark in marks:
+        before = [m for m in ordered if m.quantity.end <= mark]
+        if not before:
+            continue
+        group = [before[-1]]
+        # at most a few words ("19% and 38% respectively", "... year over year, respectively")
+        if sum(1 for s, e, w in tokens if group[0].quantity.end <= s < mark) > 4:
+            continue
+        for m in reversed(before[:-1]):
+            between = [w.lower() for s, e, w in tokens if m.quantity.end <= s < group[0].quantity.start]
+            if not between or any(w not in _COORDINATORS for w in between):
+                break
+            group.insert(0, m)
+        if len(group) < 2:
+            continue
+        items = _list_items(tokens, group[0].quantity.start, len(group))
+        if items is None:
+            continue
+        for i, m in enumerate(group):
+            others = set().union(*(items[j] for j in range(len(group)) if j != i)) - items[i]
+            words = {k: v for k, v in group[0].words.items() if k not in others}
+            words.update({k: 1.0 for k in items[i]})
+            words.update({k: v for k, v in m.words.items() if k not in others and k not in words})
+            replaced[id(m)] = Measure(m.quantity, words, m.period)
+    return [replaced.get(id(m), m) for m in out]
+
+
+def _list_items(tokens, start: int, n: int) -> list[set[str]] | None:
+    """The ``n`` coordinated items ("revenues and earnings") in the clause before ``start``."""
+    left = []
+    for s, e, w in reversed([t for t in tokens if t[1] <= start]):
+        if w in _STOPS:
+            break
+        left.insert(0, w)
+    segments: list[list[str]] = [[]]
+    for w in left:
+        if w.lower() in _COORDINATORS:
+            segments.append([])
+        else:
+            segments[-1].append(w)
+    # "retail and recreation places, transit stations and parks": more coordinators than
+    # figures leave the items unknown
+    if len(segments) != n:
+        return None
+    lemmas = [[x for w in seg for x in _norm_words(w)] for seg in segments]
+    if any(not ls for ls in lemmas):
+        return None
+    # the first item is the last word before the first "and"; what precedes it is shared
+    lemmas[0] = lemmas[0][-1:]
+    return [set(ls) for ls in lemmas]
 
 
 def context_words(text: str, start: int, end: int, spans: list[tuple[int, int]], offset: int = 0) -> dict[str, float]:
