@@ -256,6 +256,10 @@ def _stated(q: Quantity) -> list[float]:
     return [q.value]
 
 
+# How far a figure cut to fewer digits may fall below the one it shortens (relative).
+_MAX_CUT = 0.05
+
+
 def same_figure(a: Quantity, b: Quantity) -> bool:
     """``b`` states the number ``a`` states, in the same dimension, whatever noun counts it.
 
@@ -278,9 +282,10 @@ def same_figure(a: Quantity, b: Quantity) -> bool:
 
     ends = _stated(b)
     if a.bound in ("exact", "approx") and b.bound in ("exact", "approx") and a.value > 0:
-        # cut rather than rounded: "40 percent" for 40.9%, "$6.8 billion" for $6.86 billion
+        # cut rather than rounded: "40 percent" for 40.9%, "$6.8 billion" for $6.86 billion;
+        # but "1%" for 1.9% or "13 percent" for 13.8% moves the figure too far to be a shortening
         step = 2 * _half_step(a, a.value) * fa
-        if a.value * fa <= b.value * fb < a.value * fa + step:
+        if a.value * fa <= b.value * fb < a.value * fa + step and b.value * fb <= a.value * fa * (1 + _MAX_CUT):
             return True
     if a.bound == "range":
         return all(any(near(x, y) for y in ends) for x in _stated(a))
