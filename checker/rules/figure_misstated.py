@@ -149,7 +149,12 @@ def _figures(side: Side) -> list[Measure]:
 
 
 def _bound_met(claim: Quantity, source: Quantity) -> bool:
-    """A hedged claim ("below 17 years", "about 200") holds when a figure of its measure meets it."""
+    """A hedged claim ("below 17 years", "about 200") holds when a figure of its measure meets it.
+
+    Another approximation does not meet it: "approximately $8.50" for "approximately $7.50"
+    restates the source's estimate with another number."""
+    if claim.bound == source.bound == "approx" and inconsistent_bounds(claim, source):
+        return False
     return (claim.bound != "exact" and source.bound not in ("min", "max")
             and same_kind(claim, source) and not conflicts(claim, source))
 
