@@ -135,6 +135,16 @@ def test_run_checker_compares_a_figure_of_the_same_measure_without_an_event(tmp_
     assert [(f["rule"], f["evidence"]) for f in out.findings] == [("CC-NUM-002", "15 km")]
 
 
+def test_a_claim_with_no_typed_fact_is_still_read_against_its_cited_source(tmp_path):
+    # "in Q1" is no date fact (no year), but the claim cites its source, whose every passage
+    # the claim rules read
+    item = Item("t", "x", "Net income on a GAAP basis fell in Q1 against last year.",
+                "Net income on a GAAP basis in the second quarter fell to a low level.", True, "r")
+    out = run_checker(item, tmp_path / "x")
+    assert out.verdict == "contradicted"
+    assert [(f["rule"], f["claim_value"], f["evidence_value"]) for f in out.findings] == [("CC-DATE-002", "Q1", "Q2")]
+
+
 def test_run_checker_abstains_when_the_source_gives_no_figure_of_that_measure(tmp_path):
     item = Item("t", "x", "The lake is 12 km long.", "The new ferry pier is 15 km from the town hall.", False, "s")
     out = run_checker(item, tmp_path / "x")

@@ -59,18 +59,15 @@ class DateMisstated(ClaimRule):
             if _written_elsewhere(mine, cited) or any(
                     _agree(mine, theirs) and (base or not their_base) for _, theirs, their_base in src):
                 continue
-            own = [(side, d) for side, d, their_base in src if not their_base]
             found = _conflicting(claim, mine, [(side, d) for side, d, their_base in src if their_base == base])
-            if found:
-                said = "its matching sentence says"
-            elif not base:
-                found, said = _the_only_year(claim, mine, own), "all its own periods fall in"
+            said = "its matching sentence says"
+            if not found and not base:
+                found, said = _the_only_period(claim, mine, [(side, d) for side, d, their_base in src if not their_base],
+                                               cited)
             if not found:
                 continue
             hit_side, theirs, align, context = found
             only_base = any(_agree(mine, theirs) for _, theirs, _ in src)
-            if said.endswith("in"):
-                said = f"{said} {theirs.earliest.year}, as in"
             yield Hit(
                 claim_span=(mine.start, mine.end), evidence_span=(theirs.start, theirs.end),
                 claim_value=_describe(mine), evidence_value=_describe(theirs),
@@ -79,6 +76,7 @@ class DateMisstated(ClaimRule):
                          + f", and {said} {_describe(theirs)} ({theirs.text})"),
                 confidence=round(min(0.9, 0.4 + 0.3 * context + 0.3 * align), 2),
             ), hit_side
+        yield from _bare_quarters_misstated(claim, cited)
 
 
 def _periods(side: Side) -> list[DateMention]:
@@ -139,39 +137,113 @@ def _conflicting(claim: Side, mine: DateMention, pool: list[tuple[Side, DateMent
     return best[1:] if best else None
 
 
-def _the_only_year(claim: Side, mine: DateMention, pool: list[tuple[Side, DateMention]]):
-    """The source's own periods all fall in one other year: a report on that year, which
-    the claim misdates ("results for Q3 2019" where the call speaks only of 2020).
+def _the_only_period(claim: Side, mine: DateMention, pool: list[tuple[Side, DateMention]], cited: list[Side]):
+    """The source's own periods all fall in one other year, or one other quarter: a report on
+    that period, which the claim misdates ("results for Q4 2020" where the call speaks only of
+    the third quarter of 2020). Returns the hit's evidence and how to say it, or ``(None, "")``.
 
     Only for a reporting quarter: a month or year in a claim is as often the time of
     something the source leaves undated ("admitted from December 2019 to January 2").
     """
-    if mine.granularity != "quarter":
-        return None
     closed = [(side, d) for side, d in pool if not (d.open_start or d.open_end)]
+    if mine.granularity != "quarter" or len(closed) < 2:
+        return None, ""
     years = {d.earliest.year for _, d in closed} | {d.latest.year for _, d in closed}
-    if len(closed) < 2 or len(years) != 1 or mine.open_start or mine.open_end:
-        return None
+    if len(years) != 1:
+        return None, ""
     (year,) = years
-    if year in (mine.earliest.year, mine.latest.year):
-        return None
-    # "Q3 2019 revenue was $4m against $5m in Q3 2020": the claim gives that year's period too
-    shifted = (mine.earliest.replace(year=year), mine.latest.replace(year=year))
-    if any(d.earliest <= shifted[1] and shifted[0] <= d.latest for d in claim.facts.dates if d is not mine):
-        return None
+    if year not in (mine.earliest.year, mine.latest.year):
+        scope = str(year)
+        period = (mine.earliest.replace(year=year), mine.latest.replace(year=year))
+    else:
+        quarters = {_quarter_of(d.earliest) for _, d in closed if d.granularity != "year"}
+        quarters |= {_quarter_of(d.latest) for _, d in closed if d.granularity != "year"}
+        # "For the fourth quarter we expect ...": a quarter named without its year is stated too
+        if len(quarters) != 1 or _quarter_of(mine.earliest) in quarters | _named_quarters(cited):
+            return None, ""
+        (q,) = quarters
+        scope = f"Q{q} {year}"
+        period = (dt.date(year, 3 * q - 2, 1), dt.date(year, 3 * q - 2, 28))
+    # "Q3 2019 revenue was $4m against $5m in Q3 2020": the claim gives that period too
+    if any(d.earliest <= period[1] and period[0] <= d.latest for d in claim.facts.dates if d is not mine):
+        return None, ""
     own = _context(claim, mine)
-    best = max(closed, key=lambda sd: (sd[1].granularity == mine.granularity, _similarity(own, _context(*sd))))
-    side, theirs = best
+    side, theirs = max(closed, key=lambda sd: (sd[1].granularity == mine.granularity, _similarity(own, _context(*sd))))
     align = fuzz.token_set_ratio(claim.text, side.text, processor=utils.default_process) / 100
-    return side, theirs, align, _similarity(own, _context(side, theirs))
+    return (side, theirs, align, _similarity(own, _context(side, theirs))), f"all its own periods fall in {scope}, as in"
+
+
+def _quarter_of(day: dt.date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+_QUARTER_NAME = re.compile(r"\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth)[- ]quarter)\b", re.IGNORECASE)
+_ORDINAL_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+# "the June quarter", "fiscal Q1": quarters not of the calendar year cannot be told apart by name
+_OTHER_QUARTERS = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                             r"December)[- ]quarter|\bfiscal\b|\bFY", re.IGNORECASE)
+
+
+def _quarter_names(side: Side) -> list[tuple[int, int, int, str]]:
+    """Every quarter the sentence names, dated or not: (start, end, quarter 1-4, text)."""
+    out = []
+    for m in _QUARTER_NAME.finditer(side.text):
+        n = int(m.group(1) or m.group(2) or _ORDINAL_QUARTER[m.group(3).lower()])
+        out.append((side.start + m.start(), side.start + m.end(), n, m.group(0)))
+    return out
+
+
+def _named_quarters(sides: list[Side]) -> set[int]:
+    return {n for side in sides for _, _, n, _ in _quarter_names(side)}
+
+
+def _bare_quarters_misstated(claim: Side, cited: list[Side]):
+    """"in Q1" where the source never names the first quarter and its matching sentence
+    speaks of the second: a quarter named without a year, checked by name alone."""
+    dated = [(d.start, d.end) for d in claim.facts.dates]
+    mine_all = [(s, e, n, t) for s, e, n, t in _quarter_names(claim)
+                if not any(a <= s < b for a, b in dated)]
+    if not mine_all or any(_OTHER_QUARTERS.search(side.text) for side in cited + [claim]):
+        return
+    stated = _named_quarters(cited)
+    in_claim = {n for _, _, n, _ in _quarter_names(claim)}
+    for start, end, n, text in mine_all:
+        if n in stated:
+            continue
+        own = _span_context(claim, start, end)
+        best = None
+        for side in cited:
+            names = [x for x in _quarter_names(side) if x[2] not in in_claim]
+            if not names:
+                continue
+            align = fuzz.token_set_ratio(claim.text, side.text, processor=utils.default_process) / 100
+            if align < _MIN_ALIGN:
+                continue
+            for s2, e2, n2, t2 in names:
+                context = _similarity(own, _span_context(side, s2, e2))
+                if context >= _MIN_CONTEXT and (best is None or align + context > best[0]):
+                    best = (align + context, side, s2, e2, n2, t2, align, context)
+        if best is None:
+            continue
+        _, side, s2, e2, n2, t2, align, context = best
+        yield Hit(
+            claim_span=(start, end), evidence_span=(s2, e2), claim_value=f"Q{n}", evidence_value=f"Q{n2}",
+            message=(f"claim gives Q{n} ({text}); the source never names that quarter, "
+                     f"and its matching sentence says Q{n2} ({t2})"),
+            confidence=round(min(0.85, 0.35 + 0.3 * context + 0.3 * align), 2),
+        ), side
 
 
 def _context(side: Side, d: DateMention) -> dict[str, float]:
+    return _span_context(side, d.start, d.end)
+
+
+def _span_context(side: Side, start: int, end: int) -> dict[str, float]:
     spans = [(q.start, q.end) for q in side.facts.quantities if q.kind != "ordinal"]
-    spans += [(x.start, x.end) for x in side.facts.dates if x is not d]
+    spans += [(x.start, x.end) for x in side.facts.dates]
     # a figure inside the date ("2019" read as a number too) is part of it, not a neighbour
-    spans = [(s, e) for s, e in spans if e <= d.start or s >= d.end]
-    return context_words(side.text, d.start, d.end, spans, offset=side.start)
+    spans = [(s, e) for s, e in spans if e <= start or s >= end]
+    return context_words(side.text, start, end, spans, offset=side.start)
 
 
 def _similarity(a: dict[str, float], b: dict[str, float]) -> float:
