@@ -21,9 +21,12 @@ _NEGATION = re.compile(r"\b(?:not|never|no|nor|neither)\b|n't\b", re.IGNORECASE)
 
 class DateMisstated(ClaimRule):
     """What it checks:
-    A reporting period or year in a claim that its cited source never gives as the time of
-    anything, where the sentence of the source that says what the claim says gives another
-    period of the same kind: "results for Q4 2020" where the call speaks of Q3 2020 throughout.
+    A year, quarter, month or deadline in a claim that its cited source never gives as the
+    time of anything, where the source sentence that says what the claim says gives another
+    period of the same kind. Also a reporting quarter where every period the source reports
+    on lies in another quarter or year ("results for Q4 2020" where the call speaks only of
+    Q3 2020), and a quarter named without a year ("in Q1") that the source never names, where
+    its matching sentence names another.
 
     Why it matters:
     Summaries retype years and quarters as easily as figures; a sentence about the wrong year
@@ -34,7 +37,8 @@ class DateMisstated(ClaimRule):
     quarter 2020 earnings were $0.34 per diluted share ... up 17% from $0.29 in the third quarter
     of 2019". The source names the third quarter of 2019 only as a comparison base. Not a
     finding: a period the source states in any other role, a coarser or finer period that
-    overlaps it ("2020" for "Q3 2020"), dates in sentences that say something else.
+    overlaps it ("2020" for "Q3 2020"), dates in sentences that say something else, a date the
+    claim denies ("did not exist in 1035"), fiscal or month-named quarters ("the June quarter").
 
     Options:
     None. Runs only on claims that cite a source, whose every passage is searched.
