@@ -12,9 +12,11 @@ from ..models import DateMention, Severity
 from .base import ClaimRule, Hit, Side
 
 # The source sentence must say what the claim says (rapidfuzz token_set_ratio / 100) ...
-_MIN_ALIGN = 0.6
-# ... and its date must be about the same thing (share of the context words, as for figures).
+_MIN_ALIGN = 0.5
+# ... and its date must be about the same thing (share of the context words, as for figures);
+# a looser sentence match needs a closer context, and the other way round.
 _MIN_CONTEXT = 0.3
+_MIN_BOTH = 1.0
 _ROLE_GRANULARITIES = ("year", "quarter", "month")
 _NEGATION = re.compile(r"\b(?:not|never|no|nor|neither)\b|n't\b", re.IGNORECASE)
 
@@ -61,7 +63,11 @@ class DateMisstated(ClaimRule):
             # a period the claim gives as its own must be the time of something in the source;
             # one it compares against may be stated in any role
             if _written_elsewhere(mine, cited) or any(
-                    _agree(mine, theirs) and (base or not their_base) for _, theirs, their_base in src):
+                    _states(theirs, mine) and (base or not their_base) for _, theirs, their_base in src):
+                continue
+            # "For the fourth quarter we expect ..." states Q4 2020 in a source that reports on 2020
+            if mine.granularity == "quarter" and _quarter_of(mine.earliest) in _named_quarters(cited) and (
+                    mine.earliest.year in {d.earliest.year for _, d, their_base in src if not their_base}):
                 continue
             found = _conflicting(claim, mine, [(side, d) for side, d, their_base in src if their_base == base])
             said = "its matching sentence says"
@@ -71,7 +77,7 @@ class DateMisstated(ClaimRule):
             if not found:
                 continue
             hit_side, theirs, align, context = found
-            only_base = any(_agree(mine, theirs) for _, theirs, _ in src)
+            only_base = any(_states(theirs, mine) for _, theirs, _ in src)
             yield Hit(
                 claim_span=(mine.start, mine.end), evidence_span=(theirs.start, theirs.end),
                 claim_value=_describe(mine), evidence_value=_describe(theirs),
@@ -101,6 +107,13 @@ def _agree(a: DateMention, b: DateMention) -> bool:
     a0, a1 = (dt.date.min if a.open_start else a.earliest), (dt.date.max if a.open_end else a.latest)
     b0, b1 = (dt.date.min if b.open_start else b.earliest), (dt.date.max if b.open_end else b.latest)
     return a0 <= b1 and b0 <= a1
+
+
+def _states(theirs: DateMention, mine: DateMention) -> bool:
+    """Whether the source's date gives the claim's: "by 2030" allows 2017 but does not state it."""
+    if (theirs.open_start or theirs.open_end) and not (mine.open_start or mine.open_end):
+        return False
+    return _agree(mine, theirs)
 
 
 def _bound(d: DateMention) -> dt.date:
@@ -133,7 +146,7 @@ def _conflicting(claim: Side, mine: DateMention, pool: list[tuple[Side, DateMent
         if align < _MIN_ALIGN:
             continue
         context = _similarity(own, _context(side, theirs))
-        if context < _MIN_CONTEXT:
+        if context < _MIN_CONTEXT or align + context < _MIN_BOTH:
             continue
         key = align + context
         if best is None or key > best[0]:
@@ -225,7 +238,8 @@ def _bare_quarters_misstated(claim: Side, cited: list[Side]):
                 continue
             for s2, e2, n2, t2 in names:
                 context = _similarity(own, _span_context(side, s2, e2))
-                if context >= _MIN_CONTEXT and (best is None or align + context > best[0]):
+                if context >= _MIN_CONTEXT and align + context >= _MIN_BOTH and (
+                        best is None or align + context > best[0]):
                     best = (align + context, side, s2, e2, n2, t2, align, context)
         if best is None:
             continue
