@@ -72,21 +72,24 @@ class FigureMisstated(ClaimRule):
             for side, group in sides:
                 align = None
                 for theirs in group:
-                    if not same_kind(qa, theirs.quantity):
+                    pair = _comparable(qa, theirs.quantity)
+                    if pair is None:
                         continue
                     if align is None:
                         align = _align(claim, side)
                     score = measure_similarity(mine, theirs)
+                    if pair[0] is not qa and score < _MIN_MEASURE_UNNAMED:
+                        continue
                     key = score + 0.3 * align
                     if best is None or key > best[0]:
-                        best = (key, score, align, theirs, side)
+                        best = (key, score, align, theirs, side, pair)
             if best is None:
                 continue
-            _, score, align, theirs, side = best
+            _, score, align, theirs, side, (ca, cb) = best
             qb = theirs.quantity
             # "below $26 billion" for "below $25 billion": both may hold, but the claim misstates it
-            restated = qa.bound == qb.bound != "exact" and inconsistent_bounds(qa, qb)
-            if score < min_measure or align < min_align or not (conflicts(qa, qb) or restated):
+            restated = ca.bound == cb.bound != "exact" and inconsistent_bounds(ca, cb)
+            if score < min_measure or align < min_align or not (conflicts(ca, cb) or restated):
                 continue
             words = ", ".join(k for k, _ in sorted(theirs.words.items(), key=lambda kv: -kv[1])[:4])
             yield Hit(
@@ -117,6 +120,22 @@ class FigureMisstated(ClaimRule):
         ), side
 
 
+# Counts that name no noun of their own ("more than 50 missing", "70 others") may be set
+# against each other only when their measure words agree this closely.
+_MIN_MEASURE_UNNAMED = 0.5
+_PRO_FORMS = frozenset({"", "other", "others", "more", "one", "ones"})
+
+
+def _comparable(a: Quantity, b: Quantity) -> tuple[Quantity, Quantity] | None:
+    """The two quantities as they may be compared, or None: same kind, or two counts whose
+    nouns are missing or stand in for one named earlier ("two people ... 70 others")."""
+    if same_kind(a, b):
+        return a, b
+    if a.kind == b.kind == "count" and a.noun.lower() in _PRO_FORMS and b.noun.lower() in _PRO_FORMS:
+        return a.model_copy(update={"noun": "thing"}), b.model_copy(update={"noun": "thing"})
+    return None
+
+
 def _align(claim: Side, side: Side) -> float:
     """How closely a source sentence says what the claim says (0..1, word-set overlap)."""
     return fuzz.token_set_ratio(claim.text, side.text, processor=utils.default_process) / 100
@@ -140,12 +159,25 @@ def _figures(side: Side) -> list[Measure]:
         _CACHE.move_to_end(key)
         return hit[2]
     quantities = [q for q in side.facts.quantities
-                  if not _SPLIT_THOUSANDS.match(side.text, q.end - side.start)]
+                  if not _SPLIT_THOUSANDS.match(side.text, q.end - side.start) and not _in_a_date(side, q)]
     out = measures(side.text, quantities, offset=side.start)
     _CACHE[key] = (side.facts, side.text, out)
     if len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
     return out
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH_BEFORE = re.compile(_MONTH + r"\s+$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b", re.IGNORECASE)
+
+
+def _in_a_date(side: Side, q: Quantity) -> bool:
+    """"the week of april 5": a day of a month the date reader missed (lower-cased text) is no count."""
+    if q.kind != "count":
+        return False
+    start, end = q.start - side.start, q.end - side.start
+    return bool(_MONTH_BEFORE.search(side.text[max(0, start - 12):start]) or _MONTH_AFTER.match(side.text[end:end + 16]))
 
 
 def _bound_met(claim: Quantity, source: Quantity) -> bool:
