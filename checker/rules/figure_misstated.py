@@ -91,6 +91,8 @@ class FigureMisstated(ClaimRule):
             restated = ca.bound == cb.bound != "exact" and inconsistent_bounds(ca, cb)
             if score < min_measure or align < min_align or not (conflicts(ca, cb) or restated):
                 continue
+            if _other_numbers_unsourced(claim, qa, pool):
+                continue
             words = ", ".join(k for k, _ in sorted(theirs.words.items(), key=lambda kv: -kv[1])[:4])
             yield Hit(
                 claim_span=(qa.start, qa.end), evidence_span=(qb.start, qb.end),
@@ -165,6 +167,25 @@ def _figures(side: Side) -> list[Measure]:
     if len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
     return out
+
+
+# a score or share written as a fraction ("33/44 reviews"), which the quantity reader leaves alone
+_FRACTION = re.compile(r"(?<![\w/.-])(\d+)/(\d+)(?![\w/.-])")
+_DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _other_numbers_unsourced(claim: Side, q: Quantity, pool: list[Side]) -> bool:
+    """"Based on 33/44 reviews, it was rated 75%" against "76%, with 35 reviews out of 46": when
+    the claim holds a fraction no figure was read from and the source has its numbers nowhere,
+    the sentence describes another moment or count than the source's, and its figure is not
+    held against the source's."""
+    read = [(x.start, x.end) for x in claim.facts.quantities] + [(d.start, d.end) for d in claim.facts.dates]
+    unread = [m for m in _FRACTION.finditer(claim.text)
+              if not any(a <= claim.start + m.start() < b for a, b in read)]
+    if not unread:
+        return False
+    source_runs = {m.group(0).replace(",", "") for side in pool for m in _DIGIT_RUN.finditer(side.text)}
+    return any(not {m.group(1), m.group(2)} <= source_runs for m in unread)
 
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
