@@ -93,3 +93,12 @@ def test_context_words_of_a_date_are_what_happened_then():
     text = "Third quarter 2020 earnings were $0.34 per diluted share."
     words = context_words(text, 0, len("Third quarter 2020"), [(text.index("$0.34"), text.index("$0.34") + 5)])
     assert "earnings" in words and "share" not in words
+
+
+def test_a_change_after_an_aside_measures_the_figure_before_the_aside():
+    f = figures("We expect operating EBITDA of about 4.03 billion, at the midpoint of the range, "
+                "a year-over-year increase of 17%.")
+    assert {"operating", "ebitda"} <= set(f["17%"].words)
+    # a figure with words of its own after the comma does not take the figure before it
+    g = figures("Revenue was $5 billion, while capital spending rose 17%.")
+    assert "capital" in g["17%"].words and "revenue" not in g["17%"].words

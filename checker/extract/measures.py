@@ -99,7 +99,12 @@ def measures(text: str, quantities: list[Quantity], offset: int = 0) -> list[Mea
     for q in quantities:
         if q.kind == "ordinal":
             continue
-        words, raw = _words_around(tokens, q.start, q.end, spans)
+        words, raw, aside = _words_around(tokens, q.start, q.end, spans)
+        if aside:
+            before = [m for m in out if m.quantity.end <= q.start]
+            if before:
+                for k, v in max(before, key=lambda m: m.quantity.end).words.items():
+                    words.setdefault(k, 0.5 * v)
         out.append(Measure(q, words, _periods(raw)))
     return _respectively(tokens, out)
 
@@ -180,7 +185,10 @@ def _tokens(text: str, offset: int) -> list[tuple[int, int, str]]:
     return [(m.start() + offset, m.end() + offset, m.group(0)) for m in _TOKEN.finditer(text)]
 
 
-def _words_around(tokens, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[dict[str, float], list[str]]:
+def _words_around(tokens, start: int, end: int,
+                  spans: list[tuple[int, int]]) -> tuple[dict[str, float], list[str], bool]:
+    """The weighted words of a span, its raw words, and whether an aside parts it from the
+    figure before it (whose measure a bare change then shares)."""
     prev_end = max((e for s, e in spans if e <= start), default=-1)
     next_start = min((s for s, e in spans if s >= end), default=10**12)
     words: dict[str, float] = {}
@@ -189,6 +197,8 @@ def _words_around(tokens, start: int, end: int, spans: list[tuple[int, int]]) ->
     # first ("EPS was $0.34, up 17%": the 17% is EPS growth), so they count at half weight.
     left = [t for t in tokens if t[1] <= start]
     d, owned = 0, 1.0
+    crossed = False  # passed a comma with no word of its own yet ("..., an increase of 17%")
+    aside = False
     for s, e, w in reversed(left):
         if w in _STOPS:
             break
@@ -199,7 +209,12 @@ def _words_around(tokens, start: int, end: int, spans: list[tuple[int, int]]) ->
             prev_end = max((e2 for s2, e2 in spans if e2 <= s), default=-1)
             continue
         if w == "," and d > 0:
+            # "about 4.03 billion, at the midpoint of the range, an increase of 17%": the change
+            # still measures the figure before the aside
+            aside = crossed and owned == 1.0
             break
+        if w == "," and d == 0:
+            crossed = True
         raw.insert(0, w)
         for lem in _norm_words(w):
             d += 1
@@ -218,7 +233,7 @@ def _words_around(tokens, start: int, end: int, spans: list[tuple[int, int]]) ->
             words.setdefault(lem, 0.9 / (1 + 0.25 * (d - 1)))
         if d >= _RIGHT_MAX:
             break
-    return words, raw
+    return words, raw, aside
 
 
 def in_comparison_base(text: str, start: int, offset: int = 0) -> bool:
