@@ -16,6 +16,8 @@ from .base import ClaimRule, Hit, Side
 _MIN_MEASURE = 0.3
 # ... and sit in a sentence this close to the claim's (rapidfuzz token_set_ratio / 100).
 _MIN_ALIGN = 0.5
+# A sentence that matches the claim's this much more closely may share less of the measure.
+_LOOSER_MEASURE, _CLOSER_ALIGN = 0.1, 0.15
 # Without a cited source the claim's figure may be stated in a document the index did not
 # return, so the peer must be a much closer match.
 _MIN_MEASURE_UNCITED, _MIN_ALIGN_UNCITED = 0.5, 0.7
@@ -89,7 +91,9 @@ class FigureMisstated(ClaimRule):
             qb = theirs.quantity
             # "below $26 billion" for "below $25 billion": both may hold, but the claim misstates it
             restated = ca.bound == cb.bound != "exact" and inconsistent_bounds(ca, cb)
-            if score < min_measure or align < min_align or not (conflicts(ca, cb) or restated):
+            close = (score >= min_measure and align >= min_align) or (
+                score >= min_measure - _LOOSER_MEASURE and align >= min_align + _CLOSER_ALIGN)
+            if not close or not (conflicts(ca, cb) or restated):
                 continue
             if _other_numbers_unsourced(claim, qa, pool):
                 continue
