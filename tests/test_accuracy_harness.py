@@ -8,7 +8,7 @@ import pytest
 
 from benchmarks.accuracy import baseline as base
 from benchmarks.accuracy.datasets import LOADERS, Item, changed_categories, sample
-from benchmarks.accuracy.run import Outcome, confusion, run_checker, score_set, wilson
+from benchmarks.accuracy.run import Outcome, confusion, run_checker, score_set, summary_table, wilson
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 DATASETS = SHARED / "datasets"
@@ -100,6 +100,19 @@ def test_score_set_per_category_recall_uses_all_not_refuted_items_as_negatives()
                                                  "precision_ci95": wilson(1, 1)}
     assert res["overall"]["baseline"]["fp"] == 1  # the NEI item scored 20 < 50
     assert res["overall"]["abstention_rate"] == 0.5
+
+
+def test_summary_pools_the_figure_edits_of_both_summedits_sets():
+    def one(flag_first: bool):
+        items = [Item("t", "1", "c", "s", True, "r", categories=frozenset({"figure", "number"})),
+                 Item("t", "2", "c", "s", True, "r", categories=frozenset({"figure", "number"})),
+                 Item("t", "3", "c", "s", False, "ok")]
+        outcomes = [Outcome("contradicted" if flag_first else "unverified"), Outcome("unverified"),
+                    Outcome("unverified")]
+        return score_set(items, outcomes, [10.0, 10.0, 99.0], threshold=50)
+    table = summary_table({"summedits_ectsum": one(True), "summedits_news": one(False)})
+    # 1 of 4 figure edits caught, both consistent items left alone: BA (25 + 100) / 2
+    assert "all SummEdits sets pooled: BA 62.5" in table and "tp 1, fn 3, fp 0, tn 2" in table
 
 
 def test_sample_is_fixed_by_seed_and_keeps_order():

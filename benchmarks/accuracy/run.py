@@ -310,6 +310,17 @@ def summary_table(results: dict) -> str:
         lines.append(f"| **pooled** | {tot['n']} | {tot['ctp'] + tot['cfn']} | {_pct(_div(tot['unverified'], tot['n']))} | {_prec(c)} "
                      f"| {_pct(_div(tot['ctp'], tot['ctp'] + tot['cfn']))} | | {_pct(_div(tot['btp'], tot['btp'] + tot['bfp']))} "
                      f"| {_pct(_div(tot['btp'], tot['btp'] + tot['bfn']))} | | |")
+    figs = [res["gold_categories"]["figure"]["checker"] for name, res in results.items()
+            if name.startswith("summedits") and "figure" in res["gold_categories"]]
+    if len(figs) > 1:
+        f = Counter()
+        for m in figs:
+            f.update({k: m[k] for k in ("tp", "fp", "fn", "tn")})
+        recall, spec = _div(f["tp"], f["tp"] + f["fn"]), _div(f["tn"], f["tn"] + f["fp"])
+        ba = (recall + spec) / 2 if recall is not None and spec is not None else None
+        lines.append("")
+        lines.append(f"SummEdits figure edits, all SummEdits sets pooled: BA {_pct(ba)} (recall {_pct(recall)}, "
+                     f"specificity {_pct(spec)}; tp {f['tp']}, fn {f['fn']}, fp {f['fp']}, tn {f['tn']}).")
     return "\n".join(lines)
 
 
