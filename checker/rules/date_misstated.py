@@ -163,22 +163,28 @@ def _the_only_period(claim: Side, mine: DateMention, pool: list[tuple[Side, Date
     something the source leaves undated ("admitted from December 2019 to January 2").
     """
     closed = [(side, d) for side, d in pool if not (d.open_start or d.open_end)]
-    if mine.granularity != "quarter" or len(closed) < 2:
+    if mine.granularity != "quarter" or not closed:
         return None, ""
     years = {d.earliest.year for _, d in closed} | {d.latest.year for _, d in closed}
     if len(years) != 1:
         return None, ""
     (year,) = years
+    named = _named_quarters(cited)
     if year not in (mine.earliest.year, mine.latest.year):
+        if len(closed) < 2:  # one dated mention does not make a report on that year
+            return None, ""
         scope = str(year)
         period = (mine.earliest.replace(year=year), mine.latest.replace(year=year))
     else:
         quarters = {_quarter_of(d.earliest) for _, d in closed if d.granularity != "year"}
         quarters |= {_quarter_of(d.latest) for _, d in closed if d.granularity != "year"}
         # "For the fourth quarter we expect ...": a quarter named without its year is stated too
-        if len(quarters) != 1 or _quarter_of(mine.earliest) in quarters | _named_quarters(cited):
+        if len(quarters) != 1 or _quarter_of(mine.earliest) in quarters | named:
             return None, ""
         (q,) = quarters
+        # one dated mention is enough when the source names no other quarter at all
+        if len(closed) < 2 and named != {q}:
+            return None, ""
         scope = f"Q{q} {year}"
         period = (dt.date(year, 3 * q - 2, 1), dt.date(year, 3 * q - 2, 28))
     # "Q3 2019 revenue was $4m against $5m in Q3 2020": the claim gives that period too
