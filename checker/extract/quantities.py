@@ -149,6 +149,7 @@ _HEDGE_BEFORE = [
     ("max", "up to"), ("max", "at most"), ("max", "no more than"), ("max", "not more than"),
     ("max", "as many as"), ("max", "as much as"), ("max", "a maximum of"),
     ("max", "not exceeding"), ("max", "just under"), ("max", "lower than"),
+    ("max", "younger than"), ("min", "older than"), ("max", "shorter than"), ("min", "longer than"),
     ("approx", "about"), ("approx", "around"), ("approx", "roughly"),
     ("approx", "approximately"), ("approx", "approx."), ("approx", "nearly"),
     ("approx", "almost"), ("approx", "some"), ("approx", "an estimated"),

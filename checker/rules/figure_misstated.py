@@ -98,12 +98,18 @@ class FigureMisstated(ClaimRule):
             if _other_numbers_unsourced(claim, qa, pool):
                 continue
             words = ", ".join(k for k, _ in sorted(theirs.words.items(), key=lambda kv: -kv[1])[:4])
+            # "more than 18 million" where the source says "over 20 million" holds: the claim
+            # restates the bound more loosely, an inconsistency to note, not a contradiction
+            # ("over 70 missing" for "more than 50" claims more than the source and stays an error)
+            hedge_only = not conflicts(ca, cb) and _implied_bound(ca, cb)
             yield Hit(
                 claim_span=(qa.start, qa.end), evidence_span=(qb.start, qb.end),
                 claim_value=describe(qa), evidence_value=describe(qb),
                 message=(f"claim says {describe(qa)}; the source gives {describe(qb)} for the same measure "
-                         f"({words}) and never states {qa.text}"),
+                         f"({words}) and never states {qa.text}"
+                         + ("; both bounds may hold, but they differ" if hedge_only else "")),
                 confidence=round(min(0.95, 0.5 + 0.3 * score + 0.2 * align), 2),
+                severity=Severity.warning if hedge_only else None,
             ), side
 
     def _other_period(self, claim: Side, mine: Measure, stated, min_measure: float, min_align: float):
@@ -203,6 +209,17 @@ def _in_a_date(side: Side, q: Quantity) -> bool:
         return False
     start, end = q.start - side.start, q.end - side.start
     return bool(_MONTH_BEFORE.search(side.text[max(0, start - 12):start]) or _MONTH_AFTER.match(side.text[end:end + 16]))
+
+
+def _implied_bound(claim: Quantity, source: Quantity) -> bool:
+    """The source's bound implies the claim's: "over 20 million" gives "more than 18 million"."""
+    if claim.bound != source.bound or claim.bound not in ("min", "max"):
+        return False
+    a = claim.low if claim.bound == "min" else claim.high
+    b = source.low if source.bound == "min" else source.high
+    a = claim.value if a is None else a
+    b = source.value if b is None else b
+    return b >= a if claim.bound == "min" else b <= a
 
 
 def _bound_met(claim: Quantity, source: Quantity) -> bool:
