@@ -279,4 +279,10 @@ def measure_similarity(a: Measure, b: Measure, *, ignore_period: bool = False) -
     """
     if not ignore_period and periods_differ(a, b):
         return 0.0
-    return max(_coverage(a.words, b.words), _coverage(b.words, a.words))
+    return word_similarity(a.words, b.words)
+
+
+def word_similarity(a: dict[str, float], b: dict[str, float]) -> float:
+    """How far two sets of weighted context words name one thing (0..1): the better of the
+    two coverages, so a short context inside a longer one scores high."""
+    return max(_coverage(a, b), _coverage(b, a))

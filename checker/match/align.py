@@ -18,6 +18,11 @@ class Alignment:
     end: int
 
 
+def sentence_similarity(a: str, b: str) -> float:
+    """How closely two sentences say the same thing, 0..1 (word-set overlap on normalised text)."""
+    return fuzz.token_set_ratio(a, b, processor=utils.default_process) / 100
+
+
 def align(claim: str, passage: str) -> Alignment:
     score = fuzz.token_set_ratio(claim, passage, processor=utils.default_process)
     if len(claim) <= len(passage):

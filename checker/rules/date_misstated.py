@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from rapidfuzz import fuzz, utils
-
-from ..extract.measures import context_words, in_comparison_base
+from ..extract.measures import context_words, in_comparison_base, word_similarity
+from ..match.align import sentence_similarity
 from ..models import DateMention, Severity
 from .base import ClaimRule, Hit, Side
 
-# The source sentence must say what the claim says (rapidfuzz token_set_ratio / 100) ...
+# The source sentence must say what the claim says (sentence_similarity) ...
 _MIN_ALIGN = 0.5
 # ... and its date must be about the same thing (share of the context words, as for figures);
 # a looser sentence match needs a closer context, and the other way round.
@@ -142,10 +141,10 @@ def _conflicting(claim: Side, mine: DateMention, pool: list[tuple[Side, DateMent
         # "28% in Q3 2019, against 31% in Q3 2020": the claim gives the source's period too
         if any(_agree(d, theirs) for d in claim.facts.dates if d is not mine):
             continue
-        align = fuzz.token_set_ratio(claim.text, side.text, processor=utils.default_process) / 100
+        align = sentence_similarity(claim.text, side.text)
         if align < _MIN_ALIGN:
             continue
-        context = _similarity(own, _context(side, theirs))
+        context = word_similarity(own, _context(side, theirs))
         if context < _MIN_CONTEXT or align + context < _MIN_BOTH:
             continue
         key = align + context
@@ -191,9 +190,9 @@ def _the_only_period(claim: Side, mine: DateMention, pool: list[tuple[Side, Date
     if any(d.earliest <= period[1] and period[0] <= d.latest for d in claim.facts.dates if d is not mine):
         return None, ""
     own = _context(claim, mine)
-    side, theirs = max(closed, key=lambda sd: (sd[1].granularity == mine.granularity, _similarity(own, _context(*sd))))
-    align = fuzz.token_set_ratio(claim.text, side.text, processor=utils.default_process) / 100
-    return (side, theirs, align, _similarity(own, _context(side, theirs))), f"all its own periods fall in {scope}, as in"
+    side, theirs = max(closed, key=lambda sd: (sd[1].granularity == mine.granularity, word_similarity(own, _context(*sd))))
+    align = sentence_similarity(claim.text, side.text)
+    return (side, theirs, align, word_similarity(own, _context(side, theirs))), f"all its own periods fall in {scope}, as in"
 
 
 def _quarter_of(day: dt.date) -> int:
@@ -239,11 +238,11 @@ def _bare_quarters_misstated(claim: Side, cited: list[Side]):
             names = [x for x in _quarter_names(side) if x[2] not in in_claim]
             if not names:
                 continue
-            align = fuzz.token_set_ratio(claim.text, side.text, processor=utils.default_process) / 100
+            align = sentence_similarity(claim.text, side.text)
             if align < _MIN_ALIGN:
                 continue
             for s2, e2, n2, t2 in names:
-                context = _similarity(own, _span_context(side, s2, e2))
+                context = word_similarity(own, _span_context(side, s2, e2))
                 if context >= _MIN_CONTEXT and align + context >= _MIN_BOTH and (
                         best is None or align + context > best[0]):
                     best = (align + context, side, s2, e2, n2, t2, align, context)
@@ -268,13 +267,6 @@ def _span_context(side: Side, start: int, end: int) -> dict[str, float]:
     # a figure inside the date ("2019" read as a number too) is part of it, not a neighbour
     spans = [(s, e) for s, e in spans if e <= start or s >= end]
     return context_words(side.text, start, end, spans, offset=side.start)
-
-
-def _similarity(a: dict[str, float], b: dict[str, float]) -> float:
-    def cover(x, y):
-        total = sum(x.values())
-        return sum(min(w, y[k]) / max(w, y[k]) * w for k, w in x.items() if k in y) / total if total else 0.0
-    return max(cover(a, b), cover(b, a))
 
 
 def _describe(d: DateMention) -> str:

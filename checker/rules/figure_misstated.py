@@ -5,10 +5,21 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 
-from rapidfuzz import fuzz, utils
-
-from ..extract.measures import Measure, describe_period, measure_similarity, measures, periods_differ
-from ..extract.numbers_compare import conflicts, describe, inconsistent_bounds, same_figure, same_kind
+from ..extract.measures import (
+    Measure,
+    describe_period,
+    measure_similarity,
+    measures,
+    periods_differ,
+)
+from ..extract.numbers_compare import (
+    conflicts,
+    describe,
+    inconsistent_bounds,
+    same_figure,
+    same_kind,
+)
+from ..match.align import sentence_similarity
 from ..models import Quantity, Severity
 from .base import ClaimRule, Hit, Side
 
@@ -149,8 +160,7 @@ def _comparable(a: Quantity, b: Quantity) -> tuple[Quantity, Quantity] | None:
 
 
 def _align(claim: Side, side: Side) -> float:
-    """How closely a source sentence says what the claim says (0..1, word-set overlap)."""
-    return fuzz.token_set_ratio(claim.text, side.text, processor=utils.default_process) / 100
+    return sentence_similarity(claim.text, side.text)
 
 
 # "£50, 000": tokenised text (system summaries) splits a thousands group off; such a figure
