@@ -18,6 +18,8 @@ _MIN_CONTEXT = 0.3
 _MIN_BOTH = 1.0
 _ROLE_GRANULARITIES = ("year", "quarter", "month")
 _NEGATION = re.compile(r"\b(?:not|never|no|nor|neither)\b|n't\b", re.IGNORECASE)
+# "was not deemed a threat until 1997" dates the change; it denies nothing about the date
+_NOT_UNTIL = re.compile(r"(?:\bnot\b|n't\b)[^.;,]*?\buntil\b", re.IGNORECASE)
 
 
 class DateMisstated(ClaimRule):
@@ -54,7 +56,7 @@ class DateMisstated(ClaimRule):
         if not cited:
             return  # the period may be stated in a document the index did not return
         # "did not exist in 1035": a denied date is not contradicted by another one
-        if _NEGATION.search(claim.text):
+        if _NEGATION.search(_NOT_UNTIL.sub(" ", claim.text)):
             return
         src = [(side, d, _is_base(side, d)) for side in cited for d in _periods(side)]
         for mine in _periods(claim):
