@@ -489,6 +489,8 @@ def _finish(text: str, hits: list[_Hit], blocked: list[tuple[int, int]]) -> list
 
 _LABEL_SET = frozenset(_LABELS.split("|"))
 _MONTH_SET = frozenset(_MONTHS.split("|"))
+# lower-cased text ("the week of april 5") names months too; "may" stays out, it is a verb
+_MONTH_SET_LOWER = frozenset(m.lower() for m in _MONTH_SET) - {"may"}
 _CODE_SET = frozenset(_CUR_CODES)
 _SYM_CHARS = frozenset("$€£¥₽₹₩₺")
 _SYM_TAIL = re.compile(r"(?:US|U\.S\.|CA|C|AU|A|HK|S|NZ|R|NT|MX)?\\?[$€£¥₽₹₩₺]$")
@@ -560,7 +562,7 @@ def _context_skip(text: str, s: int, e: int) -> bool:
         word = last.rstrip(".").lower()
         if word in _LABEL_SET or last == "#":
             return True
-        if last.rstrip(".") in _MONTH_SET:  # "July 5", "Sept. 9"
+        if last.rstrip(".") in _MONTH_SET or last.rstrip(".") in _MONTH_SET_LOWER:  # "July 5", "april 5"
             return True
     if prev in "-–" or (prev.isspace() and s >= 2 and text[s - 2] in "-–"):
         m = _DAY_RANGE_HEAD.search(text, max(0, s - 24), s)

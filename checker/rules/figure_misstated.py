@@ -181,7 +181,7 @@ def _figures(side: Side) -> list[Measure]:
         _CACHE.move_to_end(key)
         return hit[2]
     quantities = [q for q in side.facts.quantities
-                  if not _SPLIT_THOUSANDS.match(side.text, q.end - side.start) and not _in_a_date(side, q)]
+                  if not _SPLIT_THOUSANDS.match(side.text, q.end - side.start)]
     out = measures(side.text, quantities, offset=side.start)
     _CACHE[key] = (side.facts, side.text, out)
     if len(_CACHE) > _CACHE_SIZE:
@@ -206,19 +206,6 @@ def _other_numbers_unsourced(claim: Side, q: Quantity, pool: list[Side]) -> bool
         return False
     source_runs = {m.group(0).replace(",", "") for side in pool for m in _DIGIT_RUN.finditer(side.text)}
     return any(not {m.group(1), m.group(2)} <= source_runs for m in unread)
-
-
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_MONTH_BEFORE = re.compile(_MONTH + r"\s+$", re.IGNORECASE)
-_MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b", re.IGNORECASE)
-
-
-def _in_a_date(side: Side, q: Quantity) -> bool:
-    """"the week of april 5": a day of a month the date reader missed (lower-cased text) is no count."""
-    if q.kind != "count":
-        return False
-    start, end = q.start - side.start, q.end - side.start
-    return bool(_MONTH_BEFORE.search(side.text[max(0, start - 12):start]) or _MONTH_AFTER.match(side.text[end:end + 16]))
 
 
 def _implied_bound(claim: Quantity, source: Quantity) -> bool:
