@@ -369,12 +369,12 @@ class Checker:
                 if reason:
                     yield Pair(side, other.side, "claim-claim", reason)
         cited = item.claim.source if item.claim is not None else None
+        cited_doc = self._cited(cited) if cited else None
         # a claim with no typed fact is still read against the source it cites (a quarter
         # named without a year, "in Q1", is no date fact, yet a claim rule can check it)
         if index is None or not (side.event or side.facts.dates or side.facts.quantities or side.facts.quotes
-                                 or (cited and self._cited(cited) is not None)):
+                                 or cited_doc is not None):
             return
-        cited_doc = self._cited(cited) if cited else None
         if item.doc is not None:
             cited_doc = self._cited_by_passage(item.doc, item.passage_index)
         candidates = []

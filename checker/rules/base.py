@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from ..models import DateMention, Document, EventFrame, Facts, Loc, Severity
 
@@ -161,3 +162,27 @@ class ClaimRule(_NotPairRule):
     def check_claim(self, claim: Side, candidates: list[Side], cited: list[Side] | None) -> Iterable[tuple[Hit, Side]]:
         """Hits with the evidence side each points into; ``cited`` is the cited source's passages."""
         raise NotImplementedError  # pragma: no cover - abstract
+
+
+class PassageMemo:
+    """What a claim rule works out for one source passage, kept for the next claim.
+
+    Every claim citing a document reads all its passages; keyed by the facts object the
+    engine holds for a passage (and checked against it), the work is done once per passage.
+    """
+
+    def __init__(self, size: int = 8192):
+        self._kept: OrderedDict[int, tuple[Facts, str, Any]] = OrderedDict()
+        self._size = size
+
+    def get(self, side: Side, compute: Callable[[Side], Any]) -> Any:
+        key = id(side.facts)
+        hit = self._kept.get(key)
+        if hit is not None and hit[0] is side.facts and hit[1] == side.text:
+            self._kept.move_to_end(key)
+            return hit[2]
+        value = compute(side)
+        self._kept[key] = (side.facts, side.text, value)
+        if len(self._kept) > self._size:
+            self._kept.popitem(last=False)
+        return value

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from ..extract.measures import context_words, in_comparison_base, word_similarity
 from ..match.align import sentence_similarity
 from ..models import DateMention, Severity
-from .base import ClaimRule, Hit, Side
+from .base import ClaimRule, Hit, PassageMemo, Side
 
 # The source sentence must say what the claim says (sentence_similarity) ...
 _MIN_ALIGN = 0.5
@@ -58,27 +59,29 @@ class DateMisstated(ClaimRule):
         # "did not exist in 1035": a denied date is not contradicted by another one
         if _NEGATION.search(_NOT_UNTIL.sub(" ", claim.text)):
             return
-        src = [(side, d, _is_base(side, d)) for side in cited for d in _periods(side)]
+        views = [(side, _view(side)) for side in cited]
+        src = [(side, d, their_base, ctx) for side, v in views for d, their_base, ctx in v.dates]
+        own_src = [(side, d, ctx) for side, d, their_base, ctx in src if not their_base]
+        named = {n for _, v in views for *_, n, _t, _c in v.quarters}
         for mine in _periods(claim):
             base = _is_base(claim, mine)
             # a period the claim gives as its own must be the time of something in the source;
             # one it compares against may be stated in any role
-            if _written_elsewhere(mine, cited) or any(
-                    _states(theirs, mine) and (base or not their_base) for _, theirs, their_base in src):
+            if _written_elsewhere(mine, views) or any(
+                    _states(theirs, mine) and (base or not their_base) for _, theirs, their_base, _ in src):
                 continue
             # "For the fourth quarter we expect ..." states Q4 2020 in a source that reports on 2020
-            if mine.granularity == "quarter" and _quarter_of(mine.earliest) in _named_quarters(cited) and (
-                    mine.earliest.year in {d.earliest.year for _, d, their_base in src if not their_base}):
+            if mine.granularity == "quarter" and _quarter_of(mine.earliest) in named and (
+                    mine.earliest.year in {d.earliest.year for _, d, _ in own_src}):
                 continue
-            found = _conflicting(claim, mine, [(side, d) for side, d, their_base in src if their_base == base])
+            found = _conflicting(claim, mine, [(side, d, ctx) for side, d, their_base, ctx in src if their_base == base])
             said = "its matching sentence says"
             if not found and not base:
-                found, said = _the_only_period(claim, mine, [(side, d) for side, d, their_base in src if not their_base],
-                                               cited)
+                found, said = _the_only_period(claim, mine, own_src, named)
             if not found:
                 continue
             hit_side, theirs, align, context = found
-            only_base = any(_states(theirs, mine) for _, theirs, _ in src)
+            only_base = any(_states(theirs, mine) for _, theirs, _, _ in src)
             yield Hit(
                 claim_span=(mine.start, mine.end), evidence_span=(theirs.start, theirs.end),
                 claim_value=_describe(mine), evidence_value=_describe(theirs),
@@ -87,7 +90,33 @@ class DateMisstated(ClaimRule):
                          + f", and {said} {_describe(theirs)} ({theirs.text})"),
                 confidence=round(min(0.9, 0.4 + 0.3 * context + 0.3 * align), 2),
             ), hit_side
-        yield from _bare_quarters_misstated(claim, cited)
+        yield from _bare_quarters_misstated(claim, views, named)
+
+
+@dataclass(frozen=True)
+class _View:
+    """What the rule reads in one source passage, worked out once for every claim citing it."""
+
+    dates: list[tuple[DateMention, bool, dict[str, float]]]  # period, comparison base?, context
+    quarters: list[tuple[int, int, int, str, dict[str, float]]]  # start, end, quarter, text, context
+    other_quarters: bool  # fiscal or month-named quarters
+    loose_years: frozenset[str]  # "2021", "21" of "FY21": years written outside any date
+
+
+_VIEWS = PassageMemo()
+_LOOSE_YEAR = re.compile(r"(?:FY|F|')\s?(\d{2})\b|\b(\d{4})\b(?![\d,.])", re.IGNORECASE)
+
+
+def _view(side: Side) -> _View:
+    return _VIEWS.get(side, _read_view)
+
+
+def _read_view(side: Side) -> _View:
+    dates = [(d, _is_base(side, d), _context(side, d)) for d in _periods(side)]
+    quarters = [(s, e, n, t, _span_context(side, s, e)) for s, e, n, t in _quarter_names(side)]
+    loose = frozenset(m.group(1) or m.group(2) for m in _LOOSE_YEAR.finditer(side.text)
+                      if not any(x.start <= side.start + m.start() < x.end for x in side.facts.dates))
+    return _View(dates, quarters, bool(_OTHER_QUARTERS.search(side.text)), loose)
 
 
 def _periods(side: Side) -> list[DateMention]:
@@ -121,23 +150,17 @@ def _bound(d: DateMention) -> dt.date:
     return d.latest if d.open_start else d.earliest
 
 
-def _written_elsewhere(d: DateMention, cited: list[Side]) -> bool:
+def _written_elsewhere(d: DateMention, views: list[tuple[Side, _View]]) -> bool:
     """Years the date extractor does not read ("FY21", "fiscal '21") count as stated."""
     y = _bound(d).year
-    short = re.compile(rf"(?:FY|F|')\s?{y % 100:02d}\b|\b{y}\b(?![\d,.])", re.IGNORECASE)
-    for side in cited:
-        for m in short.finditer(side.text):
-            at = side.start + m.start()
-            if not any(x.start <= at < x.end for x in side.facts.dates):
-                return True
-    return False
+    return any(str(y) in v.loose_years or f"{y % 100:02d}" in v.loose_years for _, v in views)
 
 
-def _conflicting(claim: Side, mine: DateMention, pool: list[tuple[Side, DateMention]]):
+def _conflicting(claim: Side, mine: DateMention, pool: list[tuple[Side, DateMention, dict[str, float]]]):
     """The best source date of the same kind, in a matching sentence, about the same thing."""
     own = _context(claim, mine)
     best = None
-    for side, theirs in pool:
+    for side, theirs, ctx in pool:
         if theirs.granularity != mine.granularity or _agree(mine, theirs):
             continue
         # "28% in Q3 2019, against 31% in Q3 2020": the claim gives the source's period too
@@ -146,7 +169,7 @@ def _conflicting(claim: Side, mine: DateMention, pool: list[tuple[Side, DateMent
         align = sentence_similarity(claim.text, side.text)
         if align < _MIN_ALIGN:
             continue
-        context = word_similarity(own, _context(side, theirs))
+        context = word_similarity(own, ctx)
         if context < _MIN_CONTEXT or align + context < _MIN_BOTH:
             continue
         key = align + context
@@ -155,7 +178,8 @@ def _conflicting(claim: Side, mine: DateMention, pool: list[tuple[Side, DateMent
     return best[1:] if best else None
 
 
-def _the_only_period(claim: Side, mine: DateMention, pool: list[tuple[Side, DateMention]], cited: list[Side]):
+def _the_only_period(claim: Side, mine: DateMention, pool: list[tuple[Side, DateMention, dict[str, float]]],
+                     named: set[int]):
     """The source's own periods all fall in one other year, or one other quarter: a report on
     that period, which the claim misdates ("results for Q4 2020" where the call speaks only of
     the third quarter of 2020). Returns the hit's evidence and how to say it, or ``(None, "")``.
@@ -163,22 +187,21 @@ def _the_only_period(claim: Side, mine: DateMention, pool: list[tuple[Side, Date
     Only for a reporting quarter: a month or year in a claim is as often the time of
     something the source leaves undated ("admitted from December 2019 to January 2").
     """
-    closed = [(side, d) for side, d in pool if not (d.open_start or d.open_end)]
+    closed = [(side, d, ctx) for side, d, ctx in pool if not (d.open_start or d.open_end)]
     if mine.granularity != "quarter" or not closed:
         return None, ""
-    years = {d.earliest.year for _, d in closed} | {d.latest.year for _, d in closed}
+    years = {d.earliest.year for _, d, _ in closed} | {d.latest.year for _, d, _ in closed}
     if len(years) != 1:
         return None, ""
     (year,) = years
-    named = _named_quarters(cited)
     if year not in (mine.earliest.year, mine.latest.year):
         if len(closed) < 2:  # one dated mention does not make a report on that year
             return None, ""
         scope = str(year)
         period = (mine.earliest.replace(year=year), mine.latest.replace(year=year))
     else:
-        quarters = {_quarter_of(d.earliest) for _, d in closed if d.granularity != "year"}
-        quarters |= {_quarter_of(d.latest) for _, d in closed if d.granularity != "year"}
+        quarters = {_quarter_of(d.earliest) for _, d, _ in closed if d.granularity != "year"}
+        quarters |= {_quarter_of(d.latest) for _, d, _ in closed if d.granularity != "year"}
         # "For the fourth quarter we expect ...": a quarter named without its year is stated too
         if len(quarters) != 1 or _quarter_of(mine.earliest) in quarters | named:
             return None, ""
@@ -192,9 +215,9 @@ def _the_only_period(claim: Side, mine: DateMention, pool: list[tuple[Side, Date
     if any(d.earliest <= period[1] and period[0] <= d.latest for d in claim.facts.dates if d is not mine):
         return None, ""
     own = _context(claim, mine)
-    side, theirs = max(closed, key=lambda sd: (sd[1].granularity == mine.granularity, word_similarity(own, _context(*sd))))
+    side, theirs, ctx = max(closed, key=lambda sdc: (sdc[1].granularity == mine.granularity, word_similarity(own, sdc[2])))
     align = sentence_similarity(claim.text, side.text)
-    return (side, theirs, align, word_similarity(own, _context(side, theirs))), f"all its own periods fall in {scope}, as in"
+    return (side, theirs, align, word_similarity(own, ctx)), f"all its own periods fall in {scope}, as in"
 
 
 def _quarter_of(day: dt.date) -> int:
@@ -217,34 +240,29 @@ def _quarter_names(side: Side) -> list[tuple[int, int, int, str]]:
     return out
 
 
-def _named_quarters(sides: list[Side]) -> set[int]:
-    return {n for side in sides for _, _, n, _ in _quarter_names(side)}
-
-
-def _bare_quarters_misstated(claim: Side, cited: list[Side]):
+def _bare_quarters_misstated(claim: Side, views: list[tuple[Side, _View]], stated: set[int]):
     """"in Q1" where the source never names the first quarter and its matching sentence
     speaks of the second: a quarter named without a year, checked by name alone."""
     dated = [(d.start, d.end) for d in claim.facts.dates]
-    mine_all = [(s, e, n, t) for s, e, n, t in _quarter_names(claim)
-                if not any(a <= s < b for a, b in dated)]
-    if not mine_all or any(_OTHER_QUARTERS.search(side.text) for side in cited + [claim]):
+    named_in_claim = _quarter_names(claim)
+    mine_all = [(s, e, n, t) for s, e, n, t in named_in_claim if not any(a <= s < b for a, b in dated)]
+    if not mine_all or _OTHER_QUARTERS.search(claim.text) or any(v.other_quarters for _, v in views):
         return
-    stated = _named_quarters(cited)
-    in_claim = {n for _, _, n, _ in _quarter_names(claim)}
+    in_claim = {n for _, _, n, _ in named_in_claim}
     for start, end, n, text in mine_all:
         if n in stated:
             continue
         own = _span_context(claim, start, end)
         best = None
-        for side in cited:
-            names = [x for x in _quarter_names(side) if x[2] not in in_claim]
+        for side, v in views:
+            names = [x for x in v.quarters if x[2] not in in_claim]
             if not names:
                 continue
             align = sentence_similarity(claim.text, side.text)
             if align < _MIN_ALIGN:
                 continue
-            for s2, e2, n2, t2 in names:
-                context = word_similarity(own, _span_context(side, s2, e2))
+            for s2, e2, n2, t2, ctx in names:
+                context = word_similarity(own, ctx)
                 if context >= _MIN_CONTEXT and align + context >= _MIN_BOTH and (
                         best is None or align + context > best[0]):
                     best = (align + context, side, s2, e2, n2, t2, align, context)
@@ -276,7 +294,7 @@ def _describe(d: DateMention) -> str:
         return ("by " if d.open_start else "from ") + _bound(d).isoformat()
     a0, a1 = d.earliest, d.latest
     if d.granularity == "quarter":
-        return f"Q{(a0.month - 1) // 3 + 1} {a0.year}"
+        return f"Q{_quarter_of(a0)} {a0.year}"
     if d.granularity == "month":
         return f"{a0.year}-{a0.month:02d}"
     return str(a0.year) if a0.year == a1.year else f"{a0.year}..{a1.year}"

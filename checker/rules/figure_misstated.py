@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 
 from ..extract.measures import (
     Measure,
@@ -21,7 +20,7 @@ from ..extract.numbers_compare import (
 )
 from ..match.align import sentence_similarity
 from ..models import Quantity, Severity
-from .base import ClaimRule, Hit, Side
+from .base import ClaimRule, Hit, PassageMemo, Side
 
 # A peer must share this much of the figure's measure words ...
 _MIN_MEASURE = 0.3
@@ -104,7 +103,8 @@ class FigureMisstated(ClaimRule):
             restated = ca.bound == cb.bound != "exact" and inconsistent_bounds(ca, cb)
             close = (score >= min_measure and align >= min_align) or (
                 score >= min_measure - _LOOSER_MEASURE and align >= min_align + _CLOSER_ALIGN)
-            if not close or not (conflicts(ca, cb) or restated):
+            conflicting = conflicts(ca, cb)
+            if not close or not (conflicting or restated):
                 continue
             if _other_numbers_unsourced(claim, qa, pool):
                 continue
@@ -112,7 +112,7 @@ class FigureMisstated(ClaimRule):
             # "more than 18 million" where the source says "over 20 million" holds: the claim
             # restates the bound more loosely, an inconsistency to note, not a contradiction
             # ("over 70 missing" for "more than 50" claims more than the source and stays an error)
-            hedge_only = not conflicts(ca, cb) and _implied_bound(ca, cb)
+            hedge_only = not conflicting and _implied_bound(ca, cb)
             yield Hit(
                 claim_span=(qa.start, qa.end), evidence_span=(qb.start, qb.end),
                 claim_value=describe(qa), evidence_value=describe(qb),
@@ -168,25 +168,17 @@ def _align(claim: Side, side: Side) -> float:
 _SPLIT_THOUSANDS = re.compile(r",\s\d{3}(?!\d)")
 
 
-# Every claim citing a document reads all its passages: their measures are kept per passage
-# (keyed by the facts object the engine holds for it, and checked against it).
-_CACHE: OrderedDict[int, tuple[object, str, list[Measure]]] = OrderedDict()
-_CACHE_SIZE = 8192
+_MEASURES = PassageMemo()
 
 
 def _figures(side: Side) -> list[Measure]:
-    key = id(side.facts)
-    hit = _CACHE.get(key)
-    if hit is not None and hit[0] is side.facts and hit[1] == side.text:
-        _CACHE.move_to_end(key)
-        return hit[2]
+    return _MEASURES.get(side, _measure_figures)
+
+
+def _measure_figures(side: Side) -> list[Measure]:
     quantities = [q for q in side.facts.quantities
                   if not _SPLIT_THOUSANDS.match(side.text, q.end - side.start)]
-    out = measures(side.text, quantities, offset=side.start)
-    _CACHE[key] = (side.facts, side.text, out)
-    if len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
-    return out
+    return measures(side.text, quantities, offset=side.start)
 
 
 # a score or share written as a fraction ("33/44 reviews"), which the quantity reader leaves alone
