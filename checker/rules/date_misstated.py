@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -210,7 +211,7 @@ def _the_only_period(claim: Side, mine: DateMention, pool: list[tuple[Side, Date
         if len(closed) < 2 and named != {q}:
             return None, ""
         scope = f"Q{q} {year}"
-        period = (dt.date(year, 3 * q - 2, 1), dt.date(year, 3 * q - 2, 28))
+        period = (dt.date(year, 3 * q - 2, 1), dt.date(year, 3 * q, calendar.monthrange(year, 3 * q)[1]))
     # "Q3 2019 revenue was $4m against $5m in Q3 2020": the claim gives that period too
     if any(d.earliest <= period[1] and period[0] <= d.latest for d in claim.facts.dates if d is not mine):
         return None, ""
