@@ -44,3 +44,13 @@ def test_no_conflict_where_heading_date_lies_inside_or_is_coarser(seed_paper):
     # 2.5 heading "May 1991" is coarser than its body's "May 15, 1991".
     for line in (87, 69):
         assert not [f for f in report.findings if f.rule == "CC-DATE-001" and f.claim.line == line], line
+
+
+def test_a_2010_remark_reused_as_the_opening_of_a_2014_one(seed_paper):
+    # 2.19 quotes a remark whose first sentence 2.14 already gave for 2010; the sentence
+    # splitter cuts 2.19's quotation at its inner full stop, so it is read as running on.
+    report = _findings(seed_paper)
+    reused = [f for f in report.findings if f.rule == "CC-QUOTE-002" and f.claim.section.startswith("2.19.")]
+    assert len(reused) == 1
+    assert reused[0].evidence.section.startswith("2.14.")
+    assert reused[0].claim.text.startswith("This is an important project")

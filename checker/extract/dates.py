@@ -896,13 +896,14 @@ def _bad_after_year(t: str, e: int) -> bool:
 
 
 def _line_start(t: str, s: int) -> bool:
-    """True when only whitespace, bullets or a section number ("2.7.") stand before ``s`` on its line."""
+    """True when only whitespace, bullets, heading marks or a section number ("## 2.7.") stand
+    before ``s`` on its line."""
     ls = t.rfind("\n", 0, s) + 1
     head = t[ls:s]
     return bool(_LINE_HEAD.fullmatch(head))
 
 
-_LINE_HEAD = re.compile(r"\s*(?:[-*•#]+\s*|\d+(?:\.\d+)*\.?\s+|\(?[a-zA-Z0-9]\)\s+)?")
+_LINE_HEAD = re.compile(r"\s*(?:[-*•#]+\s*)?(?:\d+(?:\.\d+)*\.?\s+|\(?[a-zA-Z0-9]\)\s+)?")
 _AUTHOR_OPEN = re.compile(r"\([A-Z][^()]{0,60}[,\s]$")
 _HEADING_AFTER = re.compile(r"\s*(?::|-\s|,\s*(?:1\d{3}|20\d{2}))")
 _DIGIT_END = re.compile(r"\d\s*$")

@@ -20,11 +20,13 @@ class QuoteReused(DocumentRule):
     damaging errors in a review.
 
     Example:
-    The same 30-word statement quoted in a 1991 section and again in a 1997 section. Not a
+    The same 30-word statement quoted in a 1991 section and again in a 1997 section, or a
+    17-word remark given for 2010 that opens a longer one given for 2014. Not a
     finding: short stock phrases ("comprehensive strategic partnership") in many sections.
 
     Options:
-    None. Quotations of fewer than ten words are ignored.
+    None. Quotations of fewer than ten words are ignored; a shorter one counts as the same
+    when it lies, nearly word for word, inside the longer.
     """
 
     code = "CC-QUOTE-002"
@@ -40,7 +42,7 @@ class QuoteReused(DocumentRule):
                     quotes.append((p.index, q, utils.default_process(q.text)))
         for i, (ia, qa, na) in enumerate(quotes):
             for ib, qb, nb in quotes[:i]:
-                if ctx.section_heading(ia) == ctx.section_heading(ib) or fuzz.ratio(na, nb) < 90:
+                if ctx.section_heading(ia) == ctx.section_heading(ib) or not _same_words(na, nb):
                     continue
                 ra, rb = ctx.reference_date(ia), ctx.reference_date(ib)
                 if ra is None or rb is None or not (ra.latest < rb.earliest or rb.latest < ra.earliest):
@@ -54,6 +56,11 @@ class QuoteReused(DocumentRule):
                              f"{rb.value_str()} ({sec_b[0][:50]})"),
                     confidence=0.7,
                 )
+
+
+def _same_words(a: str, b: str) -> bool:
+    """One quotation, whole or excerpted: near-equal, or the shorter inside the longer."""
+    return fuzz.ratio(a, b) >= 90 or fuzz.partial_ratio(a, b) >= 97
 
 
 RULE = QuoteReused()
