@@ -54,3 +54,19 @@ def test_a_2010_remark_reused_as_the_opening_of_a_2014_one(seed_paper):
     assert len(reused) == 1
     assert reused[0].evidence.section.startswith("2.14.")
     assert reused[0].claim.text.startswith("This is an important project")
+
+
+def test_first_summit_in_34_years_against_the_1989_section(seed_paper):
+    report = _findings(seed_paper)
+    first = [f for f in report.findings if f.rule == "CC-FIRST-001"]
+    assert len(first) == 1
+    assert first[0].claim.section.startswith("2.5.") and "34 years" in first[0].claim.text
+    assert first[0].evidence.section.startswith("2.4.")
+
+
+def test_reference_title_places_the_lima_meeting_in_rio(seed_paper):
+    report = _findings(seed_paper)
+    place = [f for f in report.findings if f.rule == "CC-CITE-004"]
+    assert [(f.claim.text, f.evidence.text) for f in place] == [("Lima", "Rio de Janeiro")]
+    month = [f for f in report.findings if f.rule == "CC-REF-001" and "[46]" in f.message]
+    assert len(month) == 1 and "2025-01-21" in month[0].message
