@@ -101,8 +101,8 @@ class FigureMisstated(ClaimRule):
             qb = theirs.quantity
             # "below $26 billion" for "below $25 billion": both may hold, but the claim misstates it
             restated = ca.bound == cb.bound != "exact" and inconsistent_bounds(ca, cb)
-            close = (score >= min_measure and align >= min_align) or (
-                score >= min_measure - _LOOSER_MEASURE and align >= min_align + _CLOSER_ALIGN)
+            close = _close(score, align, min_measure, min_align,
+                           _alone(qa, claim) and _alone(qb, side) and _shares_a_common_word(mine, theirs, claim.text))
             conflicting = conflicts(ca, cb)
             if not close or not (conflicting or restated):
                 continue
@@ -157,6 +157,35 @@ def _comparable(a: Quantity, b: Quantity) -> tuple[Quantity, Quantity] | None:
     if a.kind == b.kind == "count" and a.noun.lower() in _PRO_FORMS and b.noun.lower() in _PRO_FORMS:
         return a.model_copy(update={"noun": "thing"}), b.model_copy(update={"noun": "thing"})
     return None
+
+
+def _close(score: float, align: float, min_measure: float, min_align: float, alone: bool) -> bool:
+    """Measure and sentence agree enough: the full measure in a matching sentence, or less of
+    it in a sentence that matches more closely. When the two figures are each the only one of
+    their kind in their sentences the pairing is not in doubt, and the step between those two
+    corners becomes a line: a sentence may share proportionally less of the measure for each
+    point it matches more closely ("ordered to spend another 20 days in detention" against
+    "agreed to extend ... detention ... for another 30 days")."""
+    if score < min_measure - _LOOSER_MEASURE or align < min_align:
+        return False
+    if score >= min_measure or align >= min_align + _CLOSER_ALIGN:
+        return True
+    slope = _LOOSER_MEASURE / _CLOSER_ALIGN
+    return alone and score + slope * (align - min_align) >= min_measure - 1e-9
+
+
+def _shares_a_common_word(a: Measure, b: Measure, text: str) -> bool:
+    """The two measures share a word other than a name: "Harbor Mills" in both sentences says
+    they speak of one company, not of one measure."""
+    for word in set(a.words) & set(b.words):
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?:s|es|ed|d|ing)?(?![\w-])", text):  # written in lower case at least once
+            return True
+    return False
+
+
+def _alone(q: Quantity, side: Side) -> bool:
+    """The only figure of its kind in its sentence."""
+    return sum(same_kind(q, other) or other.kind == q.kind for other in side.facts.quantities) == 1
 
 
 def _align(claim: Side, side: Side) -> float:
