@@ -107,7 +107,6 @@ class Quote(_Model):
     text: str  # the quoted words, without the quote marks
     start: int  # span of the quoted words
     end: int
-    runs_on: bool = False  # opened but not closed in this sentence: the quotation goes on
 
 
 class EventFrame(_Model):

@@ -31,7 +31,7 @@ def find_quotes(text: str) -> list[Quote]:
     if dangling and not any(c in text[dangling.end():] for c in '"”»'):
         start, end = _trim(text, dangling.end(), len(text.rstrip()))
         if len(text[start:end].split()) >= _RUNS_ON_MIN_WORDS:
-            out.append(Quote(text=text[start:end], start=start, end=end, runs_on=True))
+            out.append(Quote(text=text[start:end], start=start, end=end))  # runs on past the sentence
     return out
 
 

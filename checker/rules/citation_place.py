@@ -43,23 +43,27 @@ class CitationPlace(DocumentRule):
         refs = {r.key: r for r in ctx.doc.references}
         if not refs:
             return
+        places_by_name = gazetteer()
         seen: set[tuple[int | None, str]] = set()
         for c in find_citations(ctx.doc):
             ref = refs.get(c.key)
             index = ctx.passage_at(c.start)
-            if ref is None or index is None or (ctx.section_heading(index), c.key) in seen:
+            if ref is None or index is None:
                 continue
-            seen.add((ctx.section_heading(index), c.key))
+            key = (ctx.section_heading(index), c.key)
+            if key in seen:
+                continue
+            seen.add(key)
             cities = _title_cities(ctx, ref)
             places = _section_places(ctx, index)
             if not cities or not places:
                 continue
-            countries = {gazetteer()[p.canonical].country for p in places if p.canonical in gazetteer()}
+            countries = {places_by_name[p.canonical].country for p in places}
             for city in cities:
-                here = gazetteer().get(city.canonical)
+                here = places_by_name.get(city.canonical)
                 if here is None or here.country in countries or any(within(p.canonical, city.canonical) for p in places):
                     continue
-                text_place = next((p for p in places if gazetteer()[p.canonical].kind == "city"), places[0])
+                text_place = next((p for p in places if places_by_name[p.canonical].kind == "city"), places[0])
                 there = country_name(here.country)
                 yield DocHit(
                     claim_span=(text_place.start, text_place.end), evidence_span=(city.start, city.end),

@@ -58,7 +58,7 @@ class FirstInYears(DocumentRule):
                 if not _MEETING.search(what):
                     continue
                 when = ctx.reference_date(p.index)
-                if when is None or when.open_start or when.open_end:
+                if when is None:
                     continue
                 since = _window_start(m, when.earliest)
                 if since is None:
