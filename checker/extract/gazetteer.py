@@ -101,6 +101,13 @@ def country_name(code: str) -> str:
     return code
 
 
+def same_country(a: str, b: str) -> bool:
+    """True when both places are known and lie in one country: Shanghai and Beijing."""
+    g = gazetteer()
+    pa, pb = g.get(a), g.get(b)
+    return pa is not None and pb is not None and pa.country == pb.country
+
+
 def within(inner: str, outer: str) -> bool:
     """True when place ``inner`` lies in (or is) place ``outer``: Beijing within China."""
     g = gazetteer()

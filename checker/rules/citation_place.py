@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..extract.gazetteer import country_name, gazetteer, within
+from ..extract.gazetteer import country_name, gazetteer
 from ..ingest.citations import find_citations
 from ..models import Severity
 from .base import DocContext, DocHit, DocumentRule
@@ -44,24 +44,29 @@ class CitationPlace(DocumentRule):
         if not refs:
             return
         places_by_name = gazetteer()
+        cities_of: dict[str, list] = {}  # reference key -> the cities its title places events in
+        places_of: dict[int | None, list] = {}  # section heading -> the places the section names
         seen: set[tuple[int | None, str]] = set()
         for c in find_citations(ctx.doc):
             ref = refs.get(c.key)
             index = ctx.passage_at(c.start)
             if ref is None or index is None:
                 continue
-            key = (ctx.section_heading(index), c.key)
-            if key in seen:
+            head = ctx.section_heading(index)
+            if (head, c.key) in seen:
                 continue
-            seen.add(key)
-            cities = _title_cities(ctx, ref)
-            places = _section_places(ctx, index)
+            seen.add((head, c.key))
+            if c.key not in cities_of:
+                cities_of[c.key] = _title_cities(ctx, ref)
+            if head not in places_of or head is None:
+                places_of[head] = _section_places(ctx, head, index)
+            cities, places = cities_of[c.key], places_of[head]
             if not cities or not places:
                 continue
             countries = {places_by_name[p.canonical].country for p in places}
             for city in cities:
                 here = places_by_name.get(city.canonical)
-                if here is None or here.country in countries or any(within(p.canonical, city.canonical) for p in places):
+                if here is None or here.country in countries:
                     continue
                 text_place = next((p for p in places if places_by_name[p.canonical].kind == "city"), places[0])
                 there = country_name(here.country)
@@ -95,9 +100,9 @@ def _title_cities(ctx: DocContext, ref) -> list:
     return out
 
 
-def _section_places(ctx: DocContext, index: int) -> list:
-    """Places the citing section names: its heading and its body up to the next heading."""
-    head = ctx.section_heading(index)
+def _section_places(ctx: DocContext, head: int | None, index: int) -> list:
+    """Places the citing section names: its heading and its body up to the next heading (the
+    citing passage alone when it has no section heading)."""
     if head is None:
         return [e for e in ctx.facts[index].entities if e.kind == "place" and e.canonical in gazetteer()]
     out = []

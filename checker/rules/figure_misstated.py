@@ -185,7 +185,7 @@ def _shares_a_common_word(a: Measure, b: Measure, text: str) -> bool:
 
 def _alone(q: Quantity, side: Side) -> bool:
     """The only figure of its kind in its sentence."""
-    return sum(same_kind(q, other) or other.kind == q.kind for other in side.facts.quantities) == 1
+    return sum(other.kind == q.kind for other in side.facts.quantities) == 1
 
 
 def _align(claim: Side, side: Side) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..extract.gazetteer import gazetteer, within
+from ..extract.gazetteer import same_country
 from ..models import Severity
 from .base import DocContext, DocHit, DocumentRule
 
@@ -40,7 +40,7 @@ class FirstInYears(DocumentRule):
     sections share no participant.
 
     Options:
-    None. Counted spans in decades are read loosely (one year of slack either side).
+    None. A span in decades is read one year short ("three decades" before 1991 reaches back to 1962).
     """
 
     code = "CC-FIRST-001"
@@ -94,9 +94,8 @@ def _window_start(m: re.Match, day: dt.date) -> dt.date | None:
         return dt.date(int(m.group("year")), 12, 31)
     raw = m.group("n").lower()
     n = int(raw) if raw.isdigit() else _WORD_NUMBERS[raw]
-    years = n * 10 if m.group("unit").lower().startswith("decade") else n
-    slack = 1 if m.group("unit").lower().startswith("decade") else 0
-    years -= slack
+    # "three decades" is a round figure: one year less is still within it
+    years = n * 10 - 1 if m.group("unit").lower().startswith("decade") else n
     if years <= 0 or day.year - years < 1:
         return None
     return day.replace(year=day.year - years, day=min(day.day, 28))
@@ -107,9 +106,8 @@ def _dated_meeting_headings(ctx: DocContext):
     for p in ctx.doc.passages:
         if not p.is_heading:
             continue
-        facts = ctx.facts[p.index]
-        frame = facts.events[0] if facts.events else None
-        dates = [d for d in facts.dates if not (d.open_start or d.open_end or d.relative)]
+        frame = _frame(ctx, p.index)
+        dates = [d for d in ctx.facts[p.index].dates if not (d.open_start or d.open_end or d.relative)]
         if frame is None or frame.action not in _MEETING_ACTIONS or len(frame.actors) < 2 or len(dates) != 1:
             continue
         out.append((p.index, dates[0], frame))
@@ -129,12 +127,7 @@ def _same_trip(a, b) -> bool:
     """Both visits by the same traveller to the same country: "first visit" is about such trips."""
     if a.action != "visit" or b.action != "visit" or not a.agent or a.agent != b.agent:
         return False
-    return bool(a.place and b.place and (within(a.place, b.place) or within(b.place, a.place) or _same_country(a.place, b.place)))
-
-
-def _same_country(a: str, b: str) -> bool:
-    pa, pb = gazetteer().get(a), gazetteer().get(b)
-    return pa is not None and pb is not None and pa.country == pb.country
+    return bool(a.place and b.place and (a.place == b.place or same_country(a.place, b.place)))
 
 
 RULE = FirstInYears()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..extract.gazetteer import gazetteer, within
+from ..extract.gazetteer import same_country, within
 from ..models import Severity
 from .base import Hit, Pair, Rule
 from .date_conflict import _other, _who
@@ -37,16 +37,14 @@ class PlaceConflict(Rule):
         a, b = pair.claim.event, pair.evidence.event
         if a.place is None or b.place is None or within(a.place, b.place) or within(b.place, a.place):
             return
-        g = gazetteer()
-        pa, pb = g.get(a.place), g.get(b.place)
-        same_country = pa is not None and pb is not None and pa.country == pb.country
+        domestic = same_country(a.place, b.place)
         span_a = _place_span(pair.claim, a.place)
         span_b = _place_span(pair.evidence, b.place)
         yield Hit(
             claim_span=span_a, evidence_span=span_b, claim_value=a.place, evidence_value=b.place,
             message=f"{_who(pair)} places the {a.action} in {a.place}; {_other(pair)} places it in {b.place}",
-            confidence=0.85 if not same_country else 0.6,
-            severity=Severity.warning if same_country else None,
+            confidence=0.85 if not domestic else 0.6,
+            severity=Severity.warning if domestic else None,
         )
 
 
