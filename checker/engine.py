@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,12 +20,15 @@ from .extract.dates import find_dates
 from .extract.entities import EntityRegistry
 from .extract.gazetteer import gazetteer
 from .extract.quantities import find_quantities
+from .extract.statements import resolve_subject
 from .ingest import load_document, DOCUMENT_SUFFIXES
 from .ingest.claims_file import CLAIM_FILE_SUFFIXES, load_claim_file
 from .ingest.markup import extraction_text
 from .locate import locate
 from .match.align import align
 from .match.index import PassageIndex
+from .match.statements import DEFAULT_OPTIONS as ALIGN_DEFAULTS
+from .match.statements import AlignOptions, align_statements, other_measure, other_subject
 from .models import (
     Claim, ClaimResult, Document, EntityMention, Evidence, Facts, Finding, Loc, Report, Severity,
     Summary, ToolInfo,
@@ -50,6 +54,7 @@ class CheckConfig:
     evidence_per_claim: int = 3
     root: Path = Path(".")
     baseline: frozenset[str] | None = None  # fingerprints of accepted findings (checker.baseline)
+    align: AlignOptions = ALIGN_DEFAULTS  # thresholds of statement alignment
 
 
 @dataclass
@@ -191,7 +196,27 @@ class LazyFacts:
                 masked = self.masked[doc.path] = extraction_text(doc.text, doc.kind)
             p = doc.passages[key[1]]
             hit = self.cache[key] = self.extractor.extract(masked[p.start:p.end], offset=p.start, doc_date=doc.date)
+            if hit.statement is not None and p.is_heading:
+                hit.statement = None  # a heading's title case hides its verbs; event frames read headings
+            if hit.statement is not None and hit.statement.subject is not None and not hit.statement.subject.names:
+                resolve_subject(hit.statement, self._earlier_statements(doc, key[1]))
         return hit
+
+    def _earlier_statements(self, doc: Document, index: int, back: int = 3):
+        """Statements of the few passages before ``index`` in its paragraph or section, oldest first."""
+        me = doc.passages[index]
+        out = []
+        for j in range(index - 1, max(-1, index - 1 - back), -1):
+            other = doc.passages[j]
+            if other.is_heading or other.section != me.section:
+                break
+            f = self.cache.get((doc.path, j))
+            if f is None:
+                f = self.cache[(doc.path, j)] = self.extractor.extract(
+                    self.masked[doc.path][other.start:other.end], offset=other.start, doc_date=doc.date)
+            if f.statement is not None:
+                out.append(f.statement)
+        return list(reversed(out))
 
     def __len__(self) -> int:
         return len(self.cache)
@@ -209,6 +234,7 @@ class Checker:
         self.extractor = Extractor(EntityRegistry(config.aliases), weekday_policy=config.weekday_policy)
         self.notes: list[str] = []
         self._citations: dict[str, list] = {}  # document path -> its in-text citations
+        self._doc_words: dict[str, set[str]] = {}  # document path -> its lower-cased words
         # inline <!-- claimcheck: ignore[...] --> comments and the baseline
         self.accepted = Acceptance({r.code for r in all_rules()}, config.baseline)
 
@@ -283,7 +309,7 @@ class Checker:
                 if f.events or f.dates or f.quantities or (doc.path, p.index) in doc_findings:
                     inputs.append(_ClaimInput(_passage_side(doc, p.index, f), None, doc, p.index))
 
-        results: list[tuple[_ClaimInput, list[Finding], list[Evidence], list[Pair]]] = []
+        results: list[tuple[_ClaimInput, list[Finding], list[Evidence], list[Pair], bool]] = []
         n_findings = 0
         for k, item in enumerate(inputs):
             pairs = list(self._pairs(item, inputs, index))
@@ -304,6 +330,11 @@ class Checker:
                 seen = {(f.category, f.claim.start, f.evidence.path, f.evidence.start) for f in findings}
                 for rule in self.claim_rules:
                     for hit, ev_side in rule.check_claim(item.side, candidates, cited_sides):
+                        if other_subject(item.side.facts.statement, ev_side.facts.statement, self.config.align) \
+                                or self._foreign_subject(item.side, ev_side.path) \
+                                or other_measure(item.side.facts.statement, ev_side.facts.statement,
+                                                 hit.claim_span, hit.evidence_span):
+                            continue  # the matching sentence is about something else: no comparison
                         finding = self._finding(rule, hit, Pair(item.side, ev_side, "claim-source"), f"F{n_findings + 1}")
                         key = (finding.category, finding.claim.start, finding.evidence.path, finding.evidence.start)
                         if key in seen:
@@ -311,9 +342,11 @@ class Checker:
                         seen.add(key)
                         n_findings += 1
                         findings.append(finding)
-            findings = self._suppress(item, findings)
+            kept = self._suppress(item, findings)
+            kept_ids = {id(f) for f in kept}
+            hidden = any(f.severity == Severity.error and id(f) not in kept_ids for f in findings)
             evidence = self._evidence(item, pairs, index)
-            results.append((item, findings, evidence, pairs))
+            results.append((item, kept, evidence, pairs, hidden))
             if k % 50 == 0:
                 self.progress("check", k, len(inputs))
         self.notes += self.accepted.notes()
@@ -372,8 +405,9 @@ class Checker:
         cited_doc = self._cited(cited) if cited else None
         # a claim with no typed fact is still read against the source it cites (a quarter
         # named without a year, "in Q1", is no date fact, yet a claim rule can check it)
+        statement = side.facts.statement
         if index is None or not (side.event or side.facts.dates or side.facts.quantities or side.facts.quotes
-                                 or cited_doc is not None):
+                                 or cited_doc is not None or (statement is not None and statement.slots)):
             return
         if item.doc is not None:
             cited_doc = self._cited_by_passage(item.doc, item.passage_index)
@@ -394,7 +428,27 @@ class Checker:
             unique = None
         for cand in candidates:
             reason = "cited" if unique is cand else same_event(side, cand, "claim-source")
-            yield Pair(side, cand, "claim-source", reason)
+            alignment = align_statements(statement, cand.facts.statement, self.config.align)
+            yield Pair(side, cand, "claim-source", reason, alignment)
+
+    def _foreign_subject(self, side: Side, path: str) -> bool:
+        """True when the claim's subject names a thing or place the source never mentions
+        ("the Woodhouse car park" against notes that only know the Kirkgate one)."""
+        st = side.facts.statement
+        if st is None or st.subject is None:
+            return False
+        doc = self.docs.get(path)
+        if doc is None:
+            return False
+        words = self._doc_words.get(path)
+        if words is None:
+            words = self._doc_words[path] = set(re.findall(r"[a-z0-9]+", doc.text.lower()))
+        subject = st.subject
+        for name in subject.names:
+            if not set(re.findall(r"[a-z0-9]+", name)) <= words:
+                return True
+        mentions = [e for e in side.facts.entities if e.kind == "place" and subject.start <= e.start < subject.end]
+        return any(not set(re.findall(r"[a-z0-9]+", m.text.lower())) <= words for m in mentions)
 
     def _cited_by_passage(self, doc: Document, index: int) -> Document | None:
         """The supplied source a document passage cites ("[9]" in its paragraph), if known.
@@ -441,6 +495,7 @@ class Checker:
         if me.is_heading and side.event is not None:
             for body in self._section_body_events(doc, i):
                 yield Pair(side, body, "heading-body", "structure")
+        yield from self._statement_pairs(item)
         # every earlier passage of the same document about the same event
         if side.event is None:
             return
@@ -455,6 +510,25 @@ class Checker:
             reason = same_event(side, other_side, "self")
             if reason:
                 yield Pair(side, other_side, "self", reason)
+
+    def _statement_pairs(self, item: _ClaimInput) -> Iterable[Pair]:
+        """Earlier passages of the document making the same statement (no event frame on either
+        side: frames pair themselves), so "opened in 1902" here and "in 1920" there are seen."""
+        doc, i = item.doc, item.passage_index
+        me = item.side.facts.statement
+        if me is None or not me.slots or item.side.event is not None or me.subject is None:
+            return
+        keys = _anchor_keys(me)
+        if not keys:
+            return
+        for j in range(i):
+            f = self.facts[(doc.path, j)]
+            other = f.statement
+            if other is None or f.events or not other.slots or other.subject is None or not (keys & _anchor_keys(other)):
+                continue
+            alignment = align_statements(me, other, self.config.align)
+            if alignment is not None and any(c.outcome != "agree" for c in alignment.comparisons):
+                yield Pair(item.side, _passage_side(doc, j, f), "self", None, alignment)
 
     def _section_body_events(self, doc: Document, heading_index: int) -> list[Side]:
         """Body sentences of the heading's section that tell the heading's event.
@@ -517,9 +591,10 @@ class Checker:
                 continue
             seen.add(key)
             al = align(item.side.text, ev.text)
-            if not pair.same_event and (al.score < 60 or not (ev.facts.events or ev.facts.dates)):
+            aligned = pair.same_event or pair.alignment is not None
+            if not aligned and (al.score < 60 or not (ev.facts.events or ev.facts.dates)):
                 continue  # weak or fact-free passages are noise, not evidence
-            bonus = 100 if pair.same_event else 0
+            bonus = 100 if aligned else 0
             scored.append((bonus + al.score, al, pair))
         scored.sort(key=lambda t: (-t[0], t[2].evidence.path, t[2].evidence.start))
         out = []
@@ -536,8 +611,8 @@ class Checker:
     def _report(self, results, claim_files, documents, sources) -> Report:
         claims: list[ClaimResult] = []
         findings: list[Finding] = []
-        for item, item_findings, evidence, pairs in results:
-            verdict, confidence = decide(item.side, item_findings, pairs)
+        for item, item_findings, evidence, pairs, hidden in results:
+            verdict, confidence = decide(item.side, item_findings, pairs, hidden)
             if item.doc is not None and verdict == "unverified" and not item_findings and not evidence:
                 continue  # a document sentence with nothing to compare is not a claim worth listing
             loc = item.side.locate(item.side.start, item.side.end)
@@ -565,6 +640,13 @@ class Checker:
         )
         return Report(tool=ToolInfo(version=__version__), summary=summary, claims=claims, findings=findings,
                       notes=list(dict.fromkeys(self.notes)))
+
+
+def _anchor_keys(statement) -> set[str]:
+    """Words that any statement aligned with this one must share with it (a cheap pre-filter)."""
+    s = statement.subject
+    keys = set(s.names) | ({s.head} if s.head and (s.modifiers or s.places or s.resolved_from) else set())
+    return keys
 
 
 def check(paths: Sequence[Path], config: CheckConfig | None = None, progress: Progress | None = None) -> Report:

@@ -120,12 +120,71 @@ class EventFrame(_Model):
     end: int = 0
 
 
+class Anchor(_Model):
+    """What a statement is about: a name ("Acme Corp", "Jane Ortiz") or a noun phrase
+    ("the city museum": head "museum", modifiers {"city"}), with the places inside it."""
+
+    text: str
+    start: int
+    end: int
+    head: str = ""  # lemma of the head noun of a common noun phrase ("museum")
+    modifiers: list[str] = Field(default_factory=list)  # other content lemmas ("city", "trade")
+    names: list[str] = Field(default_factory=list)  # name keys: lower-cased, suffixes dropped
+    places: list[str] = Field(default_factory=list)  # canonical places named inside it
+    pronoun: bool = False  # "it", "they": refers back to an earlier sentence's subject
+    resolved_from: str | None = None  # text of the earlier anchor it was resolved to
+
+
+class Predicate(_Model):
+    """The main verb (or relational noun) of a statement, with how it is asserted."""
+
+    lemma: str
+    classes: list[str] = Field(default_factory=list)  # predicate classes of the table
+    negated: bool = False
+    modality: str | None = None  # future | expected | planned | possible | said
+    direction: str | None = None  # up | down (a change)
+    start: int = 0
+    end: int = 0
+
+
+SlotKind = Literal["when", "where", "quantity", "ordinal", "score", "role"]
+
+
+class Slot(_Model):
+    """A typed value a statement gives, with its role: when (point, start, end, span, period),
+    where (at, to), quantity (value, change, level, base), ordinal, score, role (title)."""
+
+    kind: SlotKind
+    role: str
+    text: str
+    start: int
+    end: int
+    date: DateMention | None = None
+    quantity: Quantity | None = None
+    place: str | None = None  # canonical place
+    measure: str = ""  # lemma of what a figure or ordinal counts ("revenue", "title")
+    score: list[int] | None = None  # [home, away] as written
+    title: str | None = None  # role noun: "mayor"
+    of: list[str] = Field(default_factory=list)  # name keys or places of whom the role is held
+    holder: list[str] = Field(default_factory=list)  # name keys of who holds the role
+
+
+class Statement(_Model):
+    """One sentence read as anchors + predicate + role-tagged slots (see extract.statements)."""
+
+    subject: Anchor | None = None
+    objects: list[Anchor] = Field(default_factory=list)
+    predicate: Predicate | None = None
+    slots: list[Slot] = Field(default_factory=list)
+
+
 class Facts(_Model):
     dates: list[DateMention] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
     entities: list[EntityMention] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     events: list[EventFrame] = Field(default_factory=list)
+    statement: Statement | None = None
 
     def people(self) -> list[str]:
         return _unique(e.canonical for e in self.entities if e.kind == "person")

@@ -1,8 +1,10 @@
 """Findings and evidence -> supported | contradicted | unverified, with a confidence.
 
-A claim is contradicted only by an error-level finding; supported only when a passage about
-the same event agrees with at least one of its typed facts (a date, place or figure), never by
-word overlap alone; everything else is unverified, which is an honest answer, not a failure.
+A claim is contradicted only by an error-level finding. It is supported when passages that
+make the same statement (aligned anchors and predicate, same polarity) agree on every typed
+slot the claim gives (its dates, places, figures, ranks, scores, roles) and none conflicts;
+or, for event frames, when a same-event passage agrees on a typed fact. Never by word overlap
+alone. Everything else is unverified, which is an honest answer, not a failure.
 """
 
 from __future__ import annotations
@@ -39,15 +41,48 @@ def quoted_verbatim(pair: Pair) -> int:
 
     if pair.relation != "claim-source":
         return 0
-    evidence = _norm(pair.evidence.text)
-    return int(any(len(q.text.split()) >= 4 and _norm(q.text) in evidence for q in pair.claim.facts.quotes))
+    st = pair.claim.facts.statement
+    if st is not None and st.predicate is not None and st.predicate.negated:
+        return 0  # "X never said '...'" is not supported by the sentence that quotes X
+    # the words must be quoted speech in the passage too (not a headline or a title), and the
+    # speaker the claim names must be named there
+    quoted = [_norm(q.text) for q in pair.evidence.facts.quotes]
+    speakers = set(pair.claim.facts.people())
+    if not speakers or not speakers & set(pair.evidence.facts.people()):
+        return 0
+    return int(any(len(q.text.split()) >= 4 and any(_norm(q.text) in e for e in quoted) for q in pair.claim.facts.quotes))
 
 
-def decide(side: Side, findings: list[Finding], pairs: list[Pair]) -> tuple[str, float]:
+def statement_support(side: Side, pairs: list[Pair]) -> int:
+    """How many typed slots of the claim aligned passages agree on, when they agree on all of
+    them and none conflicts; 0 otherwise."""
+    from .match.statements import claim_slots
+
+    slots = claim_slots(side.facts.statement)
+    if not slots:
+        return 0
+    agreed: set[int] = set()
+    for pair in pairs:
+        al = pair.alignment
+        if al is None:
+            continue
+        for c in al.comparisons:
+            if c.outcome != "agree":
+                return 0  # a conflict or a doubt anywhere withholds support
+            if c.claim is not None:
+                agreed.add(id(c.claim))
+    if all(id(s) in agreed for s in slots):
+        return len(slots)
+    return 0
+
+
+def decide(side: Side, findings: list[Finding], pairs: list[Pair], hidden: bool = False) -> tuple[str, float]:
     errors = [f for f in findings if f.severity == Severity.error]
     if errors:
         return "contradicted", max(f.confidence for f in errors)
-    best = 0
+    if hidden:
+        return "unverified", 0.5  # an accepted (hidden) error is doubt, never support
+    best = statement_support(side, pairs)
     for pair in pairs:
         if pair.relation == "heading-body" and not pair.same_event:
             continue

@@ -7,6 +7,7 @@ import datetime as dt
 from checker.extract import Extractor
 from checker.models import Loc
 from checker.rules.base import Pair, Side
+from checker.match.statements import align_statements
 from checker.rules.identity import same_event
 
 
@@ -38,7 +39,7 @@ def run_case(rule, case: dict) -> list:
                       for i, t in enumerate(case.get("more_evidence", []))]
         return [hit for hit, _ in rule.check_claim(a, pool, pool if case.get("cited") else None)]
     reason = case.get("same_event_basis") or same_event(a, b, relation)
-    pair = Pair(a, b, relation, reason)
+    pair = Pair(a, b, relation, reason, align_statements(a.facts.statement, b.facts.statement))
     if not rule.applies(pair):
         return []
     return list(rule.check(pair))

@@ -14,6 +14,7 @@ from .entities import EntityRegistry
 from .events import build_frame
 from .quantities import find_quantities
 from .quotes import find_quotes
+from .statements import build_statement
 
 
 class Extractor:
@@ -34,6 +35,7 @@ class Extractor:
                       events=[frame] if frame else [])
         if offset:
             _shift(facts, offset)
+        facts.statement = build_statement(text, facts, offset)
         return facts
 
 

@@ -621,6 +621,7 @@ def _digit_hit(text: str, s: int, e: int) -> _Hit | None:
     # ranges: "80-90%", "$10–20 billion", "between 80% and 90%", "30 to 40 people"
     low_val = h.value
     first_suffix_end = _suffix(text, pos, h, cur)
+    own_suffix = first_suffix_end != pos
     if first_suffix_end != pos:
         pos = first_suffix_end
     rng = _RANGE_SEP.match(text, pos)
@@ -638,6 +639,9 @@ def _digit_hit(text: str, s: int, e: int) -> _Hit | None:
             ok = sep in ("and", "to") or sep in "-–—"
         else:
             ok = sep == "to" or sep in "-–—"
+            if sep == "to" and ((own_suffix and _CHANGE_VERB.search(text, max(0, start - 40), start))
+                                or (cur is None and _SYM_AHEAD.match(text, rng.end()))):
+                ok = False  # "rose 14% to $310 million": a change and the level it reached
         if ok and not (hb and sep == "and"):
             r2 = _range_tail(text, rng.end(), h, cur, low_val)
             if r2 is None and sep in "-–—" and h.bare and cur is None and h.kind == "count":

@@ -61,7 +61,31 @@ class Pair:
     claim: Side
     evidence: Side
     relation: Relation
-    same_event: str | None = None  # why both sides speak of one event, or None
+    same_event: str | None = None  # why both sides speak of one event (event frames), or None
+    alignment: Any = None  # match.statements.StatementAlignment when both make one statement
+
+
+_OTHER = {"heading-body": "its section body", "self": "another passage", "claim-claim": "another claim"}
+
+
+def slot_hits(pair: Pair, kinds: tuple[str, ...], confidence: float, noun: str) -> Iterable[Hit]:
+    """Hits for the conflicting slots of an aligned statement pair (not for event-frame pairs,
+    which the frame rules check), each naming why the two sentences are one statement."""
+    al = pair.alignment
+    if al is None or pair.same_event:
+        return
+    who = "heading" if pair.claim.is_heading else "claim"
+    other = _OTHER.get(pair.relation, "source")
+    for c in al.comparisons:
+        if c.kind not in kinds or c.outcome == "agree":
+            continue
+        yield Hit(
+            claim_span=c.claim_span, evidence_span=c.evidence_span,
+            claim_value=c.claim_value, evidence_value=c.evidence_value,
+            message=f"{who} gives {noun} {c.claim_value}; {other} gives {c.evidence_value} ({al.reason})",
+            confidence=confidence if c.outcome == "conflict" else round(confidence * 0.75, 2),
+            severity=Severity.warning if c.outcome == "warning" else None,
+        )
 
 
 @dataclass

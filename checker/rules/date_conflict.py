@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..extract.temporal import conflicts
 from ..models import Severity
-from .base import Hit, Pair, Rule
+from .base import Hit, Pair, Rule, slot_hits
 
 
 class DateConflict(Rule):
@@ -32,6 +32,7 @@ class DateConflict(Rule):
 
     def check(self, pair: Pair):
         if not pair.same_event:
+            yield from slot_hits(pair, ("when",), 0.8, "the date")
             return
         a, b = pair.claim.event_date(), pair.evidence.event_date()
         if a is None or b is None or not conflicts(a, b):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..extract.numbers_compare import conflicts, describe, same_kind
 from ..models import Severity
-from .base import Hit, Pair, Rule
+from .base import Hit, Pair, Rule, slot_hits
 from .date_conflict import _other, _who
 
 
@@ -33,6 +33,7 @@ class NumberConflict(Rule):
 
     def check(self, pair: Pair):
         if not pair.same_event:
+            yield from slot_hits(pair, ("quantity",), 0.8, "the figure")
             return
         for qa in pair.claim.facts.quantities:
             if qa.kind == "ordinal":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..extract.gazetteer import same_country, within
 from ..models import Severity
-from .base import Hit, Pair, Rule
+from .base import Hit, Pair, Rule, slot_hits
 from .date_conflict import _other, _who
 
 
@@ -33,6 +33,7 @@ class PlaceConflict(Rule):
 
     def check(self, pair: Pair):
         if not pair.same_event:
+            yield from slot_hits(pair, ("where",), 0.8, "the place")
             return
         a, b = pair.claim.event, pair.evidence.event
         if a.place is None or b.place is None or within(a.place, b.place) or within(b.place, a.place):

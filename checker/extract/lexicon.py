@@ -1,0 +1,107 @@
+"""Words the statement core knows: lemmas (lemminflect) and the predicate table (data file).
+
+The table (``checker/data/predicates.toml``) is the one home of predicate classes, their
+recurrence, antonyms, verbs of saying, modality and negation cues and relational (role)
+nouns. Code never names a domain verb; it asks this module.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from lemminflect import getAllLemmas
+
+
+@dataclass(frozen=True)
+class PredicateClass:
+    name: str
+    recurs: str  # never | yearly | often
+    phase: str | None  # start | end
+    direction: str | None  # up | down
+    sports: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    classes: dict[str, PredicateClass]
+    by_lemma: dict[str, tuple[str, ...]]  # lemma (or "take place") -> class names
+    phrases: dict[str, dict[str, tuple[str, ...]]]  # first lemma -> {second word: classes}
+    antonyms: frozenset[frozenset[str]]
+    speech: frozenset[str]
+    modality: tuple[tuple[str, tuple[str, ...]], ...]  # (modality, cue word sequences)
+    negation: tuple[tuple[str, ...], ...]
+    roles: frozenset[str]
+    role_first: frozenset[str]
+    copulas: tuple[tuple[str, ...], ...]
+    role_groups: dict[str, str]  # role noun -> the first noun of its synonym group
+    compatible: frozenset[frozenset[str]]
+
+    def role(self, noun: str) -> str:
+        return self.role_groups.get(noun, noun)
+
+    def classes_of(self, lemma: str) -> tuple[str, ...]:
+        return self.by_lemma.get(lemma, ())
+
+    def opposite(self, a: str, b: str) -> bool:
+        return frozenset((a, b)) in self.antonyms
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = tomllib.loads(resources.files("checker").joinpath("data/predicates.toml").read_text(encoding="utf-8"))
+    classes: dict[str, PredicateClass] = {}
+    by_lemma: dict[str, list[str]] = {}
+    phrases: dict[str, dict[str, list[str]]] = {}
+    for name, spec in data["classes"].items():
+        classes[name] = PredicateClass(name, spec.get("recurs", "often"), spec.get("phase"),
+                                       spec.get("direction"), bool(spec.get("sports", False)))
+        for lemma in spec["lemmas"]:
+            words = lemma.split()
+            if len(words) == 1:
+                by_lemma.setdefault(lemma, []).append(name)
+            else:
+                phrases.setdefault(words[0], {}).setdefault(" ".join(words[1:]), []).append(name)
+    antonyms = frozenset(frozenset(p) for p in data["antonyms"]["pairs"])
+    modality = tuple((mod, tuple(cues)) for mod, cues in data["modality"].items())
+    roles = frozenset(data["roles"]["nouns"])
+    return Lexicon(
+        classes=classes,
+        by_lemma={k: tuple(v) for k, v in by_lemma.items()},
+        phrases={k: {w: tuple(c) for w, c in v.items()} for k, v in phrases.items()},
+        antonyms=antonyms,
+        speech=frozenset(data["speech"]["lemmas"]),
+        modality=modality,
+        negation=tuple(tuple(w.split()) for w in data["negation"]["words"]),
+        roles=roles,
+        role_first=frozenset(r.split()[0] for r in roles),
+        copulas=tuple(tuple(c.split()) for c in data["roles"]["copulas"]),
+        role_groups={noun: group[0] for group in data["role_synonyms"]["groups"] for noun in group},
+        compatible=frozenset(frozenset(p) for p in data["compatible"]["pairs"]),
+    )
+
+
+@lru_cache(maxsize=65536)
+def verb_lemmas(word: str) -> tuple[str, ...]:
+    """The verb lemmas a word form may have: "rose" -> ("rise",), "museum" -> ()."""
+    found = getAllLemmas(word.lower())
+    out = list(found.get("VERB", ())) + [x for x in found.get("AUX", ()) if x not in found.get("VERB", ())]
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def noun_lemma(word: str) -> str:
+    """The singular of a noun ("museums" -> "museum"); the word itself when unknown."""
+    w = word.lower()
+    found = getAllLemmas(w, upos="NOUN")
+    if found.get("NOUN"):
+        return found["NOUN"][0]
+    return w
+
+
+@lru_cache(maxsize=65536)
+def word_classes(word: str) -> frozenset[str]:
+    """The parts of speech lemminflect knows for a word form (VERB, NOUN, ADJ, ...)."""
+    return frozenset(getAllLemmas(word.lower()))

@@ -1,0 +1,519 @@
+"""One statement per sentence: what it is about, what it says of it, and its typed slots.
+
+"The city museum in Oslo opened on May 3, 2001." becomes subject *museum* (modifier *city*,
+place Oslo), predicate *open* (class ``open``), slot when/start 2001-05-03. "Acme Corp
+reported revenue of $4.2 billion in 2023, up 12%" becomes subject *Acme Corp*, predicate
+*report*, quantity slots revenue = USD 4.2e9 (value) and +12% (change), when/period 2023.
+
+Our own shallow reader, not a parser: no maintained English parser installs offline with its
+model (spaCy and stanza download models), so the main verb is found with lemminflect's word
+classes and the predicate table (``lexicon``), the subject is the noun phrase before it and
+the slots are the facts already extracted (dates, figures, places), each given a role from
+the words next to it. It is built to say "no statement" rather than guess: a rule compares
+slots only between statements whose anchors and predicates align (``match.statements``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Anchor, Facts, Predicate, Slot, Statement
+from .lexicon import lexicon, noun_lemma, verb_lemmas, word_classes
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,:–-]\d+)*|[^\w\s]")
+DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
+PRONOUNS = frozenset("it they he she this these".split())
+_PREPOSITIONS = frozenset("in of at on for from to with by near outside inside across over under "
+                          "between during after before since until into onto through".split())
+_FUNCTION = DETERMINERS | _PREPOSITIONS | frozenset(
+    "and or but as is are was were be been being has have had do does did also then still "
+    "which who whom whose that where when while than new old first last".split())
+# name words that say what kind of body a name is, not which one ("Acme Corp" = "Acme")
+_NAME_SUFFIXES = frozenset("corp corporation inc ltd plc llc co company group holdings sa ag nv the of and "
+                           "dr mr mrs ms prof professor sir dame lord lady".split())
+# a leading adverbial clause: "On May 3, 2001, ...", "In a statement on Friday, ..."
+_LEAD = re.compile(r"^\s*(?:(?:on|in|at|by|during|after|before|since|last|earlier|later|this|next|"
+                   r"according\s+to|for|with|under|following|despite|as)\b[^,]{0,80},\s*)", re.I)
+_SCORE = re.compile(r"(?<![\d/.,:–-])(\d{1,2})\s?[-–—:]\s?(\d{1,2})(?![\d/.,:–-])")
+_DATE_PREP = re.compile(r"\b(from|between|until|till|through|by|since|to|before|after)\s+(?:the\s+)?$", re.I)
+_PLACE_PREP = re.compile(r"\b(in|at|to|near|from|into|outside)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
+_CHANGE_PREP = re.compile(r"\b(by|up|down|of)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$", re.I)
+_LEVEL_PREP = re.compile(r"\b(to|at|reached|hit|totalled|totaled|totalling|totaling)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$", re.I)
+_BASE_PREP = re.compile(r"\b(from|versus|vs\.?|compared\s+with|compared\s+to|against|than)\s+(?:about\s+|around\s+)?$", re.I)
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def name_key(words: list[str]) -> str:
+    """A name as compared: lower-cased, corporate suffixes and articles dropped."""
+    kept = [w.lower().strip(".'’") for w in words if w.lower().strip(".'’") not in _NAME_SUFFIXES]
+    return " ".join(kept)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _proper_runs(tokens, first: int, last: int, masked: set[int]) -> list[tuple[int, int]]:
+    """Runs of capitalised words (with inner "of"/"the"/"de"/"&"), as token index ranges."""
+    runs, i = [], first
+    while i < last:
+        w = tokens[i][2]
+        if i not in masked and _capitalised(w) and w.isalpha() or (i not in masked and _capitalised(w) and "-" in w):
+            j = i + 1
+            while j < last and j not in masked:
+                wj = tokens[j][2]
+                if _capitalised(wj) and (wj[0].isalpha()):
+                    j += 1
+                elif wj.lower() in ("of", "the", "de", "&", "and", "for") and j + 1 < last and _capitalised(tokens[j + 1][2]) \
+                        and j + 1 not in masked:
+                    j += 2
+                else:
+                    break
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _covered(spans: list[tuple[int, int]], tokens) -> set[int]:
+    out = set()
+    for k, (s, e, _) in enumerate(tokens):
+        if any(a <= s and e <= b for a, b in spans):
+            out.add(k)
+    return out
+
+
+def _match_words(tokens, i: int, words: tuple[str, ...]) -> bool:
+    if i + len(words) > len(tokens):
+        return False
+    return all(tokens[i + k][2].lower().replace("’", "'") == w for k, w in enumerate(words))
+
+
+def _find_predicate(tokens, start: int, masked: set[int], heading: bool):
+    """(token index, end index, lemma, classes) of the main verb, or None.
+
+    A verb of the predicate table wins; else the first inflected lower-case verb form. A verb
+    of saying with a later predicate gives way to it (the statement is what was said).
+    """
+    lex = lexicon()
+    fallback = None
+    said_at = None
+    for i in range(start, len(tokens)):
+        if i in masked:
+            continue
+        w = tokens[i][2]
+        lw = w.lower()
+        if fallback is not None and (w in (",", ";", ":") or lw in ("which", "who", "whom", "whose", "and", "but")):
+            break  # a relative or second clause: the verb already seen is the main one
+        if not w[0].isalpha():
+            continue
+        prev = tokens[i - 1][2].lower() if i > start else ""
+        if prev in DETERMINERS and prev not in ("that", "this"):
+            continue  # "the opening", "a visit": a noun
+        if _capitalised(w) and i > start and not heading:
+            continue  # a name ("Harbour United", "Rose"), not a verb
+        lemmas = verb_lemmas(w)
+        if not lemmas:
+            continue
+        # two-word predicates: "took place", "stepped down", "set up"
+        nxt = tokens[i + 1][2].lower() if i + 1 < len(tokens) else ""
+        for lemma in lemmas:
+            classes = lex.phrases.get(lemma, {}).get(nxt)
+            if classes:
+                return i, i + 2, f"{lemma} {nxt}", classes, said_at
+        known = [(lemma, lex.classes_of(lemma)) for lemma in lemmas if lex.classes_of(lemma)]
+        if any(lemma in lex.speech for lemma in lemmas) and said_at is None and nxt != "to":
+            said_at = i
+            continue
+        if known:
+            lemma, classes = known[0]
+            if lemma in ("be", "do"):
+                continue
+            if lemma == "have" and nxt and verb_lemmas(nxt) and nxt not in verb_lemmas(nxt) \
+                    and "NOUN" not in word_classes(nxt):
+                continue  # "has opened": an auxiliary
+            return i, i + 1, lemma, classes, said_at
+        if fallback is None and lw not in ("is", "are", "was", "were", "be", "been", "has", "have", "had",
+                                           "do", "does", "did", "will", "would", "can", "could", "may",
+                                           "might", "should", "must", "shall") \
+                and lw != lemmas[0] and "ADJ" not in word_classes(w) and (lw.endswith("ed") or "NOUN" not in word_classes(w)):
+            fallback = (i, i + 1, lemmas[0], (lemmas[0],), said_at)
+    if fallback is not None:
+        return fallback
+    return None
+
+
+def _modality_and_negation(tokens, start: int, pred: int) -> tuple[str | None, bool]:
+    lex = lexicon()
+    window = range(max(start, pred - 5), pred)
+    modality, negated = None, False
+    for i in window:
+        for mod, cues in lex.modality:
+            for cue in cues:
+                words = tuple(cue.split())
+                if _match_words(tokens, i, words):
+                    modality = modality or mod
+        for words in lex.negation:
+            if _match_words(tokens, i, words):
+                negated = True
+    # "did not approve": n't is its own token in "didn't" only after splitting; catch the joined form
+    for i in window:
+        if tokens[i][2].lower().endswith(("n't", "n’t")):
+            negated = True
+    return modality, negated
+
+
+def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts, offset: int) -> Anchor | None:
+    """The noun phrase tokens[lo:hi] as an anchor: its names, head noun, modifiers, places."""
+    while lo < hi and (tokens[lo][2].lower() in DETERMINERS or not tokens[lo][2][0].isalnum()):
+        lo += 1
+    while hi > lo and not tokens[hi - 1][2][0].isalnum():
+        hi -= 1
+    if lo >= hi:
+        return None
+    s, e = tokens[lo][0], tokens[hi - 1][1]
+    words = [t[2] for t in tokens[lo:hi]]
+    if hi - lo == 1 and words[0].lower() in PRONOUNS:
+        return Anchor(text=text[s:e], start=s + offset, end=e + offset, pronoun=True)
+    places = [m.canonical for m in facts.entities if m.kind == "place" and s + offset <= m.start and m.end <= e + offset]
+    ordinal_tokens = _covered([(q.start - offset, q.end - offset) for q in facts.quantities if q.kind == "ordinal"], tokens)
+    people = [m for m in facts.entities if m.kind == "person" and s + offset <= m.start and m.end <= e + offset]
+    names: list[str] = []
+    place_words = {w.lower() for m in facts.entities if m.kind == "place" and s + offset <= m.start and m.end <= e + offset
+                   for w in m.text.split()}
+    for p in people:
+        names.append(name_key(p.canonical.split()))
+    proper = set()
+    for a, b in _proper_runs(tokens, lo, hi, masked):
+        run = [t[2] for t in tokens[a:b]]
+        proper.update(range(a, b))
+        if {w.lower() for w in run} <= place_words:
+            continue  # a place inside the phrase ("museum in Oslo") is a place, not a name
+        if b - a == 1 and tokens[a][0] == 0 and (run[0].lower() in _FUNCTION or word_classes(run[0])):
+            proper.discard(a)
+            continue  # a capital only because it starts the sentence ("Revenue rose")
+        key = name_key(run)
+        if key and all(key != n and key not in n.split() for n in names):
+            names.append(key)
+    # head: the last common noun before a preposition (the core of "the city museum in Oslo")
+    core_end = hi
+    for k in range(lo, hi):
+        if tokens[k][2].lower() in _PREPOSITIONS and k > lo:
+            core_end = k
+            break
+    head, modifiers = "", []
+    # an ordinal inside the phrase names which one ("the second section"): it is a modifier
+    core = [k for k in range(lo, core_end) if k not in proper and (k not in masked or k in ordinal_tokens)
+            and tokens[k][2][0].isalpha() and (tokens[k][2].lower() not in _FUNCTION or k in ordinal_tokens)]
+    if core:
+        head = noun_lemma(tokens[core[-1]][2].strip("'’").removesuffix("'s").removesuffix("’s"))
+        modifiers = [noun_lemma(tokens[k][2].removesuffix("'s").removesuffix("’s")) for k in core[:-1]]
+    # content words after the core ("of the University of Leeds" is a name; "of the trial" a modifier)
+    for k in range(core_end, hi):
+        w = tokens[k][2]
+        if k in proper or (k in masked and k not in ordinal_tokens) or not w[0].isalpha() \
+                or (w.lower() in _FUNCTION and k not in ordinal_tokens):
+            continue
+        modifiers.append(noun_lemma(w))
+    # possessive names before the head: "Oslo's museum" keeps Oslo as a place, "Acme's plant" a name
+    return Anchor(text=text[s:e], start=s + offset, end=e + offset, head=head, modifiers=sorted(set(modifiers)),
+                  names=names, places=list(dict.fromkeys(places)))
+
+
+def _role_slots(text: str, tokens, masked: set[int], facts: Facts, offset: int, subject: Anchor | None,
+                pred_index: int | None) -> list[Slot]:
+    """"X is the mayor of Y", "X, the chief executive of Y,": (title, of-whom) slots."""
+    lex = lexicon()
+    out = []
+    n = len(tokens)
+    for i in range(n):
+        w = tokens[i][2].lower()
+        if w not in lex.role_first or i in masked:
+            continue
+        # longest role noun starting here
+        best = None
+        for role in lex.roles:
+            words = tuple(role.split())
+            if _match_words(tokens, i, words) and (best is None or len(words) > len(best)):
+                best = words
+        if best is None:
+            continue
+        j = i + len(best)
+        if j >= n or tokens[j][2].lower() not in ("of", "at", "for"):
+            continue
+        # what precedes must make it a predication about the subject: a copula or an apposition
+        before = [t[2].lower() for t in tokens[max(0, i - 4):i]]
+        before = [b for b in before if b not in ("the", "a", "an", "its", "new", "former", "current", "acting",
+                                                 "interim", "longtime", "first", "then")]
+        copular = any(before[-len(c):] == list(c) for c in lex.copulas if len(before) >= len(c)) if before else False
+        apposition = bool(before) and before[-1] == ","
+        if not (copular or apposition):
+            continue
+        k = j + 1
+        while k < n and tokens[k][2].lower() in DETERMINERS:
+            k += 1
+        runs = [r for r in _proper_runs(tokens, k, min(n, k + 8), masked) if r[0] == k]
+        if not runs:
+            continue
+        a, b = runs[0]
+        of_words = [t[2] for t in tokens[a:b]]
+        places = [m.canonical for m in facts.entities if m.kind == "place"
+                  and tokens[a][0] + offset <= m.start and m.end <= tokens[b - 1][1] + offset]
+        of_keys = [name_key(of_words)] + places
+        # who holds it: the name right before the copula or the apposition's comma
+        h = i - 1
+        while h >= 0 and (tokens[h][2].lower() in ("the", "a", "an", "its", "new", "former", "current", "acting",
+                                                   "interim", "longtime", "first", "then", ",")
+                          or any(tokens[h][2].lower() == c[-1] for c in lex.copulas)
+                          or tokens[h][2].lower() in ("as", "named", "appointed", "has", "had", "been", "serves", "served")):
+            h -= 1
+        holder_runs = [r for r in _proper_runs(tokens, max(0, h - 6), h + 1, masked) if r[1] == h + 1]
+        if not holder_runs:
+            continue
+        holder = name_key([t[2] for t in tokens[holder_runs[-1][0]:holder_runs[-1][1]]])
+        s, e = tokens[i][0], tokens[b - 1][1]
+        past = any(x in ("was", "were", "became", "had", "served", "former") for x in
+                   [t[2].lower() for t in tokens[max(0, i - 4):i]])
+        out.append(Slot(kind="role", role="past" if past else "title", text=text[s:e], start=s + offset, end=e + offset,
+                        title=" ".join(best), of=list(dict.fromkeys(of_keys)), holder=[holder]))
+    return out
+
+
+def _measure_before(tokens, k: int, masked: set[int], stop: int) -> str:
+    """The noun a figure measures when written before it: "revenue of $4.2 billion"."""
+    for j in range(k - 1, max(stop + 1, k - 5) - 1, -1):
+        w = tokens[j][2]
+        lw = w.lower()
+        if j in masked or not w[0].isalpha():
+            if w in (",", ";", "(", ")"):
+                break
+            continue
+        if lw in _FUNCTION or lw in ("about", "around", "nearly", "almost", "some", "roughly", "up", "down",
+                                     "totalled", "totaled", "reached", "hit", "stood"):
+            continue
+        if verb_lemmas(w) and "NOUN" not in word_classes(w):
+            break
+        return noun_lemma(w)
+    return ""
+
+
+def build_statement(text: str, facts: Facts, offset: int = 0, heading: bool = False) -> Statement | None:
+    """The statement of one sentence ``text`` whose facts carry offsets shifted by ``offset``."""
+    if not text or len(text) > 2000:
+        return None
+    tokens = _tokens(text)
+    if len(tokens) < 3:
+        return None
+    rel = lambda a, b: (a - offset, b - offset)  # noqa: E731
+    quote_spans = [rel(q.start - 1, q.end + 1) for q in facts.quotes]
+    fact_spans = [rel(d.start, d.end) for d in facts.dates] + [rel(q.start, q.end) for q in facts.quantities]
+    masked = _covered(fact_spans + quote_spans, tokens)
+    in_quote = _covered(quote_spans, tokens)
+    lead = _LEAD.match(text)
+    start = 0
+    if lead:
+        start = next((k for k, t in enumerate(tokens) if t[0] >= lead.end()), 0)
+    found = _find_predicate(tokens, start, masked | in_quote, heading)
+    predicate = None
+    subject = None
+    objects: list[Anchor] = []
+    pred_index = None
+    if found is not None:
+        i, j, lemma, classes, said_at = found
+        pred_index = i
+        lex = lexicon()
+        modality, negated = _modality_and_negation(tokens, start, i)
+        direction = None
+        for c in classes:
+            pc = lex.classes.get(c)
+            if pc and pc.direction:
+                direction = pc.direction
+        predicate = Predicate(lemma=lemma, classes=list(classes), negated=negated,
+                              modality="said" if said_at is not None and modality is None else modality,
+                              direction=direction, start=tokens[i][0] + offset, end=tokens[j - 1][1] + offset)
+        subj_lo = start
+        if said_at is not None:
+            # "X said (that) Y rose": the subject is the clause's
+            subj_lo = said_at + 1
+            if subj_lo < len(tokens) and tokens[subj_lo][2].lower() == "that":
+                subj_lo += 1
+        # the subject ends before auxiliaries, modality and negation words
+        subj_hi = i
+        while subj_hi > subj_lo and (tokens[subj_hi - 1][2].lower() in ("has", "have", "had", "was", "were", "is", "are",
+                                                                          "be", "been", "will", "would", "did", "does",
+                                                                          "do", "not", "never", "also", "then", "to",
+                                                                          "finally", "officially", "formally", "first",
+                                                                          "only", "later", "eventually", "recently",
+                                                                          "expected", "set", "due", "planned", "plans",
+                                                                          "scheduled", "likely", "could", "may", "might",
+                                                                          "can", "should", "must", "shall", "no", "longer",
+                                                                          "n't", "successfully")
+                                      or tokens[subj_hi - 1][2].lower().endswith(("n't", "n’t"))):
+            subj_hi -= 1
+        while subj_hi > subj_lo + 1 and tokens[subj_hi - 1][2].endswith("ed") and not _capitalised(tokens[subj_hi - 1][2]) and verb_lemmas(tokens[subj_hi - 1][2]) \
+                and "NOUN" not in word_classes(tokens[subj_hi - 1][2]):
+            subj_hi -= 1  # "the council voted (not) to approve": the subject is the council
+        # the subject ends at its first verb form ("the council voted on May 3 to approve") or adverb
+        for k in range(subj_lo + 1, subj_hi):
+            w = tokens[k][2]
+            if k in masked or not w[0].isalpha() or _capitalised(w):
+                continue
+            classes = word_classes(w)
+            if (verb_lemmas(w) and w.lower() not in verb_lemmas(w) and not classes & {"NOUN", "ADJ", "PROPN"}) \
+                    or (classes == {"ADV"}):
+                subj_hi = k
+                break
+        # a relative clause or apposition inside the subject ends it at the first comma
+        for k in range(subj_lo, subj_hi):
+            if tokens[k][2] == ",":
+                subj_hi = k
+                break
+        subject = _anchor(text, tokens, subj_lo, subj_hi, masked, facts, offset)
+        # objects: the noun phrase right after the predicate, up to a preposition or a clause mark
+        if j + 1 < len(tokens) and tokens[j][2].lower() in ("to", "against", "over") and _capitalised(tokens[j + 1][2]):
+            j += 1  # "lost to Millbrook Town", "won against Eastfield": the name is the object
+        k = j
+        while k < len(tokens) and k not in masked and tokens[k][2] not in (",", ";", ".", ":") \
+                and tokens[k][2].lower() not in (_PREPOSITIONS - {"of"}) and tokens[k][2].lower() not in ("and", "but", "which", "who"):
+            k += 1
+        obj = _anchor(text, tokens, j, k, masked, facts, offset)
+        if obj is not None and (obj.head or obj.names):
+            objects.append(obj)
+    slots = _slots(text, tokens, masked, facts, offset, subject, objects, predicate, pred_index)
+    slots += _role_slots(text, tokens, masked | in_quote, facts, offset, subject, pred_index)
+    if predicate is None and any(s.kind == "role" for s in slots):
+        # "Jane Ortiz, the mayor of Lyon, ...": a role statement about the name before it
+        first = min((s for s in slots if s.kind == "role"), key=lambda s: s.start)
+        k = next(k for k, t in enumerate(tokens) if t[0] + offset >= first.start)
+        while k > start and (tokens[k - 1][2].lower() in DETERMINERS or tokens[k - 1][2] == ","
+                             or any(tokens[k - 1][2].lower() == c[-1] for c in lexicon().copulas)):
+            k -= 1
+        subject = _anchor(text, tokens, start, k, masked, facts, offset)
+        predicate = Predicate(lemma="be", classes=["role"], start=first.start, end=first.start)
+    if subject is None and predicate is None:
+        return None
+    return Statement(subject=subject, objects=objects, predicate=predicate, slots=slots)
+
+
+def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predicate, pred_index) -> list[Slot]:
+    lex = lexicon()
+    out: list[Slot] = []
+    quoted = [(q.start - 1, q.end + 1) for q in facts.quotes]
+    phase = None
+    sports = False
+    if predicate is not None:
+        for c in predicate.classes:
+            pc = lex.classes.get(c)
+            if pc and pc.phase:
+                phase = phase or pc.phase
+            sports = sports or bool(pc and pc.sports)
+    figures = [q for q in facts.quantities if q.kind != "ordinal"]
+    for d in facts.dates:
+        if any(a <= d.start and d.end <= b for a, b in quoted):
+            continue
+        before = text[max(0, d.start - offset - 14):d.start - offset]
+        m = _DATE_PREP.search(before)
+        word = m.group(1).lower() if m else ""
+        if d.is_range or word in ("from", "between"):
+            role = "span"
+        elif d.open_start or word in ("until", "till", "through", "by", "before"):
+            role = "end"
+        elif d.open_end or word in ("since", "after"):
+            role = "start"
+        elif figures:
+            role = "period"
+        elif phase:
+            role = phase
+        else:
+            role = "point"
+        out.append(Slot(kind="when", role=role, text=d.text, start=d.start, end=d.end, date=d))
+    subject_span = (subject.start, subject.end) if subject else (-1, -1)
+    for m in facts.entities:
+        if m.kind != "place" or subject_span[0] <= m.start < subject_span[1]:
+            continue
+        if any(o.start <= m.start < o.end for o in objects) and not (predicate and "visit" in predicate.classes):
+            continue
+        before = text[max(0, m.start - offset - 22):m.start - offset]
+        pm = _PLACE_PREP.search(before)
+        if not pm:
+            if not (predicate and pred_index is not None and m.start == tokens[pred_index][1] + offset + 1):
+                continue  # "visited Lyon": the place right after the verb is its object
+            role = "to"
+        else:
+            role = {"to": "to", "into": "to", "from": "from"}.get(pm.group(1).lower(), "at")
+        if role == "from":
+            continue
+        out.append(Slot(kind="where", role=role, text=m.text, start=m.start, end=m.end, place=m.canonical))
+    stop = (pred_index or 0)
+    for q in facts.quantities:
+        if any(a <= q.start and q.end <= b for a, b in quoted):
+            continue
+        k = next((k for k, t in enumerate(tokens) if t[0] + offset >= q.start), len(tokens))
+        if q.kind == "ordinal":
+            # what is ranked: the head of the noun phrase after it ("third league title" -> title)
+            measure = ""
+            j = k + 1
+            while j < len(tokens) and tokens[j][2][0].isalpha() and tokens[j][2].lower() not in _FUNCTION \
+                    and "NOUN" in word_classes(tokens[j][2]):
+                measure = noun_lemma(tokens[j][2])
+                j += 1
+            measure = measure or (noun_lemma(q.noun) if q.noun else "")
+            out.append(Slot(kind="ordinal", role="rank", text=q.text, start=q.start, end=q.end, quantity=q, measure=measure))
+            continue
+        before = text[max(0, q.start - offset - 24):q.start - offset]
+        if _BASE_PREP.search(before):
+            role = "base"
+        elif _LEVEL_PREP.search(before):
+            role = "level"
+        elif _CHANGE_PREP.search(before) and not before.rstrip().lower().endswith("of") or \
+                (predicate is not None and predicate.direction and q.kind == "percent"
+                 and pred_index is not None and k - pred_index <= 2):
+            role = "change"
+        else:
+            role = "value"
+        measure = noun_lemma(q.noun) if q.noun else _measure_before(tokens, k, masked, stop)
+        if not measure and subject is not None and subject.head and not subject.names:
+            measure = subject.head
+        if not measure and objects:
+            measure = objects[0].head
+        out.append(Slot(kind="quantity", role=role, text=q.text, start=q.start, end=q.end, quantity=q, measure=measure))
+    if sports or any(w in text.lower() for w in (" score", " victory", " defeat", " win ", " draw")):
+        date_spans = [(d.start - offset, d.end - offset) for d in facts.dates]
+        for m in _SCORE.finditer(text):
+            if any(a <= m.start() < b for a, b in date_spans) or any(a - offset <= m.start() < b - offset for a, b in quoted):
+                continue
+            a, b = int(m.group(1)), int(m.group(2))
+            out.append(Slot(kind="score", role="result", text=m.group(), start=m.start() + offset, end=m.end() + offset,
+                            score=[a, b]))
+    # a quantity read inside a score ("3-1" as a range) is the score, not a figure
+    scores = [(s.start, s.end) for s in out if s.kind == "score"]
+    out = [s for s in out if s.kind != "quantity" or not any(a <= s.start < b for a, b in scores)]
+    return out
+
+
+def resolve_subject(statement: Statement, earlier: list[Statement]) -> None:
+    """Point a pronoun or bare "the museum" subject at the last earlier subject it can mean.
+
+    Inside one document "It", "the company", "the museum" refer back to the last anchor of
+    that kind; the resolved subject keeps its own span and takes the earlier one's names.
+    """
+    subj = statement.subject
+    if subj is None or subj.names:
+        return
+    if not subj.pronoun and (subj.modifiers or not subj.head):
+        return
+    for prev in reversed(earlier):
+        ps = prev.subject
+        if ps is None or ps.pronoun:
+            continue
+        if subj.pronoun or (ps.head and ps.head == subj.head) or (subj.head and subj.head in ps.modifiers):
+            statement.subject = subj.model_copy(update={
+                "head": ps.head or subj.head, "modifiers": ps.modifiers, "names": ps.names,
+                "places": ps.places or subj.places, "pronoun": False, "resolved_from": ps.text})
+            return
+        if subj.pronoun:
+            return

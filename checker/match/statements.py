@@ -1,0 +1,442 @@
+"""Statement alignment: do a claim and a passage say something about the same thing, and
+do their typed slots agree?
+
+Two statements are one when their anchors align (the same names, or the same head noun with
+compatible modifiers and places) and their predicates share a class of the predicate table
+(or are its antonyms: then polarity is what differs). Slots are compared only then, each by
+its type: dates as intervals by role (start, end, span, point, period), places by
+containment, figures by bounds for the same measure, ordinals and scores by value, roles by
+the body the role is held of. Fuzzy scores never make two statements one; the reason kept on
+the alignment says what did ("same subject 'museum in Oslo', same predicate 'open'").
+
+Identity is decided before comparison: another period of a figure, another year of a yearly
+occurrence or dates far apart for something done often make *another* statement, which is
+neither agreed nor contradicted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+from ..extract.gazetteer import same_country, within
+from ..extract.lexicon import lexicon
+from ..extract.measures import _SYNONYMS as MEASURE_SYNONYMS
+from ..extract.numbers_compare import compatible as numbers_compatible
+from ..extract.numbers_compare import describe as describe_quantity
+from ..extract.numbers_compare import same_kind
+from ..extract.temporal import conflicts as dates_conflict
+from ..models import Anchor, DateMention, Slot, Statement
+
+Outcome = Literal["agree", "conflict", "warning"]
+
+
+@dataclass(frozen=True)
+class AlignOptions:
+    """The thresholds of alignment; each decides verdicts, so each is named and settable."""
+
+    name_similarity: float = 90.0  # rapidfuzz ratio at which two names are one (a typo)
+    occurrence_days: int = 3  # something done often: dates further apart are two occurrences
+
+
+DEFAULT_OPTIONS = AlignOptions()
+
+
+@dataclass
+class SlotComparison:
+    kind: str  # when | where | quantity | ordinal | score | role | polarity | direction
+    outcome: Outcome
+    claim: Slot | None
+    evidence: Slot | None
+    claim_span: tuple[int, int]
+    evidence_span: tuple[int, int]
+    claim_value: str
+    evidence_value: str
+
+
+@dataclass
+class StatementAlignment:
+    reason: str
+    comparisons: list[SlotComparison] = field(default_factory=list)
+
+    def of_kind(self, kind: str, outcome: Outcome | None = None) -> list[SlotComparison]:
+        return [c for c in self.comparisons if c.kind == kind and (outcome is None or c.outcome == outcome)]
+
+
+# --------------------------------------------------------------------------- anchors
+
+
+def names_match(a: str, b: str, options: AlignOptions = DEFAULT_OPTIONS) -> bool:
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    wa, wb = set(a.split()), set(b.split())
+    if wa <= wb or wb <= wa:
+        return True
+    return min(len(a), len(b)) >= 6 and fuzz.ratio(a, b) >= options.name_similarity
+
+
+def _places_compatible(a: list[str], b: list[str]) -> bool:
+    if not a or not b:
+        return True
+    return any(within(x, y) or within(y, x) for x in a for y in b)
+
+
+def anchors_align(a: Anchor | None, b: Anchor | None, options: AlignOptions = DEFAULT_OPTIONS) -> str | None:
+    """Why two anchors name one thing, or None."""
+    if a is None or b is None or a.pronoun or b.pronoun:
+        return None
+    if not _places_compatible(a.places, b.places):
+        return None
+    if a.names or b.names:
+        if not a.names or not b.names:
+            # "the museum" against "the Astrup Museum": a common noun never stands for a name
+            return None
+        if not all(any(names_match(x, y, options) for y in b.names) for x in a.names) and \
+                not all(any(names_match(x, y, options) for y in a.names) for x in b.names):
+            return None
+        if a.head and b.head and a.head != b.head:
+            return None
+        return f"same subject '{a.text}'"
+    if not a.head or a.head != b.head:
+        return None
+    ma, mb = set(a.modifiers), set(b.modifiers)
+    if not (ma <= mb or mb <= ma):
+        return None  # "the maritime museum" is not "the city museum"
+    if not a.places and not b.places and not ma and not mb and a.resolved_from is None and b.resolved_from is None:
+        return None  # a bare "the council" says too little to be one thing
+    return f"same subject '{a.text}'"
+
+
+def other_measure(claim: Statement | None, evidence: Statement | None, claim_span: tuple[int, int],
+                  evidence_span: tuple[int, int]) -> bool:
+    """True when the figures at two spans are slots that count different things ("tonnes of
+    stone" against "tonnes of coal"), so that no rule may set one against the other."""
+    if claim is None or evidence is None:
+        return False
+    a = next((s for s in claim.slots if s.kind == "quantity" and s.start <= claim_span[0] < s.end + 1), None)
+    b = next((s for s in evidence.slots if s.kind == "quantity" and s.start <= evidence_span[0] < s.end + 1), None)
+    if a is None or b is None or not a.measure or not b.measure:
+        return False
+    return _measure(a.measure) != _measure(b.measure) and a.quantity.noun != "" and b.quantity.noun != ""
+
+
+def other_subject(a: Statement | None, b: Statement | None, options: AlignOptions = DEFAULT_OPTIONS) -> bool:
+    """True when two statements are plainly about different things: named subjects with no
+    name in common, or common-noun subjects with another head, clashing modifiers or places
+    ("the Woodhouse car park" is not "the Kirkgate car park"; "adults" are not "teenagers")."""
+    if a is None or b is None or a.subject is None or b.subject is None:
+        return False
+    x, y = a.subject, b.subject
+    if x.pronoun or y.pronoun:
+        return False
+    if not _places_compatible(x.places, y.places):
+        return True
+    if x.names and y.names:
+        return not any(names_match(p, q, options) for p in x.names for q in y.names)
+    if x.names or y.names or not x.head or not y.head:
+        return False
+    if x.head != y.head:
+        return True
+    mx, my = set(x.modifiers), set(y.modifiers)
+    return bool(mx and my and not (mx <= my or my <= mx))
+
+
+def _objects_align(a: Statement, b: Statement, options: AlignOptions, strict: bool) -> bool:
+    """Objects that are names must be one; ``strict`` wants both sides' objects to agree."""
+    na = [n for o in a.objects for n in o.names]
+    nb = [n for o in b.objects for n in o.names]
+    if na and nb and not any(names_match(x, y, options) for x in na for y in nb):
+        return False
+    if not strict:
+        return True
+    ha = {o.head for o in a.objects if o.head}
+    hb = {o.head for o in b.objects if o.head}
+    if bool(na) != bool(nb) and not (ha and hb):
+        return False
+    if ha and hb:
+        if not ha & hb:
+            return False
+        ma = {m for o in a.objects for m in o.modifiers}
+        mb = {m for o in b.objects for m in o.modifiers}
+        return not (ma and mb and not (ma <= mb or mb <= ma))  # "its oldest factory" is not "its largest"
+    return bool(ha) == bool(hb) or bool(na and nb)
+
+
+# --------------------------------------------------------------------------- predicates
+
+
+def _relation(a: Statement, b: Statement) -> tuple[str, str] | None:
+    """("same"|"opposite", the class) of two predicates, or None when they say different things."""
+    pa, pb = a.predicate, b.predicate
+    if pa is None or pb is None:
+        return None
+    lex = lexicon()
+    shared = [c for c in pa.classes if c in pb.classes]
+    if shared:
+        return "same", shared[0]
+    for x in pa.classes:
+        for y in pb.classes:
+            if lex.opposite(x, y):
+                return "opposite", x
+    for x in pa.classes:
+        for y in pb.classes:
+            if frozenset((x, y)) in lex.compatible:
+                return "same", x
+    return None
+
+
+def _recurrence(a: Statement, b: Statement) -> str:
+    lex = lexicon()
+    kinds = [lex.classes[c].recurs for c in (a.predicate.classes + b.predicate.classes) if c in lex.classes]
+    for k in ("often", "yearly", "never"):
+        if k in kinds:
+            return k
+    return "often"
+
+
+# --------------------------------------------------------------------------- slots
+
+
+def _start(d: DateMention) -> DateMention:
+    return d.model_copy(update={"latest": d.earliest if d.granularity == "day" else _end_of_unit(d, d.earliest),
+                                "is_range": False})
+
+
+def _end(d: DateMention) -> DateMention:
+    return d.model_copy(update={"earliest": d.latest if d.granularity == "day" else _start_of_unit(d, d.latest),
+                                "is_range": False})
+
+
+def _end_of_unit(d: DateMention, day):
+    import calendar
+    import datetime as dt
+
+    if d.granularity == "month":
+        return dt.date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+    if d.granularity in ("year", "decade", "century"):
+        return dt.date(day.year, 12, 31)
+    return day
+
+
+def _start_of_unit(d: DateMention, day):
+    import datetime as dt
+
+    if d.granularity == "month":
+        return dt.date(day.year, day.month, 1)
+    if d.granularity in ("year", "decade", "century"):
+        return dt.date(day.year, 1, 1)
+    return day
+
+
+def _aspect(slot: Slot, want: str) -> DateMention | None:
+    """The date a when-slot gives for ``want`` (start, end or the whole), or None."""
+    d = slot.date
+    if d is None or d.open_start and d.open_end:
+        return None
+    role = slot.role
+    if want == "whole":
+        return d if role in ("point", "span", "start", "end") else None
+    if want == "start":
+        if role == "span" and not d.open_start:
+            return _start(d)
+        return d if role == "start" and not d.open_end else None
+    if want == "end":
+        if role == "span" and not d.open_end:
+            return _end(d)
+        return d if role == "end" and not d.open_start else None
+    return None
+
+
+def _compare_when(c: Slot, e: Slot) -> Outcome | None:
+    if c.role == "period" or e.role == "period":
+        if c.role == e.role == "period":
+            return "conflict" if dates_conflict(c.date, e.date) else "agree"
+        return None
+    pairs = []
+    if c.role in ("start", "end"):
+        pairs.append((c.date, _aspect(e, c.role)))
+        if e.role == "point" and not e.date.is_range:
+            pairs.append((c.date, e.date))  # "began on June 3" vs "was held on June 3"
+    elif c.role == "span":
+        if e.role == "span":
+            pairs.append((c.date, e.date))
+        elif e.role in ("start", "end"):
+            pairs.append((_aspect(c, e.role), e.date))
+        else:
+            pairs.append((c.date, e.date))
+    else:  # point
+        if e.role in ("point", "span"):
+            pairs.append((c.date, e.date))
+        elif e.role in ("start", "end") and not (e.date.open_start or e.date.open_end):
+            pairs.append((c.date, e.date))
+    pairs = [(x, y) for x, y in pairs if x is not None and y is not None]
+    if not pairs:
+        return None
+    if any(not dates_conflict(x, y) for x, y in pairs):
+        return "agree"
+    return "conflict"
+
+
+def _compare_where(c: Slot, e: Slot) -> Outcome:
+    if within(c.place, e.place) or within(e.place, c.place):
+        return "agree"
+    return "warning" if same_country(c.place, e.place) else "conflict"
+
+
+def _measure(word: str) -> str:
+    syn = MEASURE_SYNONYMS.get(word)
+    return syn[0] if syn else word
+
+
+def _same_measure(c: Slot, e: Slot) -> bool:
+    if c.measure and e.measure:
+        return _measure(c.measure) == _measure(e.measure)
+    return False
+
+
+def _amount(role: str) -> str:
+    return "amount" if role in ("value", "level") else role
+
+
+def _compare_roles(c: Slot, e: Slot, options: AlignOptions) -> Outcome | None:
+    if not any(names_match(x, y, options) for x in c.holder for y in e.holder):
+        return None
+    lex = lexicon()
+    same_title = lex.role(c.title) == lex.role(e.title)
+    same_of = any(names_match(x, y, options) for x in c.of for y in e.of) or \
+        _places_compatible([x for x in c.of if x[:1].isupper()], [y for y in e.of if y[:1].isupper()]) and \
+        any(x[:1].isupper() for x in c.of) and any(y[:1].isupper() for y in e.of)
+    if c.role != e.role:
+        return None  # "was" against "is": both may hold
+    if same_title and same_of:
+        return "agree"
+    if same_title or same_of:
+        return "conflict"
+    return None
+
+
+# --------------------------------------------------------------------------- alignment
+
+
+def _role_alignment(claim: Statement, evidence: Statement, options: AlignOptions) -> StatementAlignment | None:
+    comps = []
+    for c in (s for s in claim.slots if s.kind == "role"):
+        for e in (s for s in evidence.slots if s.kind == "role"):
+            outcome = _compare_roles(c, e, options)
+            if outcome:
+                comps.append(SlotComparison("role", outcome, c, e, (c.start, c.end), (e.start, e.end),
+                                            f"{c.title} of {c.text.split(' of ', 1)[-1]}",
+                                            f"{e.title} of {e.text.split(' of ', 1)[-1]}"))
+    if not comps:
+        return None
+    holder = comps[0].claim.holder[0]
+    return StatementAlignment(f"same person '{holder}', same role '{comps[0].claim.title}'", comps)
+
+
+def align_statements(claim: Statement | None, evidence: Statement | None,
+                     options: AlignOptions = DEFAULT_OPTIONS) -> StatementAlignment | None:
+    """The alignment of two statements with their slot comparisons, or None when they are not one."""
+    if claim is None or evidence is None:
+        return None
+    if claim.predicate is not None and claim.predicate.classes == ["role"]:
+        return _role_alignment(claim, evidence, options)
+    relation = _relation(claim, evidence)
+    if relation is None:
+        return None
+    why = anchors_align(claim.subject, evidence.subject, options)
+    if why is None:
+        return None
+    pa, pb = claim.predicate, evidence.predicate
+    mods = {pa.modality, pb.modality} - {None, "said"}
+    if mods and pa.modality != pb.modality:
+        return None  # "will open" and "opened" are not one assertion
+    kind, cls = relation
+    strict = kind == "opposite" or pa.negated != pb.negated
+    if not _objects_align(claim, evidence, options, strict):
+        return None
+    reason = f"{why}, same predicate '{cls}'" if kind == "same" else f"{why}, opposite predicates '{pa.lemma}'/'{pb.lemma}'"
+    comps: list[SlotComparison] = []
+    recurs = _recurrence(claim, evidence)
+    cw = [s for s in claim.slots if s.kind == "when"]
+    ew = [s for s in evidence.slots if s.kind == "when"]
+    # identity first: another period or another occurrence is another statement
+    for c in cw:
+        for e in ew:
+            if c.role == e.role == "period" and dates_conflict(c.date, e.date):
+                return None
+    if recurs != "never" and cw and ew:
+        gaps = [_gap_days(c.date, e.date) for c in cw for e in ew if c.role != "period" and e.role != "period"]
+        limit = options.occurrence_days if recurs == "often" else None
+        if gaps:
+            if limit is not None and min(gaps) > limit:
+                return None
+            if limit is None and not any(_same_year(c.date, e.date) for c in cw for e in ew):
+                return None
+    negation_differs = pa.negated != pb.negated
+    if kind == "opposite" and not negation_differs or kind == "same" and negation_differs:
+        lex = lexicon()
+        direction = pa.direction and pb.direction and pa.direction != pb.direction
+        if kind == "same" or not (pa.negated or pb.negated):
+            label = "direction" if direction else "polarity"
+            cv = ("not " if pa.negated else "") + pa.lemma
+            ev = ("not " if pb.negated else "") + pb.lemma
+            comps.append(SlotComparison(label, "conflict", None, None, (pa.start, pa.end), (pb.start, pb.end), cv, ev))
+        del lex
+        return StatementAlignment(reason, comps)
+    if kind == "opposite":
+        return None  # "did not reject" against "approved": agreement by double negation is too subtle
+    for c in cw:
+        outcomes = [(o, e) for e in ew if (o := _compare_when(c, e)) is not None]
+        _add(comps, "when", c, outcomes, lambda s: f"{s.date.value_str()} ({s.date.granularity})")
+    for c in (s for s in claim.slots if s.kind == "where"):
+        outcomes = [(_compare_where(c, e), e) for e in evidence.slots if e.kind == "where"]
+        _add(comps, "where", c, outcomes, lambda s: s.place or s.text)
+    eq = [s for s in evidence.slots if s.kind == "quantity" and s.role != "base"]
+    for c in (s for s in claim.slots if s.kind == "quantity" and s.role != "base"):
+        peers = [e for e in eq if _amount(e.role) == _amount(c.role) and same_kind(c.quantity, e.quantity)
+                 and _same_measure(c, e)]
+        outcomes = [("agree" if numbers_compatible(c.quantity, e.quantity) else "conflict", e) for e in peers]
+        _add(comps, "quantity", c, outcomes, lambda s: describe_quantity(s.quantity))
+    for c in (s for s in claim.slots if s.kind == "ordinal"):
+        peers = [e for e in evidence.slots if e.kind == "ordinal" and c.measure and c.measure == e.measure]
+        outcomes = [("agree" if c.quantity.value == e.quantity.value else "conflict", e) for e in peers]
+        _add(comps, "ordinal", c, outcomes, lambda s: f"{s.text} {s.measure}".strip())
+    for c in (s for s in claim.slots if s.kind == "score"):
+        peers = [e for e in evidence.slots if e.kind == "score"]
+        outcomes = [("agree" if sorted(c.score) == sorted(e.score) else "conflict", e) for e in peers]
+        _add(comps, "score", c, outcomes, lambda s: "-".join(map(str, s.score)))
+    role = _role_alignment(claim, evidence, options)
+    if role is not None:
+        comps += role.comparisons
+    return StatementAlignment(reason, comps)
+
+
+def _add(comps: list[SlotComparison], kind: str, c: Slot, outcomes: list[tuple[str, Slot]], show) -> None:
+    """One comparison per claim slot: agreed when any peer agrees, else its first conflict."""
+    if not outcomes:
+        return
+    agreeing = [e for o, e in outcomes if o == "agree"]
+    if agreeing:
+        e, outcome = agreeing[0], "agree"
+    else:
+        outcome, e = next(((o, e) for o, e in outcomes if o == "conflict"), outcomes[0])
+    comps.append(SlotComparison(kind, outcome, c, e, (c.start, c.end), (e.start, e.end), show(c), show(e)))
+
+
+def _gap_days(a: DateMention, b: DateMention) -> int:
+    return max((b.earliest - a.latest).days, (a.earliest - b.latest).days, 0)
+
+
+def _same_year(a: DateMention, b: DateMention) -> bool:
+    return a.earliest.year <= b.latest.year and b.earliest.year <= a.latest.year
+
+
+def claim_slots(statement: Statement | None) -> list[Slot]:
+    """The slots of a claim a verdict must see agreed before it is supported."""
+    if statement is None:
+        return []
+    return [s for s in statement.slots if not (s.kind == "quantity" and s.role == "base")]
