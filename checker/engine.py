@@ -202,21 +202,28 @@ class LazyFacts:
                 resolve_subject(hit.statement, self._earlier_statements(doc, key[1]))
         return hit
 
-    def _earlier_statements(self, doc: Document, index: int, back: int = 3):
-        """Statements of the few passages before ``index`` in its paragraph or section, oldest first."""
+    def _earlier_statements(self, doc: Document, index: int, back: int = 6):
+        """Statements of the few passages before ``index`` in its section, oldest first, each
+        resolved against the ones before it (iteratively: a long source never recurses)."""
         me = doc.passages[index]
-        out = []
+        window = []
         for j in range(index - 1, max(-1, index - 1 - back), -1):
             other = doc.passages[j]
             if other.is_heading or other.section != me.section:
                 break
+            window.append(j)
+        out = []
+        for j in reversed(window):
+            other = doc.passages[j]
             f = self.cache.get((doc.path, j))
             if f is None:
                 f = self.cache[(doc.path, j)] = self.extractor.extract(
                     self.masked[doc.path][other.start:other.end], offset=other.start, doc_date=doc.date)
             if f.statement is not None:
+                if f.statement.subject is not None and not f.statement.subject.names:
+                    resolve_subject(f.statement, out)
                 out.append(f.statement)
-        return list(reversed(out))
+        return out
 
     def __len__(self) -> int:
         return len(self.cache)

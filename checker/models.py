@@ -132,6 +132,7 @@ class Anchor(_Model):
     names: list[str] = Field(default_factory=list)  # name keys: lower-cased, suffixes dropped
     places: list[str] = Field(default_factory=list)  # canonical places named inside it
     pronoun: bool = False  # "it", "they": refers back to an earlier sentence's subject
+    possessor: bool = False  # "her survey", "its factory": whose it is refers back
     resolved_from: str | None = None  # text of the earlier anchor it was resolved to
 
 
@@ -176,6 +177,7 @@ class Statement(_Model):
     objects: list[Anchor] = Field(default_factory=list)
     predicate: Predicate | None = None
     slots: list[Slot] = Field(default_factory=list)
+    rest: list[str] = Field(default_factory=list)  # content lemmas after the predicate (slots excluded)
 
 
 class Facts(_Model):

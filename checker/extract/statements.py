@@ -48,6 +48,7 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
 
 def name_key(words: list[str]) -> str:
     """A name as compared: lower-cased, corporate suffixes and articles dropped."""
+    words = [w.removesuffix("'s").removesuffix("’s") for w in words]
     kept = [w.lower().strip(".'’") for w in words if w.lower().strip(".'’") not in _NAME_SUFFIXES]
     return " ".join(kept)
 
@@ -102,17 +103,31 @@ def _find_predicate(tokens, start: int, masked: set[int], heading: bool):
     lex = lexicon()
     fallback = None
     said_at = None
+    aside = False  # inside ", who ...," or ", a marine biologist ...,": not the main clause
     for i in range(start, len(tokens)):
-        if i in masked:
-            continue
         w = tokens[i][2]
         lw = w.lower()
+        if w == "," and fallback is None and said_at is None and i + 1 < len(tokens) \
+                and tokens[i + 1][2].lower() in ("who", "which", "whose", "a", "an", "the", "now", "then", "once"):
+            aside = not aside if not aside else aside
+            if aside and i > start:
+                aside = True
+                continue
+        if aside:
+            if w == ",":
+                aside = False
+            continue
+        if i in masked:
+            continue
         if fallback is not None and (w in (",", ";", ":") or lw in ("which", "who", "whom", "whose", "and", "but")):
             break  # a relative or second clause: the verb already seen is the main one
         if not w[0].isalpha():
             continue
-        prev = tokens[i - 1][2].lower() if i > start else ""
-        if prev in DETERMINERS and prev not in ("that", "this"):
+        b = i - 1
+        while b > start and b in masked:
+            b -= 1
+        prev = tokens[b][2].lower() if i > start else ""
+        if (prev in DETERMINERS and prev not in ("that", "this")) or prev.endswith(("'s", "’s")):
             continue  # "the opening", "a visit": a noun
         if _capitalised(w) and i > start and not heading:
             continue  # a name ("Harbour United", "Rose"), not a verb
@@ -169,6 +184,7 @@ def _modality_and_negation(tokens, start: int, pred: int) -> tuple[str | None, b
 
 def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts, offset: int) -> Anchor | None:
     """The noun phrase tokens[lo:hi] as an anchor: its names, head noun, modifiers, places."""
+    possessor = lo < hi and tokens[lo][2].lower() in ("his", "her", "its", "their")
     while lo < hi and (tokens[lo][2].lower() in DETERMINERS or not tokens[lo][2][0].isalnum()):
         lo += 1
     while hi > lo and not tokens[hi - 1][2][0].isalnum():
@@ -221,7 +237,7 @@ def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts,
         modifiers.append(noun_lemma(w))
     # possessive names before the head: "Oslo's museum" keeps Oslo as a place, "Acme's plant" a name
     return Anchor(text=text[s:e], start=s + offset, end=e + offset, head=head, modifiers=sorted(set(modifiers)),
-                  names=names, places=list(dict.fromkeys(places)))
+                  names=names, places=list(dict.fromkeys(places)), possessor=possessor and not names)
 
 
 def _role_slots(text: str, tokens, masked: set[int], facts: Facts, offset: int, subject: Anchor | None,
@@ -372,6 +388,12 @@ def build_statement(text: str, facts: Facts, offset: int = 0, heading: bool = Fa
             if tokens[k][2] == ",":
                 subj_hi = k
                 break
+        if subj_lo < subj_hi and tokens[subj_lo][2].lower() in _PREPOSITIONS:
+            k = subj_lo + 1
+            while k < subj_hi and (k in masked or tokens[k][2].lower() in DETERMINERS):
+                k += 1
+            if k > subj_lo + 1 and k < subj_hi:
+                subj_lo = k  # "In 1968 she became": the date phrase is no part of the subject
         subject = _anchor(text, tokens, subj_lo, subj_hi, masked, facts, offset)
         # objects: the noun phrase right after the predicate, up to a preposition or a clause mark
         if j + 1 < len(tokens) and tokens[j][2].lower() in ("to", "against", "over") and _capitalised(tokens[j + 1][2]):
@@ -396,7 +418,12 @@ def build_statement(text: str, facts: Facts, offset: int = 0, heading: bool = Fa
         predicate = Predicate(lemma="be", classes=["role"], start=first.start, end=first.start)
     if subject is None and predicate is None:
         return None
-    return Statement(subject=subject, objects=objects, predicate=predicate, slots=slots)
+    rest: list[str] = []
+    if pred_index is not None:
+        rest = sorted({noun_lemma(t[2]) for k, t in enumerate(tokens[pred_index + 1:], pred_index + 1)
+                       if k not in masked and t[2][0].isalpha() and t[2].lower() not in _FUNCTION
+                       and t[2].lower() not in ("not", "never", "no")})
+    return Statement(subject=subject, objects=objects, predicate=predicate, slots=slots, rest=rest)
 
 
 def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predicate, pred_index) -> list[Slot]:
@@ -424,7 +451,7 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
             role = "end"
         elif d.open_end or word in ("since", "after"):
             role = "start"
-        elif figures:
+        elif any(abs(q.start - d.end) <= 40 or abs(d.start - q.end) <= 40 for q in figures):
             role = "period"
         elif phase:
             role = phase
@@ -503,6 +530,15 @@ def resolve_subject(statement: Statement, earlier: list[Statement]) -> None:
     """
     subj = statement.subject
     if subj is None or subj.names:
+        return
+    if subj.possessor:
+        # "Her 1975 survey": the survey keeps its head; whose it is comes from the last subject
+        for prev in reversed(earlier):
+            ps = prev.subject
+            if ps is not None and not ps.pronoun and not ps.possessor and ps.names:
+                statement.subject = subj.model_copy(update={"names": ps.names, "possessor": False,
+                                                            "resolved_from": ps.text})
+                return
         return
     if not subj.pronoun and (subj.modifiers or not subj.head):
         return

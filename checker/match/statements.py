@@ -377,6 +377,9 @@ def align_statements(claim: Statement | None, evidence: Statement | None,
             if limit is None and not any(_same_year(c.date, e.date) for c in cw for e in ew):
                 return None
     negation_differs = pa.negated != pb.negated
+    if (kind == "opposite" and not negation_differs or kind == "same" and negation_differs) \
+            and not set(claim.rest) <= set(evidence.rest) | _subject_words(evidence):
+        return None  # a denial must be of everything the passage says ("a seat on the board" is not "a seat in parliament")
     if kind == "opposite" and not negation_differs or kind == "same" and negation_differs:
         lex = lexicon()
         direction = pa.direction and pb.direction and pa.direction != pb.direction
@@ -425,6 +428,13 @@ def _add(comps: list[SlotComparison], kind: str, c: Slot, outcomes: list[tuple[s
     else:
         outcome, e = next(((o, e) for o, e in outcomes if o == "conflict"), outcomes[0])
     comps.append(SlotComparison(kind, outcome, c, e, (c.start, c.end), (e.start, e.end), show(c), show(e)))
+
+
+def _subject_words(s: Statement) -> set[str]:
+    a = s.subject
+    if a is None:
+        return set()
+    return {a.head, *a.modifiers, *(w for n in a.names for w in n.split())}
 
 
 def _gap_days(a: DateMention, b: DateMention) -> int:
