@@ -28,7 +28,7 @@ from .locate import locate
 from .match.align import align
 from .match.index import PassageIndex
 from .match.statements import DEFAULT_OPTIONS as ALIGN_DEFAULTS
-from .match.statements import AlignOptions, align_statements, other_measure, other_subject
+from .match.statements import AlignOptions, align_statements, other_differences, other_measure, other_subject
 from .models import (
     Claim, ClaimResult, Document, EntityMention, Evidence, Facts, Finding, Loc, Report, Severity,
     Summary, ToolInfo,
@@ -340,7 +340,8 @@ class Checker:
                         if other_subject(item.side.facts.statement, ev_side.facts.statement, self.config.align) \
                                 or self._foreign_subject(item.side, ev_side.path) \
                                 or other_measure(item.side.facts.statement, ev_side.facts.statement,
-                                                 hit.claim_span, hit.evidence_span):
+                                                 hit.claim_span, hit.evidence_span) \
+                                or other_differences(rule.category, item.side.facts.statement, ev_side.facts.statement):
                             continue  # the matching sentence is about something else: no comparison
                         finding = self._finding(rule, hit, Pair(item.side, ev_side, "claim-source"), f"F{n_findings + 1}")
                         key = (finding.category, finding.claim.start, finding.evidence.path, finding.evidence.start)

@@ -376,7 +376,7 @@ def build_statement(text: str, facts: Facts, offset: int = 0, heading: bool = Fa
         # the subject ends at its first verb form ("the council voted on May 3 to approve") or adverb
         for k in range(subj_lo + 1, subj_hi):
             w = tokens[k][2]
-            if k in masked or not w[0].isalpha() or _capitalised(w):
+            if k in masked or not w[0].isalpha() or _capitalised(w) or w.lower() in _FUNCTION:
                 continue
             classes = word_classes(w)
             if (verb_lemmas(w) and w.lower() not in verb_lemmas(w) and not classes & {"NOUN", "ADJ", "PROPN"}) \

@@ -124,6 +124,25 @@ def other_measure(claim: Statement | None, evidence: Statement | None, claim_spa
     return _measure(a.measure) != _measure(b.measure) and a.quantity.noun != "" and b.quantity.noun != ""
 
 
+def other_differences(category: str, claim: Statement | None, evidence: Statement | None) -> bool:
+    """True when, besides the fact a claim-wide rule found misstated (``category`` date or
+    number), the two statements differ in another typed way: then the claim is about another
+    period or measure, not a slip of one value. ("Revenue of $3.1 billion in 2021" against
+    "$4.2 billion in 2023" is another year's figure; "$4.2 billion in 2021" a wrong year.)"""
+    if claim is None or evidence is None:
+        return False
+    pa, pb = claim.predicate, evidence.predicate
+    if pa is not None and pb is not None and pa.direction and pb.direction and pa.direction != pb.direction:
+        return True
+    if category == "date":
+        for c in (s for s in claim.slots if s.kind == "quantity" and s.role != "base" and s.measure):
+            peers = [e for e in evidence.slots if e.kind == "quantity" and e.role != "base"
+                     and _amount(e.role) == _amount(c.role) and same_kind(c.quantity, e.quantity) and _same_measure(c, e)]
+            if peers and not any(numbers_compatible(c.quantity, e.quantity) for e in peers):
+                return True
+    return False
+
+
 def other_subject(a: Statement | None, b: Statement | None, options: AlignOptions = DEFAULT_OPTIONS) -> bool:
     """True when two statements are plainly about different things: named subjects with no
     name in common, or common-noun subjects with another head, clashing modifiers or places
