@@ -86,8 +86,8 @@ def _run_options(f):
                      help="Folder or file of source documents (repeatable). Default: ./sources when checking ./claims."),
         click.option("--select", help="Comma-separated rule codes to run (default: all)."),
         click.option("--ignore", "ignore_rules", help="Comma-separated rule codes not to run."),
-        click.option("--weekday-policy", type=click.Choice(["past", "future", "nearest"]), default="past",
-                     show_default=True, help="How 'on Wednesday' resolves against the document date."),
+        click.option("--weekday-policy", type=click.Choice(["auto", "past", "future", "nearest"]), default="auto",
+                     show_default=True, help="How 'on Wednesday' resolves against the document date (auto: by tense, past looks back, future and expectation forward)."),
         click.option("--cache-dir", type=click.Path(path_type=Path), default=Path(".claimcheck_cache"),
                      show_default=True, help="Where the passage index is kept between runs."),
         click.option("--no-cache", is_flag=True, help="Build the passage index in memory only."),
@@ -231,8 +231,8 @@ def baseline_command(ctx, paths, sources, select, ignore_rules, weekday_policy, 
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
               help="Claim file to write (default: print to stdout).")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
-@click.option("--weekday-policy", type=click.Choice(["past", "future", "nearest"]), default="past", show_default=True,
-              help="How 'on Wednesday' resolves against the document date.")
+@click.option("--weekday-policy", type=click.Choice(["auto", "past", "future", "nearest"]), default="auto", show_default=True,
+              help="How 'on Wednesday' resolves against the document date (auto: by tense, past looks back, future and expectation forward).")
 def extract_command(draft, output, force, weekday_policy):
     """Turn the checkable sentences of DRAFT into a claim file to edit and commit.
 

@@ -40,7 +40,7 @@ class Settings(BaseModel):
     select: list[str] | None = None
     ignore: list[str] | None = None
     cache_dir: str | None = Field(default=None, alias="cache-dir")
-    weekday_policy: Literal["past", "future", "nearest"] | None = Field(default=None, alias="weekday-policy")
+    weekday_policy: Literal["auto", "past", "future", "nearest"] | None = Field(default=None, alias="weekday-policy")
     aliases: dict[str, str] | None = Field(default=None, description="alias -> canonical person name")
     output: str | None = None
     baseline: str | None = Field(default=None, description="Baseline file of accepted findings")

@@ -48,7 +48,7 @@ class CheckConfig:
     cache_dir: Path | None = Path(".claimcheck_cache")
     select: set[str] | None = None  # rule codes to run (None: all)
     ignore: set[str] = field(default_factory=set)
-    weekday_policy: str = "past"
+    weekday_policy: str = "auto"  # by tense: past looks back, future and expectation forward
     aliases: dict[str, str] = field(default_factory=dict)
     candidates: int = 20  # passages fetched from the index per claim
     evidence_per_claim: int = 3

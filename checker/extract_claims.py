@@ -49,7 +49,7 @@ def claim_id(text: str) -> str:
     return f"{slug}-{digest}"
 
 
-def extract_claims(doc: Document, *, weekday_policy: str = "past",
+def extract_claims(doc: Document, *, weekday_policy: str = "auto",
                    aliases: dict[str, str] | None = None) -> list[DraftClaim]:
     """The passages with an event, a date or a quantity, deduplicated by normalised text."""
     extractor = Extractor(EntityRegistry(aliases or {}), weekday_policy=weekday_policy)

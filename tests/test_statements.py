@@ -137,3 +137,19 @@ def test_own_corpus_never_contradicts_an_agreeing_claim_nor_supports_a_conflicti
     for o in outcomes:
         if o.got == "contradicted" and o.kind == "conflict":
             assert o.located, o.id  # both sides located: the finding points into the source
+
+
+def test_relative_weekday_follows_tense(tmp_path):
+    """'On Thursday, X is expected to meet Y' in a story dated Wednesday 2024-05-15 is May 16."""
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "wire.md").write_text(
+        "---\ndate: 2024-05-15\n---\n\nAnna Berg will meet Lars Holm in Oslo on May 16, 2024.\n", encoding="utf-8")
+    (tmp_path / "claims.yaml").write_text(
+        "document_date: 2024-05-15\nclaims:\n  - id: meeting\n"
+        "    text: On Thursday, Anna Berg is expected to meet Lars Holm in Oslo.\n    source: wire.md\n",
+        encoding="utf-8")
+    rep = check([tmp_path / "claims.yaml"], CheckConfig(sources=[tmp_path / "sources"], cache_dir=None, root=tmp_path))
+    assert rep.claims[0].verdict != "contradicted", [f.message for f in rep.findings]
+    facts = Extractor().extract("On Thursday, Anna Berg is expected to meet Lars Holm.",
+                                doc_date=__import__("datetime").date(2024, 5, 15))
+    assert [d.value_str() for d in facts.dates] == ["2024-05-16"]

@@ -20,7 +20,7 @@ from .statements import build_statement
 class Extractor:
     """Holds what extraction needs across texts: the corpus's people and the date policy."""
 
-    def __init__(self, registry: EntityRegistry | None = None, *, weekday_policy: str = "past"):
+    def __init__(self, registry: EntityRegistry | None = None, *, weekday_policy: str = "auto"):
         self.registry = registry or EntityRegistry()
         self.weekday_policy = weekday_policy
 
