@@ -20,6 +20,7 @@ from .extract.dates import find_dates
 from .extract.entities import EntityRegistry
 from .extract.gazetteer import gazetteer
 from .extract.quantities import find_quantities
+from .extract.lexicon import noun_lemma
 from .extract.statements import resolve_subject
 from .ingest import load_document, DOCUMENT_SUFFIXES
 from .ingest.claims_file import CLAIM_FILE_SUFFIXES, load_claim_file
@@ -28,7 +29,7 @@ from .locate import locate
 from .match.align import align
 from .match.index import PassageIndex
 from .match.statements import DEFAULT_OPTIONS as ALIGN_DEFAULTS
-from .match.statements import AlignOptions, align_statements, other_differences, other_measure, other_subject
+from .match.statements import AlignOptions, align_statements, other_differences, other_measure, subjects_unaligned
 from .models import (
     Claim, ClaimResult, Document, EntityMention, Evidence, Facts, Finding, Loc, Report, Severity,
     Summary, ToolInfo,
@@ -337,7 +338,7 @@ class Checker:
                 seen = {(f.category, f.claim.start, f.evidence.path, f.evidence.start) for f in findings}
                 for rule in self.claim_rules:
                     for hit, ev_side in rule.check_claim(item.side, candidates, cited_sides):
-                        if other_subject(item.side.facts.statement, ev_side.facts.statement, self.config.align) \
+                        if subjects_unaligned(item.side.facts.statement, ev_side.facts.statement, self.config.align) \
                                 or self._foreign_subject(item.side, ev_side.path) \
                                 or other_measure(item.side.facts.statement, ev_side.facts.statement,
                                                  hit.claim_span, hit.evidence_span) \
@@ -436,7 +437,8 @@ class Checker:
             unique = None
         for cand in candidates:
             reason = "cited" if unique is cand else same_event(side, cand, "claim-source")
-            alignment = align_statements(statement, cand.facts.statement, self.config.align)
+            alignment = align_statements(statement, cand.facts.statement, self.config.align,
+                                         cited=cited_doc is not None and cand.path == cited_doc.path)
             yield Pair(side, cand, "claim-source", reason, alignment)
 
     def _foreign_subject(self, side: Side, path: str) -> bool:
@@ -450,11 +452,17 @@ class Checker:
             return False
         words = self._doc_words.get(path)
         if words is None:
-            words = self._doc_words[path] = set(re.findall(r"[a-z0-9]+", doc.text.lower()))
+            raw = set(re.findall(r"[a-z0-9]+", doc.text.lower()))
+            words = self._doc_words[path] = raw | {noun_lemma(w) for w in raw}
         subject = st.subject
         for name in subject.names:
             if not set(re.findall(r"[a-z0-9]+", name)) <= words:
                 return True
+        # a common noun the claim is about, or a thing it counts, that the source never names
+        if subject.head and not subject.names and subject.head not in words:
+            return True
+        if any(s.kind == "quantity" and s.quantity.noun and s.measure and s.measure not in words for s in st.slots):
+            return True
         mentions = [e for e in side.facts.entities if e.kind == "place" and subject.start <= e.start < subject.end]
         return any(not set(re.findall(r"[a-z0-9]+", m.text.lower())) <= words for m in mentions)
 

@@ -178,6 +178,7 @@ class Statement(_Model):
     predicate: Predicate | None = None
     slots: list[Slot] = Field(default_factory=list)
     rest: list[str] = Field(default_factory=list)  # content lemmas after the predicate (slots excluded)
+    rest_names: list[str] = Field(default_factory=list)  # name keys after the predicate ("University of Bergen")
 
 
 class Facts(_Model):

@@ -62,10 +62,14 @@ def statement_support(side: Side, pairs: list[Pair]) -> int:
     if not slots:
         return 0
     agreed: set[int] = set()
+    names = side.facts.statement.rest_names
     for pair in pairs:
         al = pair.alignment
         if al is None:
             continue
+        text = pair.evidence.text.lower()
+        if any(not all(w in text for w in name.split()) for name in names):
+            continue  # the claim names something ("for the University of Bergen") the passage does not
         for c in al.comparisons:
             if c.outcome != "agree":
                 return 0  # a conflict or a doubt anywhere withholds support

@@ -124,19 +124,23 @@ def test_self_consistency_inside_one_document(tmp_path):
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])
-def test_own_corpus_never_contradicts_an_agreeing_claim_nor_supports_a_conflicting_one(split):
-    """The errors that cost an editor's trust most, on our own corpus (tests/cases/corpus)."""
+def test_own_corpus(split):
+    """Our own corpus (tests/cases/corpus): on the dev split, tuned on, no agreeing claim is
+    contradicted, no conflicting one supported, and supported is right at least 9 times in 10;
+    the frozen test split is only run (its figures are reported by benchmarks.own_corpus)."""
     outcomes = run_split(split)
     assert len(outcomes) >= 90
-    bad = [o.id for o in outcomes if (o.kind == "conflict" and o.got == "supported")]
-    assert bad == []
-    if split == "dev":
-        assert [o.id for o in outcomes if o.kind == "agree" and o.got == "contradicted"] == []
-        said = [o for o in outcomes if o.got == "supported"]
-        assert said and sum(o.expect == "supported" for o in said) / len(said) >= 0.9
     for o in outcomes:
         if o.got == "contradicted" and o.kind == "conflict":
             assert o.located, o.id  # both sides located: the finding points into the source
+    if split != "dev":
+        return
+    assert [o.id for o in outcomes if o.kind == "conflict" and o.got == "supported"] == []
+    assert [o.id for o in outcomes if o.kind == "agree" and o.got == "contradicted"] == []
+    said = [o for o in outcomes if o.got == "supported"]
+    assert said and sum(o.expect == "supported" for o in said) / len(said) >= 0.9
+    said = [o for o in outcomes if o.got == "contradicted"]
+    assert said and sum(o.expect == "contradicted" for o in said) / len(said) >= 0.9
 
 
 def test_relative_weekday_follows_tense(tmp_path):

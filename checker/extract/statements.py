@@ -129,8 +129,10 @@ def _find_predicate(tokens, start: int, masked: set[int], heading: bool):
         prev = tokens[b][2].lower() if i > start else ""
         if (prev in DETERMINERS and prev not in ("that", "this")) or prev.endswith(("'s", "’s")):
             continue  # "the opening", "a visit": a noun
-        if _capitalised(w) and i > start and not heading:
-            continue  # a name ("Harbour United", "Rose"), not a verb
+        if b >= start and b not in masked and word_classes(tokens[b][2]) == {"ADJ"} and "NOUN" in word_classes(w):
+            continue  # "a large sleep study": a noun after an adjective
+        if _capitalised(w) and not heading and (i > start or word_classes(w) - {"VERB", "AUX"}):
+            continue  # a name ("Harbour United", "Rose") or the subject's first word ("Net profit"), not a verb
         lemmas = verb_lemmas(w)
         if not lemmas:
             continue
@@ -141,24 +143,54 @@ def _find_predicate(tokens, start: int, masked: set[int], heading: bool):
             if classes:
                 return i, i + 2, f"{lemma} {nxt}", classes, said_at
         known = [(lemma, lex.classes_of(lemma)) for lemma in lemmas if lex.classes_of(lemma)]
-        if any(lemma in lex.speech for lemma in lemmas) and said_at is None and nxt != "to":
+        if said_at is None and nxt != "to" and (any(lemma in lex.speech for lemma in lemmas) or nxt == "that"):
             said_at = i
             continue
         if known:
             lemma, classes = known[0]
             if lemma in ("be", "do"):
                 continue
-            if lemma == "have" and nxt and verb_lemmas(nxt) and nxt not in verb_lemmas(nxt) \
-                    and "NOUN" not in word_classes(nxt):
-                continue  # "has opened": an auxiliary
+            after = nxt
+            if after in ("not", "never", "n't", "also", "already", "just", "since", "long", "recently"):
+                after = tokens[i + 2][2].lower() if i + 2 < len(tokens) else ""
+            if lemma == "have" and (lw.endswith(("n't", "n’t")) or after and verb_lemmas(after)
+                                    and after not in verb_lemmas(after) and "NOUN" not in word_classes(after)):
+                continue  # "has opened", "had not lost": an auxiliary
             return i, i + 1, lemma, classes, said_at
         if fallback is None and lw not in ("is", "are", "was", "were", "be", "been", "has", "have", "had",
                                            "do", "does", "did", "will", "would", "can", "could", "may",
                                            "might", "should", "must", "shall") \
-                and lw != lemmas[0] and "ADJ" not in word_classes(w) and (lw.endswith("ed") or "NOUN" not in word_classes(w)):
+                and lw != lemmas[0] and (lw.endswith("ed") or not word_classes(w) & {"ADJ", "NOUN"}):
             fallback = (i, i + 1, lemmas[0], (lemmas[0],), said_at)
     if fallback is not None:
         return fallback
+    if said_at is not None:
+        # nothing after the verb of saying reads as a predicate: the statement is the saying
+        lemma = next(x for x in verb_lemmas(tokens[said_at][2]) if x in lex.speech)
+        return said_at, said_at + 1, lemma, ("say",), None
+    return None
+
+
+_COPULA_FORMS = {"is": "be", "are": "be", "was": "be", "were": "be", "became": "become", "becomes": "become",
+                 "remains": "remain", "remained": "remain"}
+
+
+def _copula(tokens, start: int, masked: set[int]):
+    """"It is the company's second factory": a copula with a noun phrase after it, when the
+    sentence has no other verb (a role after it, "is the mayor of", is a role statement)."""
+    lex = lexicon()
+    for k in range(start + 1, len(tokens)):
+        w = tokens[k][2].lower()
+        if k in masked or w not in _COPULA_FORMS:
+            continue
+        j = k + 1
+        while j < len(tokens) and tokens[j][2].lower() in DETERMINERS | {"not", "never", "also", "still"}:
+            j += 1
+        ahead = " ".join(t[2].lower() for t in tokens[j:j + 4])
+        if any(ahead == r or ahead.startswith(r + " ") for r in lex.roles):
+            return None
+        lemma = _COPULA_FORMS[w]
+        return k, k + 1, lemma, lex.classes_of(lemma) or (lemma,), None
     return None
 
 
@@ -240,17 +272,31 @@ def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts,
                   names=names, places=list(dict.fromkeys(places)), possessor=possessor and not names)
 
 
+_ROLE_LEAD = frozenset("the a an its their his her new former current acting interim longtime then".split())
+_BODY_PREPS = ("of", "at", "for", "on", "with")
+
+
+def _name_run_at(tokens, k: int, masked: set[int], forward: bool = True) -> tuple[int, int] | None:
+    """The run of capitalised words starting (or, backwards, ending) at token ``k``."""
+    n = len(tokens)
+    if forward:
+        runs = [r for r in _proper_runs(tokens, k, min(n, k + 8), masked) if r[0] == k]
+    else:
+        runs = [r for r in _proper_runs(tokens, max(0, k - 7), k + 1, masked) if r[1] == k + 1]
+    return runs[-1] if runs else None
+
+
 def _role_slots(text: str, tokens, masked: set[int], facts: Facts, offset: int, subject: Anchor | None,
                 pred_index: int | None) -> list[Slot]:
-    """"X is the mayor of Y", "X, the chief executive of Y,": (title, of-whom) slots."""
+    """Who holds which office of what, in the three ways prose says it:
+    "X is the (deputy) mayor of Y" / "X, the mayor of Y,"; "Y's manager, X,"; "Chief executive X"."""
     lex = lexicon()
     out = []
     n = len(tokens)
+    low = [t[2].lower() for t in tokens]
     for i in range(n):
-        w = tokens[i][2].lower()
-        if w not in lex.role_first or i in masked:
+        if low[i] not in lex.role_first or i in masked:
             continue
-        # longest role noun starting here
         best = None
         for role in lex.roles:
             words = tuple(role.split())
@@ -259,43 +305,66 @@ def _role_slots(text: str, tokens, masked: set[int], facts: Facts, offset: int, 
         if best is None:
             continue
         j = i + len(best)
-        if j >= n or tokens[j][2].lower() not in ("of", "at", "for"):
-            continue
-        # what precedes must make it a predication about the subject: a copula or an apposition
-        before = [t[2].lower() for t in tokens[max(0, i - 4):i]]
-        before = [b for b in before if b not in ("the", "a", "an", "its", "new", "former", "current", "acting",
-                                                 "interim", "longtime", "first", "then")]
-        copular = any(before[-len(c):] == list(c) for c in lex.copulas if len(before) >= len(c)) if before else False
-        apposition = bool(before) and before[-1] == ","
-        if not (copular or apposition):
-            continue
-        k = j + 1
-        while k < n and tokens[k][2].lower() in DETERMINERS:
+        # modifiers of the title right before it: "deputy", "assistant", "opposition", "Council"
+        t0 = i
+        while t0 > 0 and t0 - 1 not in masked and tokens[t0 - 1][2][0].isalpha() and low[t0 - 1] not in _FUNCTION \
+                and low[t0 - 1] not in _ROLE_LEAD and not low[t0 - 1].endswith(("'s", "’s")) and i - t0 < 2 \
+                and not (_capitalised(tokens[t0 - 1][2]) and t0 - 1 > 0 and _capitalised(tokens[t0 - 2][2])):
+            t0 -= 1
+        title_words = [w for w in low[t0:j]]
+        title = " ".join(title_words)
+        holder_run = None
+        body: list[str] = []
+        past = False
+        # the body: "of/at/for/on (the) Y" after the title, or "Y's" before it
+        k = j
+        if k < n and low[k] in _BODY_PREPS:
             k += 1
-        runs = [r for r in _proper_runs(tokens, k, min(n, k + 8), masked) if r[0] == k]
-        if not runs:
-            continue
-        a, b = runs[0]
-        of_words = [t[2] for t in tokens[a:b]]
-        places = [m.canonical for m in facts.entities if m.kind == "place"
-                  and tokens[a][0] + offset <= m.start and m.end <= tokens[b - 1][1] + offset]
-        of_keys = [name_key(of_words)] + places
-        # who holds it: the name right before the copula or the apposition's comma
-        h = i - 1
-        while h >= 0 and (tokens[h][2].lower() in ("the", "a", "an", "its", "new", "former", "current", "acting",
-                                                   "interim", "longtime", "first", "then", ",")
-                          or any(tokens[h][2].lower() == c[-1] for c in lex.copulas)
-                          or tokens[h][2].lower() in ("as", "named", "appointed", "has", "had", "been", "serves", "served")):
+            while k < n and low[k] in DETERMINERS:
+                k += 1
+            run = _name_run_at(tokens, k, masked)
+            if run is not None:
+                a, b = run
+                places = [m.canonical for m in facts.entities if m.kind == "place"
+                          and tokens[a][0] + offset <= m.start and m.end <= tokens[b - 1][1] + offset]
+                body = [name_key([t[2] for t in tokens[a:b]])] + places
+                k = b
+        h = t0 - 1
+        while h >= 0 and low[h] in _ROLE_LEAD - {"its", "their", "his", "her"}:
             h -= 1
-        holder_runs = [r for r in _proper_runs(tokens, max(0, h - 6), h + 1, masked) if r[1] == h + 1]
-        if not holder_runs:
+        if h >= 0 and low[h].endswith(("'s", "’s")):
+            run = _name_run_at(tokens, h, masked, forward=False)
+            if run is not None and not body:
+                body = [name_key([t[2] for t in tokens[run[0]:run[1]]])]
+            h = run[0] - 1 if run else h - 1
+        # the holder: a name right after the title ("Chief executive Sofia Lindqvist", "manager, Elena Marsh,")
+        after = j if not body or k == j else k
+        if after < n and tokens[after][2] == ",":
+            after += 1
+        run = _name_run_at(tokens, after, masked) if after < n else None
+        if run is not None and run[1] - run[0] >= 2 and (after == j or after == j + 1):
+            holder_run = run
+        else:
+            # or before it, across a copula or an apposition's comma
+            g = h
+            copular = apposition = False
+            while g >= 0 and (low[g] in (",",) or any(low[g] == c[-1] for c in lex.copulas)
+                              or low[g] in ("as", "named", "appointed", "has", "had", "been", "serves", "served")):
+                copular = copular or low[g] != ","
+                apposition = apposition or low[g] == ","
+                past = past or low[g] in ("was", "were", "became", "had", "served")
+                g -= 1
+            if copular or apposition:
+                holder_run = _name_run_at(tokens, g, masked, forward=False) if g >= 0 else None
+        if holder_run is None:
             continue
-        holder = name_key([t[2] for t in tokens[holder_runs[-1][0]:holder_runs[-1][1]]])
-        s, e = tokens[i][0], tokens[b - 1][1]
-        past = any(x in ("was", "were", "became", "had", "served", "former") for x in
-                   [t[2].lower() for t in tokens[max(0, i - 4):i]])
-        out.append(Slot(kind="role", role="past" if past else "title", text=text[s:e], start=s + offset, end=e + offset,
-                        title=" ".join(best), of=list(dict.fromkeys(of_keys)), holder=[holder]))
+        holder = name_key([t[2] for t in tokens[holder_run[0]:holder_run[1]]])
+        if not holder or (body and holder in body):
+            continue
+        past = past or "former" in low[max(0, t0 - 3):t0]
+        s_, e_ = tokens[t0][0], tokens[max(j, k) - 1][1]
+        out.append(Slot(kind="role", role="past" if past else "title", text=text[s_:e_], start=s_ + offset,
+                        end=e_ + offset, title=title, of=list(dict.fromkeys(body)), holder=[holder]))
     return out
 
 
@@ -334,6 +403,8 @@ def build_statement(text: str, facts: Facts, offset: int = 0, heading: bool = Fa
     if lead:
         start = next((k for k, t in enumerate(tokens) if t[0] >= lead.end()), 0)
     found = _find_predicate(tokens, start, masked | in_quote, heading)
+    if found is None:
+        found = _copula(tokens, start, masked | in_quote)
     predicate = None
     subject = None
     objects: list[Anchor] = []
@@ -373,6 +444,8 @@ def build_statement(text: str, facts: Facts, offset: int = 0, heading: bool = Fa
         while subj_hi > subj_lo + 1 and tokens[subj_hi - 1][2].endswith("ed") and not _capitalised(tokens[subj_hi - 1][2]) and verb_lemmas(tokens[subj_hi - 1][2]) \
                 and "NOUN" not in word_classes(tokens[subj_hi - 1][2]):
             subj_hi -= 1  # "the council voted (not) to approve": the subject is the council
+            while subj_hi > subj_lo + 1 and tokens[subj_hi - 1][2].lower() in ("also", "then", "later", "finally", "first"):
+                subj_hi -= 1
         # the subject ends at its first verb form ("the council voted on May 3 to approve") or adverb
         for k in range(subj_lo + 1, subj_hi):
             w = tokens[k][2]
@@ -423,7 +496,14 @@ def build_statement(text: str, facts: Facts, offset: int = 0, heading: bool = Fa
         rest = sorted({noun_lemma(t[2]) for k, t in enumerate(tokens[pred_index + 1:], pred_index + 1)
                        if k not in masked and t[2][0].isalpha() and t[2].lower() not in _FUNCTION
                        and t[2].lower() not in ("not", "never", "no")})
-    return Statement(subject=subject, objects=objects, predicate=predicate, slots=slots, rest=rest)
+    rest_names: list[str] = []
+    if pred_index is not None:
+        for a, b in _proper_runs(tokens, pred_index + 1, len(tokens), masked | in_quote):
+            key = name_key([t[2] for t in tokens[a:b]])
+            if key:
+                rest_names.append(key)
+    return Statement(subject=subject, objects=objects, predicate=predicate, slots=slots, rest=rest,
+                     rest_names=rest_names)
 
 
 def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predicate, pred_index) -> list[Slot]:
@@ -546,7 +626,7 @@ def resolve_subject(statement: Statement, earlier: list[Statement]) -> None:
         ps = prev.subject
         if ps is None or ps.pronoun:
             continue
-        if subj.pronoun or (ps.head and ps.head == subj.head) or (subj.head and subj.head in ps.modifiers):
+        if subj.pronoun or (ps.head and ps.head == subj.head):
             statement.subject = subj.model_copy(update={
                 "head": ps.head or subj.head, "modifiers": ps.modifiers, "names": ps.names,
                 "places": ps.places or subj.places, "pronoun": False, "resolved_from": ps.text})

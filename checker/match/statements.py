@@ -85,7 +85,8 @@ def _places_compatible(a: list[str], b: list[str]) -> bool:
     return any(within(x, y) or within(y, x) for x in a for y in b)
 
 
-def anchors_align(a: Anchor | None, b: Anchor | None, options: AlignOptions = DEFAULT_OPTIONS) -> str | None:
+def anchors_align(a: Anchor | None, b: Anchor | None, options: AlignOptions = DEFAULT_OPTIONS,
+                  bare_ok: bool = False) -> str | None:
     """Why two anchors name one thing, or None."""
     if a is None or b is None or a.pronoun or b.pronoun:
         return None
@@ -106,8 +107,9 @@ def anchors_align(a: Anchor | None, b: Anchor | None, options: AlignOptions = DE
     ma, mb = set(a.modifiers), set(b.modifiers)
     if not (ma <= mb or mb <= ma):
         return None  # "the maritime museum" is not "the city museum"
-    if not a.places and not b.places and not ma and not mb and a.resolved_from is None and b.resolved_from is None:
-        return None  # a bare "the council" says too little to be one thing
+    if not bare_ok and not a.places and not b.places and not ma and not mb and a.resolved_from is None \
+            and b.resolved_from is None:
+        return None  # a bare "the council" says too little to be one thing, unless the claim cites the passage's source
     return f"same subject '{a.text}'"
 
 
@@ -141,6 +143,13 @@ def other_differences(category: str, claim: Statement | None, evidence: Statemen
             if peers and not any(numbers_compatible(c.quantity, e.quantity) for e in peers):
                 return True
     return False
+
+
+def subjects_unaligned(a: Statement | None, b: Statement | None, options: AlignOptions = DEFAULT_OPTIONS) -> bool:
+    """True when both statements have subjects and nothing shows them to be one thing."""
+    if a is None or b is None or a.subject is None or b.subject is None:
+        return False
+    return anchors_align(a.subject, b.subject, options, bare_ok=True) is None
 
 
 def other_subject(a: Statement | None, b: Statement | None, options: AlignOptions = DEFAULT_OPTIONS) -> bool:
@@ -321,19 +330,40 @@ def _amount(role: str) -> str:
     return "amount" if role in ("value", "level") else role
 
 
+def _title_relation(a: str, b: str) -> str:
+    """same | kin (one head noun, other modifiers: "director" / "deputy director") | other."""
+    lex = lexicon()
+    if lex.role(a) == lex.role(b):
+        return "same"
+    wa, wb = a.split(), b.split()
+    heads_a = [lex.role(" ".join(wa[k:])) for k in range(len(wa))]
+    heads_b = [lex.role(" ".join(wb[k:])) for k in range(len(wb))]
+    shared = [h for h in heads_a if h in heads_b and h in lex.roles]
+    if not shared:
+        return "other"
+    head = shared[0]
+    ma = set(wa[:len(wa) - len(head.split())]) if lex.role(" ".join(wa[-len(head.split()):])) == head else set(wa)
+    mb = set(wb[:len(wb) - len(head.split())]) if lex.role(" ".join(wb[-len(head.split()):])) == head else set(wb)
+    return "same" if ma <= mb or mb <= ma else "kin"
+
+
 def _compare_roles(c: Slot, e: Slot, options: AlignOptions) -> Outcome | None:
+    """One holder: the same title of the same body agrees; another title of one body, or the
+    same title of another body, conflicts; a title of an unnamed body agrees only in title."""
     if not any(names_match(x, y, options) for x in c.holder for y in e.holder):
         return None
-    lex = lexicon()
-    same_title = lex.role(c.title) == lex.role(e.title)
-    same_of = any(names_match(x, y, options) for x in c.of for y in e.of) or \
-        _places_compatible([x for x in c.of if x[:1].isupper()], [y for y in e.of if y[:1].isupper()]) and \
-        any(x[:1].isupper() for x in c.of) and any(y[:1].isupper() for y in e.of)
     if c.role != e.role:
         return None  # "was" against "is": both may hold
-    if same_title and same_of:
-        return "agree"
-    if same_title or same_of:
+    title = _title_relation(c.title, e.title)
+    if c.of and e.of:
+        body = "same" if any(names_match(x.lower(), y.lower(), options) for x in c.of for y in e.of) \
+            or _places_compatible([x for x in c.of if x[:1].isupper()], [y for y in e.of if y[:1].isupper()]) \
+            and any(x[:1].isupper() for x in c.of) and any(y[:1].isupper() for y in e.of) else "other"
+    else:
+        body = "unknown"
+    if title == "same":
+        return "conflict" if body == "other" else "agree"
+    if body == "same" or (title == "kin" and body == "unknown"):
         return "conflict"
     return None
 
@@ -357,7 +387,7 @@ def _role_alignment(claim: Statement, evidence: Statement, options: AlignOptions
 
 
 def align_statements(claim: Statement | None, evidence: Statement | None,
-                     options: AlignOptions = DEFAULT_OPTIONS) -> StatementAlignment | None:
+                     options: AlignOptions = DEFAULT_OPTIONS, cited: bool = False) -> StatementAlignment | None:
     """The alignment of two statements with their slot comparisons, or None when they are not one."""
     if claim is None or evidence is None:
         return None
@@ -366,7 +396,7 @@ def align_statements(claim: Statement | None, evidence: Statement | None,
     relation = _relation(claim, evidence)
     if relation is None:
         return None
-    why = anchors_align(claim.subject, evidence.subject, options)
+    why = anchors_align(claim.subject, evidence.subject, options, bare_ok=cited)
     if why is None:
         return None
     pa, pb = claim.predicate, evidence.predicate
