@@ -102,10 +102,10 @@ def table(outcomes: list[Outcome]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", choices=["dev", "test", "both"], default="both")
+    ap.add_argument("--split", choices=["dev", "dev2", "test", "all"], default="all")
     ap.add_argument("--show-errors", action="store_true")
     args = ap.parse_args()
-    for split in (["dev", "test"] if args.split == "both" else [args.split]):
+    for split in (["dev", "dev2", "test"] if args.split == "all" else [args.split]):
         outcomes = run_split(split)
         print(f"\n## {split}: {len(outcomes)} claims, {sum(o.got == o.expect for o in outcomes)} right\n")
         print(table(outcomes))

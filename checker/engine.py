@@ -29,7 +29,7 @@ from .locate import locate
 from .match.align import align
 from .match.index import PassageIndex
 from .match.statements import DEFAULT_OPTIONS as ALIGN_DEFAULTS
-from .match.statements import AlignOptions, align_statements, other_differences, other_measure, subjects_unaligned
+from .match.statements import AlignOptions, align_any, align_statements, other_differences, other_measure, subjects_unaligned
 from .models import (
     Claim, ClaimResult, Document, EntityMention, Evidence, Facts, Finding, Loc, Report, Severity,
     Summary, ToolInfo,
@@ -199,6 +199,7 @@ class LazyFacts:
             hit = self.cache[key] = self.extractor.extract(masked[p.start:p.end], offset=p.start, doc_date=doc.date)
             if hit.statement is not None and p.is_heading:
                 hit.statement = None  # a heading's title case hides its verbs; event frames read headings
+                hit.clauses = []
             if hit.statement is not None and hit.statement.subject is not None and not hit.statement.subject.names:
                 resolve_subject(hit.statement, self._earlier_statements(doc, key[1]))
         return hit
@@ -437,8 +438,8 @@ class Checker:
             unique = None
         for cand in candidates:
             reason = "cited" if unique is cand else same_event(side, cand, "claim-source")
-            alignment = align_statements(statement, cand.facts.statement, self.config.align,
-                                         cited=cited_doc is not None and cand.path == cited_doc.path)
+            alignment = align_any(statement, cand.facts, self.config.align,
+                                  cited=cited_doc is not None and cand.path == cited_doc.path)
             yield Pair(side, cand, "claim-source", reason, alignment)
 
     def _foreign_subject(self, side: Side, path: str) -> bool:

@@ -187,7 +187,8 @@ class Facts(_Model):
     entities: list[EntityMention] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     events: list[EventFrame] = Field(default_factory=list)
-    statement: Statement | None = None
+    statement: Statement | None = None  # the sentence's main clause
+    clauses: list[Statement] = Field(default_factory=list)  # its other clauses (", where ...", "; ...")
 
     def people(self) -> list[str]:
         return _unique(e.canonical for e in self.entities if e.kind == "person")

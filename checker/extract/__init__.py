@@ -14,7 +14,7 @@ from .entities import EntityRegistry
 from .events import build_frame
 from .quantities import find_quantities
 from .quotes import find_quotes
-from .statements import build_statement
+from .statements import build_clauses, build_statement
 
 
 class Extractor:
@@ -36,6 +36,7 @@ class Extractor:
         if offset:
             _shift(facts, offset)
         facts.statement = build_statement(text, facts, offset)
+        facts.clauses = build_clauses(text, facts, offset, facts.statement)
         return facts
 
 

@@ -37,6 +37,8 @@ class Lexicon:
     role_first: frozenset[str]
     copulas: tuple[tuple[str, ...], ...]
     role_groups: dict[str, str]  # role noun -> the first noun of its synonym group
+    cues_by_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (words, modality|"not")
+    roles_by_first: dict[str, tuple[tuple[str, ...], ...]]  # first word -> role nouns, longest first
     compatible: frozenset[frozenset[str]]
 
     def role(self, noun: str) -> str:
@@ -67,6 +69,17 @@ def lexicon() -> Lexicon:
     antonyms = frozenset(frozenset(p) for p in data["antonyms"]["pairs"])
     modality = tuple((mod, tuple(cues)) for mod, cues in data["modality"].items())
     roles = frozenset(data["roles"]["nouns"])
+    cues: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for mod, words in modality:
+        for cue in words:
+            w = tuple(cue.split())
+            cues.setdefault(w[0], []).append((w, mod))
+    for neg in data["negation"]["words"]:
+        w = tuple(neg.split())
+        cues.setdefault(w[0], []).append((w, "not"))
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for r in roles:
+        by_first.setdefault(r.split()[0], []).append(tuple(r.split()))
     return Lexicon(
         classes=classes,
         by_lemma={k: tuple(v) for k, v in by_lemma.items()},
@@ -80,6 +93,8 @@ def lexicon() -> Lexicon:
         copulas=tuple(tuple(c.split()) for c in data["roles"]["copulas"]),
         role_groups={noun: group[0] for group in data["role_synonyms"]["groups"] for noun in group},
         compatible=frozenset(frozenset(p) for p in data["compatible"]["pairs"]),
+        cues_by_first={k: tuple(v) for k, v in cues.items()},
+        roles_by_first={k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()},
     )
 
 

@@ -15,6 +15,7 @@ slots only between statements whose anchors and predicates align (``match.statem
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..models import Anchor, Facts, Predicate, Slot, Statement
@@ -35,6 +36,8 @@ _NAME_SUFFIXES = frozenset("corp corporation inc ltd plc llc co company group ho
 _LEAD = re.compile(r"^\s*(?:(?:on|in|at|by|during|after|before|since|last|earlier|later|this|next|"
                    r"according\s+to|for|with|under|following|despite|as)\b[^,]{0,80},\s*)", re.I)
 _SCORE = re.compile(r"(?<![\d/.,:–-])(\d{1,2})\s?[-–—:]\s?(\d{1,2})(?![\d/.,:–-])")
+# a tally: "by 84,312 votes to 79,655", "31 votes to 12"
+_TALLY = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})*|\d+)\s+(?:votes?|seats?|points?)\s+to\s+(\d{1,3}(?:,\d{3})*|\d+)(?![\d,.])", re.I)
 _DATE_PREP = re.compile(r"\b(from|between|until|till|through|by|since|to|before|after)\s+(?:the\s+)?$", re.I)
 _PLACE_PREP = re.compile(r"\b(in|at|to|near|from|into|outside)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
 _CHANGE_PREP = re.compile(r"\b(by|up|down|of)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$", re.I)
@@ -81,10 +84,16 @@ def _proper_runs(tokens, first: int, last: int, masked: set[int]) -> list[tuple[
 
 
 def _covered(spans: list[tuple[int, int]], tokens) -> set[int]:
-    out = set()
-    for k, (s, e, _) in enumerate(tokens):
-        if any(a <= s and e <= b for a, b in spans):
+    """Indices of the tokens lying inside any of the character spans."""
+    out: set[int] = set()
+    if not spans:
+        return out
+    starts = [t[0] for t in tokens]
+    for a, b in spans:
+        k = bisect.bisect_left(starts, a)
+        while k < len(tokens) and tokens[k][1] <= b:
             out.add(k)
+            k += 1
     return out
 
 
@@ -92,6 +101,13 @@ def _match_words(tokens, i: int, words: tuple[str, ...]) -> bool:
     if i + len(words) > len(tokens):
         return False
     return all(tokens[i + k][2].lower().replace("’", "'") == w for k, w in enumerate(words))
+
+
+# words after which "to" + verb is the clause's own verb ("is expected to cost", "voted to close")
+_TO_VERBS = frozenset("""expected set due plans planned plan likely scheduled going able about has have had is are
+    was were wants wanted aims aimed hopes hoped agreed decided voted failed refused began started continues
+    continued tried seeks sought intends intended promised pledged vowed proposed proposes seems appears
+    used needs needed""".split())
 
 
 def _find_predicate(tokens, start: int, masked: set[int], heading: bool):
@@ -131,6 +147,11 @@ def _find_predicate(tokens, start: int, masked: set[int], heading: bool):
             continue  # "the opening", "a visit": a noun
         if b >= start and b not in masked and word_classes(tokens[b][2]) == {"ADJ"} and "NOUN" in word_classes(w):
             continue  # "a large sleep study": a noun after an adjective
+        if lw.endswith("ing") and prev not in ("is", "are", "was", "were", "be", "been", "am"):
+            continue  # "the trains serving the line": a participle, not the clause's verb
+        if prev == "to" and b - 1 >= start and tokens[b - 1][2].lower() not in _TO_VERBS \
+                and "NOUN" in word_classes(tokens[b - 1][2]):
+            continue  # "the first scheme to win approval": an infinitive after a noun
         if _capitalised(w) and not heading and (i > start or word_classes(w) - {"VERB", "AUX"}):
             continue  # a name ("Harbour United", "Rose") or the subject's first word ("Net profit"), not a verb
         lemmas = verb_lemmas(w)
@@ -166,7 +187,8 @@ def _find_predicate(tokens, start: int, masked: set[int], heading: bool):
         return fallback
     if said_at is not None:
         # nothing after the verb of saying reads as a predicate: the statement is the saying
-        lemma = next(x for x in verb_lemmas(tokens[said_at][2]) if x in lex.speech)
+        said = verb_lemmas(tokens[said_at][2])
+        lemma = next((x for x in said if x in lex.speech), said[0])
         return said_at, said_at + 1, lemma, ("say",), None
     return None
 
@@ -195,22 +217,19 @@ def _copula(tokens, start: int, masked: set[int]):
 
 
 def _modality_and_negation(tokens, start: int, pred: int) -> tuple[str | None, bool]:
+    """The modality ("will", "plans to", "may") and negation ("not", "never") cues before the verb."""
     lex = lexicon()
-    window = range(max(start, pred - 5), pred)
     modality, negated = None, False
-    for i in window:
-        for mod, cues in lex.modality:
-            for cue in cues:
-                words = tuple(cue.split())
-                if _match_words(tokens, i, words):
-                    modality = modality or mod
-        for words in lex.negation:
-            if _match_words(tokens, i, words):
-                negated = True
-    # "did not approve": n't is its own token in "didn't" only after splitting; catch the joined form
-    for i in window:
-        if tokens[i][2].lower().endswith(("n't", "n’t")):
+    for i in range(max(start, pred - 5), pred):
+        w = tokens[i][2].lower().replace("’", "'")
+        if w.endswith("n't"):
             negated = True
+        for words, what in lex.cues_by_first.get(w, ()):
+            if _match_words(tokens, i, words):
+                if what == "not":
+                    negated = True
+                else:
+                    modality = modality or what
     return modality, negated
 
 
@@ -297,11 +316,7 @@ def _role_slots(text: str, tokens, masked: set[int], facts: Facts, offset: int, 
     for i in range(n):
         if low[i] not in lex.role_first or i in masked:
             continue
-        best = None
-        for role in lex.roles:
-            words = tuple(role.split())
-            if _match_words(tokens, i, words) and (best is None or len(words) > len(best)):
-                best = words
+        best = next((words for words in lex.roles_by_first.get(low[i], ()) if _match_words(tokens, i, words)), None)
         if best is None:
             continue
         j = i + len(best)
@@ -402,6 +417,9 @@ def build_statement(text: str, facts: Facts, offset: int = 0, heading: bool = Fa
     start = 0
     if lead:
         start = next((k for k, t in enumerate(tokens) if t[0] >= lead.end()), 0)
+    relative = _RELATIVE.match(text)
+    if relative and start == 0:
+        start = next((k for k, t in enumerate(tokens) if t[0] >= relative.end()), 0)
     found = _find_predicate(tokens, start, masked | in_quote, heading)
     if found is None:
         found = _copula(tokens, start, masked | in_quote)
@@ -478,7 +496,14 @@ def build_statement(text: str, facts: Facts, offset: int = 0, heading: bool = Fa
         obj = _anchor(text, tokens, j, k, masked, facts, offset)
         if obj is not None and (obj.head or obj.names):
             objects.append(obj)
-    slots = _slots(text, tokens, masked, facts, offset, subject, objects, predicate, pred_index)
+    # the main clause's slots end where its next clause begins (", where ...", "; ..."), after its verb
+    main_end = len(text)
+    if predicate is not None:
+        cut = next((m for m in _CLAUSE.finditer(text) if m.start() >= predicate.end - offset), None)
+        if cut is not None:
+            main_end = cut.start()
+    own = facts if main_end == len(text) else _within(facts, offset, offset + main_end)
+    slots = _slots(text, tokens, masked, own, offset, subject, objects, predicate, pred_index)
     slots += _role_slots(text, tokens, masked | in_quote, facts, offset, subject, pred_index)
     if predicate is None and any(s.kind == "role" for s in slots):
         # "Jane Ortiz, the mayor of Lyon, ...": a role statement about the name before it
@@ -590,6 +615,10 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
         out.append(Slot(kind="quantity", role=role, text=q.text, start=q.start, end=q.end, quantity=q, measure=measure))
     if sports or any(w in text.lower() for w in (" score", " victory", " defeat", " win ", " draw")):
         date_spans = [(d.start - offset, d.end - offset) for d in facts.dates]
+        for m in _TALLY.finditer(text):
+            a, b = int(m.group(1).replace(",", "")), int(m.group(2).replace(",", ""))
+            out.append(Slot(kind="score", role="result", text=m.group(), start=m.start() + offset,
+                            end=m.end() + offset, score=[a, b]))
         for m in _SCORE.finditer(text):
             if any(a <= m.start() < b for a, b in date_spans) or any(a - offset <= m.start() < b - offset for a, b in quoted):
                 continue
@@ -599,6 +628,49 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
     # a quantity read inside a score ("3-1" as a range) is the score, not a figure
     scores = [(s.start, s.end) for s in out if s.kind == "score"]
     out = [s for s in out if s.kind != "quantity" or not any(a <= s.start < b for a, b in scores)]
+    return out
+
+
+# where a sentence's further clauses begin: ", where passenger numbers fell", "; the line ..."
+_CLAUSE = re.compile(r"(?:,\s+(?:where|which|who|when|while|whereas|although|though|but|and|after|as|"
+                     r"since|because)\b|;\s+|\s+—\s+|:\s+(?=[A-Z]))", re.I)
+_RELATIVE = re.compile(r"^\s*(?:where|which|who|when|while|whereas|although|though|but|and|after|as|since|"
+                       r"because)\s+", re.I)
+
+
+def _within(facts: Facts, lo: int, hi: int) -> Facts:
+    keep = lambda items: [x for x in items if lo <= x.start and x.end <= hi]  # noqa: E731
+    return Facts(dates=keep(facts.dates), quantities=keep(facts.quantities), entities=keep(facts.entities),
+                 quotes=keep(facts.quotes))
+
+
+def build_clauses(text: str, facts: Facts, offset: int, main: Statement | None) -> list[Statement]:
+    """Statements of a sentence's other clauses, each read like a sentence of its own. A
+    clause that opens on a relative word with a verb right after it ("which was built by ...")
+    is about the main clause's subject."""
+    if len(text) > 2000:
+        return []
+    cuts = [m for m in _CLAUSE.finditer(text)]
+    if not cuts:
+        return []
+    out = []
+    bounds = [m.end() for m in cuts] + [len(text)]
+    for k, m in enumerate(cuts):
+        lo, hi = m.end(), bounds[k + 1] if k + 1 < len(cuts) else len(text)
+        if k + 1 < len(cuts):
+            hi = cuts[k + 1].start()
+        rel = _RELATIVE.match(text, m.start() + 1) if text[m.start()] == "," else None
+        seg_lo = lo
+        piece = text[seg_lo:hi]
+        if len(piece.split()) < 3:
+            continue
+        st = build_statement(piece, _within(facts, offset + seg_lo, offset + hi), offset + seg_lo)
+        if st is None or st.predicate is None:
+            continue
+        if (st.subject is None and rel is not None or st.subject is not None and st.subject.pronoun) \
+                and main is not None and main.subject is not None:
+            st.subject = main.subject.model_copy(update={"resolved_from": main.subject.text})
+        out.append(st)
     return out
 
 

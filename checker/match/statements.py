@@ -467,6 +467,21 @@ def align_statements(claim: Statement | None, evidence: Statement | None,
     return StatementAlignment(reason, comps)
 
 
+def align_any(claim: Statement | None, facts, options: AlignOptions = DEFAULT_OPTIONS,
+              cited: bool = False) -> StatementAlignment | None:
+    """The claim against a passage's main clause, then its other clauses: the first alignment
+    that compares a slot, else the first alignment at all."""
+    first = None
+    for st in [facts.statement, *facts.clauses]:
+        al = align_statements(claim, st, options, cited=cited)
+        if al is None:
+            continue
+        if al.comparisons:
+            return al
+        first = first or al
+    return first
+
+
 def _add(comps: list[SlotComparison], kind: str, c: Slot, outcomes: list[tuple[str, Slot]], show) -> None:
     """One comparison per claim slot: agreed when any peer agrees, else its first conflict."""
     if not outcomes:
