@@ -145,7 +145,7 @@ def test_run_checker_compares_a_figure_of_the_same_measure_without_an_event(tmp_
     out = run_checker(item, tmp_path / "x")
     assert not out.has_event and out.has_typed
     assert out.verdict == "contradicted"
-    assert [(f["rule"], f["evidence"]) for f in out.findings] == [("CC-NUM-002", "15 km")]
+    assert [(f["rule"], f["evidence"]) for f in out.findings] == [("CC-NUM-001", "15 km")]  # the statement core aligns "the lake"
 
 
 def test_a_claim_with_no_typed_fact_is_still_read_against_its_cited_source(tmp_path):
@@ -202,3 +202,165 @@ def test_probe_compares_figures_only_on_the_best_aligned_sentence():
     assert [(h.category, h.evidence_sentence) for h in hits] == [("number", "The firm sold 1,200 tractors in 2020.")]
     assert probe("The firm sold 1,200 tractors in 2020.", source, summary=False) == []
     assert [h.category for h in probe("The firm sold 1,200 tractors in 2017.", source, summary=False)] == ["date"]
+
+
+# --------------------------------------------------------------------------- dev / test splits
+
+
+def _it(i, keys=(), refuted=False, binary=True, set_="t"):
+    return Item(set_, str(i), "c", "s", refuted, "x", binary=binary, keys=tuple(keys))
+
+
+def test_split_keeps_items_that_share_a_document_on_one_side_and_is_fixed():
+    from benchmarks.accuracy.datasets import split_of
+
+    # 60 documents of 5 items each; a contrastive pair links doc 0 and doc 1 through a claim key
+    items = [_it(f"{d}-{k}", [f"doc:{d}"]) for d in range(60) for k in range(5)]
+    items.append(_it("pair", ["doc:0", "claim:x"]))
+    items.append(_it("pair2", ["doc:1", "claim:x"]))
+    sides = split_of(items, "fam")
+    by_doc = {}
+    for it, s in zip(items, sides):
+        for key in it.keys:
+            if key.startswith("doc:"):
+                by_doc.setdefault(key, set()).add(s)
+    assert all(len(v) == 1 for v in by_doc.values())
+    assert by_doc["doc:0"] == by_doc["doc:1"]
+    assert split_of(items, "fam") == sides  # no randomness left
+    assert {"dev", "test"} == set(sides)
+
+
+def test_split_of_a_group_does_not_depend_on_the_other_groups():
+    from benchmarks.accuracy.datasets import split_of
+
+    items = [_it(i, [f"doc:{i}"]) for i in range(40)]
+    more = items + [_it(i, [f"doc:{i}"]) for i in range(40, 80)]
+    assert split_of(more, "fam")[:40] == split_of(items, "fam")
+    # a different family (or seed) is a different cut
+    assert split_of(items, "other") != split_of(items, "fam")
+
+
+def test_split_fraction_is_near_the_dev_fraction_on_many_groups():
+    from benchmarks.accuracy.datasets import DEV_FRACTION, split_of
+
+    sides = split_of([_it(i, [f"doc:{i}"]) for i in range(4000)], "fam")
+    assert abs(sides.count("dev") / len(sides) - DEV_FRACTION) < 0.03
+
+
+def test_upstream_dev_material_is_dev_unless_it_shares_a_group_with_test_items():
+    from benchmarks.accuracy.datasets import split_of
+
+    own = [_it(i, [f"doc:{i}"]) for i in range(50)]
+    extra = [_it(f"e{i}", [f"doc:{i}"]) for i in range(50)] + [_it(f"solo{i}", [f"solo:{i}"]) for i in range(50)]
+    sides = split_of(own + extra, "fam", dev_only=[False] * 50 + [True] * 100)
+    # an extra item sharing doc:i follows the hash of doc:i; an extra item alone is always dev
+    assert sides[50:100] == sides[:50]
+    assert set(sides[100:]) == {"dev"}
+
+
+@needs_shared
+def test_load_splits_partitions_each_set_by_document_and_keeps_test_only_sets_out_of_dev():
+    from benchmarks.accuracy.datasets import DEV_EXTRA, TEST_ONLY, _groups, load_splits
+
+    splits = load_splits(DATASETS)
+    assert set(splits) == set(LOADERS)
+    for name, parts in splits.items():
+        own = {it.id for it in LOADERS[name](DATASETS)}
+        test_ids = [it.id for it in parts["test"]]
+        assert set(test_ids) <= own and len(test_ids) == len(set(test_ids))
+        dev_own = [it.id for it in parts["dev"] if it.set == name]
+        assert not set(dev_own) & set(test_ids)
+        assert len(dev_own) + len(test_ids) == len(own)  # every item of the set is in one part
+        if name in TEST_ONLY:
+            assert parts["dev"] == []
+        else:
+            assert parts["dev"] and parts["test"]
+            # no document group straddles the split
+            both = parts["dev"] + parts["test"]
+            groups = _groups(both)
+            side = {}
+            for g, s in zip(groups, ["dev"] * len(parts["dev"]) + ["test"] * len(parts["test"])):
+                assert side.setdefault(g, s) == s
+        if name in DEV_EXTRA:
+            assert any(it.set != name for it in parts["dev"])
+    # Check-COVID's two subsets share abstracts: each abstract is on one side in both
+    where = {}
+    for name in ("check_covid_numeric", "check_covid_temporal"):
+        for s in ("dev", "test"):
+            for it in splits[name][s]:
+                assert where.setdefault(it.id.split(":")[1], s) == s
+
+
+@needs_shared
+@pytest.mark.parametrize("name,n,refuted,nei", [
+    ("wice", 358, 32, 215), ("averitec", 500, 305, 73), ("climate_fever", 1535, 253, 628),
+])
+def test_new_loaders_read_the_documented_counts(name, n, refuted, nei):
+    items = LOADERS[name](DATASETS)
+    assert len(items) == n
+    assert sum(it.gold == "refuted" for it in items) == refuted
+    assert sum(it.gold == "nei" for it in items) == nei
+    assert all(it.claim.strip() and it.source.strip() for it in items)
+
+
+@needs_shared
+def test_wice_source_is_the_union_of_the_oracle_chunks_in_article_order():
+    items = {it.id: it for it in LOADERS["wice"](DATASETS)}
+    it = items["test00561"]
+    assert it.gold == "nei" and it.label == "partially_supported"
+    paras = it.source.split("\n\n")
+    assert paras[0].startswith("(meta data) TITLE: Irene Hervey") and "July 11, 1909" in paras
+    assert len(paras) == len(set(paras))
+
+
+# --------------------------------------------------------------------------- supported and typed facts
+
+
+def test_score_set_scores_supported_against_gold_supported_for_checker_and_baseline():
+    items = [Item("t", "1", "c", "s", False, "ok"), Item("t", "2", "c", "s", False, "ok"),
+             Item("t", "3", "c", "s", True, "r"), Item("t", "4", "c", "s", False, "nei", binary=False)]
+    outcomes = [Outcome("supported"), Outcome("unverified"), Outcome("supported"), Outcome("supported")]
+    res = score_set(items, outcomes, [90.0, 95.0, 10.0, 99.0], threshold=50)
+    sup = res["overall"]["supported"]
+    # gold supported: items 1 and 2; the refuted and the NEI item called supported are false
+    assert (sup["checker"]["tp"], sup["checker"]["fp"], sup["checker"]["fn"]) == (1, 2, 1)
+    assert sup["checker"]["precision_ci95"] == wilson(1, 3)
+    # the baseline says supported at or above the threshold: items 1, 2 and 4
+    assert (sup["baseline"]["tp"], sup["baseline"]["fp"]) == (2, 1)
+    assert res["overall"]["gold"] == {"supported": 2, "refuted": 1, "nei": 1}
+
+
+def test_typed_fact_pools_figure_date_and_circumstance_errors_of_the_listed_sets():
+    from benchmarks.accuracy.datasets import typed_fact
+
+    fig = Item("t", "1", "c", "s", True, "r", categories=frozenset({"figure", "number"}))
+    name = Item("t", "2", "c", "s", True, "r", categories=frozenset({"name"}))
+    circ = Item("t", "3", "c", "s", True, "r", categories=frozenset({"circ", "ent"}))
+    assert typed_fact("summedits_news", fig) and not typed_fact("summedits_news", name)
+    assert typed_fact("frank", circ) and not typed_fact("frank", fig)  # FRANK: CircE only
+    assert not typed_fact("fever_symmetric", fig)  # not one of the typed-fact sets
+    assert not typed_fact("vitaminc", Item("t", "4", "c", "s", False, "ok", categories=frozenset({"figure"})))
+
+
+def test_typed_fact_scores_pool_recall_and_count_false_flags_on_supported_items():
+    from benchmarks.accuracy.run import typed_fact_scores
+
+    recs = [("a", "typed", True, True), ("a", "typed", False, True), ("b", "typed", True, False),
+            ("b", "not_refuted", True, True), ("b", "not_refuted", False, False), ("b", "other", True, True)]
+    t = typed_fact_scores(recs)
+    assert t["pooled"]["checker"]["recall"] == pytest.approx(2 / 3)
+    assert t["pooled"]["checker"]["recall_ci95"] == wilson(2, 3)
+    assert t["pooled"]["checker"]["fp_on_not_refuted"] == 1 and t["pooled"]["checker"]["not_refuted"] == 2
+    assert t["per_set"]["a"]["baseline"]["recall"] == 1.0
+    assert t["per_set"]["b"]["checker"]["n"] == 1
+
+
+def test_split_table_has_one_row_per_set_and_split_with_both_verdicts():
+    from benchmarks.accuracy.run import split_table
+
+    items = [Item("t", "1", "c", "s", True, "r"), Item("t", "2", "c", "s", False, "ok")]
+    res = score_set(items, [Outcome("contradicted"), Outcome("supported")], [10.0, 99.0], threshold=50)
+    table = split_table({"x": {"dev": res, "test": res}, "y": {"test": res}})
+    rows = [line for line in table.splitlines() if line.startswith("| x") or line.startswith("| y")]
+    assert [r.split(" | ")[1] for r in rows] == ["dev", "test", "test"]
+    assert "100.0 (1/1) [21–100]" in rows[0]  # contradicted P with its Wilson interval

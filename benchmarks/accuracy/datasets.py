@@ -12,11 +12,18 @@ name, ...) say what kind of error a refuted item carries, so recall can be given
 
 The diff is deliberately simple and independent of the checker's own extractors (so the
 gold does not lean on the system under test); see :func:`changed_categories`.
+
+Gold is three-way (:attr:`Item.gold`): refuted, supported, or NEI (``binary`` False). WiCE,
+AVeriTeC and CLIMATE-FEVER add claims against a cited article's oracle chunks, QA evidence
+answers and Wikipedia evidence sentences. :func:`load_splits` cuts every set by document into a
+dev part and a frozen test part (see the comment above ``SPLITS``).
 """
 
 from __future__ import annotations
 
 import difflib
+import gzip
+import hashlib
 import json
 import random
 import re
@@ -53,6 +60,14 @@ class Item:
     categories: frozenset[str] = field(default_factory=frozenset)
     summary: bool = False
     reference: str | None = None  # the contrast text (SummEdits: the verified seed summary)
+    # document keys for the dev/test split: items that share any key (a source document, an
+    # article, a claim text) are one group and always land in the same split
+    keys: tuple[str, ...] = ()
+
+    @property
+    def gold(self) -> str:
+        """``refuted`` | ``supported`` | ``nei`` (outside the two-way labelling)."""
+        return "refuted" if self.refuted else "supported" if self.binary else "nei"
 
 
 # --------------------------------------------------------------------------- gold categories
@@ -169,17 +184,42 @@ def load_vitaminc(root: Path) -> list[Item]:
         refuted = r["label"] == "refutes"
         cats = changed_categories(r["claim"], r["evidence"], symmetric=False) if refuted else frozenset()
         out.append(Item("vitaminc", r["id"], r["claim"], r["evidence"], refuted, r["label"],
-                        binary=r["label"] != "not enough info", categories=cats))
+                        binary=r["label"] != "not enough info", categories=cats, keys=_pair_keys(r)))
     return out
 
 
-def load_fever_symmetric(root: Path) -> list[Item]:
-    """FEVER-Symmetric v0.2 test (712, SUPPORTS / REFUTES, one evidence sentence each)."""
+def _pair_keys(r: dict) -> tuple[str, ...]:
+    """A contrastive pair shares its claim or its evidence sentence with its counterpart."""
+    return ("claim:" + r["claim"].strip().lower(), "evidence:" + r["evidence"].strip().lower())
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def load_vitaminc_train(root: Path) -> list[Item]:
+    """VitaminC train sample (300, 100 per label): dev-only material of ``vitaminc``."""
     out = []
-    for r in _jsonl(root / "fever_symmetric" / "fever_symmetric_v0.2_test.jsonl"):
+    for r in _jsonl(root / "vitaminc_sample" / "vitaminc_train_sample.jsonl"):
+        refuted = r["label"] == "refutes"
+        cats = changed_categories(r["claim"], r["evidence"], symmetric=False) if refuted else frozenset()
+        out.append(Item("vitaminc_train", r["id"], r["claim"], r["evidence"], refuted, r["label"],
+                        binary=r["label"] != "not enough info", categories=cats, keys=_pair_keys(r)))
+    return out
+
+
+def load_fever_symmetric(root: Path, split: str = "test") -> list[Item]:
+    """FEVER-Symmetric v0.2 test (712, SUPPORTS / REFUTES, one evidence sentence each).
+
+    ``split="dev"`` reads the upstream dev file (708), dev-only material of ``fever_symmetric``.
+    """
+    out = []
+    name = "fever_symmetric" if split == "test" else f"fever_symmetric_{split}"
+    for r in _jsonl(root / "fever_symmetric" / f"fever_symmetric_v0.2_{split}.jsonl"):
         refuted = r["label"] == "REFUTES"
         cats = changed_categories(r["claim"], r["evidence"], symmetric=False) if refuted else frozenset()
-        out.append(Item("fever_symmetric", str(r["id"]), r["claim"], r["evidence"], refuted, r["label"], categories=cats))
+        out.append(Item(name, str(r["id"]), r["claim"], r["evidence"], refuted, r["label"], categories=cats,
+                        keys=_pair_keys(r)))
     return out
 
 
@@ -191,7 +231,7 @@ def _summedits(root: Path, domain: str) -> list[Item]:
         cats |= {f"edit:{e}" for e in (r.get("edit_types") or [])} if refuted else set()
         out.append(Item(f"summedits_{domain}", str(r["id"]), r["summary"], r["doc"], refuted,
                         "inconsistent" if refuted else "consistent", categories=frozenset(cats), summary=True,
-                        reference=r["original_summary"] if refuted else None))
+                        reference=r["original_summary"] if refuted else None, keys=("doc:" + _digest(r["doc"]),)))
     return out
 
 
@@ -239,7 +279,7 @@ def load_frank(root: Path, split: str = "test") -> list[Item]:
         refuted = r["Factuality"] < 1
         out.append(Item(f"frank_{split}" if split != "test" else "frank", f"{r['hash']}:{r['model_name']}",
                         r["summary"], articles[r["hash"]], refuted, "error" if refuted else "factual",
-                        categories=frozenset(cats), summary=True))
+                        categories=frozenset(cats), summary=True, keys=("article:" + r["hash"],)))
     return out
 
 
@@ -259,7 +299,8 @@ def _covid(root: Path, files: list[str], name: str, category: str | None) -> lis
             refuted = r["label"] == "REFUTE"
             cats = frozenset({category}) if refuted and category else frozenset()
             out.append(Item(name, f"{r['id']}:{r['cord_id']}", r["claim"], corpus[r["cord_id"]], refuted, r["label"],
-                            binary=r["label"] != "NOTENOUGHINFO", categories=cats))
+                            binary=r["label"] != "NOTENOUGHINFO", categories=cats,
+                            keys=("abstract:" + r["cord_id"], "claim:" + r["claim"].strip().lower())))
     return out
 
 
@@ -275,6 +316,80 @@ def load_check_covid_temporal(root: Path) -> list[Item]:
                          "challenge_subset/covidCheck_test_composed_noNEI_temporal.json"], "check_covid_temporal", "date")
 
 
+def load_wice(root: Path) -> list[Item]:
+    """WiCE test (358 claims), each against its oracle evidence chunks.
+
+    A claim has about three oracle chunks (one per annotator's evidence set, each the gold
+    supporting sentences plus random others of the cited article). The source is the union of
+    the chunks' sentences, deduplicated, in article order, one sentence per paragraph.
+    ``supported`` is gold supported, ``not_supported`` gold refuted (the cited article does not
+    back the claim; mostly missing support, not a conflicting value), ``partially_supported``
+    is outside the two-way labelling (NEI).
+    """
+    articles = {r["meta"]["id"]: r for r in _jsonl(root / "wice" / "entailment_retrieval_claim_test.jsonl")}
+    chunks: dict[str, set[int]] = {}
+    with gzip.open(root / "wice" / "oracle_chunks_claim_test.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                r = json.loads(line)
+                chunks.setdefault(r["meta"]["id"], set()).update(r["meta"]["chunk_idx"])
+    out = []
+    for cid, r in articles.items():
+        sents = r["evidence"]
+        source = "\n\n".join(sents[i].strip() for i in sorted(chunks[cid]) if sents[i].strip())
+        label = r["label"]
+        out.append(Item("wice", cid, r["claim"], source, label == "not_supported", label,
+                        binary=label != "partially_supported",
+                        keys=("page:" + r["meta"]["claim_title"], "article:" + _digest("\n".join(sents)))))
+    return out
+
+
+def _averitec_answer(a: dict) -> str:
+    if a.get("answer_type") == "Unanswerable":
+        return ""
+    text = (a.get("answer") or "").strip()
+    if a.get("answer_type") == "Boolean" and (a.get("boolean_explanation") or "").strip():
+        # "No" alone says nothing without its question; the explanation is the evidence
+        text = f"{text.rstrip('.')}. {a['boolean_explanation'].strip()}"
+    return text
+
+
+def load_averitec(root: Path) -> list[Item]:
+    """AVeriTeC dev (500; test-only here) vs. the text of its QA evidence answers.
+
+    The source is every answer of every question, one per paragraph (a Boolean answer with its
+    explanation; Unanswerable answers dropped). ``Supported`` / ``Refuted`` are the two-way
+    labels; ``Not Enough Evidence`` and ``Conflicting Evidence/Cherrypicking`` are kept as NEI
+    (they count as "not refuted" and "not supported"). Claims with no answer text are skipped.
+    """
+    out = []
+    for k, r in enumerate(json.loads((root / "averitec" / "dev.json").read_text(encoding="utf-8"))):
+        answers = [_averitec_answer(a) for q in r.get("questions") or [] for a in q.get("answers") or []]
+        source = "\n\n".join(a for a in answers if a)
+        if not source or not r["claim"].strip():
+            continue
+        label = r["label"]
+        cats = frozenset({"numerical_claim"}) if "Numerical Claim" in (r.get("claim_types") or []) else frozenset()
+        out.append(Item("averitec", str(k), r["claim"], source, label == "Refuted", label,
+                        binary=label in ("Supported", "Refuted"), categories=cats))
+    return out
+
+
+def load_climate_fever(root: Path) -> list[Item]:
+    """CLIMATE-FEVER (1,535 claims; test-only here), each against its five evidence sentences.
+
+    ``SUPPORTS`` / ``REFUTES`` claims are the two-way labels; ``NOT_ENOUGH_INFO`` and
+    ``DISPUTED`` are NEI. The sentences (from several Wikipedia articles) are one paragraph each.
+    """
+    out = []
+    for r in _jsonl(root / "climate_fever" / "climate-fever.jsonl"):
+        source = "\n\n".join(e["evidence"].strip() for e in r["evidences"] if e["evidence"].strip())
+        label = r["claim_label"]
+        out.append(Item("climate_fever", str(r["claim_id"]), r["claim"], source, label == "REFUTES", label,
+                        binary=label in ("SUPPORTS", "REFUTES")))
+    return out
+
+
 LOADERS: dict[str, Callable[[Path], list[Item]]] = {
     "vitaminc": load_vitaminc,
     "summedits_ectsum": load_summedits_ectsum,
@@ -283,20 +398,118 @@ LOADERS: dict[str, Callable[[Path], list[Item]]] = {
     "fever_symmetric": load_fever_symmetric,
     "check_covid_numeric": load_check_covid_numeric,
     "check_covid_temporal": load_check_covid_temporal,
+    "wice": load_wice,
+    "averitec": load_averitec,
+    "climate_fever": load_climate_fever,
 }
 
-# Held-out data for tuning the baseline's threshold (never the reported items).
-DEV_LOADERS: dict[str, Callable[[Path], list[Item]]] = {
-    "vitaminc_train": lambda root: [
-        Item("vitaminc_train", r["id"], r["claim"], r["evidence"], r["label"] == "refutes", r["label"],
-             binary=r["label"] != "not enough info")
-        for r in _jsonl(root / "vitaminc_sample" / "vitaminc_train_sample.jsonl")],
-    "fever_symmetric_dev": lambda root: [
-        Item("fever_symmetric_dev", str(r["id"]), r["claim"], r["evidence"], r["label"] == "REFUTES", r["label"])
-        for r in _jsonl(root / "fever_symmetric" / "fever_symmetric_v0.2_dev.jsonl")],
-    "frank_valid": lambda root: load_frank(root, "valid"),
+# --------------------------------------------------------------------------- dev / test splits
+#
+# One notion of dev: the part of a set that may be looked at and tuned on (rules, thresholds,
+# the baseline's threshold); test is frozen and only reported. Each set's items are grouped by
+# document (items sharing any of their ``keys`` are one group, so a source document, article or
+# contrastive pair never straddles the split), and a group goes to dev when the SHA-256 of
+# SPLIT_SEED, the set's family and the group's smallest key, read as a number in [0, 1), is
+# below DEV_FRACTION. The hash does not depend on the other groups, so adding or dropping items
+# never moves an existing group. A set's upstream dev material (DEV_EXTRA) joins its dev part,
+# minus any item that shares a group with items the hash sends to test (it is dropped, so test
+# holds only the set's own items). TEST_ONLY sets have no dev part.
+
+SPLITS = ("dev", "test")
+SPLIT_SEED = "claimcheck-accuracy-split-v1"
+DEV_FRACTION = 0.4
+TEST_ONLY = frozenset({"averitec", "climate_fever"})
+# sets that share documents are split together (Check-COVID's subsets share abstracts and claims)
+FAMILY = {"check_covid_numeric": "check_covid", "check_covid_temporal": "check_covid"}
+DEV_EXTRA: dict[str, Callable[[Path], list[Item]]] = {
+    "vitaminc": load_vitaminc_train,
+    "fever_symmetric": lambda root: load_fever_symmetric(root, "dev"),
+    "frank": lambda root: load_frank(root, "valid"),
 }
 
+
+def _groups(items: list[Item]) -> list[str]:
+    """Each item's group: the smallest key of its connected component (shared keys link items)."""
+    parent: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        while parent.setdefault(k, k) != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    own = [it.keys or (f"id:{it.set}:{it.id}",) for it in items]
+    for keys in own:
+        for k in keys[1:]:
+            a, b = find(keys[0]), find(k)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    return [find(keys[0]) for keys in own]
+
+
+def group_fraction(family: str, group: str, seed: str = SPLIT_SEED) -> float:
+    """The group's fixed position in [0, 1)."""
+    h = hashlib.sha256(f"{seed}|{family}|{group}".encode("utf-8")).hexdigest()
+    return int(h[:15], 16) / 16 ** 15
+
+
+def split_of(items: list[Item], family: str, fraction: float = DEV_FRACTION, seed: str = SPLIT_SEED,
+             dev_only: list[bool] | None = None) -> list[str]:
+    """``dev`` or ``test`` for each item, by document group (see the comment above).
+
+    ``dev_only`` marks upstream dev material: a group made only of such items is dev whatever
+    its hash; in a group that also holds items of the set itself, the hash decides for all.
+    """
+    groups = _groups(items)
+    dev_only = dev_only or [False] * len(items)
+    has_own = {g for g, d in zip(groups, dev_only) if not d}
+    return ["dev" if g not in has_own or group_fraction(family, g, seed) < fraction else "test" for g in groups]
+
+
+def load_splits(root: Path, names: list[str] | None = None) -> dict[str, dict[str, list[Item]]]:
+    """{set: {"dev": items, "test": items}} for the named sets (default: all of LOADERS)."""
+    names = list(LOADERS) if names is None else names
+    loaded: dict[str, list[Item]] = {}
+    out: dict[str, dict[str, list[Item]]] = {}
+    for name in names:
+        if name in TEST_ONLY:
+            out[name] = {"dev": [], "test": LOADERS[name](root)}
+            continue
+        family = FAMILY.get(name, name)
+        members = [n for n in LOADERS if FAMILY.get(n, n) == family]
+        pool: list[tuple[str, Item]] = []
+        for m in members:
+            if m not in loaded:
+                loaded[m] = LOADERS[m](root)
+            pool += [(m, it) for it in loaded[m]]
+            if m in DEV_EXTRA:
+                pool += [(f"{m}+dev", it) for it in DEV_EXTRA[m](root)]
+        sides = split_of([it for _, it in pool], family, dev_only=[m.endswith("+dev") for m, _ in pool])
+        dev = [it for (m, it), s in zip(pool, sides) if s == "dev" and m in (name, f"{name}+dev")]
+        test = [it for (m, it), s in zip(pool, sides) if s == "test" and m == name]
+        out[name] = {"dev": dev, "test": test}
+    return out
+
+
+# --------------------------------------------------------------------------- typed-fact errors
+
+# The refuted items whose error is a typed fact, by set: a changed figure or date (SummEdits,
+# from the seed-summary diff; VitaminC, from the one-way claim/evidence diff), every refute of
+# Check-COVID's numeric and temporal subsets, FRANK's CircE (time, duration or location).
+_TYPED = {
+    "summedits_ectsum": {"figure", "number", "date"},
+    "summedits_news": {"figure", "number", "date"},
+    "vitaminc": {"figure", "number", "date"},
+    "check_covid_numeric": {"number"},
+    "check_covid_temporal": {"date"},
+    "frank": {"circ"},
+}
+TYPED_SETS = frozenset(_TYPED)
+
+
+def typed_fact(set_name: str, item: Item) -> bool:
+    """True for a refuted item of ``set_name`` whose error is a typed fact (see ``_TYPED``)."""
+    return item.refuted and bool(item.categories & _TYPED.get(set_name, set()))
 
 def sample(items: list[Item], limit: int | None, seed: int = 0) -> list[Item]:
     """A fixed-seed random sample of at most ``limit`` items, in the original order."""

@@ -1,9 +1,17 @@
-"""Accuracy of the ``contradicted`` verdict on public labelled sets, next to a naive baseline.
+"""Accuracy of the ``contradicted`` and ``supported`` verdicts on public labelled sets, next to a naive baseline.
 
-Run from the repository root: ``python -m benchmarks.accuracy.run`` (``--limit N`` items per
-set, fixed ``--seed``; ``--sets a,b``; ``--shared PATH``). Prints Markdown tables and writes
-``benchmarks/out/accuracy.json`` with the figures, the false "contradicted" cases and the
-reasons for misses.
+Run from the repository root: ``python -m benchmarks.accuracy.run`` (``--split dev|test|both``,
+default both; ``--limit N`` items per set and split, sampled with ``--seed``, default all;
+``--sets a,b``; ``--shared PATH``). Prints Markdown tables (per set and split: n, P/R of
+``contradicted`` against gold refuted and of ``supported`` against gold supported, with 95%
+Wilson intervals, and the baseline's; pooled recall on typed-fact errors) and writes
+``benchmarks/out/accuracy.json`` with the figures, the false and true "contradicted" cases and
+the reasons for misses.
+
+Splits (``datasets.load_splits``): each set is cut by document into a dev part (40% of document
+groups, plus the set's upstream dev material) and a frozen test part, by a fixed hash seed that
+``--seed`` does not touch. AVeriTeC and CLIMATE-FEVER are test-only. The baseline's threshold is
+tuned on the dev parts only.
 
 Each item goes through the real pipeline, isolated: the source text is written to a ``.txt``
 source document, the claim to a claim file that cites it (one claim per sentence for
@@ -31,7 +39,8 @@ from checker.ingest.text import split_sentences
 
 from . import baseline as base
 from .probe import probe
-from .datasets import DEV_LOADERS, LOADERS, Item, datasets_dir, edited_spans, sample
+from .datasets import (DEV_FRACTION, LOADERS, SPLIT_SEED, SPLITS, TEST_ONLY, TYPED_SETS, Item, datasets_dir,
+                       edited_spans, load_splits, sample, typed_fact)
 
 OUT = Path(__file__).resolve().parents[1] / "out" / "accuracy.json"
 # finding category -> the category names used in the tables
@@ -140,7 +149,7 @@ def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float] | None:
 
 
 def confusion(pred: list[bool], gold: list[bool]) -> dict:
-    """Precision/recall of the positive (refuted) class, specificity and balanced accuracy."""
+    """Precision/recall of the positive class (refuted, or supported), specificity and balanced accuracy."""
     tp = sum(p and g for p, g in zip(pred, gold))
     fp = sum(p and not g for p, g in zip(pred, gold))
     fn = sum(g and not p for p, g in zip(pred, gold))
@@ -149,7 +158,7 @@ def confusion(pred: list[bool], gold: list[bool]) -> dict:
     return {
         "n": len(gold), "positives": tp + fn, "flagged": tp + fp, "tp": tp, "fp": fp, "fn": fn, "tn": tn,
         "precision": _div(tp, tp + fp), "precision_ci95": wilson(tp, tp + fp), "recall": recall,
-        "specificity": spec,
+        "recall_ci95": wilson(tp, tp + fn), "specificity": spec,
         "balanced_accuracy": (recall + spec) / 2 if recall is not None and spec is not None else None,
     }
 
@@ -169,6 +178,12 @@ def score_set(items: list[Item], outcomes: list[Outcome], sims: list[float], thr
         return confusion([pred[i] for i in idx], [gold[i] for i in idx])
 
     overall = {"checker": confusion(ours, gold), "baseline": confusion(naive, gold)}
+    # the ``supported`` verdict against gold supported (NEI and refuted items are its negatives);
+    # the baseline never abstains: at or above the threshold it says supported
+    gold_sup = [it.gold == "supported" for it in items]
+    overall["supported"] = {"checker": confusion([o.verdict == "supported" for o in outcomes], gold_sup),
+                            "baseline": confusion([not p for p in naive], gold_sup)}
+    overall["gold"] = dict(Counter(it.gold for it in items))
     with_ref = [i for i, it in enumerate(items) if it.reference is not None and ours[i] and gold[i]]
     if with_ref:  # true flags whose finding touches the edited words (see mark_on_edit)
         overall["checker"]["tp_on_edit"] = sum(any(f.get("on_edit") for f in outcomes[i].findings) for i in with_ref)
@@ -240,9 +255,9 @@ def _prec(m: dict) -> str:
     return f"{_pct(m['precision'])} ({m['tp']}/{m['flagged']})"
 
 
-def markdown(name: str, res: dict, threshold: float, sampled: str) -> str:
+def markdown(name: str, res: dict, threshold: float, sampled: str, split: str | None = None) -> str:
     o = res["overall"]
-    lines = [f"### {name} ({sampled})", ""]
+    lines = [f"### {name}{f' — {split}' if split else ''} ({sampled})", ""]
     lines.append("| subset | gold refuted | checker P (tp/flagged) | checker R | checker BA | baseline P | baseline R | baseline BA | baseline AUC |")
     lines.append("|---|---|---|---|---|---|---|---|---|")
 
@@ -271,13 +286,17 @@ def markdown(name: str, res: dict, threshold: float, sampled: str) -> str:
     lines.append(f"Verdicts: contradicted {v.get('contradicted', 0)}, supported {v.get('supported', 0)}, "
                  f"unverified {v.get('unverified', 0)}" + (f", crashed {v['error']}" if v.get("error") else "")
                  + f" — abstention {_pct(o['abstention_rate'])}%. Baseline threshold {threshold:g}.")
+    sup = o["supported"]
+    lines.append(f"`supported` against gold supported ({sup['checker']['positives']}): checker P {_prec(sup['checker'])}, "
+                 f"R {_pct(sup['checker']['recall'])}; baseline (similarity ≥ threshold) P {_pct(sup['baseline']['precision'])}, "
+                 f"R {_pct(sup['baseline']['recall'])}.")
     if res["finding_categories"]:
         lines.append("Checker precision by finding category: " + "; ".join(
             f"{c} {_prec(m)}" for c, m in res["finding_categories"].items()) + ".")
     if name in _GPT4:
         fig = res["gold_categories"].get("figure")
         ba = fig["checker"]["balanced_accuracy"] if fig else None
-        lines.append(f"Anchor: GPT-4 balanced accuracy {_GPT4[name]} on the whole set; goal: checker BA on figure edits "
+        lines.append(f"Anchor: GPT-4 balanced accuracy {_GPT4[name]} on the whole set (both splits); goal: checker BA on figure edits "
                      f"> 87.0 — measured {_pct(ba)}.")
     if "probe" in o:
         p = o["probe"]
@@ -324,27 +343,130 @@ def summary_table(results: dict) -> str:
     return "\n".join(lines)
 
 
+def _ci(m: dict, key: str) -> str:
+    ci = m[f"{key}_ci95"]
+    return "" if ci is None else f" [{_ends(ci)}]"
+
+
+def _ends(ci: tuple[float, float]) -> str:
+    return f"{max(0.0, 100 * ci[0]):.0f}–{min(100.0, 100 * ci[1]):.0f}"
+
+
+def _pr(m: dict) -> str:
+    """Precision with counts and 95% Wilson interval."""
+    if m["flagged"] == 0:
+        return "– (0/0)"
+    return f"{_pct(m['precision'])} ({m['tp']}/{m['flagged']}){_ci(m, 'precision')}"
+
+
+def _rc(m: dict) -> str:
+    """Recall with 95% Wilson interval."""
+    return "–" if m["positives"] == 0 else f"{_pct(m['recall'])}{_ci(m, 'recall')}"
+
+
+def split_table(results: dict[str, dict[str, dict]]) -> str:
+    """One row per set and split: contradicted and supported P/R of the checker and the baseline.
+
+    ``results`` is {set: {split: score_set result}}. P is given with (tp/flagged) and, like R,
+    with its 95% Wilson interval in brackets; the baseline's are point values (intervals in the JSON).
+    """
+    lines = ["| set | split | n | gold R / S / NEI | contradicted P (tp/flagged) [95% CI] | contradicted R [95% CI] "
+             "| supported P (tp/flagged) [95% CI] | supported R [95% CI] | baseline contr. P / R | baseline supp. P / R |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for name, per in results.items():
+        for split, res in per.items():
+            o = res["overall"]
+            g = o["gold"]
+            ck, cs = o["checker"], o["supported"]["checker"]
+            bk, bs = o["baseline"], o["supported"]["baseline"]
+            lines.append(f"| {name} | {split} | {res['n']} | {g.get('refuted', 0)} / {g.get('supported', 0)} / {g.get('nei', 0)} "
+                         f"| {_pr(ck)} | {_rc(ck)} | {_pr(cs)} | {_rc(cs)} "
+                         f"| {_pct(bk['precision'])} / {_pct(bk['recall'])} | {_pct(bs['precision'])} / {_pct(bs['recall'])} |")
+    return "\n".join(lines)
+
+
+def typed_fact_scores(records: list[tuple[str, str, bool, bool]]) -> dict:
+    """Pooled recall of ``contradicted`` on typed-fact errors, and the false flags beside it.
+
+    ``records``: (set, kind, contradicted, baseline refuted) for every item of the typed-fact
+    sets, kind being ``typed`` (a refuted item with a typed-fact error, ``datasets.typed_fact``:
+    the positives), ``not_refuted`` (a supported item: gives the specificity) or ``other`` (a
+    refuted item of another kind, or an NEI item: left out).
+    """
+    out: dict = {"per_set": {}}
+    for scope in sorted({r[0] for r in records}) + ["pooled"]:
+        rs = [r for r in records if scope == "pooled" or r[0] == scope]
+        pos = [r for r in rs if r[1] == "typed"]
+        neg = [r for r in rs if r[1] == "not_refuted"]
+        ck = {"n": len(pos), "tp": sum(r[2] for r in pos), "fp_on_not_refuted": sum(r[2] for r in neg),
+              "not_refuted": len(neg)}
+        ck["recall"] = _div(ck["tp"], len(pos))
+        ck["recall_ci95"] = wilson(ck["tp"], len(pos))
+        ck["specificity"] = _div(len(neg) - ck["fp_on_not_refuted"], len(neg))
+        bl = {"tp": sum(r[3] for r in pos), "fp_on_not_refuted": sum(r[3] for r in neg)}
+        bl["recall"] = _div(bl["tp"], len(pos))
+        bl["recall_ci95"] = wilson(bl["tp"], len(pos))
+        bl["specificity"] = _div(len(neg) - bl["fp_on_not_refuted"], len(neg))
+        entry = {"checker": ck, "baseline": bl}
+        if scope == "pooled":
+            out["pooled"] = entry
+        else:
+            out["per_set"][scope] = entry
+    return out
+
+
+def typed_table(typed: dict, split: str) -> str:
+    lines = [f"Typed-fact errors, {split} split (SummEdits figure/date edits, VitaminC numeric and temporal refutes, "
+             "Check-COVID numeric and temporal refutes, FRANK CircE):", "",
+             "| set | typed-fact refuted | checker R (tp) [95% CI] | checker false flags / not refuted | baseline R | baseline false flags |",
+             "|---|---|---|---|---|---|"]
+    for name, e in [*typed["per_set"].items(), ("**pooled**", typed["pooled"])]:
+        ck, bl = e["checker"], e["baseline"]
+        ci = ck["recall_ci95"]
+        lines.append(f"| {name} | {ck['n']} | {_pct(ck['recall'])} ({ck['tp']})"
+                     + ("" if ci is None else f" [{_ends(ci)}]")
+                     + f" | {ck['fp_on_not_refuted']} / {ck['not_refuted']} | {_pct(bl['recall'])} | {bl['fp_on_not_refuted']} |")
+    return "\n".join(lines)
+
+
 # --------------------------------------------------------------------------- main
 
 
-def tuned_threshold(root: Path, limit: int | None, seed: int) -> tuple[float, dict]:
-    """Baseline threshold tuned on held-out dev data only (never on reported items)."""
+def tuned_threshold(splits: dict[str, dict[str, list[Item]]], sims: dict) -> tuple[float, dict]:
+    """Baseline threshold tuned on the dev parts only (whole, never sampled, never test items).
+
+    ``sims`` caches similarities by (set, split, id) for the run that follows.
+    """
     scored, per = [], {}
-    for name, loader in DEV_LOADERS.items():
-        items = [it for it in sample(loader(root), limit, seed) if it.binary]
-        s = [(base.similarity(it.claim, it.source, claim_is_summary=it.summary), it.refuted) for it in items]
-        per[name] = len(s)
-        scored += s
+    for name, parts in splits.items():
+        items = [it for it in parts["dev"] if it.binary]
+        if not items:
+            continue
+        for it in items:
+            key = (name, "dev", it.set, it.id)
+            if key not in sims:
+                sims[key] = base.similarity(it.claim, it.source, claim_is_summary=it.summary)
+            scored.append((sims[key], it.refuted))
+        per[name] = len(items)
     return base.tune_threshold(scored), per
+
+
+def _typed_kind(name: str, it: Item) -> str:
+    if typed_fact(name, it):
+        return "typed"
+    return "not_refuted" if it.gold == "supported" else "other"
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=None, help="the shared directory (default: ../shared)")
-    ap.add_argument("--limit", type=int, default=1000, help="items per set, sampled with --seed (0: all)")
-    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--limit", type=int, default=0,
+                    help="items per set and split, sampled with --seed (default 0: all; the whole run takes about 4 min)")
+    ap.add_argument("--seed", type=int, default=13, help="sampling seed for --limit (the split itself has its own fixed seed)")
     ap.add_argument("--sets", default=",".join(LOADERS), help="comma-separated: " + ",".join(LOADERS))
-    ap.add_argument("--threshold", type=float, default=None, help="baseline threshold (default: tuned on dev splits)")
+    ap.add_argument("--split", choices=("dev", "test", "both"), default="both",
+                    help="which part of each set to run (test-only sets have no dev part)")
+    ap.add_argument("--threshold", type=float, default=None, help="baseline threshold (default: tuned on the dev parts)")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--no-probe", dest="probe", action="store_false", help="skip the what-if probe (probe.py)")
     args = ap.parse_args(argv)
@@ -352,46 +474,90 @@ def main(argv: list[str] | None = None) -> int:
     if not root.is_dir():
         print(f"no datasets at {root}", file=sys.stderr)
         return 2
-    limit = args.limit or None
+    names = args.sets.split(",")
+    unknown = [n for n in names if n not in LOADERS]
+    if unknown:
+        print(f"unknown set(s): {', '.join(unknown)}", file=sys.stderr)
+        return 2
+    run_splits = list(SPLITS) if args.split == "both" else [args.split]
+    t_start = time.perf_counter()
+    sims: dict = {}
     if args.threshold is None:
-        threshold, dev = tuned_threshold(root, limit, args.seed)
-        how = f"tuned on dev splits {dev}"
+        # every split set's dev part, whatever --sets says, so the threshold is the same in every run
+        threshold, dev = tuned_threshold(load_splits(root, [n for n in LOADERS if n not in TEST_ONLY]), sims)
+        how = f"tuned on the dev parts {dev}"
     else:
         threshold, how = args.threshold, "given"
-    results, cases, crashes, samples = {}, {}, [], {}
+    splits = load_splits(root, names)
+    results: dict[str, dict[str, dict]] = {}
+    cases: dict[str, dict[str, dict]] = {}
+    crashes, samples, limits, typed_records = [], {}, {}, {s: [] for s in run_splits}
     with tempfile.TemporaryDirectory(prefix="claimcheck-acc-") as tmp:
-        for name in args.sets.split(","):
-            full = LOADERS[name](root)
-            items = sample(full, limit, args.seed)
-            samples[name] = f"{len(items)} of {len(full)}" + (f", seed {args.seed}" if len(items) < len(full) else "")
-            t0 = time.perf_counter()
-            outcomes, sims, probes = [], [], []
-            for k, it in enumerate(items):
-                outcomes.append(run_checker(it, Path(tmp) / name / str(k)))
-                mark_on_edit(it, outcomes[-1])
-                sims.append(base.similarity(it.claim, it.source, claim_is_summary=it.summary))
-                if args.probe:
-                    probes.append([h.__dict__ for h in probe(it.claim, it.source, summary=it.summary)])
-                if (k + 1) % 100 == 0:
-                    print(f"  {name}: {k + 1}/{len(items)}", file=sys.stderr)
-            secs = time.perf_counter() - t0
-            res = score_set(items, outcomes, sims, threshold, probes if args.probe else None)
-            res["seconds"] = round(secs, 1)
-            res["sample"] = samples[name]
-            results[name] = res
-            cases[name] = _cases(items, outcomes, sims, probes if args.probe else None)
-            crashes += [{"set": name, "id": it.id, "traceback": o.error} for it, o in zip(items, outcomes) if o.error]
-            print(markdown(name, res, threshold, samples[name]) + f"\n({secs:.0f} s)\n", flush=True)
-    print("### All sets (P/R of `contradicted`; BA on the binary items)\n")
-    print(summary_table(results))
-    print(f"\nBaseline: rapidfuzz token_set_ratio best source sentence, weakest claim sentence < {threshold:g} "
-          f"({how}). Samples: " + "; ".join(f"{k} {v}" for k, v in samples.items()) + ".")
+        for name in names:
+            limit = args.limit or None
+            limits[name] = limit
+            for split in run_splits:
+                full = splits[name][split]
+                if not full:
+                    continue
+                items = sample(full, limit, args.seed)
+                label = f"{len(items)} of {len(full)}" + (f", seed {args.seed}" if len(items) < len(full) else "")
+                samples.setdefault(name, {})[split] = label
+                t0 = time.perf_counter()
+                outcomes, set_sims, probes = [], [], []
+                for k, it in enumerate(items):
+                    outcomes.append(run_checker(it, Path(tmp) / name / split / str(k)))
+                    mark_on_edit(it, outcomes[-1])
+                    key = (name, split, it.set, it.id)
+                    if key not in sims:
+                        sims[key] = base.similarity(it.claim, it.source, claim_is_summary=it.summary)
+                    set_sims.append(sims[key])
+                    if args.probe:
+                        probes.append([h.__dict__ for h in probe(it.claim, it.source, summary=it.summary)])
+                    if (k + 1) % 200 == 0:
+                        print(f"  {name} {split}: {k + 1}/{len(items)}", file=sys.stderr)
+                secs = time.perf_counter() - t0
+                res = score_set(items, outcomes, set_sims, threshold, probes if args.probe else None)
+                res["seconds"] = round(secs, 1)
+                res["sample"] = label
+                results.setdefault(name, {})[split] = res
+                cases.setdefault(name, {})[split] = _cases(items, outcomes, set_sims, probes if args.probe else None)
+                crashes += [{"set": name, "split": split, "id": it.id, "traceback": o.error}
+                            for it, o in zip(items, outcomes) if o.error]
+                if name in TYPED_SETS:
+                    typed_records[split] += [(name, _typed_kind(name, it), o.verdict == "contradicted", s < threshold)
+                                             for it, o, s in zip(items, outcomes, set_sims)]
+                print(markdown(name, res, threshold, label, split) + f"\n({secs:.0f} s)\n", flush=True)
+    if not results:
+        print(f"nothing to run: {', '.join(names)} ha{'s' if len(names) == 1 else 've'} no {args.split} part "
+              f"(test-only: {', '.join(sorted(TEST_ONLY))})", file=sys.stderr)
+        return 2
+    typed = {split: typed_fact_scores(recs) for split, recs in typed_records.items() if recs}
+    total = time.perf_counter() - t_start
+    print("## Summary: `contradicted` against gold refuted, `supported` against gold supported\n")
+    print(split_table(results))
+    for split in run_splits:
+        if split in typed:
+            print()
+            print(typed_table(typed[split], split))
+    for split in run_splits:
+        per = {name: r[split] for name, r in results.items() if split in r}
+        if per:
+            print(f"\n### {split} split: P/R of `contradicted`, BA on the binary items\n")
+            print(summary_table(per))
+    print(f"\nBaseline: rapidfuzz token_set_ratio best source sentence, weakest claim sentence < {threshold:g} means refuted, "
+          f"otherwise supported ({how}). Split: {SPLIT_SEED}, dev fraction {DEV_FRACTION} of document groups; "
+          f"test-only: {', '.join(sorted(TEST_ONLY))}. Samples: "
+          + "; ".join(f"{k} " + ", ".join(f"{s} {v}" for s, v in per.items()) for k, per in samples.items())
+          + f". Total {total:.0f} s.")
     if crashes:
         print(f"\n{len(crashes)} checker crash(es); tracebacks in {args.out}", file=sys.stderr)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"threshold": threshold, "threshold_from": how, "limit": limit, "seed": args.seed,
-                                    "results": results, "cases": cases, "crashes": crashes}, indent=1, default=list),
-                        encoding="utf-8")
+    args.out.write_text(json.dumps({
+        "threshold": threshold, "threshold_from": how, "split_seed": SPLIT_SEED, "dev_fraction": DEV_FRACTION,
+        "test_only": sorted(TEST_ONLY), "splits_run": run_splits, "limits": limits, "seed": args.seed,
+        "samples": samples, "seconds": round(total, 1), "results": results, "typed_fact": typed, "cases": cases,
+        "crashes": crashes}, indent=1, default=list), encoding="utf-8")
     return 0
 
 
@@ -404,7 +570,7 @@ def _cases(items: list[Item], outcomes: list[Outcome], sims: list[float], probes
     for it, o, s in zip(items, outcomes, sims):
         if o.verdict != "contradicted":
             continue
-        rec = {"id": it.id, "label": it.label, "categories": sorted(it.categories), "claim": it.claim,
+        rec = {"id": it.id, "origin": it.set, "label": it.label, "categories": sorted(it.categories), "claim": it.claim,
                "baseline_similarity": s, "findings": o.findings}
         (tp if it.refuted else fp).append(rec)
     return {"false_contradicted": fp, "true_contradicted": tp, "probe_false": probe_fp, "probe_true": probe_tp}
