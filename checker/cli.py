@@ -131,9 +131,15 @@ def _settings(ctx: click.Context, p: dict):
                   set(st.ignore or ())) or set()
     weekday = p["weekday_policy"] if _given(ctx, "weekday_policy") or not st.weekday_policy else st.weekday_policy
     cache_dir = p["cache_dir"] if _given(ctx, "cache_dir") or not st.cache_dir else cfg.resolve(st.cache_dir)
+    from dataclasses import replace
+
+    from .match.statements import DEFAULT_OPTIONS
+
+    align = replace(DEFAULT_OPTIONS, **{k: v for k, v in (("name_similarity", st.name_similarity),
+                                                          ("occurrence_days", st.occurrence_days)) if v is not None})
     config = CheckConfig(
         sources=sources, cache_dir=None if p["no_cache"] else cache_dir, select=select_set, ignore=ignore_set,
-        weekday_policy=weekday, aliases=dict(st.aliases or {}),
+        weekday_policy=weekday, aliases=dict(st.aliases or {}), align=align,
         root=cfg.folder,  # paths in reports are relative to the project, whatever the cwd
     )
     return paths, config, cfg
@@ -316,6 +322,12 @@ def explain_command(code):
 
     click.echo(f"{rule.code} {rule.name} ({rule.severity.value}, {rule.category})\n")
     click.echo(inspect.cleandoc(type(rule).__doc__ or ""))
+    if rule.options:
+        from .match.statements import DEFAULT_OPTIONS
+
+        click.echo("\nSettings (claimcheck.toml or [tool.claimcheck]; they decide when two sentences make one statement):")
+        for key in rule.options:
+            click.echo(f"  {key} = {getattr(DEFAULT_OPTIONS, key.replace('-', '_'))}")
 
 
 if __name__ == "__main__":  # pragma: no cover

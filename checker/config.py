@@ -44,6 +44,10 @@ class Settings(BaseModel):
     aliases: dict[str, str] | None = Field(default=None, description="alias -> canonical person name")
     output: str | None = None
     baseline: str | None = Field(default=None, description="Baseline file of accepted findings")
+    name_similarity: float | None = Field(default=None, alias="name-similarity", ge=50, le=100,
+                                          description="rapidfuzz ratio at which two names are one (statement alignment)")
+    occurrence_days: int | None = Field(default=None, alias="occurrence-days", ge=0, le=366,
+                                        description="something done often: dates further apart are two occurrences")
 
 
 @dataclass

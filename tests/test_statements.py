@@ -157,3 +157,28 @@ def test_relative_weekday_follows_tense(tmp_path):
     facts = Extractor().extract("On Thursday, Anna Berg is expected to meet Lars Holm.",
                                 doc_date=__import__("datetime").date(2024, 5, 15))
     assert [d.value_str() for d in facts.dates] == ["2024-05-16"]
+
+
+def test_alignment_thresholds_are_settings(tmp_path, monkeypatch):
+    """occurrence-days decides when two results of the same sides are one match; it is set in config."""
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "report.md").write_text("Kestrel Rovers beat Millbrook Town 3-1 on March 8, 2025.\n",
+                                                    encoding="utf-8")
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "c.yaml").write_text(
+        "claims:\n  - id: m\n    text: Kestrel Rovers beat Millbrook Town 2-1 on March 22, 2025.\n    source: report.md\n",
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    default = json.loads(runner.invoke(main, ["check", "-f", "json", "--no-cache"]).output)
+    assert default["claims"][0]["verdict"] == "unverified"  # two weeks apart: another match
+    (tmp_path / "claimcheck.toml").write_text("occurrence-days = 30\n", encoding="utf-8")
+    wide = json.loads(runner.invoke(main, ["check", "-f", "json", "--no-cache"]).output)
+    assert sorted(f["rule"] for f in wide["findings"]) == ["CC-DATE-001", "CC-SCORE-001"]
+    (tmp_path / "claimcheck.toml").write_text("occurrence-days = -1\n", encoding="utf-8")
+    bad = runner.invoke(main, ["check", "-f", "json", "--no-cache"])
+    assert bad.exit_code == 2

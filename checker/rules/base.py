@@ -112,6 +112,8 @@ class Rule:
     category: ClassVar[str]
     severity: ClassVar[Severity] = Severity.error
     relations: ClassVar[frozenset[str]] = frozenset({"claim-source", "claim-claim", "self", "heading-body"})
+    # settings of the statement alignment this rule's verdicts depend on (config keys)
+    options: ClassVar[tuple[str, ...]] = ()
 
     def applies(self, pair: Pair) -> bool:
         return pair.relation in self.relations

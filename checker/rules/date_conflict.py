@@ -29,6 +29,7 @@ class DateConflict(Rule):
     name = "date.interval_conflict"
     category = "date"
     severity = Severity.error
+    options = ("name-similarity", "occurrence-days")
 
     def check(self, pair: Pair):
         if not pair.same_event:

@@ -28,6 +28,7 @@ class DirectionConflict(Rule):
     name = "change.direction"
     category = "number"
     severity = Severity.error
+    options = ("name-similarity", "occurrence-days")
 
     def check(self, pair: Pair):
         yield from slot_hits(pair, ("direction",), 0.8, "the change")

@@ -30,6 +30,7 @@ class NumberConflict(Rule):
     name = "number.conflict"
     category = "number"
     severity = Severity.error
+    options = ("name-similarity", "occurrence-days")
 
     def check(self, pair: Pair):
         if not pair.same_event:

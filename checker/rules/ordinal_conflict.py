@@ -28,6 +28,7 @@ class OrdinalConflict(Rule):
     name = "ordinal.conflict"
     category = "number"
     severity = Severity.error
+    options = ("name-similarity", "occurrence-days")
 
     def check(self, pair: Pair):
         yield from slot_hits(pair, ("ordinal",), 0.8, "the rank")

@@ -30,6 +30,7 @@ class PlaceConflict(Rule):
     name = "place.conflict"
     category = "place"
     severity = Severity.error
+    options = ("name-similarity", "occurrence-days")
 
     def check(self, pair: Pair):
         if not pair.same_event:

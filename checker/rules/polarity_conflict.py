@@ -30,6 +30,7 @@ class PolarityConflict(Rule):
     name = "statement.polarity"
     category = "event"
     severity = Severity.error
+    options = ("name-similarity", "occurrence-days")
 
     def check(self, pair: Pair):
         yield from slot_hits(pair, ("polarity",), 0.75, "the statement")

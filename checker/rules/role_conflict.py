@@ -30,6 +30,7 @@ class RoleConflict(Rule):
     name = "role.conflict"
     category = "actor"
     severity = Severity.error
+    options = ("name-similarity", "occurrence-days")
 
     def check(self, pair: Pair):
         yield from slot_hits(pair, ("role",), 0.8, "the role")

@@ -28,6 +28,7 @@ class ScoreConflict(Rule):
     name = "score.conflict"
     category = "number"
     severity = Severity.error
+    options = ("name-similarity", "occurrence-days")
 
     def check(self, pair: Pair):
         yield from slot_hits(pair, ("score",), 0.8, "the score")
