@@ -22,6 +22,7 @@ class PredicateClass:
     phase: str | None  # start | end
     direction: str | None  # up | down
     sports: bool
+    destination: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,8 @@ def lexicon() -> Lexicon:
     phrases: dict[str, dict[str, list[str]]] = {}
     for name, spec in data["classes"].items():
         classes[name] = PredicateClass(name, spec.get("recurs", "often"), spec.get("phase"),
-                                       spec.get("direction"), bool(spec.get("sports", False)))
+                                       spec.get("direction"), bool(spec.get("sports", False)),
+                                       bool(spec.get("destination", False)))
         for lemma in spec["lemmas"]:
             words = lemma.split()
             if len(words) == 1:

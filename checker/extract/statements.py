@@ -567,7 +567,8 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
     for m in facts.entities:
         if m.kind != "place" or subject_span[0] <= m.start < subject_span[1]:
             continue
-        if any(o.start <= m.start < o.end for o in objects) and not (predicate and "visit" in predicate.classes):
+        travels = predicate is not None and any(lex.classes[c].destination for c in predicate.classes if c in lex.classes)
+        if any(o.start <= m.start < o.end for o in objects) and not travels:
             continue
         before = text[max(0, m.start - offset - 22):m.start - offset]
         pm = _PLACE_PREP.search(before)
