@@ -21,7 +21,7 @@ from .extract.entities import EntityRegistry
 from .extract.gazetteer import gazetteer
 from .extract.quantities import find_quantities
 from .extract.lexicon import noun_lemma
-from .extract.statements import resolve_subject
+from .extract.statements import resolve_subject, word_forms
 from .ingest import load_document, DOCUMENT_SUFFIXES
 from .ingest.claims_file import CLAIM_FILE_SUFFIXES, load_claim_file
 from .ingest.markup import extraction_text
@@ -29,7 +29,7 @@ from .locate import locate
 from .match.align import align
 from .match.index import PassageIndex
 from .match.statements import DEFAULT_OPTIONS as ALIGN_DEFAULTS
-from .match.statements import AlignOptions, align_any, align_statements, other_differences, other_measure, subjects_unaligned
+from .match.statements import AlignOptions, align_any, align_statements, other_differences, other_measure, other_subject
 from .models import (
     Claim, ClaimResult, Document, EntityMention, Evidence, Facts, Finding, Loc, Report, Severity,
     Summary, ToolInfo,
@@ -339,7 +339,8 @@ class Checker:
                 seen = {(f.category, f.claim.start, f.evidence.path, f.evidence.start) for f in findings}
                 for rule in self.claim_rules:
                     for hit, ev_side in rule.check_claim(item.side, candidates, cited_sides):
-                        if subjects_unaligned(item.side.facts.statement, ev_side.facts.statement, self.config.align) \
+                        if other_subject(item.side.facts.statement, ev_side.facts.statement, self.config.align,
+                                         word_forms(item.side.text), word_forms(ev_side.text)) \
                                 or self._foreign_subject(item.side, ev_side.path) \
                                 or other_measure(item.side.facts.statement, ev_side.facts.statement,
                                                  hit.claim_span, hit.evidence_span) \

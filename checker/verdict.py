@@ -61,8 +61,16 @@ def statement_support(side: Side, pairs: list[Pair]) -> int:
     slots = claim_slots(side.facts.statement)
     if not slots:
         return 0
+    from .extract.statements import content_words, negation_count, word_forms
+
     agreed: set[int] = set()
     names = side.facts.statement.rest_names
+    skip = [(s.start - side.start, s.end - side.start) for s in slots]
+    subject = side.facts.statement.subject
+    if subject is not None:
+        skip.append((subject.start - side.start, subject.end - side.start))  # alignment judged the subject
+    words = content_words(side.text, skip)
+    negations = negation_count(side.text)
     for pair in pairs:
         al = pair.alignment
         if al is None:
@@ -70,6 +78,12 @@ def statement_support(side: Side, pairs: list[Pair]) -> int:
         text = pair.evidence.text.lower()
         if any(not all(w in text for w in name.split()) for name in names):
             continue  # the claim names something ("for the University of Bergen") the passage does not
+        # every word the claim says beside its slots must be the passage's too ("murder" is not
+        # "manslaughter", "a beach" not "a clifftop"), and a "not" the passage lacks is a denial
+        forms = word_forms(pair.evidence.text)
+        if negation_count(pair.evidence.text) != negations or any(w not in forms and _forms_of(w).isdisjoint(forms)
+                                                                  for w in words):
+            continue
         for c in al.comparisons:
             if c.outcome != "agree":
                 return 0  # a conflict or a doubt anywhere withholds support
@@ -78,6 +92,12 @@ def statement_support(side: Side, pairs: list[Pair]) -> int:
     if all(id(s) in agreed for s in slots):
         return len(slots)
     return 0
+
+
+def _forms_of(word: str) -> set[str]:
+    from .extract.lexicon import noun_lemma, verb_lemmas
+
+    return {noun_lemma(word), *verb_lemmas(word)}
 
 
 def decide(side: Side, findings: list[Finding], pairs: list[Pair], hidden: bool = False) -> tuple[str, float]:

@@ -23,7 +23,7 @@ from .lexicon import lexicon, noun_lemma, verb_lemmas, word_classes
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,:–-]\d+)*|[^\w\s]")
 DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
-PRONOUNS = frozenset("it they he she this these".split())
+PRONOUNS = frozenset("it they he she this these we i you".split())
 _PREPOSITIONS = frozenset("in of at on for from to with by near outside inside across over under "
                           "between during after before since until into onto through".split())
 _FUNCTION = DETERMINERS | _PREPOSITIONS | frozenset(
@@ -673,6 +673,38 @@ def build_clauses(text: str, facts: Facts, offset: int, main: Statement | None) 
             st.subject = main.subject.model_copy(update={"resolved_from": main.subject.text})
         out.append(st)
     return out
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+NEGATIONS = frozenset({"not", "never", "no", "nor", "neither", "without"})
+
+
+def word_forms(text: str) -> set[str]:
+    """Every lower-case word of ``text`` with its noun and verb lemmas ("pleaded" -> plead)."""
+    out: set[str] = set()
+    for w in _WORD.findall(text):
+        lw = w.lower().removesuffix("'s").removesuffix("’s")
+        out.add(lw)
+        out.add(noun_lemma(lw))
+        out.update(verb_lemmas(lw))
+    return out
+
+
+def content_words(text: str, skip: list[tuple[int, int]]) -> list[str]:
+    """The content words of ``text`` outside the ``skip`` spans (its dates, figures, quotes)."""
+    out = []
+    for m in _WORD.finditer(text):
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        lw = m.group().lower().removesuffix("'s").removesuffix("’s")
+        if lw in _FUNCTION or lw in NEGATIONS or lw in ("it", "they", "he", "she", "said", "says"):
+            continue
+        out.append(lw)
+    return out
+
+
+def negation_count(text: str) -> int:
+    return sum(1 for w in _WORD.findall(text.lower()) if w in NEGATIONS or w.endswith(("n't", "n’t")))
 
 
 def resolve_subject(statement: Statement, earlier: list[Statement]) -> None:

@@ -152,10 +152,13 @@ def subjects_unaligned(a: Statement | None, b: Statement | None, options: AlignO
     return anchors_align(a.subject, b.subject, options, bare_ok=True) is None
 
 
-def other_subject(a: Statement | None, b: Statement | None, options: AlignOptions = DEFAULT_OPTIONS) -> bool:
+def other_subject(a: Statement | None, b: Statement | None, options: AlignOptions = DEFAULT_OPTIONS,
+                  a_words: set[str] | None = None, b_words: set[str] | None = None) -> bool:
     """True when two statements are plainly about different things: named subjects with no
-    name in common, or common-noun subjects with another head, clashing modifiers or places
-    ("the Woodhouse car park" is not "the Kirkgate car park"; "adults" are not "teenagers")."""
+    name in common, places that exclude each other, or common-noun subjects whose heads (or
+    modifiers) differ and are not even mentioned by the other sentence ("the Woodhouse car
+    park" is not "the Kirkgate car park"; "adults" are not "teenagers"). ``a_words`` and
+    ``b_words`` are each sentence's word forms (statements.word_forms)."""
     if a is None or b is None or a.subject is None or b.subject is None:
         return False
     x, y = a.subject, b.subject
@@ -167,10 +170,11 @@ def other_subject(a: Statement | None, b: Statement | None, options: AlignOption
         return not any(names_match(p, q, options) for p in x.names for q in y.names)
     if x.names or y.names or not x.head or not y.head:
         return False
+    aw, bw = a_words or set(), b_words or set()
     if x.head != y.head:
-        return True
-    mx, my = set(x.modifiers), set(y.modifiers)
-    return bool(mx and my and not (mx <= my or my <= mx))
+        return x.head not in bw and y.head not in aw
+    mx, my = set(x.modifiers) - bw, set(y.modifiers) - aw
+    return bool(mx and my)
 
 
 def _objects_align(a: Statement, b: Statement, options: AlignOptions, strict: bool) -> bool:
