@@ -69,6 +69,9 @@ def statement_support(side: Side, pairs: list[Pair]) -> int:
     subject = side.facts.statement.subject
     if subject is not None:
         skip.append((subject.start - side.start, subject.end - side.start))  # alignment judged the subject
+    predicate = side.facts.statement.predicate
+    if predicate is not None:
+        skip.append((predicate.start - side.start, predicate.end - side.start))  # ... and the predicate
     words = content_words(side.text, skip)
     negations = negation_count(side.text)
     for pair in pairs:
