@@ -33,11 +33,12 @@ _FUNCTION = DETERMINERS | _PREPOSITIONS | frozenset(
 _NAME_SUFFIXES = frozenset("corp corporation inc ltd plc llc co company group holdings sa ag nv the of and "
                            "dr mr mrs ms prof professor sir dame lord lady".split())
 # a leading adverbial clause: "On May 3, 2001, ...", "In a statement on Friday, ..."
-_LEAD = re.compile(r"^\s*(?:(?:on|in|at|by|during|after|before|since|last|earlier|later|this|next|"
+_LEAD = re.compile(r"^\s*(?:(?:on|in|at|by|during|after|before|since|last|earlier|later|this|next|once|when|while|"
+                   r"if|although|though|because|until|whereas|"
                    r"according\s+to|for|with|under|following|despite|as)\b[^,]{0,80},\s*)", re.I)
-_SCORE = re.compile(r"(?<![\d/.,:–-])(\d{1,2})\s?[-–—:]\s?(\d{1,2})(?![\d/.,:–-])")
+_SCORE = re.compile(r"(?<![\d/.,:–-])(\d{1,2})\s?[-–—:]\s?(\d{1,2})(?![\d/:–-]|[.,]\d)")
 # a tally: "by 84,312 votes to 79,655", "31 votes to 12"
-_TALLY = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})*|\d+)\s+(?:votes?|seats?|points?)\s+to\s+(\d{1,3}(?:,\d{3})*|\d+)(?![\d,.])", re.I)
+_TALLY = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})*|\d+)\s+(?:votes?|seats?|points?)\s+to\s+(\d{1,3}(?:,\d{3})*|\d+)(?!\d|[,.]\d)", re.I)
 _DATE_PREP = re.compile(r"\b(from|between|until|till|through|by|since|to|before|after)\s+(?:the\s+)?$", re.I)
 _PLACE_PREP = re.compile(r"\b(in|at|to|near|from|into|outside)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
 _CHANGE_PREP = re.compile(r"\b(by|up|down|of)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$", re.I)
@@ -193,7 +194,7 @@ def _find_predicate(tokens, start: int, masked: set[int], heading: bool):
     return None
 
 
-_COPULA_FORMS = {"is": "be", "are": "be", "was": "be", "were": "be", "became": "become", "becomes": "become",
+_COPULA_FORMS = {"is": "be", "are": "be", "was": "be", "were": "be", "be": "be", "became": "become", "becomes": "become",
                  "remains": "remain", "remained": "remain"}
 
 
@@ -699,6 +700,8 @@ def content_words(text: str, skip: list[tuple[int, int]]) -> list[str]:
         lw = m.group().lower().removesuffix("'s").removesuffix("’s")
         if lw in _FUNCTION or lw in NEGATIONS or lw in ("it", "they", "he", "she", "said", "says"):
             continue
+        if lw.endswith("ly") and word_classes(lw) == {"ADV"}:
+            continue  # "rose steeply" / "sharply": manner, not a checkable fact
         out.append(lw)
     return out
 
