@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import InputError
-from .extract import Extractor
+from .extract import Extractor, checkable
 from .extract.dates import find_dates
 from .extract.entities import EntityRegistry
 from .extract.gazetteer import gazetteer
@@ -315,7 +315,7 @@ class Checker:
         for doc in documents:
             for p in doc.passages:
                 f = facts[(doc.path, p.index)]
-                if f.events or f.dates or f.quantities or (doc.path, p.index) in doc_findings:
+                if checkable(f) or (doc.path, p.index) in doc_findings:
                     inputs.append(_ClaimInput(_passage_side(doc, p.index, f), None, doc, p.index))
 
         results: list[tuple[_ClaimInput, list[Finding], list[Evidence], list[Pair], bool]] = []

@@ -17,7 +17,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from .extract import Extractor
+from .extract import Extractor, checkable
 from .extract.entities import EntityRegistry
 from .ingest.markup import extraction_text
 from .locate import locate
@@ -51,7 +51,8 @@ def claim_id(text: str) -> str:
 
 def extract_claims(doc: Document, *, weekday_policy: str = "auto",
                    aliases: dict[str, str] | None = None) -> list[DraftClaim]:
-    """The passages with an event, a date or a quantity, deduplicated by normalised text."""
+    """The checkable passages (extract.checkable: an event, a date, a figure, a quotation or a
+    typed statement), deduplicated by normalised text."""
     extractor = Extractor(EntityRegistry(aliases or {}), weekday_policy=weekday_policy)
     for p in doc.passages:  # as the engine does: learn the draft's people before reading it
         extractor.registry.learn(p.text)
@@ -59,7 +60,7 @@ def extract_claims(doc: Document, *, weekday_policy: str = "auto",
     masked = extraction_text(doc.text, doc.kind)  # link targets, inline code, comments say nothing
     for p in doc.passages:
         facts = extractor.extract(masked[p.start:p.end], offset=p.start, doc_date=doc.date)
-        if not (facts.events or facts.dates or facts.quantities):
+        if not checkable(facts):
             continue
         text = " ".join(p.text.split())
         if p.is_heading:

@@ -182,3 +182,17 @@ def test_alignment_thresholds_are_settings(tmp_path, monkeypatch):
     (tmp_path / "claimcheck.toml").write_text("occurrence-days = -1\n", encoding="utf-8")
     bad = runner.invoke(main, ["check", "-f", "json", "--no-cache"])
     assert bad.exit_code == 2
+
+
+def test_extract_takes_quotations_and_typed_statements(tmp_path):
+    """A misquote or a wrong title in a draft can only be caught if the sentence becomes a claim."""
+    from checker.extract_claims import extract_claims
+    from checker.ingest.text import build_document
+
+    doc = build_document("draft.md", "# Notes\n\nThe mayor said \"we will finish the bridge before winter\" at the "
+                                     "opening.\n\nJane Ortiz is the mayor of Lyon.\n\nNothing much happened here.\n",
+                         kind="markdown")
+    texts = [c.text for c in extract_claims(doc)]
+    assert any("finish the bridge" in t for t in texts)
+    assert "Jane Ortiz is the mayor of Lyon." in texts
+    assert not any("Nothing much" in t for t in texts)

@@ -40,6 +40,16 @@ class Extractor:
         return facts
 
 
+def checkable(facts: Facts) -> bool:
+    """A sentence worth checking: it has an event, a date, a figure, a quotation of a few
+    words, or a statement with a typed slot (a place, a rank, a score, a role)."""
+    if facts.events or facts.dates or facts.quantities:
+        return True
+    if any(len(q.text.split()) >= 3 for q in facts.quotes):
+        return True
+    return facts.statement is not None and bool(facts.statement.slots)
+
+
 def _shift(facts: Facts, offset: int) -> None:
     for group in (facts.dates, facts.quantities, facts.entities, facts.quotes, facts.events):
         for item in group:
