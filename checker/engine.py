@@ -21,7 +21,7 @@ from .extract.entities import EntityRegistry
 from .extract.gazetteer import gazetteer
 from .extract.quantities import find_quantities
 from .extract.lexicon import noun_lemma
-from .extract.statements import resolve_subject, word_forms
+from .extract.statements import clause_of, resolve_subject, word_forms
 from .ingest import load_document, DOCUMENT_SUFFIXES
 from .ingest.claims_file import CLAIM_FILE_SUFFIXES, load_claim_file
 from .ingest.markup import extraction_text
@@ -344,7 +344,8 @@ class Checker:
                                 or self._foreign_subject(item.side, ev_side.path) \
                                 or other_measure(item.side.facts.statement, ev_side.facts.statement,
                                                  hit.claim_span, hit.evidence_span) \
-                                or other_differences(rule.category, item.side.facts.statement, ev_side.facts.statement):
+                                or other_differences(rule.category, item.side.facts.statement, ev_side.facts.statement) \
+                                or _unmatched_context(item.side, ev_side, hit.claim_span):
                             continue  # the matching sentence is about something else: no comparison
                         finding = self._finding(rule, hit, Pair(item.side, ev_side, "claim-source"), f"F{n_findings + 1}")
                         key = (finding.category, finding.claim.start, finding.evidence.path, finding.evidence.start)
@@ -658,6 +659,43 @@ class Checker:
         )
         return Report(tool=ToolInfo(version=__version__), summary=summary, claims=claims, findings=findings,
                       notes=list(dict.fromkeys(self.notes)))
+
+
+def _unmatched_context(claim: Side, evidence: Side, span: tuple[int, int]) -> bool:
+    """True when the claim names a place or thing, or gives a rank, that the matching sentence
+    lacks (besides the value found misstated): "in the first round" against a sentence on the
+    runoff, "the follow-up study in Auckland" against the original study. A misstatement is a
+    slip of one value in an otherwise shared statement, not another statement."""
+    forms = word_forms(evidence.text)
+    lo, hi = clause_of(claim.text, span[0] - claim.start)
+    lo, hi = lo + claim.start, hi + claim.start
+    inside = lambda a: lo <= a < hi and not (span[0] <= a < span[1])  # noqa: E731  (the value's own clause)
+    # names, but not acronyms or letters ("GAAP", "EBITDA", the "Q" of "4Q" name a measure or a period)
+    names = [n for n, raw, at in _rest_names_raw(claim) if inside(at) and not raw.isupper() and len(n) > 2]
+    names += [e.text.lower() for e in claim.facts.entities if e.kind == "place" and inside(e.start)]
+    for name in names:
+        if not all(w in forms for w in re.findall(r"[a-z0-9]+", name)):
+            return True
+    # ranks, but not those of calendar units ("the fourth quarter" is a period, which the date
+    # rules read)
+    ordinals = [q for q in claim.facts.quantities if q.kind == "ordinal" and inside(q.start)
+                and not re.match(r"\W*(?:quarter|half|year|month|week|day|season)", claim.text[q.end - claim.start:], re.I)
+                and q.noun.lower() not in ("quarter", "half", "year", "month", "week", "day", "season")]
+    theirs = {q.value for q in evidence.facts.quantities if q.kind == "ordinal"}
+    return any(q.value not in theirs for q in ordinals)
+
+
+def _rest_names_raw(side: Side) -> list[tuple[str, str, int]]:
+    """(name key, name as written, offset) of the names after the claim's predicate."""
+    st = side.facts.statement
+    if st is None or st.predicate is None:
+        return []
+    out = []
+    for key in st.rest_names:
+        words = key.split()
+        m = re.search(r"\b" + r"\W+(?:\w+\W+){0,2}".join(map(re.escape, words)), side.text, re.I) if words else None
+        out.append((key, m.group() if m else key, side.start + (m.start() if m else 0)))
+    return out
 
 
 def _anchor_keys(statement) -> set[str]:

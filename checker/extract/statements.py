@@ -640,6 +640,18 @@ _RELATIVE = re.compile(r"^\s*(?:where|which|who|when|while|whereas|although|thou
                        r"because)\s+", re.I)
 
 
+def clause_of(text: str, at: int) -> tuple[int, int]:
+    """The (start, end) of the clause of ``text`` that holds character ``at``."""
+    lo, hi = 0, len(text)
+    for m in _CLAUSE.finditer(text):
+        if m.end() <= at:
+            lo = m.end()
+        elif m.start() > at:
+            hi = m.start()
+            break
+    return lo, hi
+
+
 def _within(facts: Facts, lo: int, hi: int) -> Facts:
     keep = lambda items: [x for x in items if lo <= x.start and x.end <= hi]  # noqa: E731
     return Facts(dates=keep(facts.dates), quantities=keep(facts.quantities), entities=keep(facts.entities),
