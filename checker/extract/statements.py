@@ -504,6 +504,8 @@ def build_statement(text: str, facts: Facts, offset: int = 0, heading: bool = Fa
         if cut is not None:
             main_end = cut.start()
     own = facts if main_end == len(text) else _within(facts, offset, offset + main_end)
+    if predicate is not None and "(" in text:
+        own = _same_level(text, own, offset, predicate.start - offset)
     slots = _slots(text, tokens, masked, own, offset, subject, objects, predicate, pred_index)
     slots += _role_slots(text, tokens, masked | in_quote, facts, offset, subject, pred_index)
     if predicate is None and any(s.kind == "role" for s in slots):
@@ -591,11 +593,23 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
             # what is ranked: the head of the noun phrase after it ("third league title" -> title)
             measure = ""
             j = k + 1
+            # "the second-largest planet" ranks by size: the superlative is part of what is ranked
+            glued = text[q.end - offset:q.end - offset + 1] == "-"
+            superlative = ""
+            own = tokens[k][2].lower() if k < len(tokens) else ""
+            if "-" in own and own.rsplit("-", 1)[1].endswith("est"):
+                superlative = own.rsplit("-", 1)[1] + " "  # "second-largest" is one token
+            while j < len(tokens) and tokens[j][2] in ("-", "most", "least"):
+                j += 1
+            if j < len(tokens) and (glued or tokens[j - 1][2] in ("most", "least")) and tokens[j][2][0].isalpha() \
+                    and (tokens[j][2].lower().endswith("est") or tokens[j - 1][2] in ("most", "least")):
+                superlative = tokens[j][2].lower() + " "
+                j += 1
             while j < len(tokens) and tokens[j][2][0].isalpha() and tokens[j][2].lower() not in _FUNCTION \
                     and "NOUN" in word_classes(tokens[j][2]):
                 measure = noun_lemma(tokens[j][2])
                 j += 1
-            measure = measure or (noun_lemma(q.noun) if q.noun else "")
+            measure = superlative + (measure or (noun_lemma(q.noun) if q.noun else ""))
             out.append(Slot(kind="ordinal", role="rank", text=q.text, start=q.start, end=q.end, quantity=q, measure=measure))
             continue
         before = text[max(0, q.start - offset - 24):q.start - offset]
@@ -635,9 +649,23 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
 
 # where a sentence's further clauses begin: ", where passenger numbers fell", "; the line ..."
 _CLAUSE = re.compile(r"(?:,\s+(?:where|which|who|when|while|whereas|although|though|but|and|after|as|"
-                     r"since|because)\b|;\s+|\s+—\s+|:\s+(?=[A-Z]))", re.I)
+                     r"since|because)\b|\s+(?:when|where|whereas|while)\s+|;\s+|\s+[—–-]\s+|:\s+(?=[A-Z]))", re.I)
 _RELATIVE = re.compile(r"^\s*(?:where|which|who|when|while|whereas|although|though|but|and|after|as|since|"
                        r"because)\s+", re.I)
+
+
+def _same_level(text: str, facts: Facts, offset: int, at: int) -> Facts:
+    """The facts inside the same parentheses as character ``at`` (or outside all of them, if
+    it is outside): "Shane Black (born December 16, 1961) wrote Lethal Weapon (1987)" gives
+    "born" only the first date."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
+    mine = next((s for s in spans if s[0] <= at < s[1]), None)
+    def level(x) -> bool:
+        a = x.start - offset
+        theirs = next((s for s in spans if s[0] <= a < s[1]), None)
+        return theirs == mine
+    return Facts(dates=[d for d in facts.dates if level(d)], quantities=[q for q in facts.quantities if level(q)],
+                 entities=[e for e in facts.entities if level(e)], quotes=facts.quotes)
 
 
 def clause_of(text: str, at: int) -> tuple[int, int]:

@@ -456,6 +456,10 @@ def align_statements(claim: Statement | None, evidence: Statement | None,
         peers = [e for e in eq if _amount(e.role) == _amount(c.role) and same_kind(c.quantity, e.quantity)
                  and _same_measure(c, e)]
         outcomes = [("agree" if numbers_compatible(c.quantity, e.quantity) else "conflict", e) for e in peers]
+        if not any(o == "agree" for o, _ in outcomes) and any(
+                same_kind(c.quantity, e.quantity) and numbers_compatible(c.quantity, e.quantity)
+                for e in evidence.slots if e.kind == "quantity"):
+            continue  # the passage states the claim's figure, for something we did not pair: no verdict
         _add(comps, "quantity", c, outcomes, lambda s: describe_quantity(s.quantity))
     for c in (s for s in claim.slots if s.kind == "ordinal"):
         peers = [e for e in evidence.slots if e.kind == "ordinal" and c.measure and c.measure == e.measure]
