@@ -364,3 +364,10 @@ def test_split_table_has_one_row_per_set_and_split_with_both_verdicts():
     rows = [line for line in table.splitlines() if line.startswith("| x") or line.startswith("| y")]
     assert [r.split(" | ")[1] for r in rows] == ["dev", "test", "test"]
     assert "100.0 (1/1) [21–100]" in rows[0]  # contradicted P with its Wilson interval
+
+
+def test_fever_text_is_detokenized_to_prose():
+    from benchmarks.accuracy.datasets import detokenize
+
+    assert detokenize("Shane Black -LRB- born December 16 , 1961 -RRB- is an American actor .") == \
+        "Shane Black (born December 16, 1961) is an American actor."

@@ -172,6 +172,21 @@ def changed_categories(text: str, reference: str, *, symmetric: bool = True) -> 
 # --------------------------------------------------------------------------- loaders
 
 
+_PTB = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}", "``": '"', "''": '"'}
+
+
+def detokenize(text: str) -> str:
+    """FEVER's and VitaminC's Penn-Treebank tokens back to ordinary prose ("December 16 , 1961
+    -RRB-" -> "December 16, 1961)"), as an editor's text would be: the checker reads prose,
+    and a date or a parenthesis split into tokens is no test of it."""
+    for tok, ch in _PTB.items():
+        text = text.replace(tok, ch)
+    text = re.sub(r"\s+([,.;:!?%)\]}])", r"\1", text)
+    text = re.sub(r"([(\[{$])\s+", r"\1", text)
+    text = re.sub(r"\s+(n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1", text)
+    return text
+
+
 def _jsonl(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
@@ -183,7 +198,7 @@ def load_vitaminc(root: Path) -> list[Item]:
     for r in _jsonl(root / "vitaminc_sample" / "vitaminc_validation_sample100.jsonl"):
         refuted = r["label"] == "refutes"
         cats = changed_categories(r["claim"], r["evidence"], symmetric=False) if refuted else frozenset()
-        out.append(Item("vitaminc", r["id"], r["claim"], r["evidence"], refuted, r["label"],
+        out.append(Item("vitaminc", r["id"], detokenize(r["claim"]), detokenize(r["evidence"]), refuted, r["label"],
                         binary=r["label"] != "not enough info", categories=cats, keys=_pair_keys(r)))
     return out
 
@@ -203,7 +218,7 @@ def load_vitaminc_train(root: Path) -> list[Item]:
     for r in _jsonl(root / "vitaminc_sample" / "vitaminc_train_sample.jsonl"):
         refuted = r["label"] == "refutes"
         cats = changed_categories(r["claim"], r["evidence"], symmetric=False) if refuted else frozenset()
-        out.append(Item("vitaminc_train", r["id"], r["claim"], r["evidence"], refuted, r["label"],
+        out.append(Item("vitaminc_train", r["id"], detokenize(r["claim"]), detokenize(r["evidence"]), refuted, r["label"],
                         binary=r["label"] != "not enough info", categories=cats, keys=_pair_keys(r)))
     return out
 
@@ -218,7 +233,7 @@ def load_fever_symmetric(root: Path, split: str = "test") -> list[Item]:
     for r in _jsonl(root / "fever_symmetric" / f"fever_symmetric_v0.2_{split}.jsonl"):
         refuted = r["label"] == "REFUTES"
         cats = changed_categories(r["claim"], r["evidence"], symmetric=False) if refuted else frozenset()
-        out.append(Item(name, str(r["id"]), r["claim"], r["evidence"], refuted, r["label"], categories=cats,
+        out.append(Item(name, str(r["id"]), detokenize(r["claim"]), detokenize(r["evidence"]), refuted, r["label"], categories=cats,
                         keys=_pair_keys(r)))
     return out
 

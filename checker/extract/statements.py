@@ -39,6 +39,7 @@ _LEAD = re.compile(r"^\s*(?:(?:on|in|at|by|during|after|before|since|last|earlie
 _SCORE = re.compile(r"(?<![\d/.,:–-])(\d{1,2})\s?[-–—:]\s?(\d{1,2})(?![\d/:–-]|[.,]\d)")
 # a tally: "by 84,312 votes to 79,655", "31 votes to 12"
 _TALLY = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})*|\d+)\s+(?:votes?|seats?|points?)\s+to\s+(\d{1,3}(?:,\d{3})*|\d+)(?!\d|[,.]\d)", re.I)
+_YEAR_MODIFIER = re.compile(r"\s+(?!and\b|or\b|to\b|in\b|on\b|at\b|for\b|from\b|by\b|when\b|after\b|before\b)[a-z][a-z-]+")
 _DATE_PREP = re.compile(r"\b(from|between|until|till|through|by|since|to|before|after)\s+(?:the\s+)?$", re.I)
 _PLACE_PREP = re.compile(r"\b(in|at|to|near|from|into|outside)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
 _CHANGE_PREP = re.compile(r"\b(by|up|down|of)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$", re.I)
@@ -136,7 +137,9 @@ def _find_predicate(tokens, start: int, masked: set[int], heading: bool):
             continue
         if i in masked:
             continue
-        if fallback is not None and (w in (",", ";", ":") or lw in ("which", "who", "whom", "whose", "and", "but")):
+        if fallback is not None and (w in (",", ";", ":", "-", "–", "—") or lw in (
+                "which", "who", "whom", "whose", "and", "but", "when", "where", "while", "because", "although",
+                "though", "if", "after", "before", "once", "until", "since")):
             break  # a relative or second clause: the verb already seen is the main one
         if not w[0].isalpha():
             continue
@@ -275,8 +278,11 @@ def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts,
             break
     head, modifiers = "", []
     # an ordinal inside the phrase names which one ("the second section"): it is a modifier
-    core = [k for k in range(lo, core_end) if k not in proper and (k not in masked or k in ordinal_tokens)
-            and tokens[k][2][0].isalpha() and (tokens[k][2].lower() not in _FUNCTION or k in ordinal_tokens)]
+    # ... and so does a year before the head ("her 1975 survey" is not "her 1985 survey")
+    years = {k for k in range(lo, core_end - 1) if re.fullmatch(r"1\d{3}|20\d{2}", tokens[k][2])}
+    core = [k for k in range(lo, core_end) if k not in proper and (k not in masked or k in ordinal_tokens or k in years)
+            and (tokens[k][2][0].isalpha() or k in years)
+            and (tokens[k][2].lower() not in _FUNCTION or k in ordinal_tokens)]
     if core:
         head = noun_lemma(tokens[core[-1]][2].strip("'’").removesuffix("'s").removesuffix("’s"))
         modifiers = [noun_lemma(tokens[k][2].removesuffix("'s").removesuffix("’s")) for k in core[:-1]]
@@ -550,6 +556,9 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
     for d in facts.dates:
         if any(a <= d.start and d.end <= b for a, b in quoted):
             continue
+        if d.granularity == "year" and _YEAR_MODIFIER.match(text, d.end - offset) \
+                and re.search(r"(?:\b(?:the|a|an|its|his|her|their|our)|'s|’s)\s*$", text[:d.start - offset], re.I):
+            continue  # "the 1987 action film", "its 2016 mobility plan": a year naming a thing, not the time
         before = text[max(0, d.start - offset - 14):d.start - offset]
         m = _DATE_PREP.search(before)
         word = m.group(1).lower() if m else ""

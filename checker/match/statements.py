@@ -99,8 +99,12 @@ def anchors_align(a: Anchor | None, b: Anchor | None, options: AlignOptions = DE
         if not all(any(names_match(x, y, options) for y in b.names) for x in a.names) and \
                 not all(any(names_match(x, y, options) for y in a.names) for x in b.names):
             return None
-        if a.head and b.head and a.head != b.head:
-            return None
+        if a.head and b.head:
+            if a.head != b.head:
+                return None
+            ma, mb = set(a.modifiers), set(b.modifiers)
+            if not (ma <= mb or mb <= ma):
+                return None  # "her 1975 survey" is not "her 1985 survey"
         return f"same subject '{a.text}'"
     if not a.head or a.head != b.head:
         return None
@@ -136,6 +140,15 @@ def other_differences(category: str, claim: Statement | None, evidence: Statemen
     pa, pb = claim.predicate, evidence.predicate
     if pa is not None and pb is not None and pa.direction and pb.direction and pa.direction != pb.direction:
         return True
+    if category == "number":
+        # another period and another figure: a figure of another time, not a misstated one
+        cw = [s for s in claim.slots if s.kind == "when" and s.role in ("period", "point")]
+        ew = [s for s in evidence.slots if s.kind == "when" and s.role in ("period", "point")]
+        figures_differ = not any(c.quantity.kind == e.quantity.kind and numbers_compatible(c.quantity, e.quantity)
+                                 for c in claim.slots if c.kind == "quantity"
+                                 for e in evidence.slots if e.kind == "quantity")
+        if cw and ew and figures_differ and all(dates_conflict(c.date, e.date) for c in cw for e in ew):
+            return True
     if category == "date":
         for c in (s for s in claim.slots if s.kind == "quantity" and s.role != "base" and s.measure):
             peers = [e for e in evidence.slots if e.kind == "quantity" and e.role != "base"
@@ -457,8 +470,8 @@ def align_statements(claim: Statement | None, evidence: Statement | None,
                  and _same_measure(c, e)]
         outcomes = [("agree" if numbers_compatible(c.quantity, e.quantity) else "conflict", e) for e in peers]
         if not any(o == "agree" for o, _ in outcomes) and any(
-                same_kind(c.quantity, e.quantity) and numbers_compatible(c.quantity, e.quantity)
-                for e in evidence.slots if e.kind == "quantity"):
+                c.quantity.kind == e.quantity.kind and c.quantity.unit == e.quantity.unit
+                and numbers_compatible(c.quantity, e.quantity) for e in evidence.slots if e.kind == "quantity"):
             continue  # the passage states the claim's figure, for something we did not pair: no verdict
         _add(comps, "quantity", c, outcomes, lambda s: describe_quantity(s.quantity))
     for c in (s for s in claim.slots if s.kind == "ordinal"):
