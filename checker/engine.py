@@ -546,7 +546,7 @@ class Checker:
             if other is None or f.events or not other.slots or other.subject is None or not (keys & _anchor_keys(other)):
                 continue
             alignment = align_statements(me, other, self.config.align)
-            if alignment is not None and any(c.outcome != "agree" for c in alignment.comparisons):
+            if alignment is not None and any(c.outcome in ("conflict", "warning") for c in alignment.comparisons):
                 yield Pair(item.side, _passage_side(doc, j, f), "self", None, alignment)
 
     def _section_body_events(self, doc: Document, heading_index: int) -> list[Side]:

@@ -88,10 +88,10 @@ def statement_support(side: Side, pairs: list[Pair]) -> int:
                                                                   for w in words):
             continue
         for c in al.comparisons:
-            if c.outcome != "agree":
+            if c.outcome in ("conflict", "warning"):
                 return 0  # a conflict or a doubt anywhere withholds support
-            if c.claim is not None:
-                agreed.add(id(c.claim))
+            if c.outcome == "agree" and c.claim is not None:
+                agreed.add(id(c.claim))  # "compatible" (the passage says less) supports nothing
     if all(id(s) in agreed for s in slots):
         return len(slots)
     return 0

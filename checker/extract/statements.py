@@ -471,6 +471,12 @@ def build_statement(text: str, facts: Facts, offset: int = 0, heading: bool = Fa
             subj_hi -= 1  # "the council voted (not) to approve": the subject is the council
             while subj_hi > subj_lo + 1 and tokens[subj_hi - 1][2].lower() in ("also", "then", "later", "finally", "first"):
                 subj_hi -= 1
+        # the subject ends at a copula or auxiliary inside it ("Jason Sudeikis is a Canadian and was born")
+        for k in range(subj_lo + 1, subj_hi):
+            if k not in masked and tokens[k][2].lower() in ("is", "are", "was", "were", "has", "have", "had", "will",
+                                                           "would", "can", "could", "may", "might", "shall", "should"):
+                subj_hi = k
+                break
         # the subject ends at its first verb form ("the council voted on May 3 to approve") or adverb
         for k in range(subj_lo + 1, subj_hi):
             w = tokens[k][2]

@@ -30,7 +30,10 @@ from ..extract.numbers_compare import same_kind
 from ..extract.temporal import conflicts as dates_conflict
 from ..models import Anchor, DateMention, Slot, Statement
 
-Outcome = Literal["agree", "conflict", "warning"]
+# agree: the passage states it; compatible: the passage allows it but says less ("2001" for
+# "May 3, 2001", "under 45" for "39"); conflict and warning: both cannot hold
+Outcome = Literal["agree", "compatible", "conflict", "warning"]
+_GRAIN = {"day": 0, "month": 1, "season": 2, "quarter": 2, "year": 3, "decade": 4, "century": 5}
 
 
 @dataclass(frozen=True)
@@ -321,8 +324,11 @@ def _compare_when(c: Slot, e: Slot) -> Outcome | None:
     pairs = [(x, y) for x, y in pairs if x is not None and y is not None]
     if not pairs:
         return None
-    if any(not dates_conflict(x, y) for x, y in pairs):
+    fine = [(x, y) for x, y in pairs if not dates_conflict(x, y)]
+    if any(_GRAIN[y.granularity] <= _GRAIN[x.granularity] and not (y.open_start or y.open_end) for x, y in fine):
         return "agree"
+    if fine:
+        return "compatible"
     return "conflict"
 
 
@@ -468,7 +474,7 @@ def align_statements(claim: Statement | None, evidence: Statement | None,
     for c in (s for s in claim.slots if s.kind == "quantity" and s.role != "base"):
         peers = [e for e in eq if _amount(e.role) == _amount(c.role) and same_kind(c.quantity, e.quantity)
                  and _same_measure(c, e)]
-        outcomes = [("agree" if numbers_compatible(c.quantity, e.quantity) else "conflict", e) for e in peers]
+        outcomes = [(_quantity_outcome(c, e), e) for e in peers]
         if not any(o == "agree" for o, _ in outcomes) and any(
                 c.quantity.kind == e.quantity.kind and c.quantity.unit == e.quantity.unit
                 and numbers_compatible(c.quantity, e.quantity) for e in evidence.slots if e.kind == "quantity"):
@@ -503,13 +509,22 @@ def align_any(claim: Statement | None, facts, options: AlignOptions = DEFAULT_OP
     return first
 
 
+def _quantity_outcome(c: Slot, e: Slot) -> Outcome:
+    if not numbers_compatible(c.quantity, e.quantity):
+        return "conflict"
+    looser = e.quantity.bound in ("min", "max", "range") and c.quantity.bound in ("exact", "approx")
+    return "compatible" if looser else "agree"
+
+
 def _add(comps: list[SlotComparison], kind: str, c: Slot, outcomes: list[tuple[str, Slot]], show) -> None:
-    """One comparison per claim slot: agreed when any peer agrees, else its first conflict."""
+    """One comparison per claim slot: agreed when any peer agrees (or allows it), else its
+    first conflict."""
     if not outcomes:
         return
-    agreeing = [e for o, e in outcomes if o == "agree"]
+    agreeing = [e for o, e in outcomes if o == "agree"] or [e for o, e in outcomes if o == "compatible"]
     if agreeing:
-        e, outcome = agreeing[0], "agree"
+        e = agreeing[0]
+        outcome = "agree" if any(o == "agree" for o, _ in outcomes) else "compatible"
     else:
         outcome, e = next(((o, e) for o, e in outcomes if o == "conflict"), outcomes[0])
     comps.append(SlotComparison(kind, outcome, c, e, (c.start, c.end), (e.start, e.end), show(c), show(e)))

@@ -77,7 +77,7 @@ def slot_hits(pair: Pair, kinds: tuple[str, ...], confidence: float, noun: str) 
     who = "heading" if pair.claim.is_heading else "claim"
     other = _OTHER.get(pair.relation, "source")
     for c in al.comparisons:
-        if c.kind not in kinds or c.outcome == "agree":
+        if c.kind not in kinds or c.outcome not in ("conflict", "warning"):
             continue
         yield Hit(
             claim_span=c.claim_span, evidence_span=c.evidence_span,
