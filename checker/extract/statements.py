@@ -25,7 +25,8 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,:–-]\d
 DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
 PRONOUNS = frozenset("it they he she this these we i you".split())
 _PREPOSITIONS = frozenset("in of at on for from to with by near outside inside across over under "
-                          "between during after before since until into onto through".split())
+                          "between during after before since until into onto through behind beyond around "
+                          "along against towards toward amid despite without within via".split())
 _FUNCTION = DETERMINERS | _PREPOSITIONS | frozenset(
     "and or but as is are was were be been being has have had do does did also then still "
     "which who whom whose that where when while than new old first last".split())
@@ -502,9 +503,12 @@ def build_statement(text: str, facts: Facts, offset: int = 0, heading: bool = Fa
         # objects: the noun phrase right after the predicate, up to a preposition or a clause mark
         if j + 1 < len(tokens) and tokens[j][2].lower() in ("to", "against", "over") and _capitalised(tokens[j + 1][2]):
             j += 1  # "lost to Millbrook Town", "won against Eastfield": the name is the object
+        while j < len(tokens) and tokens[j][2].lower().endswith("ly") and word_classes(tokens[j][2]) == {"ADV"}:
+            j += 1  # "rose sharply behind the storm": the manner is no object
         k = j
         while k < len(tokens) and k not in masked and tokens[k][2] not in (",", ";", ".", ":") \
-                and tokens[k][2].lower() not in (_PREPOSITIONS - {"of"}) and tokens[k][2].lower() not in ("and", "but", "which", "who"):
+                and tokens[k][2].lower() not in (_PREPOSITIONS - {"of"}) \
+                and tokens[k][2].lower() not in ("and", "but", "which", "who", "once", "when", "while", "because", "as"):
             k += 1
         obj = _anchor(text, tokens, j, k, masked, facts, offset)
         if obj is not None and (obj.head or obj.names):
@@ -533,17 +537,20 @@ def build_statement(text: str, facts: Facts, offset: int = 0, heading: bool = Fa
         return None
     rest: list[str] = []
     if pred_index is not None:
+        # the main clause's own words after the verb (manner adverbs say nothing checkable)
         rest = sorted({noun_lemma(t[2]) for k, t in enumerate(tokens[pred_index + 1:], pred_index + 1)
                        if k not in masked and t[2][0].isalpha() and t[2].lower() not in _FUNCTION
-                       and t[2].lower() not in ("not", "never", "no")})
+                       and t[0] < main_end and t[2].lower() not in ("not", "never", "no")
+                       and not (t[2].lower().endswith("ly") and word_classes(t[2]) == {"ADV"})})
     rest_names: list[str] = []
     if pred_index is not None:
         for a, b in _proper_runs(tokens, pred_index + 1, len(tokens), masked | in_quote):
             key = name_key([t[2] for t in tokens[a:b]])
             if key:
                 rest_names.append(key)
+    vocab = sorted(word_forms(text)) if pred_index is not None else []
     return Statement(subject=subject, objects=objects, predicate=predicate, slots=slots, rest=rest,
-                     rest_names=rest_names)
+                     rest_names=rest_names, vocab=vocab)
 
 
 def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predicate, pred_index) -> list[Slot]:
