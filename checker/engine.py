@@ -235,8 +235,11 @@ class Checker:
     def __init__(self, config: CheckConfig, progress: Progress | None = None):
         self.config = config
         self.progress = progress or (lambda stage, done, total: None)
-        chosen = [r for r in all_rules()
-                  if (config.select is None or r.code in config.select) and r.code not in config.ignore]
+        # every rule runs; --select/--ignore hide findings afterwards, so that a claim whose
+        # conflict is hidden is reported unverified, never supported
+        chosen = list(all_rules())
+        self.shown = {r.code for r in chosen
+                      if (config.select is None or r.code in config.select) and r.code not in config.ignore}
         self.rules: list[Rule] = [r for r in chosen if not isinstance(r, (DocumentRule, ClaimRule))]
         self.claim_rules: list[ClaimRule] = [r for r in chosen if isinstance(r, ClaimRule)]
         self.document_rules: list[DocumentRule] = [r for r in chosen if isinstance(r, DocumentRule)]
@@ -598,6 +601,7 @@ class Checker:
             findings = [f for f in findings if f.rule not in codes]
             for code in sorted(codes - used):
                 self.notes.append(f"{item.side.path}: claim '{item.claim.id}': suppression of {code} matched no finding (unused)")
+        findings = [f for f in findings if f.rule in self.shown]  # --select / --ignore
         return self.accepted.filter(findings)  # document comments first, then the baseline
 
     def _evidence(self, item: _ClaimInput, pairs: list[Pair], index) -> list[Evidence]:
