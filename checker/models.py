@@ -179,7 +179,6 @@ class Statement(_Model):
     slots: list[Slot] = Field(default_factory=list)
     rest: list[str] = Field(default_factory=list)  # content lemmas after the predicate (slots excluded)
     rest_names: list[str] = Field(default_factory=list)  # name keys after the predicate ("University of Bergen")
-    vocab: list[str] = Field(default_factory=list)  # the sentence's word forms (statements.word_forms)
 
 
 class Facts(_Model):

@@ -548,9 +548,8 @@ def build_statement(text: str, facts: Facts, offset: int = 0, heading: bool = Fa
             key = name_key([t[2] for t in tokens[a:b]])
             if key:
                 rest_names.append(key)
-    vocab = sorted(word_forms(text)) if pred_index is not None else []
     return Statement(subject=subject, objects=objects, predicate=predicate, slots=slots, rest=rest,
-                     rest_names=rest_names, vocab=vocab)
+                     rest_names=rest_names)
 
 
 def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predicate, pred_index) -> list[Slot]:

@@ -450,7 +450,7 @@ def align_statements(claim: Statement | None, evidence: Statement | None,
                 return None
     negation_differs = pa.negated != pb.negated
     if (kind == "opposite" and not negation_differs or kind == "same" and negation_differs) \
-            and not set(claim.rest) <= set(evidence.vocab) | set(evidence.rest) | _subject_words(evidence):
+            and not set(claim.rest) <= set(evidence.rest) | _subject_words(evidence):
         return None  # a denial must be of everything the passage says ("a seat on the board" is not "a seat in parliament")
     if kind == "opposite" and not negation_differs or kind == "same" and negation_differs:
         lex = lexicon()
