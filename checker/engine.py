@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,8 +19,7 @@ from .extract.dates import find_dates
 from .extract.entities import EntityRegistry
 from .extract.gazetteer import gazetteer
 from .extract.quantities import find_quantities
-from .extract.lexicon import noun_lemma
-from .extract.statements import clause_of, resolve_subject, word_forms
+from .extract.statements import resolve_subject
 from .ingest import load_document, DOCUMENT_SUFFIXES
 from .ingest.claims_file import CLAIM_FILE_SUFFIXES, load_claim_file
 from .ingest.markup import extraction_text
@@ -29,7 +27,8 @@ from .locate import locate
 from .match.align import align
 from .match.index import PassageIndex
 from .match.statements import DEFAULT_OPTIONS as ALIGN_DEFAULTS
-from .match.statements import AlignOptions, align_any, align_statements, other_differences, other_measure, other_subject
+from .match.misstatement import another_statement
+from .match.statements import AlignOptions, align_any, align_statements
 from .models import (
     Claim, ClaimResult, Document, EntityMention, Evidence, Facts, Finding, Loc, Report, Severity,
     Summary, ToolInfo,
@@ -246,7 +245,6 @@ class Checker:
         self.extractor = Extractor(EntityRegistry(config.aliases), weekday_policy=config.weekday_policy)
         self.notes: list[str] = []
         self._citations: dict[str, list] = {}  # document path -> its in-text citations
-        self._doc_words: dict[str, set[str]] = {}  # document path -> its lower-cased words
         # inline <!-- claimcheck: ignore[...] --> comments and the baseline
         self.accepted = Acceptance({r.code for r in all_rules()}, config.baseline)
 
@@ -342,13 +340,9 @@ class Checker:
                 seen = {(f.category, f.claim.start, f.evidence.path, f.evidence.start) for f in findings}
                 for rule in self.claim_rules:
                     for hit, ev_side in rule.check_claim(item.side, candidates, cited_sides):
-                        if other_subject(item.side.facts.statement, ev_side.facts.statement, self.config.align,
-                                         word_forms(item.side.text), word_forms(ev_side.text)) \
-                                or self._foreign_subject(item.side, ev_side.path) \
-                                or other_measure(item.side.facts.statement, ev_side.facts.statement,
-                                                 hit.claim_span, hit.evidence_span) \
-                                or other_differences(rule.category, item.side.facts.statement, ev_side.facts.statement) \
-                                or _unmatched_context(item.side, ev_side, hit.claim_span):
+                        doc = self.docs.get(ev_side.path)
+                        if doc is not None and another_statement(item.side, ev_side, hit, rule.category, doc,
+                                                                 self.config.align):
                             continue  # the matching sentence is about something else: no comparison
                         finding = self._finding(rule, hit, Pair(item.side, ev_side, "claim-source"), f"F{n_findings + 1}")
                         key = (finding.category, finding.claim.start, finding.evidence.path, finding.evidence.start)
@@ -446,31 +440,6 @@ class Checker:
             alignment = align_any(statement, cand.facts, self.config.align,
                                   cited=cited_doc is not None and cand.path == cited_doc.path)
             yield Pair(side, cand, "claim-source", reason, alignment)
-
-    def _foreign_subject(self, side: Side, path: str) -> bool:
-        """True when the claim's subject names a thing or place the source never mentions
-        ("the Woodhouse car park" against notes that only know the Kirkgate one)."""
-        st = side.facts.statement
-        if st is None or st.subject is None:
-            return False
-        doc = self.docs.get(path)
-        if doc is None:
-            return False
-        words = self._doc_words.get(path)
-        if words is None:
-            raw = set(re.findall(r"[a-z0-9]+", doc.text.lower()))
-            words = self._doc_words[path] = raw | {noun_lemma(w) for w in raw}
-        subject = st.subject
-        for name in subject.names:
-            if not set(re.findall(r"[a-z0-9]+", name)) <= words:
-                return True
-        # a common noun the claim is about, or a thing it counts, that the source never names
-        if subject.head and not subject.names and subject.head not in words:
-            return True
-        if any(s.kind == "quantity" and s.quantity.noun and s.measure and s.measure not in words for s in st.slots):
-            return True
-        mentions = [e for e in side.facts.entities if e.kind == "place" and subject.start <= e.start < subject.end]
-        return any(not set(re.findall(r"[a-z0-9]+", m.text.lower())) <= words for m in mentions)
 
     def _cited_by_passage(self, doc: Document, index: int) -> Document | None:
         """The supplied source a document passage cites ("[9]" in its paragraph), if known.
@@ -663,43 +632,6 @@ class Checker:
         )
         return Report(tool=ToolInfo(version=__version__), summary=summary, claims=claims, findings=findings,
                       notes=list(dict.fromkeys(self.notes)))
-
-
-def _unmatched_context(claim: Side, evidence: Side, span: tuple[int, int]) -> bool:
-    """True when the claim names a place or thing, or gives a rank, that the matching sentence
-    lacks (besides the value found misstated): "in the first round" against a sentence on the
-    runoff, "the follow-up study in Auckland" against the original study. A misstatement is a
-    slip of one value in an otherwise shared statement, not another statement."""
-    forms = word_forms(evidence.text)
-    lo, hi = clause_of(claim.text, span[0] - claim.start)
-    lo, hi = lo + claim.start, hi + claim.start
-    inside = lambda a: lo <= a < hi and not (span[0] <= a < span[1])  # noqa: E731  (the value's own clause)
-    # names, but not acronyms or letters ("GAAP", "EBITDA", the "Q" of "4Q" name a measure or a period)
-    names = [n for n, raw, at in _rest_names_raw(claim) if inside(at) and not raw.isupper() and len(n) > 2]
-    names += [e.text.lower() for e in claim.facts.entities if e.kind == "place" and inside(e.start)]
-    for name in names:
-        if not all(w in forms for w in re.findall(r"[a-z0-9]+", name)):
-            return True
-    # ranks, but not those of calendar units ("the fourth quarter" is a period, which the date
-    # rules read)
-    ordinals = [q for q in claim.facts.quantities if q.kind == "ordinal" and inside(q.start)
-                and not re.match(r"\W*(?:quarter|half|year|month|week|day|season)", claim.text[q.end - claim.start:], re.I)
-                and q.noun.lower() not in ("quarter", "half", "year", "month", "week", "day", "season")]
-    theirs = {q.value for q in evidence.facts.quantities if q.kind == "ordinal"}
-    return any(q.value not in theirs for q in ordinals)
-
-
-def _rest_names_raw(side: Side) -> list[tuple[str, str, int]]:
-    """(name key, name as written, offset) of the names after the claim's predicate."""
-    st = side.facts.statement
-    if st is None or st.predicate is None:
-        return []
-    out = []
-    for key in st.rest_names:
-        words = key.split()
-        m = re.search(r"\b" + r"\W+(?:\w+\W+){0,2}".join(map(re.escape, words)), side.text, re.I) if words else None
-        out.append((key, m.group() if m else key, side.start + (m.start() if m else 0)))
-    return out
 
 
 def _anchor_keys(statement) -> set[str]:

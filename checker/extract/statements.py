@@ -36,7 +36,7 @@ _NAME_SUFFIXES = frozenset("corp corporation inc ltd plc llc co company group ho
 # a leading adverbial clause: "On May 3, 2001, ...", "In a statement on Friday, ..."
 _LEAD = re.compile(r"^\s*(?:(?:on|in|at|by|during|after|before|since|last|earlier|later|this|next|once|when|while|"
                    r"if|although|though|because|until|whereas|"
-                   r"according\s+to|for|with|under|following|despite|as)\b[^,]{0,80},\s*)", re.I)
+                   r"according\s+to|for|with|under|following|despite|as)\b(?:[^,]|,(?=\d)){0,80},\s+)", re.I)
 _SCORE = re.compile(r"(?<![\d/.,:–-])(\d{1,2})\s?[-–—:]\s?(\d{1,2})(?![\d/:–-]|[.,]\d)")
 # a tally: "by 84,312 votes to 79,655", "31 votes to 12"
 _TALLY = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})*|\d+)\s+(?:votes?|seats?|points?)\s+to\s+(\d{1,3}(?:,\d{3})*|\d+)(?!\d|[,.]\d)", re.I)

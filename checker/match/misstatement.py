@@ -1,0 +1,118 @@
+"""When may a claim-wide rule call a value misstated? Only when the matching sentence makes
+the claim's statement, so that the value is a slip in it and not a fact of another statement.
+
+CC-NUM-002 and CC-DATE-002 find, for a figure or a period of a claim, the source sentence that
+speaks of the same measure or period, by word overlap. Word overlap cannot tell "the Kirkgate
+car park has 450 spaces" from a claim about the Woodhouse car park, nor the first round of an
+election from its runoff. This module is the one place that says no, each time for a reason
+that holds for any subject:
+
+- the two subjects are plainly different things (names, places, or head nouns the other
+  sentence never mentions);
+- the claim's subject, or the thing it counts, is never named by the source at all;
+- the two figures are slots counting different things ("tonnes of stone" / "of coal");
+- besides the value found misstated, the statements differ in another typed way (another
+  period and another figure, or another direction of change);
+- the value's own clause names a place or thing, or gives a rank, that the matching sentence
+  lacks ("in the first round", "the follow-up study in Auckland").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..extract.lexicon import noun_lemma
+from ..extract.statements import clause_of, word_forms
+from ..models import Document
+from ..rules.base import Hit, Side
+from .statements import DEFAULT_OPTIONS, AlignOptions, other_differences, other_measure, other_subject
+
+_CALENDAR = ("quarter", "half", "year", "month", "week", "day", "season")
+
+
+def another_statement(claim: Side, evidence: Side, hit: Hit, category: str, source: Document,
+                      options: AlignOptions = DEFAULT_OPTIONS) -> str | None:
+    """Why the matching sentence is about something else than the claim, or None."""
+    a, b = claim.facts.statement, evidence.facts.statement
+    if other_subject(a, b, options, word_forms(claim.text), word_forms(evidence.text)):
+        return "another subject"
+    if foreign_subject(claim, source):
+        return "a subject the source never names"
+    if other_measure(a, b, hit.claim_span, hit.evidence_span):
+        return "another measure"
+    if other_differences(category, a, b):
+        return "a second difference"
+    if unmatched_context(claim, evidence, hit.claim_span):
+        return "a name or rank the sentence lacks"
+    return None
+
+
+_DOC_WORDS: dict[str, set[str]] = {}
+
+
+def _document_words(doc: Document) -> set[str]:
+    key = doc.content_hash or f"{doc.path}:{len(doc.text)}:{hash(doc.text)}"
+    words = _DOC_WORDS.get(key)
+    if words is None:
+        if len(_DOC_WORDS) > 256:
+            _DOC_WORDS.clear()
+        raw = set(re.findall(r"[a-z0-9]+", doc.text.lower()))
+        words = _DOC_WORDS[key] = raw | {noun_lemma(w) for w in raw}
+    return words
+
+
+def foreign_subject(side: Side, source: Document) -> bool:
+    """True when the claim's subject names a thing or place the source never mentions
+    ("the Woodhouse car park" against notes that only know the Kirkgate one)."""
+    st = side.facts.statement
+    if st is None or st.subject is None:
+        return False
+    words = _document_words(source)
+    subject = st.subject
+    for name in subject.names:
+        if not set(re.findall(r"[a-z0-9]+", name)) <= words:
+            return True
+    # a common noun the claim is about, or a thing it counts, that the source never names
+    if subject.head and not subject.names and subject.head not in words:
+        return True
+    if any(s.kind == "quantity" and s.quantity.noun and s.measure and s.measure not in words for s in st.slots):
+        return True
+    mentions = [e for e in side.facts.entities if e.kind == "place" and subject.start <= e.start < subject.end]
+    return any(not set(re.findall(r"[a-z0-9]+", m.text.lower())) <= words for m in mentions)
+
+
+def unmatched_context(claim: Side, evidence: Side, span: tuple[int, int]) -> bool:
+    """True when the claim names a place or thing, or gives a rank, that the matching sentence
+    lacks (besides the value found misstated): "in the first round" against a sentence on the
+    runoff, "the follow-up study in Auckland" against the original study. A misstatement is a
+    slip of one value in an otherwise shared statement, not another statement."""
+    forms = word_forms(evidence.text)
+    lo, hi = clause_of(claim.text, span[0] - claim.start)
+    lo, hi = lo + claim.start, hi + claim.start
+    inside = lambda a: lo <= a < hi and not (span[0] <= a < span[1])  # noqa: E731  (the value's own clause)
+    # names, but not acronyms or letters ("GAAP", "EBITDA", the "Q" of "4Q" name a measure or a period)
+    names = [n for n, raw, at in rest_names_as_written(claim) if inside(at) and not raw.isupper() and len(n) > 2]
+    names += [e.text.lower() for e in claim.facts.entities if e.kind == "place" and inside(e.start)]
+    for name in names:
+        if not all(w in forms for w in re.findall(r"[a-z0-9]+", name)):
+            return True
+    # ranks, but not those of calendar units ("the fourth quarter" is a period, which the date
+    # rules read)
+    ordinals = [q for q in claim.facts.quantities if q.kind == "ordinal" and inside(q.start)
+                and not re.match(r"\W*(?:" + "|".join(_CALENDAR) + ")", claim.text[q.end - claim.start:], re.I)
+                and q.noun.lower() not in _CALENDAR]
+    theirs = {q.value for q in evidence.facts.quantities if q.kind == "ordinal"}
+    return any(q.value not in theirs for q in ordinals)
+
+
+def rest_names_as_written(side: Side) -> list[tuple[str, str, int]]:
+    """(name key, name as written, offset) of the names after the claim's predicate."""
+    st = side.facts.statement
+    if st is None or st.predicate is None:
+        return []
+    out = []
+    for key in st.rest_names:
+        words = key.split()
+        m = re.search(r"\b" + r"\W+(?:\w+\W+){0,2}".join(map(re.escape, words)), side.text, re.I) if words else None
+        out.append((key, m.group() if m else key, side.start + (m.start() if m else 0)))
+    return out

@@ -1,0 +1,41 @@
+"""A claim-wide rule may call a value misstated only in a sentence making the claim's statement."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.extract import Extractor
+from checker.ingest.text import build_document
+from checker.match.misstatement import another_statement
+from checker.rules.base import Hit
+from tests.rule_harness import side
+
+SOURCE = ("The Kirkgate car park in Leeds has 450 spaces. In the runoff, Ana Lima won 8,400 votes. "
+          "By 1820 the canal carried 190,000 tonnes of coal a year.")
+
+
+def _check(claim: str, evidence: str, value: str, ev_value: str, category: str = "number"):
+    x = Extractor()
+    for t in (SOURCE, claim):
+        x.registry.learn(t)
+    a, b = side(x, claim, "claim"), side(x, evidence, "evidence")
+    i, j = claim.index(value), evidence.index(ev_value)
+    hit = Hit((i, i + len(value)), (j, j + len(ev_value)), value, ev_value, "", 0.8)
+    return another_statement(a, b, hit, category, build_document("notes.md", SOURCE, kind="markdown"))
+
+
+@pytest.mark.parametrize("claim,evidence,value,ev_value,why", [
+    ("The Woodhouse car park in Leeds has 900 spaces.", "The Kirkgate car park in Leeds has 450 spaces.",
+     "900", "450", "another subject"),
+    ("In the first round, Ana Lima won 6,100 votes.", "In the runoff, Ana Lima won 8,400 votes.",
+     "6,100", "8,400", "a name or rank the sentence lacks"),
+    ("By 1820 the canal carried 450,000 tonnes of stone a year.", "By 1820 the canal carried 190,000 tonnes of coal a year.",
+     "450,000", "190,000", "a subject the source never names"),
+])
+def test_another_statement_is_no_misstatement(claim, evidence, value, ev_value, why):
+    assert _check(claim, evidence, value, ev_value) == why
+
+
+def test_a_slip_of_one_value_in_the_same_statement_is_compared():
+    assert _check("The Kirkgate car park in Leeds has 900 spaces.", "The Kirkgate car park in Leeds has 450 spaces.",
+                  "900", "450") is None
