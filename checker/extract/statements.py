@@ -20,10 +20,12 @@ import re
 
 from ..models import Anchor, Facts, Predicate, Slot, Statement
 from .lexicon import lexicon, noun_lemma, verb_lemmas, word_classes
+from .measures import in_comparison_base
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,:–-]\d+)*|[^\w\s]")
 DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
-PRONOUNS = frozenset("it they he she this these we i you".split())
+PRONOUNS = frozenset("it they he she this these we i you there".split())
+_SPEAKERS = frozenset("we i you".split())  # they name the speaker, not an earlier subject
 _PREPOSITIONS = frozenset("in of at on for from to with by near outside inside across over under "
                           "between during after before since until into onto through behind beyond around "
                           "along against towards toward amid despite without within via".split())
@@ -464,7 +466,11 @@ def build_statement(text: str, facts: Facts, offset: int = 0, heading: bool = Fa
                                                                           "expected", "set", "due", "planned", "plans",
                                                                           "scheduled", "likely", "could", "may", "might",
                                                                           "can", "should", "must", "shall", "no", "longer",
-                                                                          "n't", "successfully")
+                                                                          "n't", "successfully", "expect",
+                                                                          "expects", "aim", "aims", "hope", "hopes",
+                                                                          "want", "wants", "intend", "intends", "plan",
+                                                                          "need", "needs", "seek", "seeks", "continue",
+                                                                          "continues", "continued", "now", "still")
                                       or tokens[subj_hi - 1][2].lower().endswith(("n't", "n’t"))):
             subj_hi -= 1
         while subj_hi > subj_lo + 1 and tokens[subj_hi - 1][2].endswith("ed") and not _capitalised(tokens[subj_hi - 1][2]) and verb_lemmas(tokens[subj_hi - 1][2]) \
@@ -574,7 +580,9 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
         before = text[max(0, d.start - offset - 14):d.start - offset]
         m = _DATE_PREP.search(before)
         word = m.group(1).lower() if m else ""
-        if d.is_range or word in ("from", "between"):
+        if figures and in_comparison_base(text, d.start - offset):
+            role = "base"  # "up 17% from $0.29 in the third quarter of last year": the base's time
+        elif d.is_range or word in ("from", "between"):
             role = "span"
         elif d.open_start or word in ("until", "till", "through", "by", "before"):
             role = "end"
@@ -778,7 +786,7 @@ def resolve_subject(statement: Statement, earlier: list[Statement]) -> None:
     that kind; the resolved subject keeps its own span and takes the earlier one's names.
     """
     subj = statement.subject
-    if subj is None or subj.names:
+    if subj is None or subj.names or subj.text.lower() in _SPEAKERS:
         return
     if subj.possessor:
         # "Her 1975 survey": the survey keeps its head; whose it is comes from the last subject

@@ -25,7 +25,7 @@ from ..extract.lexicon import noun_lemma
 from ..extract.statements import clause_of, word_forms
 from ..models import Document
 from ..rules.base import Hit, Side
-from .statements import DEFAULT_OPTIONS, AlignOptions, other_differences, other_measure, other_subject
+from .statements import DEFAULT_OPTIONS, AlignOptions, other_differences, other_measure, other_subject, statement_at
 
 _CALENDAR = ("quarter", "half", "year", "month", "week", "day", "season")
 
@@ -33,10 +33,12 @@ _CALENDAR = ("quarter", "half", "year", "month", "week", "day", "season")
 def another_statement(claim: Side, evidence: Side, hit: Hit, category: str, source: Document,
                       options: AlignOptions = DEFAULT_OPTIONS) -> str | None:
     """Why the matching sentence is about something else than the claim, or None."""
-    a, b = claim.facts.statement, evidence.facts.statement
+    # the statements of the clauses that hold the two values
+    a = statement_at(claim.facts.statement, claim.facts.clauses, hit.claim_span[0])
+    b = statement_at(evidence.facts.statement, evidence.facts.clauses, hit.evidence_span[0])
     if other_subject(a, b, options, word_forms(claim.text), word_forms(evidence.text)):
         return "another subject"
-    if foreign_subject(claim, source):
+    if foreign_subject(claim, a, source):
         return "a subject the source never names"
     if other_measure(a, b, hit.claim_span, hit.evidence_span):
         return "another measure"
@@ -61,10 +63,9 @@ def _document_words(doc: Document) -> set[str]:
     return words
 
 
-def foreign_subject(side: Side, source: Document) -> bool:
-    """True when the claim's subject names a thing or place the source never mentions
-    ("the Woodhouse car park" against notes that only know the Kirkgate one)."""
-    st = side.facts.statement
+def foreign_subject(side: Side, st, source: Document) -> bool:
+    """True when the claim's subject (of statement ``st``) names a thing or place the source
+    never mentions ("the Woodhouse car park" against notes that only know the Kirkgate one)."""
     if st is None or st.subject is None:
         return False
     words = _document_words(source)
@@ -72,9 +73,13 @@ def foreign_subject(side: Side, source: Document) -> bool:
     for name in subject.names:
         if not set(re.findall(r"[a-z0-9]+", name)) <= words:
             return True
-    # a common noun the claim is about, or a thing it counts, that the source never names
-    if subject.head and not subject.names and subject.head not in words:
+    # a thing the claim qualifies ("adults who used phones", "the maritime museum") that the
+    # source never names; a bare "the company" is no evidence (a summary's "the company" is
+    # "we" in the call it summarises)
+    qualified = subject.modifiers or re.search(r"\b(?:who|which|that|whose)\b", subject.text, re.I)
+    if subject.head and not subject.names and qualified and subject.head not in words:
         return True
+    # a thing the claim counts that the source never names ("tonnes of stone")
     if any(s.kind == "quantity" and s.quantity.noun and s.measure and s.measure not in words for s in st.slots):
         return True
     mentions = [e for e in side.facts.entities if e.kind == "place" and subject.start <= e.start < subject.end]
@@ -89,7 +94,10 @@ def unmatched_context(claim: Side, evidence: Side, span: tuple[int, int]) -> boo
     forms = word_forms(evidence.text)
     lo, hi = clause_of(claim.text, span[0] - claim.start)
     lo, hi = lo + claim.start, hi + claim.start
-    inside = lambda a: lo <= a < hi and not (span[0] <= a < span[1])  # noqa: E731  (the value's own clause)
+    # the value's own clause, up to a few words after it ("... to $7.50 due to demand in North
+    # America": a trailing reason is no part of what the value measures)
+    hi = min(hi, span[1] + 40)
+    inside = lambda a: lo <= a < hi and not (span[0] <= a < span[1])  # noqa: E731
     # names, but not acronyms or letters ("GAAP", "EBITDA", the "Q" of "4Q" name a measure or a period)
     names = [n for n, raw, at in rest_names_as_written(claim) if inside(at) and not raw.isupper() and len(n) > 2]
     names += [e.text.lower() for e in claim.facts.entities if e.kind == "place" and inside(e.start)]

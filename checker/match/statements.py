@@ -133,6 +133,16 @@ def other_measure(claim: Statement | None, evidence: Statement | None, claim_spa
     return _measure(a.measure) != _measure(b.measure) and a.quantity.noun != "" and b.quantity.noun != ""
 
 
+def statement_at(statement: Statement | None, clauses: list[Statement], pos: int) -> Statement | None:
+    """The statement (main clause or another clause) whose verb comes last before ``pos``."""
+    best = statement
+    for st in clauses:
+        if st.predicate is not None and st.predicate.start <= pos and (
+                best is None or best.predicate is None or best.predicate.start <= st.predicate.start):
+            best = st
+    return best
+
+
 def other_differences(category: str, claim: Statement | None, evidence: Statement | None) -> bool:
     """True when, besides the fact a claim-wide rule found misstated (``category`` date or
     number), the two statements differ in another typed way: then the claim is about another
