@@ -196,3 +196,23 @@ def test_extract_takes_quotations_and_typed_statements(tmp_path):
     assert any("finish the bridge" in t for t in texts)
     assert "Jane Ortiz is the mayor of Lyon." in texts
     assert not any("Nothing much" in t for t in texts)
+
+
+def test_figures_of_another_measure_period_or_entity_are_not_contradictions(tmp_path):
+    """The false flags the issue found on public sets, in our own words: a residency time against
+    a span of the past, one show's episodes against another's, °F against °C, '3, 835'."""
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "notes.md").write_text(
+        "# Notes\n\nOver the past 60 million years, carbon dioxide levels in the atmosphere have varied widely.\n\n"
+        "The second season of Coastline had 32 episodes.\n\nOn 12 July 2022 the temperature in Seville reached 35°C.\n\n"
+        "The population of the region was 3, 835 in 2010.\n", encoding="utf-8")
+    claims = {
+        "residency": "The residency time of carbon dioxide in the atmosphere is five years.",
+        "episodes": "The first season of Harbour Lights had 26 episodes.",
+        "fahrenheit": "On 12 July 2022 the temperature in Seville reached 95°F.",
+        "population": "The population of the region was 3,835 in 2010.",
+    }
+    (tmp_path / "claims.json").write_text(json.dumps({"claims": [
+        {"id": k, "text": t, "source": "notes.md"} for k, t in claims.items()]}), encoding="utf-8")
+    rep = check([tmp_path / "claims.json"], CheckConfig(sources=[tmp_path / "sources"], cache_dir=None, root=tmp_path))
+    assert {c.id: c.verdict for c in rep.claims} == dict.fromkeys(claims, "unverified"), [f.message for f in rep.findings]

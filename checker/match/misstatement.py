@@ -46,7 +46,20 @@ def another_statement(claim: Side, evidence: Side, hit: Hit, category: str, sour
         return "a second difference"
     if unmatched_context(claim, evidence, hit.claim_span):
         return "a name or rank the sentence lacks"
+    if split_digit_group(claim, hit.claim_span) or split_digit_group(evidence, hit.evidence_span):
+        return "a figure whose digits may be split ('3, 835')"
     return None
+
+
+_SPLIT_GROUP = re.compile(r"\d{1,3},\s+$")
+
+
+def split_digit_group(side: Side, span: tuple[int, int]) -> bool:
+    """True when the value at ``span`` is three digits right after "N, ": "3, 835" is 3,835
+    written with a space (as tokenised text has it) as often as two numbers."""
+    rel_s, rel_e = span[0] - side.start, span[1] - side.start
+    value = side.text[rel_s:rel_e]
+    return bool(re.match(r"\D{0,2}\d{3}(?!\d)", value)) and bool(_SPLIT_GROUP.search(side.text[max(0, rel_s - 6):rel_s]))
 
 
 _DOC_WORDS: dict[str, set[str]] = {}
