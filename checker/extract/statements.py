@@ -21,6 +21,7 @@ import re
 from ..models import Anchor, Facts, Predicate, Slot, Statement
 from .lexicon import lexicon, noun_lemma, verb_lemmas, word_classes
 from .measures import in_comparison_base
+from .quantities import NUMBER_WORDS
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,:–-]\d+)*|[^\w\s]")
 DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
@@ -42,6 +43,8 @@ _LEAD = re.compile(r"^\s*(?:(?:on|in|at|by|during|after|before|since|last|earlie
 _SCORE = re.compile(r"(?<![\d/.,:–-])(\d{1,2})\s?[-–—:]\s?(\d{1,2})(?![\d/:–-]|[.,]\d)")
 # a tally: "by 84,312 votes to 79,655", "31 votes to 12"
 _TALLY = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})*|\d+)\s+(?:votes?|seats?|points?)\s+to\s+(\d{1,3}(?:,\d{3})*|\d+)(?!\d|[,.]\d)", re.I)
+# number words (the one table is quantities'), and vague counts, after an ordinal
+_COUNT_WORDS = frozenset(NUMBER_WORDS) | {"dozen", "few", "several"}
 _YEAR_MODIFIER = re.compile(r"\s+(?!and\b|or\b|to\b|in\b|on\b|at\b|for\b|from\b|by\b|when\b|after\b|before\b)[a-z][a-z-]+")
 _DATE_PREP = re.compile(r"\b(from|between|until|till|through|by|since|to|before|after)\s+(?:the\s+)?$", re.I)
 _PLACE_PREP = re.compile(r"\b(in|at|to|near|from|into|outside)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
@@ -619,6 +622,9 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
             continue
         k = next((k for k, t in enumerate(tokens) if t[0] + offset >= q.start), len(tokens))
         if q.kind == "ordinal":
+            nxt = tokens[k + 1][2].lower() if k + 1 < len(tokens) else ""
+            if nxt[:1].isdigit() or nxt in _COUNT_WORDS:
+                continue  # "the first two episodes": a count from the start, not a rank
             # what is ranked: the head of the noun phrase after it ("third league title" -> title)
             measure = ""
             j = k + 1
