@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,7 @@ from .match.align import align
 from .match.index import PassageIndex
 from .match.statements import DEFAULT_OPTIONS as ALIGN_DEFAULTS
 from .match.misstatement import another_statement
+from .verdict import claim_content, says_all
 from .match.statements import AlignOptions, align_any, align_statements
 from .models import (
     Claim, ClaimResult, Document, EntityMention, Evidence, Facts, Finding, Loc, Report, Severity,
@@ -435,10 +437,16 @@ class Checker:
             unique = unique_cited_event(side, [c for c in candidates if c.path == cited_doc.path])
         else:
             unique = None
+        # the passage says every word of the claim, its subject's included: one statement even
+        # where the reader parsed the two subjects differently
+        claim_words = claim_content(side, subject=True) if statement is not None and statement.slots \
+            and statement.subject is not None and (statement.subject.head or statement.subject.names) \
+            and not _REFERS_BACK.search(side.text) else None
         for cand in candidates:
             reason = "cited" if unique is cand else same_event(side, cand, "claim-source")
             alignment = align_any(statement, cand.facts, self.config.align,
-                                  cited=cited_doc is not None and cand.path == cited_doc.path)
+                                  cited=cited_doc is not None and cand.path == cited_doc.path,
+                                  contained=claim_words is not None and says_all(claim_words, cand.text))
             yield Pair(side, cand, "claim-source", reason, alignment)
 
     def _cited_by_passage(self, doc: Document, index: int) -> Document | None:
@@ -632,6 +640,10 @@ class Checker:
         )
         return Report(tool=ToolInfo(version=__version__), summary=summary, claims=claims, findings=findings,
                       notes=list(dict.fromkeys(self.notes)))
+
+
+# a claim that says "her followers" or "its plant" speaks of someone the words do not name
+_REFERS_BACK = re.compile(r"\b(?:he|she|his|her|hers|him|they|their|theirs|them|its|it)\b", re.I)
 
 
 def _anchor_keys(statement) -> set[str]:

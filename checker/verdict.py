@@ -53,6 +53,30 @@ def quoted_verbatim(pair: Pair) -> int:
     return int(any(len(q.text.split()) >= 4 and any(_norm(q.text) in e for e in quoted) for q in pair.claim.facts.quotes))
 
 
+def claim_content(side: Side, subject: bool = False) -> tuple[list[str], int]:
+    """The claim's words beside its typed slots and predicate (and, unless ``subject``, its
+    subject), and its count of negations."""
+    from .extract.statements import content_words, negation_count
+    from .match.statements import claim_slots
+
+    st = side.facts.statement
+    skip = [(s.start - side.start, s.end - side.start) for s in claim_slots(st)]
+    if st is not None and st.subject is not None and not subject:
+        skip.append((st.subject.start - side.start, st.subject.end - side.start))
+    if st is not None and st.predicate is not None:
+        skip.append((st.predicate.start - side.start, st.predicate.end - side.start))
+    return content_words(side.text, skip), negation_count(side.text)
+
+
+def says_all(content: tuple[list[str], int], text: str, with_subject: bool = True) -> bool:
+    """Whether ``text`` says every word of ``content`` (claim_content) with as many negations."""
+    from .extract.statements import negation_count, word_forms
+
+    words, negations = content
+    forms = word_forms(text)
+    return negation_count(text) == negations and all(w in forms or not _forms_of(w).isdisjoint(forms) for w in words)
+
+
 def statement_support(side: Side, pairs: list[Pair]) -> int:
     """How many typed slots of the claim aligned passages agree on, when they agree on all of
     them and none conflicts; 0 otherwise."""

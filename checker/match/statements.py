@@ -420,8 +420,14 @@ def _role_alignment(claim: Statement, evidence: Statement, options: AlignOptions
 
 
 def align_statements(claim: Statement | None, evidence: Statement | None,
-                     options: AlignOptions = DEFAULT_OPTIONS, cited: bool = False) -> StatementAlignment | None:
-    """The alignment of two statements with their slot comparisons, or None when they are not one."""
+                     options: AlignOptions = DEFAULT_OPTIONS, cited: bool = False,
+                     contained: bool = False) -> StatementAlignment | None:
+    """The alignment of two statements with their slot comparisons, or None when they are not one.
+
+    ``contained``: the passage says every word the claim says beside its typed values (the
+    engine checks); then subjects the reader parsed differently still make one statement,
+    unless they are plainly different things.
+    """
     if claim is None or evidence is None:
         return None
     if claim.predicate is not None and claim.predicate.classes == ["role"]:
@@ -430,6 +436,8 @@ def align_statements(claim: Statement | None, evidence: Statement | None,
     if relation is None:
         return None
     why = anchors_align(claim.subject, evidence.subject, options, bare_ok=cited)
+    if why is None and contained and claim.subject is not None and not other_subject(claim, evidence, options):
+        why = f"the passage says all the claim says of '{claim.subject.text}'"
     if why is None:
         return None
     pa, pb = claim.predicate, evidence.predicate
@@ -459,6 +467,9 @@ def align_statements(claim: Statement | None, evidence: Statement | None,
             if limit is None and not any(_same_year(c.date, e.date) for c in cw for e in ew):
                 return None
     negation_differs = pa.negated != pb.negated
+    if (kind == "opposite" or negation_differs) and any(
+            dates_conflict(c.date, e.date) for c in cw for e in ew if c.role != "base" and e.role != "base"):
+        return None  # "opened in 1797" and "closed in 1936": two events, not a denial
     if (kind == "opposite" and not negation_differs or kind == "same" and negation_differs) \
             and not set(claim.rest) <= set(evidence.rest) | _subject_words(evidence):
         return None  # a denial must be of everything the passage says ("a seat on the board" is not "a seat in parliament")
@@ -505,12 +516,12 @@ def align_statements(claim: Statement | None, evidence: Statement | None,
 
 
 def align_any(claim: Statement | None, facts, options: AlignOptions = DEFAULT_OPTIONS,
-              cited: bool = False) -> StatementAlignment | None:
+              cited: bool = False, contained: bool = False) -> StatementAlignment | None:
     """The claim against a passage's main clause, then its other clauses: the first alignment
     that compares a slot, else the first alignment at all."""
     first = None
     for st in [facts.statement, *facts.clauses]:
-        al = align_statements(claim, st, options, cited=cited)
+        al = align_statements(claim, st, options, cited=cited, contained=contained)
         if al is None:
             continue
         if al.comparisons:
