@@ -216,3 +216,10 @@ def test_figures_of_another_measure_period_or_entity_are_not_contradictions(tmp_
         {"id": k, "text": t, "source": "notes.md"} for k, t in claims.items()]}), encoding="utf-8")
     rep = check([tmp_path / "claims.json"], CheckConfig(sources=[tmp_path / "sources"], cache_dir=None, root=tmp_path))
     assert {c.id: c.verdict for c in rep.claims} == dict.fromkeys(claims, "unverified"), [f.message for f in rep.findings]
+
+
+def test_names_in_any_script_are_one_word():
+    """'Tromsø' and 'São Paulo' are names, not 'Troms' and a stray letter."""
+    st = _statement("The Tromsø harbour bridge was completed in 1962.")
+    assert "tromsø" in " ".join(st.subject.names) or "Tromsø" in st.subject.text
+    assert st.subject.text.endswith("bridge")

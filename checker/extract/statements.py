@@ -23,7 +23,8 @@ from .lexicon import lexicon, noun_lemma, verb_lemmas, word_classes
 from .measures import in_comparison_base
 from .quantities import NUMBER_WORDS
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,:–-]\d+)*|[^\w\s]")
+# letters of any script ("Tromsø", "São Paulo"), words with inner hyphens, apostrophes and dots
+_TOKEN = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]+)*|\d+(?:[.,:–-]\d+)*|[^\w\s]")
 DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
 PRONOUNS = frozenset("it they he she this these we i you there".split())
 _SPEAKERS = frozenset("we i you".split())  # they name the speaker, not an earlier subject
@@ -751,7 +752,7 @@ def build_clauses(text: str, facts: Facts, offset: int, main: Statement | None) 
     return out
 
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 NEGATIONS = frozenset({"not", "never", "no", "nor", "neither", "without"})
 
 
