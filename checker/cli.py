@@ -136,7 +136,8 @@ def _settings(ctx: click.Context, p: dict):
     from .match.statements import DEFAULT_OPTIONS
 
     align = replace(DEFAULT_OPTIONS, **{k: v for k, v in (("name_similarity", st.name_similarity),
-                                                          ("occurrence_days", st.occurrence_days)) if v is not None})
+                                                          ("occurrence_days", st.occurrence_days),
+                                                          ("context_chars", st.context_chars)) if v is not None})
     config = CheckConfig(
         sources=sources, cache_dir=None if p["no_cache"] else cache_dir, select=select_set, ignore=ignore_set,
         weekday_policy=weekday, aliases=dict(st.aliases or {}), align=align,

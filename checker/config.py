@@ -48,6 +48,8 @@ class Settings(BaseModel):
                                           description="rapidfuzz ratio at which two names are one (statement alignment)")
     occurrence_days: int | None = Field(default=None, alias="occurrence-days", ge=0, le=366,
                                         description="something done often: dates further apart are two occurrences")
+    context_chars: int | None = Field(default=None, alias="context-chars", ge=0, le=1000,
+                                      description="a misstated value's context: its clause up to this far after it")
 
 
 @dataclass

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,10 +26,9 @@ from .ingest.markup import extraction_text
 from .locate import locate
 from .match.align import align
 from .match.index import PassageIndex
-from .match.statements import DEFAULT_OPTIONS as ALIGN_DEFAULTS
 from .match.misstatement import another_statement
-from .verdict import claim_content, says_all
-from .match.statements import AlignOptions, align_any, align_statements
+from .match.statements import DEFAULT_OPTIONS as ALIGN_DEFAULTS
+from .match.statements import AlignOptions, align_any, align_statements, anchor_keys
 from .models import (
     Claim, ClaimResult, Document, EntityMention, Evidence, Facts, Finding, Loc, Report, Severity,
     Summary, ToolInfo,
@@ -39,7 +37,7 @@ from .rules import all_rules
 from .rules.base import ClaimRule, DocContext, DocHit, DocumentRule, Hit, Pair, Rule, Side
 from .rules.identity import same_event, unique_cited_event
 from .suppressions import Acceptance
-from .verdict import decide
+from .verdict import decide, says_all, whole_claim_content
 
 Progress = Callable[[str, int, int], None]
 
@@ -192,18 +190,23 @@ class LazyFacts:
         hit = self.cache.get(key)
         if hit is None:
             doc = self.docs[key[0]]
-            masked = self.masked.get(doc.path)
-            if masked is None:
+            if doc.path not in self.masked:
                 # link targets, inline code and comments blanked out, offsets unchanged
-                masked = self.masked[doc.path] = extraction_text(doc.text, doc.kind)
-            p = doc.passages[key[1]]
-            hit = self.cache[key] = self.extractor.extract(masked[p.start:p.end], offset=p.start, doc_date=doc.date)
-            if hit.statement is not None and p.is_heading:
-                hit.statement = None  # a heading's title case hides its verbs; event frames read headings
-                hit.clauses = []
+                self.masked[doc.path] = extraction_text(doc.text, doc.kind)
+            hit = self._extract(doc, key[1])
             if hit.statement is not None and hit.statement.subject is not None and not hit.statement.subject.names:
                 resolve_subject(hit.statement, self._earlier_statements(doc, key[1]))
         return hit
+
+    def _extract(self, doc: Document, index: int) -> Facts:
+        """Extract and keep the facts of one passage (headings get no statement: their title
+        case hides their verbs; event frames read headings)."""
+        p = doc.passages[index]
+        facts = self.cache[(doc.path, index)] = self.extractor.extract(
+            self.masked[doc.path][p.start:p.end], offset=p.start, doc_date=doc.date)
+        if p.is_heading:
+            facts.statement, facts.clauses = None, []
+        return facts
 
     def _earlier_statements(self, doc: Document, index: int, back: int = 6):
         """Statements of the few passages before ``index`` in its section, oldest first, each
@@ -218,10 +221,7 @@ class LazyFacts:
         out = []
         for j in reversed(window):
             other = doc.passages[j]
-            f = self.cache.get((doc.path, j))
-            if f is None:
-                f = self.cache[(doc.path, j)] = self.extractor.extract(
-                    self.masked[doc.path][other.start:other.end], offset=other.start, doc_date=doc.date)
+            f = self.cache.get((doc.path, j)) or self._extract(doc, j)
             if f.statement is not None:
                 if f.statement.subject is not None and not f.statement.subject.names:
                     resolve_subject(f.statement, out)
@@ -437,11 +437,9 @@ class Checker:
             unique = unique_cited_event(side, [c for c in candidates if c.path == cited_doc.path])
         else:
             unique = None
-        # the passage says every word of the claim, its subject's included: one statement even
-        # where the reader parsed the two subjects differently
-        claim_words = claim_content(side, subject=True) if statement is not None and statement.slots \
-            and statement.subject is not None and (statement.subject.head or statement.subject.names) \
-            and not _REFERS_BACK.search(side.text) else None
+        # a passage that says every word of the claim makes one statement with it even where
+        # the reader parsed the two subjects differently
+        claim_words = whole_claim_content(side)
         for cand in candidates:
             reason = "cited" if unique is cand else same_event(side, cand, "claim-source")
             alignment = align_any(statement, cand.facts, self.config.align,
@@ -517,13 +515,13 @@ class Checker:
         me = item.side.facts.statement
         if me is None or not me.slots or item.side.event is not None or me.subject is None:
             return
-        keys = _anchor_keys(me)
+        keys = anchor_keys(me)
         if not keys:
             return
         for j in range(i):
             f = self.facts[(doc.path, j)]
             other = f.statement
-            if other is None or f.events or not other.slots or other.subject is None or not (keys & _anchor_keys(other)):
+            if other is None or f.events or not other.slots or other.subject is None or not (keys & anchor_keys(other)):
                 continue
             alignment = align_statements(me, other, self.config.align)
             if alignment is not None and any(c.outcome in ("conflict", "warning") for c in alignment.comparisons):
@@ -640,17 +638,6 @@ class Checker:
         )
         return Report(tool=ToolInfo(version=__version__), summary=summary, claims=claims, findings=findings,
                       notes=list(dict.fromkeys(self.notes)))
-
-
-# a claim that says "her followers" or "its plant" speaks of someone the words do not name
-_REFERS_BACK = re.compile(r"\b(?:he|she|his|her|hers|him|they|their|theirs|them|its|it)\b", re.I)
-
-
-def _anchor_keys(statement) -> set[str]:
-    """Words that any statement aligned with this one must share with it (a cheap pre-filter)."""
-    s = statement.subject
-    keys = set(s.names) | ({s.head} if s.head and (s.modifiers or s.places or s.resolved_from) else set())
-    return keys
 
 
 def check(paths: Sequence[Path], config: CheckConfig | None = None, progress: Progress | None = None) -> Report:

@@ -9,10 +9,15 @@ alone. Everything else is unverified, which is an honest answer, not a failure.
 
 from __future__ import annotations
 
+import re
+
 from .extract.gazetteer import within
+from .extract.lexicon import noun_lemma, verb_lemmas
 from .extract.numbers_compare import compatible as numbers_compatible
 from .extract.numbers_compare import same_kind
+from .extract.statements import content_words, negation_count, word_forms
 from .extract.temporal import conflicts as dates_conflict
+from .match.statements import claim_slots
 from .models import Finding, Severity
 from .rules.base import Pair, Side
 
@@ -53,12 +58,13 @@ def quoted_verbatim(pair: Pair) -> int:
     return int(any(len(q.text.split()) >= 4 and any(_norm(q.text) in e for e in quoted) for q in pair.claim.facts.quotes))
 
 
+# a claim that says "her followers" or "its plant" speaks of someone its words do not name
+_REFERS_BACK = re.compile(r"\b(?:he|she|his|her|hers|him|they|their|theirs|them|its|it)\b", re.I)
+
+
 def claim_content(side: Side, subject: bool = False) -> tuple[list[str], int]:
     """The claim's words beside its typed slots and predicate (and, unless ``subject``, its
     subject), and its count of negations."""
-    from .extract.statements import content_words, negation_count
-    from .match.statements import claim_slots
-
     st = side.facts.statement
     skip = [(s.start - side.start, s.end - side.start) for s in claim_slots(st)]
     if st is not None and st.subject is not None and not subject:
@@ -68,10 +74,20 @@ def claim_content(side: Side, subject: bool = False) -> tuple[list[str], int]:
     return content_words(side.text, skip), negation_count(side.text)
 
 
-def says_all(content: tuple[list[str], int], text: str, with_subject: bool = True) -> bool:
-    """Whether ``text`` says every word of ``content`` (claim_content) with as many negations."""
-    from .extract.statements import negation_count, word_forms
+def whole_claim_content(side: Side) -> tuple[list[str], int] | None:
+    """The words a passage must all say to make one statement with the claim even where the
+    two subjects were read differently; None for a claim that refers back with a pronoun or
+    has no typed slot or subject to compare."""
+    st = side.facts.statement
+    if st is None or not st.slots or st.subject is None or not (st.subject.head or st.subject.names):
+        return None
+    if _REFERS_BACK.search(side.text):
+        return None
+    return claim_content(side, subject=True)
 
+
+def says_all(content: tuple[list[str], int], text: str) -> bool:
+    """Whether ``text`` says every word of ``content`` (claim_content) with as many negations."""
     words, negations = content
     forms = word_forms(text)
     return negation_count(text) == negations and all(w in forms or not _forms_of(w).isdisjoint(forms) for w in words)
@@ -80,24 +96,13 @@ def says_all(content: tuple[list[str], int], text: str, with_subject: bool = Tru
 def statement_support(side: Side, pairs: list[Pair]) -> int:
     """How many typed slots of the claim aligned passages agree on, when they agree on all of
     them and none conflicts; 0 otherwise."""
-    from .match.statements import claim_slots
-
     slots = claim_slots(side.facts.statement)
     if not slots:
         return 0
-    from .extract.statements import content_words, negation_count, word_forms
-
     agreed: set[int] = set()
     names = side.facts.statement.rest_names
-    skip = [(s.start - side.start, s.end - side.start) for s in slots]
-    subject = side.facts.statement.subject
-    if subject is not None:
-        skip.append((subject.start - side.start, subject.end - side.start))  # alignment judged the subject
-    predicate = side.facts.statement.predicate
-    if predicate is not None:
-        skip.append((predicate.start - side.start, predicate.end - side.start))  # ... and the predicate
-    words = content_words(side.text, skip)
-    negations = negation_count(side.text)
+    # the alignment judged the subject and the predicate; every other word must be the passage's
+    content = claim_content(side)
     for pair in pairs:
         al = pair.alignment
         if al is None:
@@ -105,11 +110,9 @@ def statement_support(side: Side, pairs: list[Pair]) -> int:
         text = pair.evidence.text.lower()
         if any(not all(w in text for w in name.split()) for name in names):
             continue  # the claim names something ("for the University of Bergen") the passage does not
-        # every word the claim says beside its slots must be the passage's too ("murder" is not
-        # "manslaughter", "a beach" not "a clifftop"), and a "not" the passage lacks is a denial
-        forms = word_forms(pair.evidence.text)
-        if negation_count(pair.evidence.text) != negations or any(w not in forms and _forms_of(w).isdisjoint(forms)
-                                                                  for w in words):
+        # "murder" is not "manslaughter", "a beach" not "a clifftop", and a "not" the passage
+        # lacks is a denial
+        if not says_all(content, pair.evidence.text):
             continue
         for c in al.comparisons:
             if c.outcome in ("conflict", "warning"):
@@ -122,8 +125,6 @@ def statement_support(side: Side, pairs: list[Pair]) -> int:
 
 
 def _forms_of(word: str) -> set[str]:
-    from .extract.lexicon import noun_lemma, verb_lemmas
-
     return {noun_lemma(word), *verb_lemmas(word)}
 
 

@@ -192,15 +192,19 @@ def _jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def load_vitaminc(root: Path) -> list[Item]:
-    """VitaminC validation sample (100): supports / refutes, NEI outside the binary subset."""
+def _vitaminc(root: Path, file: str, name: str) -> list[Item]:
     out = []
-    for r in _jsonl(root / "vitaminc_sample" / "vitaminc_validation_sample100.jsonl"):
+    for r in _jsonl(root / "vitaminc_sample" / file):
         refuted = r["label"] == "refutes"
         cats = changed_categories(r["claim"], r["evidence"], symmetric=False) if refuted else frozenset()
-        out.append(Item("vitaminc", r["id"], detokenize(r["claim"]), detokenize(r["evidence"]), refuted, r["label"],
+        out.append(Item(name, r["id"], detokenize(r["claim"]), detokenize(r["evidence"]), refuted, r["label"],
                         binary=r["label"] != "not enough info", categories=cats, keys=_pair_keys(r)))
     return out
+
+
+def load_vitaminc(root: Path) -> list[Item]:
+    """VitaminC validation sample (100): supports / refutes, NEI outside the binary subset."""
+    return _vitaminc(root, "vitaminc_validation_sample100.jsonl", "vitaminc")
 
 
 def _pair_keys(r: dict) -> tuple[str, ...]:
@@ -214,13 +218,7 @@ def _digest(text: str) -> str:
 
 def load_vitaminc_train(root: Path) -> list[Item]:
     """VitaminC train sample (300, 100 per label): dev-only material of ``vitaminc``."""
-    out = []
-    for r in _jsonl(root / "vitaminc_sample" / "vitaminc_train_sample.jsonl"):
-        refuted = r["label"] == "refutes"
-        cats = changed_categories(r["claim"], r["evidence"], symmetric=False) if refuted else frozenset()
-        out.append(Item("vitaminc_train", r["id"], detokenize(r["claim"]), detokenize(r["evidence"]), refuted, r["label"],
-                        binary=r["label"] != "not enough info", categories=cats, keys=_pair_keys(r)))
-    return out
+    return _vitaminc(root, "vitaminc_train_sample.jsonl", "vitaminc_train")
 
 
 def load_fever_symmetric(root: Path, split: str = "test") -> list[Item]:

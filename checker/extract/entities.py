@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -275,28 +276,24 @@ def _is_demonym_phrase(name: str) -> bool:
 
 
 _WORD_AT = re.compile(r"\w+")
-_PLACE_INDEX: list[tuple[dict[str, list[str]], re.Pattern | None]] = []
-
-
+@lru_cache(maxsize=1)
 def _place_index() -> tuple[dict[str, list[str]], re.Pattern | None]:
     """Gazetteer names by their first word, longest first; names not opening on a word
     character keep a (small) alternation. A dict lookup per word replaces one regex
     alternation of every name, which cost about 1 ms a passage (issue: extraction speed)."""
-    if not _PLACE_INDEX:
-        idx: dict[str, list[str]] = {}
-        odd = []
-        for name in gazetteer():
-            m = _WORD_AT.match(name)
-            if m is None:
-                odd.append(name)
-            else:
-                idx.setdefault(m.group(), []).append(name)
-        for names in idx.values():
-            names.sort(key=len, reverse=True)
-        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(odd, key=len, reverse=True))) + r")(?![\w])") \
-            if odd else None
-        _PLACE_INDEX.append((idx, pattern))
-    return _PLACE_INDEX[0]
+    idx: dict[str, list[str]] = {}
+    odd = []
+    for name in gazetteer():
+        m = _WORD_AT.match(name)
+        if m is None:
+            odd.append(name)
+        else:
+            idx.setdefault(m.group(), []).append(name)
+    for names in idx.values():
+        names.sort(key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(odd, key=len, reverse=True))) + r")(?![\w])") \
+        if odd else None
+    return idx, pattern
 
 
 def _place_matches(text: str) -> list[tuple[int, int, str]]:

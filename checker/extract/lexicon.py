@@ -41,6 +41,7 @@ class Lexicon:
     cues_by_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (words, modality|"not")
     roles_by_first: dict[str, tuple[tuple[str, ...], ...]]  # first word -> role nouns, longest first
     compatible: frozenset[frozenset[str]]
+    score_nouns: frozenset[str]
 
     def role(self, noun: str) -> str:
         return self.role_groups.get(noun, noun)
@@ -95,6 +96,7 @@ def lexicon() -> Lexicon:
         copulas=tuple(tuple(c.split()) for c in data["roles"]["copulas"]),
         role_groups={noun: group[0] for group in data["role_synonyms"]["groups"] for noun in group},
         compatible=frozenset(frozenset(p) for p in data["compatible"]["pairs"]),
+        score_nouns=frozenset(data["scores"]["nouns"]),
         cues_by_first={k: tuple(v) for k, v in cues.items()},
         roles_by_first={k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()},
     )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from ..models import Anchor, Facts, Predicate, Slot, Statement
 from .lexicon import lexicon, noun_lemma, verb_lemmas, word_classes
@@ -119,7 +120,7 @@ _TO_VERBS = frozenset("""expected set due plans planned plan likely scheduled go
     used needs needed""".split())
 
 
-def _find_predicate(tokens, start: int, masked: set[int], heading: bool):
+def _find_predicate(tokens, start: int, masked: set[int]):
     """(token index, end index, lemma, classes) of the main verb, or None.
 
     A verb of the predicate table wins; else the first inflected lower-case verb form. A verb
@@ -163,7 +164,7 @@ def _find_predicate(tokens, start: int, masked: set[int], heading: bool):
         if prev == "to" and b - 1 >= start and tokens[b - 1][2].lower() not in _TO_VERBS \
                 and "NOUN" in word_classes(tokens[b - 1][2]):
             continue  # "the first scheme to win approval": an infinitive after a noun
-        if _capitalised(w) and not heading and (i > start or word_classes(w) - {"VERB", "AUX"}):
+        if _capitalised(w) and (i > start or word_classes(w) - {"VERB", "AUX"}):
             continue  # a name ("Harbour United", "Rose") or the subject's first word ("Net profit"), not a verb
         lemmas = verb_lemmas(w)
         if not lemmas:
@@ -415,7 +416,7 @@ def _measure_before(tokens, k: int, masked: set[int], stop: int) -> str:
     return ""
 
 
-def build_statement(text: str, facts: Facts, offset: int = 0, heading: bool = False) -> Statement | None:
+def build_statement(text: str, facts: Facts, offset: int = 0) -> Statement | None:
     """The statement of one sentence ``text`` whose facts carry offsets shifted by ``offset``."""
     if not text or len(text) > 2000:
         return None
@@ -434,7 +435,7 @@ def build_statement(text: str, facts: Facts, offset: int = 0, heading: bool = Fa
     relative = _RELATIVE.match(text)
     if relative and start == 0:
         start = next((k for k, t in enumerate(tokens) if t[0] >= relative.end()), 0)
-    found = _find_predicate(tokens, start, masked | in_quote, heading)
+    found = _find_predicate(tokens, start, masked | in_quote)
     if found is None:
         found = _copula(tokens, start, masked | in_quote)
     predicate = None
@@ -665,7 +666,7 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
         if not measure and objects:
             measure = objects[0].head
         out.append(Slot(kind="quantity", role=role, text=q.text, start=q.start, end=q.end, quantity=q, measure=measure))
-    if sports or any(w in text.lower() for w in (" score", " victory", " defeat", " win ", " draw")):
+    if sports or any(t[2].lower() in lex.score_nouns for t in tokens):
         date_spans = [(d.start - offset, d.end - offset) for d in facts.dates]
         for m in _TALLY.finditer(text):
             a, b = int(m.group(1).replace(",", "")), int(m.group(2).replace(",", ""))
@@ -728,21 +729,16 @@ def build_clauses(text: str, facts: Facts, offset: int, main: Statement | None) 
     is about the main clause's subject."""
     if len(text) > 2000:
         return []
-    cuts = [m for m in _CLAUSE.finditer(text)]
-    if not cuts:
-        return []
+    cuts = list(_CLAUSE.finditer(text))
     out = []
-    bounds = [m.end() for m in cuts] + [len(text)]
     for k, m in enumerate(cuts):
-        lo, hi = m.end(), bounds[k + 1] if k + 1 < len(cuts) else len(text)
-        if k + 1 < len(cuts):
-            hi = cuts[k + 1].start()
+        lo = m.end()
+        hi = cuts[k + 1].start() if k + 1 < len(cuts) else len(text)
         rel = _RELATIVE.match(text, m.start() + 1) if text[m.start()] == "," else None
-        seg_lo = lo
-        piece = text[seg_lo:hi]
+        piece = text[lo:hi]
         if len(piece.split()) < 3:
             continue
-        st = build_statement(piece, _within(facts, offset + seg_lo, offset + hi), offset + seg_lo)
+        st = build_statement(piece, _within(facts, offset + lo, offset + hi), offset + lo)
         if st is None or st.predicate is None:
             continue
         if (st.subject is None and rel is not None or st.subject is not None and st.subject.pronoun) \
@@ -756,15 +752,18 @@ _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 NEGATIONS = frozenset({"not", "never", "no", "nor", "neither", "without"})
 
 
-def word_forms(text: str) -> set[str]:
-    """Every lower-case word of ``text`` with its noun and verb lemmas ("pleaded" -> plead)."""
+@lru_cache(maxsize=8192)
+def word_forms(text: str) -> frozenset[str]:
+    """Every lower-case word of ``text`` with its noun and verb lemmas ("pleaded" -> plead).
+
+    Kept per text: a passage is a candidate of many claims, and each asks for its words."""
     out: set[str] = set()
     for w in _WORD.findall(text):
         lw = w.lower().removesuffix("'s").removesuffix("’s")
         out.add(lw)
         out.add(noun_lemma(lw))
         out.update(verb_lemmas(lw))
-    return out
+    return frozenset(out)
 
 
 def content_words(text: str, skip: list[tuple[int, int]]) -> list[str]:

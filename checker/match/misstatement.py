@@ -20,6 +20,7 @@ that holds for any subject:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..extract.lexicon import noun_lemma
 from ..extract.statements import clause_of, word_forms
@@ -44,7 +45,7 @@ def another_statement(claim: Side, evidence: Side, hit: Hit, category: str, sour
         return "another measure"
     if other_differences(category, a, b):
         return "a second difference"
-    if unmatched_context(claim, evidence, hit.claim_span):
+    if unmatched_context(claim, evidence, hit.claim_span, options.context_chars):
         return "a name or rank the sentence lacks"
     if split_digit_group(claim, hit.claim_span) or split_digit_group(evidence, hit.evidence_span):
         return "a figure whose digits may be split ('3, 835')"
@@ -62,18 +63,11 @@ def split_digit_group(side: Side, span: tuple[int, int]) -> bool:
     return bool(re.match(r"\D{0,2}\d{3}(?!\d)", value)) and bool(_SPLIT_GROUP.search(side.text[max(0, rel_s - 6):rel_s]))
 
 
-_DOC_WORDS: dict[str, set[str]] = {}
-
-
-def _document_words(doc: Document) -> set[str]:
-    key = doc.content_hash or f"{doc.path}:{len(doc.text)}:{hash(doc.text)}"
-    words = _DOC_WORDS.get(key)
-    if words is None:
-        if len(_DOC_WORDS) > 256:
-            _DOC_WORDS.clear()
-        raw = set(re.findall(r"[a-z0-9]+", doc.text.lower()))
-        words = _DOC_WORDS[key] = raw | {noun_lemma(w) for w in raw}
-    return words
+@lru_cache(maxsize=256)
+def _document_words(text: str) -> frozenset[str]:
+    """A source's lower-case words and their noun lemmas, once per source text."""
+    raw = set(re.findall(r"[a-z0-9]+", text.lower()))
+    return frozenset(raw | {noun_lemma(w) for w in raw})
 
 
 def foreign_subject(side: Side, st, source: Document) -> bool:
@@ -81,7 +75,7 @@ def foreign_subject(side: Side, st, source: Document) -> bool:
     never mentions ("the Woodhouse car park" against notes that only know the Kirkgate one)."""
     if st is None or st.subject is None:
         return False
-    words = _document_words(source)
+    words = _document_words(source.text)
     subject = st.subject
     for name in subject.names:
         if not set(re.findall(r"[a-z0-9]+", name)) <= words:
@@ -99,7 +93,7 @@ def foreign_subject(side: Side, st, source: Document) -> bool:
     return any(not set(re.findall(r"[a-z0-9]+", m.text.lower())) <= words for m in mentions)
 
 
-def unmatched_context(claim: Side, evidence: Side, span: tuple[int, int]) -> bool:
+def unmatched_context(claim: Side, evidence: Side, span: tuple[int, int], after: int = DEFAULT_OPTIONS.context_chars) -> bool:
     """True when the claim names a place or thing, or gives a rank, that the matching sentence
     lacks (besides the value found misstated): "in the first round" against a sentence on the
     runoff, "the follow-up study in Auckland" against the original study. A misstatement is a
@@ -109,7 +103,7 @@ def unmatched_context(claim: Side, evidence: Side, span: tuple[int, int]) -> boo
     lo, hi = lo + claim.start, hi + claim.start
     # the value's own clause, up to a few words after it ("... to $7.50 due to demand in North
     # America": a trailing reason is no part of what the value measures)
-    hi = min(hi, span[1] + 40)
+    hi = min(hi, span[1] + after)
     inside = lambda a: lo <= a < hi and not (span[0] <= a < span[1])  # noqa: E731
     # names, but not acronyms or letters ("GAAP", "EBITDA", the "Q" of "4Q" name a measure or a period)
     names = [n for n, raw, at in rest_names_as_written(claim) if inside(at) and not raw.isupper() and len(n) > 2]

@@ -16,6 +16,8 @@ neither agreed nor contradicted.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -42,6 +44,7 @@ class AlignOptions:
 
     name_similarity: float = 90.0  # rapidfuzz ratio at which two names are one (a typo)
     occurrence_days: int = 3  # something done often: dates further apart are two occurrences
+    context_chars: int = 40  # a misstated value's context: its clause up to this far after it
 
 
 DEFAULT_OPTIONS = AlignOptions()
@@ -171,13 +174,6 @@ def other_differences(category: str, claim: Statement | None, evidence: Statemen
     return False
 
 
-def subjects_unaligned(a: Statement | None, b: Statement | None, options: AlignOptions = DEFAULT_OPTIONS) -> bool:
-    """True when both statements have subjects and nothing shows them to be one thing."""
-    if a is None or b is None or a.subject is None or b.subject is None:
-        return False
-    return anchors_align(a.subject, b.subject, options, bare_ok=True) is None
-
-
 def other_subject(a: Statement | None, b: Statement | None, options: AlignOptions = DEFAULT_OPTIONS,
                   a_words: set[str] | None = None, b_words: set[str] | None = None) -> bool:
     """True when two statements are plainly about different things: named subjects with no
@@ -270,9 +266,6 @@ def _end(d: DateMention) -> DateMention:
 
 
 def _end_of_unit(d: DateMention, day):
-    import calendar
-    import datetime as dt
-
     if d.granularity == "month":
         return dt.date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
     if d.granularity in ("year", "decade", "century"):
@@ -281,8 +274,6 @@ def _end_of_unit(d: DateMention, day):
 
 
 def _start_of_unit(d: DateMention, day):
-    import datetime as dt
-
     if d.granularity == "month":
         return dt.date(day.year, day.month, 1)
     if d.granularity in ("year", "decade", "century"):
@@ -470,18 +461,16 @@ def align_statements(claim: Statement | None, evidence: Statement | None,
     if (kind == "opposite" or negation_differs) and any(
             dates_conflict(c.date, e.date) for c in cw for e in ew if c.role != "base" and e.role != "base"):
         return None  # "opened in 1797" and "closed in 1936": two events, not a denial
-    if (kind == "opposite" and not negation_differs or kind == "same" and negation_differs) \
-            and not set(claim.rest) <= set(evidence.rest) | _subject_words(evidence):
-        return None  # a denial must be of everything the passage says ("a seat on the board" is not "a seat in parliament")
-    if kind == "opposite" and not negation_differs or kind == "same" and negation_differs:
-        lex = lexicon()
-        direction = pa.direction and pb.direction and pa.direction != pb.direction
+    denial = kind == "opposite" and not negation_differs or kind == "same" and negation_differs
+    if denial:
+        if not set(claim.rest) <= set(evidence.rest) | _subject_words(evidence):
+            return None  # a denial must be of everything the passage says ("a seat on the board" is not "a seat in parliament")
         if kind == "same" or not (pa.negated or pb.negated):
+            direction = pa.direction and pb.direction and pa.direction != pb.direction
             label = "direction" if direction else "polarity"
             cv = ("not " if pa.negated else "") + pa.lemma
             ev = ("not " if pb.negated else "") + pb.lemma
             comps.append(SlotComparison(label, "conflict", None, None, (pa.start, pa.end), (pb.start, pb.end), cv, ev))
-        del lex
         return StatementAlignment(reason, comps)
     if kind == "opposite":
         return None  # "did not reject" against "approved": agreement by double negation is too subtle
@@ -564,6 +553,12 @@ def _gap_days(a: DateMention, b: DateMention) -> int:
 
 def _same_year(a: DateMention, b: DateMention) -> bool:
     return a.earliest.year <= b.latest.year and b.earliest.year <= a.latest.year
+
+
+def anchor_keys(statement: Statement) -> set[str]:
+    """Words any statement aligned with this one must share with it (a cheap pre-filter)."""
+    s = statement.subject
+    return set(s.names) | ({s.head} if s.head and (s.modifiers or s.places or s.resolved_from) else set())
 
 
 def claim_slots(statement: Statement | None) -> list[Slot]:

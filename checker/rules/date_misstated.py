@@ -53,6 +53,8 @@ class DateMisstated(ClaimRule):
     name = "date.misstated"
     category = "date"
     severity = Severity.error
+    # the engine asks match.misstatement whether the matching sentence makes the claim\'s statement
+    options = ("name-similarity", "context-chars")
 
     def check_claim(self, claim: Side, candidates: list[Side], cited: list[Side] | None):
         if not cited:

@@ -59,6 +59,8 @@ class FigureMisstated(ClaimRule):
     name = "number.misstated"
     category = "number"
     severity = Severity.error
+    # the engine asks match.misstatement whether the matching sentence makes the claim\'s statement
+    options = ("name-similarity", "context-chars")
 
     def check_claim(self, claim: Side, candidates: list[Side], cited: list[Side] | None):
         pool = cited or candidates
