@@ -223,3 +223,24 @@ def test_names_in_any_script_are_one_word():
     st = _statement("The Tromsø harbour bridge was completed in 1962.")
     assert "tromsø" in " ".join(st.subject.names) or "Tromsø" in st.subject.text
     assert st.subject.text.endswith("bridge")
+
+
+def test_a_possessive_place_is_the_same_subject_as_the_place_named_later():
+    # "Bilbao's airport rail link" and "the rail link between Bilbao's city centre and its airport"
+    claim = _statement("Bilbao's airport rail link began carrying passengers on 8 June 2023.")
+    passage = _statement("The rail link between Bilbao's city centre and its airport opened on 8 June 2023.")
+    assert "bilbao" not in claim.subject.modifiers and claim.subject.places == ["Bilbao"]
+    al = align_statements(claim, passage)
+    assert al is not None and [(c.kind, c.outcome) for c in al.comparisons] == [("when", "agree")]
+    other = _statement("The rail link between Porto's city centre and its airport opened on 8 June 2023.")
+    assert align_statements(claim, other) is None
+
+
+@pytest.mark.parametrize("sentence, lemma", [
+    ("At the airport, passenger numbers fell 2.3% in the first five months.", "fall"),
+    ("Apartment prices rose sharply last year.", "rise"),
+    ("The firm employs trained staff in Leeds.", "employ"),
+    ("Early estimates by the broker Calder & Muir put insured damage at about £85 million.", "put"),
+])
+def test_main_verb_after_a_plural_noun_or_before_a_participle(sentence, lemma):
+    assert _statement(sentence).predicate.lemma == lemma

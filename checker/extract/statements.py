@@ -171,6 +171,10 @@ def _find_predicate(tokens, start: int, masked: set[int]):
             continue
         # two-word predicates: "took place", "stepped down", "set up"
         nxt = tokens[i + 1][2].lower() if i + 1 < len(tokens) else ""
+        if _noun_before_verb(tokens, i, masked):
+            continue  # "passenger numbers fell": a plural noun, its verb right after
+        if fallback is not None and lw.endswith("ed") and word_classes(nxt) == {"NOUN"}:
+            continue  # "put insured damage at": a participle before a noun, after the verb
         for lemma in lemmas:
             classes = lex.phrases.get(lemma, {}).get(nxt)
             if classes:
@@ -193,7 +197,8 @@ def _find_predicate(tokens, start: int, masked: set[int]):
         if fallback is None and lw not in ("is", "are", "was", "were", "be", "been", "has", "have", "had",
                                            "do", "does", "did", "will", "would", "can", "could", "may",
                                            "might", "should", "must", "shall") \
-                and lw != lemmas[0] and (lw.endswith("ed") or not word_classes(w) & {"ADJ", "NOUN"}):
+                and (lw != lemmas[0] or word_classes(w) == {"VERB"}) \
+                and (lw.endswith("ed") or not word_classes(w) & {"ADJ", "NOUN"}):
             fallback = (i, i + 1, lemmas[0], (lemmas[0],), said_at)
     if fallback is not None:
         return fallback
@@ -203,6 +208,23 @@ def _find_predicate(tokens, start: int, masked: set[int]):
         lemma = next((x for x in said if x in lex.speech), said[0])
         return said_at, said_at + 1, lemma, ("say",), None
     return None
+
+
+def _noun_before_verb(tokens, i: int, masked: set[int]) -> bool:
+    """Whether tokens[i] is a plural noun ending the subject: a form that is also a noun
+    ("numbers", "prices") right before an inflected verb of the predicate table ("fell",
+    "rose") that is not itself followed by a noun ("employs trained staff" keeps its verb)."""
+    w = tokens[i][2].lower()
+    if not w.endswith("s") or "NOUN" not in word_classes(w) or i + 1 >= len(tokens) or i + 1 in masked:
+        return False
+    nxt = tokens[i + 1][2]
+    if not nxt[0].islower() or nxt.endswith(("s", "ing")):
+        return False
+    known = [x for x in verb_lemmas(nxt) if x != nxt and lexicon().classes_of(x)]
+    if not known:
+        return False
+    after = tokens[i + 2][2] if i + 2 < len(tokens) else ""
+    return not (after[:1].isalpha() and word_classes(after) == {"NOUN"})
 
 
 _COPULA_FORMS = {"is": "be", "are": "be", "was": "be", "were": "be", "be": "be", "became": "become", "becomes": "become",
@@ -292,18 +314,25 @@ def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts,
             and (tokens[k][2][0].isalpha() or k in years)
             and (tokens[k][2].lower() not in _FUNCTION or k in ordinal_tokens)]
     if core:
-        head = noun_lemma(tokens[core[-1]][2].strip("'’").removesuffix("'s").removesuffix("’s"))
-        modifiers = [noun_lemma(tokens[k][2].removesuffix("'s").removesuffix("’s")) for k in core[:-1]]
+        head = _word_lemma(tokens[core[-1]][2])
+        modifiers = [_word_lemma(tokens[k][2]) for k in core[:-1]]
     # content words after the core ("of the University of Leeds" is a name; "of the trial" a modifier)
     for k in range(core_end, hi):
         w = tokens[k][2]
         if k in proper or (k in masked and k not in ordinal_tokens) or not w[0].isalpha() \
                 or (w.lower() in _FUNCTION and k not in ordinal_tokens):
             continue
-        modifiers.append(noun_lemma(w))
+        modifiers.append(_word_lemma(w))
+    # a place word is compared as a place ("Bilbao's airport link" / "the link between Bilbao and its airport")
+    modifiers = [m for m in modifiers if m not in place_words]
     # possessive names before the head: "Oslo's museum" keeps Oslo as a place, "Acme's plant" a name
     return Anchor(text=text[s:e], start=s + offset, end=e + offset, head=head, modifiers=sorted(set(modifiers)),
                   names=names, places=list(dict.fromkeys(places)), possessor=possessor and not names)
+
+
+def _word_lemma(word: str) -> str:
+    """A noun phrase word as compared: possessive dropped ("Bilbao's" is "bilbao"), lemmatised."""
+    return noun_lemma(word.strip("'’").removesuffix("'s").removesuffix("’s"))
 
 
 _ROLE_LEAD = frozenset("the a an its their his her new former current acting interim longtime then".split())
