@@ -244,3 +244,24 @@ def test_a_possessive_place_is_the_same_subject_as_the_place_named_later():
 ])
 def test_main_verb_after_a_plural_noun_or_before_a_participle(sentence, lemma):
     assert _statement(sentence).predicate.lemma == lemma
+
+
+@pytest.mark.parametrize("sentence, score", [
+    ("The board backed the wing by nine votes to four.", [9, 4]),
+    ("The board voted 9 to 4 on Tuesday to build a wing.", [9, 4]),
+    ("The jury picked the novel by a 4-1 vote.", [4, 1]),
+    ("She won 84,312 votes to 79,655.", [84312, 79655]),
+])
+def test_a_tally_in_words_or_figures_is_a_score(sentence, score):
+    assert [s.score for s in _statement(sentence).slots if s.kind == "score"] == [score]
+
+
+def test_a_figure_before_to_and_a_verb_is_not_a_tally():
+    assert not [s for s in _statement("He scored 10 points to lead the team.").slots if s.kind == "score"]
+
+
+def test_verbs_of_a_level_are_one_predicate():
+    claim = _statement("Voter turnout in the Porto runoff stood at 54.8 per cent.")
+    passage = _statement("Turnout in the Porto runoff reached 58.4%, up 6.1 percentage points from the first round.")
+    al = align_statements(claim, passage)
+    assert al is not None and [(c.kind, c.outcome) for c in al.comparisons] == [("quantity", "conflict")]

@@ -43,8 +43,10 @@ _LEAD = re.compile(r"^\s*(?:(?:on|in|at|by|during|after|before|since|last|earlie
                    r"if|although|though|because|until|whereas|"
                    r"according\s+to|for|with|under|following|despite|as)\b(?:[^,]|,(?=\d)){0,80},\s+)", re.I)
 _SCORE = re.compile(r"(?<![\d/.,:–-])(\d{1,2})\s?[-–—:]\s?(\d{1,2})(?![\d/:–-]|[.,]\d)")
-# a tally: "by 84,312 votes to 79,655", "31 votes to 12"
-_TALLY = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})*|\d+)\s+(?:votes?|seats?|points?)\s+to\s+(\d{1,3}(?:,\d{3})*|\d+)(?!\d|[,.]\d)", re.I)
+# a tally: "by 84,312 votes to 79,655", "31 votes to 12", "by nine votes to four", "voted 9 to 4"
+_TALLY_NUMBER = r"\d{1,3}(?:,\d{3})*|\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_TALLY = re.compile(rf"(?<![\d,.\w])(?:(?P<a>{_TALLY_NUMBER})\s+(?:votes?|seats?|points?)|(?<=voted\s)(?P<v>{_TALLY_NUMBER}))"
+                    rf"\s+to\s+(?P<b>{_TALLY_NUMBER})(?![\w]|[,.]\d)", re.I)
 # number words (the one table is quantities'), and vague counts, after an ordinal
 _COUNT_WORDS = frozenset(NUMBER_WORDS) | {"dozen", "few", "several"}
 _YEAR_MODIFIER = re.compile(r"\s+(?!and\b|or\b|to\b|in\b|on\b|at\b|for\b|from\b|by\b|when\b|after\b|before\b)[a-z][a-z-]+")
@@ -208,6 +210,10 @@ def _find_predicate(tokens, start: int, masked: set[int]):
         lemma = next((x for x in said if x in lex.speech), said[0])
         return said_at, said_at + 1, lemma, ("say",), None
     return None
+
+
+def _tally_number(word: str) -> int:
+    return int(word.replace(",", "")) if word[0].isdigit() else NUMBER_WORDS[word.lower()]
 
 
 def _noun_before_verb(tokens, i: int, masked: set[int]) -> bool:
@@ -695,12 +701,12 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
         if not measure and objects:
             measure = objects[0].head
         out.append(Slot(kind="quantity", role=role, text=q.text, start=q.start, end=q.end, quantity=q, measure=measure))
-    if sports or any(t[2].lower() in lex.score_nouns for t in tokens):
+    for m in _TALLY.finditer(text):  # "votes to" says it is a tally, whatever the verb
+        a, b = _tally_number(m.group("a") or m.group("v")), _tally_number(m.group("b"))
+        out.append(Slot(kind="score", role="result", text=m.group(), start=m.start() + offset,
+                        end=m.end() + offset, score=[a, b]))
+    if sports or any(noun_lemma(t[2]) in lex.score_nouns for t in tokens):
         date_spans = [(d.start - offset, d.end - offset) for d in facts.dates]
-        for m in _TALLY.finditer(text):
-            a, b = int(m.group(1).replace(",", "")), int(m.group(2).replace(",", ""))
-            out.append(Slot(kind="score", role="result", text=m.group(), start=m.start() + offset,
-                            end=m.end() + offset, score=[a, b]))
         for m in _SCORE.finditer(text):
             if any(a <= m.start() < b for a, b in date_spans) or any(a - offset <= m.start() < b - offset for a, b in quoted):
                 continue
