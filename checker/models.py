@@ -148,12 +148,13 @@ class Predicate(_Model):
     end: int = 0
 
 
-SlotKind = Literal["when", "where", "quantity", "ordinal", "score", "role"]
+SlotKind = Literal["when", "where", "quantity", "ordinal", "score", "role", "agent"]
 
 
 class Slot(_Model):
     """A typed value a statement gives, with its role: when (point, start, end, span, period),
-    where (at, to), quantity (value, change, level, base), ordinal, score, role (title)."""
+    where (at, to), quantity (value, change, level, base), ordinal, score, role (title), agent
+    (by: who did it, names in ``holder``)."""
 
     kind: SlotKind
     role: str

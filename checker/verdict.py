@@ -98,7 +98,7 @@ def statement_support(side: Side, pairs: list[Pair]) -> int:
     them and none conflicts; 0 otherwise."""
     slots = claim_slots(side.facts.statement)
     if not slots:
-        return 0
+        return _untyped_support(side, pairs)
     agreed: set[int] = set()
     names = side.facts.statement.rest_names
     # the alignment judged the subject and the predicate; every other word must be the passage's
@@ -121,6 +121,28 @@ def statement_support(side: Side, pairs: list[Pair]) -> int:
                 agreed.add(id(c.claim))  # "compatible" (the passage says less) supports nothing
     if all(id(s) in agreed for s in slots):
         return len(slots)
+    return 0
+
+
+def _untyped_support(side: Side, pairs: list[Pair]) -> int:
+    """1 when a claim with no typed slot ("Whiplash was directed by Damien Chazelle") makes
+    one statement with a passage (same subject, same predicate, same polarity and modality)
+    that says every other word of it; 0 otherwise. Nothing is compared, so nothing may differ."""
+    st = side.facts.statement
+    if st is None or st.subject is None or st.predicate is None or _REFERS_BACK.search(side.text):
+        return 0
+    content = claim_content(side)
+    if not content[0]:
+        return 0  # "Acme rose": nothing beside the subject and the verb to find
+    for pair in pairs:
+        al = pair.alignment
+        if al is None or pair.relation != "claim-source" or al.comparisons:
+            continue
+        text = pair.evidence.text.lower()
+        if any(not all(w in text for w in name.split()) for name in st.rest_names):
+            continue
+        if says_all(content, pair.evidence.text):
+            return 1
     return 0
 
 

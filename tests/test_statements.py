@@ -265,3 +265,52 @@ def test_verbs_of_a_level_are_one_predicate():
     passage = _statement("Turnout in the Porto runoff reached 58.4%, up 6.1 percentage points from the first round.")
     al = align_statements(claim, passage)
     assert al is not None and [(c.kind, c.outcome) for c in al.comparisons] == [("quantity", "conflict")]
+
+
+AGENT_SOURCE = """# Film notes
+
+Harbour Nights is a 2011 drama film directed by Lena Okafor, written by Tom Berret and starring Ada Voss.
+
+Kelvin Hall is a large, highly residential college.
+
+Private Quarters is a 1931 comedy of manners in three acts by Noe\u0308l Cowan.
+"""
+
+AGENT_CLAIMS = {
+    "director-right": ("Harbour Nights was directed by Lena Okafor.", "supported"),
+    "director-is-the-writer": ("Harbour Nights was directed by Tom Berret.", "contradicted"),
+    "untyped-contained": ("Harbour Nights starred Ada Voss.", "unverified"),  # another predicate, nothing compared
+    "degree-adverb": ("Kelvin Hall is a barely residential college.", "unverified"),
+    "decomposed-accent": ("Private Quarters is a 1931 comedy in three acts by Noel Cowan.", "unverified"),
+}
+
+
+@pytest.mark.parametrize("claim_id", list(AGENT_CLAIMS))
+def test_agents_and_untyped_claims(tmp_path_factory, claim_id):
+    root = tmp_path_factory.mktemp("agents")
+    (root / "sources").mkdir()
+    (root / "sources" / "films.md").write_text(AGENT_SOURCE, encoding="utf-8")
+    claims = [{"id": k, "text": t, "source": "films.md"} for k, (t, _) in AGENT_CLAIMS.items()]
+    (root / "claims.json").write_text(json.dumps({"claims": claims}), encoding="utf-8")
+    rep = check([root / "claims.json"], CheckConfig(sources=[root / "sources"], cache_dir=None, root=root))
+    got = {c.id: c.verdict for c in rep.claims}
+    assert got[claim_id] == AGENT_CLAIMS[claim_id][1]
+    if claim_id == "director-is-the-writer":
+        f = next(f for f in rep.findings if f.rule == "CC-AGENT-001")
+        assert (f.claim_value, f.evidence_value) == ("by Tom Berret", "by Lena Okafor")
+
+
+def test_an_untyped_claim_the_passage_says_in_full_is_supported(tmp_path):
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "bio.md").write_text(
+        "Christa Moll was born Christa Anne Haack in Anaheim and grew up in California.\n", encoding="utf-8")
+    claims = [{"id": "born-as", "text": "Christa Moll was born Christa Anne Haack.", "source": "bio.md"},
+              {"id": "born-other", "text": "Christa Moll was born Christa Lee Haack.", "source": "bio.md"}]
+    (tmp_path / "claims.json").write_text(json.dumps({"claims": claims}), encoding="utf-8")
+    rep = check([tmp_path / "claims.json"], CheckConfig(sources=[tmp_path / "sources"], cache_dir=None, root=tmp_path))
+    assert {c.id: c.verdict for c in rep.claims} == {"born-as": "supported", "born-other": "unverified"}
+
+
+def test_names_fold_accents_and_read_decomposed_text():
+    st = _statement("The novel was written by Noe\u0308l Cowan in 1931.")
+    assert [s.holder for s in st.slots if s.kind == "agent"] == [["noel cowan"]]

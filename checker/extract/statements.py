@@ -17,15 +17,20 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from functools import lru_cache
 
 from ..models import Anchor, Facts, Predicate, Slot, Statement
+from .gazetteer import DEMONYMS
 from .lexicon import lexicon, noun_lemma, verb_lemmas, word_classes
 from .measures import in_comparison_base
 from .quantities import NUMBER_WORDS
 
-# letters of any script ("Tromsø", "São Paulo"), words with inner hyphens, apostrophes and dots
-_TOKEN = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]+)*|\d+(?:[.,:–-]\d+)*|[^\w\s]")
+# letters of any script ("Tromsø", "São Paulo"), with the combining marks of decomposed text
+# ("Noe" + U+0308 is "Noël"), words with inner hyphens, apostrophes and dots
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_LETTERS = rf"(?:[^\W\d_]|[{_MARKS}])"
+_TOKEN = re.compile(rf"[^\W\d_](?:[^\W\d_'’.-]|[{_MARKS}])*(?:['’.-]{_LETTERS}+)*|\d+(?:[.,:–-]\d+)*|[^\w\s{_MARKS}]")
 DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
 PRONOUNS = frozenset("it they he she this these we i you there".split())
 _SPEAKERS = frozenset("we i you".split())  # they name the speaker, not an earlier subject
@@ -58,14 +63,25 @@ _BASE_PREP = re.compile(r"\b(from|versus|vs\.?|compared\s+with|compared\s+to|aga
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    """(start, end, word) of each token; the word composed (NFC) so that decomposed text
+    reads like any other, the offsets those of ``text``."""
+    if text.isascii():
+        return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    return [(m.start(), m.end(), unicodedata.normalize("NFC", m.group())) for m in _TOKEN.finditer(text)]
 
 
 def name_key(words: list[str]) -> str:
-    """A name as compared: lower-cased, corporate suffixes and articles dropped."""
-    words = [w.removesuffix("'s").removesuffix("’s") for w in words]
+    """A name as compared: lower-cased, accents folded ("Noël" is "Noel"), corporate suffixes
+    and articles dropped."""
+    words = [_fold(w.removesuffix("'s").removesuffix("’s")) for w in words]
     kept = [w.lower().strip(".'’") for w in words if w.lower().strip(".'’") not in _NAME_SUFFIXES]
     return " ".join(kept)
+
+
+def _fold(word: str) -> str:
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _capitalised(word: str) -> bool:
@@ -159,6 +175,8 @@ def _find_predicate(tokens, start: int, masked: set[int]):
         prev = tokens[b][2].lower() if i > start else ""
         if (prev in DETERMINERS and prev not in ("that", "this")) or prev.endswith(("'s", "’s")):
             continue  # "the opening", "a visit": a noun
+        if i - 1 >= start and i - 1 in masked and (tokens[i - 1][2][0].isdigit() or tokens[i - 1][2].lower() in NUMBER_WORDS):
+            continue  # "in three acts", "two votes": a counted noun
         if b >= start and b not in masked and word_classes(tokens[b][2]) == {"ADJ"} and "NOUN" in word_classes(w):
             continue  # "a large sleep study": a noun after an adjective
         if lw.endswith("ing") and prev not in ("is", "are", "was", "were", "be", "been", "am"):
@@ -433,6 +451,53 @@ def _role_slots(text: str, tokens, masked: set[int], facts: Facts, offset: int, 
     return out
 
 
+def _agent_slots(text: str, tokens, masked: set[int], at: int, facts: Facts, offset: int) -> list[Slot]:
+    """Who did it, where the verb says so with "by" right after it: "directed by Will Gluck",
+    "built by Talleres Ebro and Alstom", "assembled by the manufacturer Talleres Ebro". One
+    slot holding every name of the "by" phrase; none when "by" is followed by no name ("by
+    four votes", "by train", "by the council")."""
+    if at >= len(tokens) or tokens[at][2].lower() != "by":
+        return []
+    k = at + 1
+    while k < len(tokens) and k - at <= 4 and k not in masked and tokens[k][2][0].isalpha() \
+            and (not _capitalised(tokens[k][2]) or tokens[k][2] in DEMONYMS) \
+            and tokens[k][2].lower() not in _PREPOSITIONS \
+            and tokens[k][2].lower() not in ("and", "or", "but", "which", "who", "whose"):
+        k += 1  # "the manufacturer", "American singer": words before the name
+    names: list[str] = []
+    first = last = None
+    while k < len(tokens) and k not in masked:
+        run = _agent_name_at(tokens, k, masked, facts, offset)
+        if run is None:
+            break
+        key = name_key([t[2] for t in tokens[run[0]:run[1]]])
+        if not key:
+            break
+        names.append(key)
+        first = first if first is not None else run[0]
+        last = k = run[1]
+        # "by A and B", "by A, B and C": each is a name of the phrase
+        if k + 1 < len(tokens) and tokens[k][2] in (",", "and", "&"):
+            k += 2 if tokens[k][2] == "," and tokens[k + 1][2] == "and" else 1
+            continue
+        break
+    if not names:
+        return []
+    s, e = tokens[first][0], tokens[last - 1][1]
+    return [Slot(kind="agent", role="by", text=text[s:e], start=s + offset, end=e + offset, holder=names)]
+
+
+def _agent_name_at(tokens, k: int, masked: set[int], facts: Facts, offset: int) -> tuple[int, int] | None:
+    """The name starting at token ``k``: a person or organisation the entity reader found
+    ("Bert V. Royal"), else the run of capitalised words there."""
+    at = tokens[k][0] + offset
+    for m in facts.entities:
+        if m.start == at and m.kind in ("person", "org"):
+            end = next((x for x in range(k, len(tokens)) if tokens[x][1] + offset >= m.end), k)
+            return k, end + 1
+    return _name_run_at(tokens, k, masked)
+
+
 def _measure_before(tokens, k: int, masked: set[int], stop: int) -> str:
     """The noun a figure measures when written before it: "revenue of $4.2 billion"."""
     for j in range(k - 1, max(stop + 1, k - 5) - 1, -1):
@@ -479,7 +544,7 @@ def build_statement(text: str, facts: Facts, offset: int = 0) -> Statement | Non
     pred_index = None
     if found is not None:
         i, j, lemma, classes, said_at = found
-        pred_index = i
+        pred_index, pred_end = i, j
         lex = lexicon()
         modality, negated = _modality_and_negation(tokens, start, i)
         direction = None
@@ -570,6 +635,12 @@ def build_statement(text: str, facts: Facts, offset: int = 0) -> Statement | Non
         own = _same_level(text, own, offset, predicate.start - offset)
     slots = _slots(text, tokens, masked, own, offset, subject, objects, predicate, pred_index)
     slots += _role_slots(text, tokens, masked | in_quote, facts, offset, subject, pred_index)
+    if pred_index is not None:
+        # after the verb, and after each repetition of it ("directed by A, directed by B")
+        verb = tokens[pred_index][2].lower()
+        for k in [pred_end] + [x + 1 for x in range(pred_end, len(tokens) - 1)
+                               if tokens[x][2].lower() == verb and tokens[x][0] < main_end]:
+            slots += _agent_slots(text, tokens, masked | in_quote, k, facts, offset)
     if predicate is None and any(s.kind == "role" for s in slots):
         # "Jane Ortiz, the mayor of Lyon, ...": a role statement about the name before it
         first = min((s for s in slots if s.kind == "role"), key=lambda s: s.start)
@@ -783,7 +854,7 @@ def build_clauses(text: str, facts: Facts, offset: int, main: Statement | None) 
     return out
 
 
-_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
+_WORD = re.compile(rf"[^\W\d_](?:[^\W\d_'’-]|[{_MARKS}])*(?:['’-]{_LETTERS}+)*")
 NEGATIONS = frozenset({"not", "never", "no", "nor", "neither", "without"})
 
 
@@ -804,14 +875,16 @@ def word_forms(text: str) -> frozenset[str]:
 def content_words(text: str, skip: list[tuple[int, int]]) -> list[str]:
     """The content words of ``text`` outside the ``skip`` spans (its dates, figures, quotes)."""
     out = []
-    for m in _WORD.finditer(text):
+    words = list(_WORD.finditer(text))
+    for k, m in enumerate(words):
         if any(a <= m.start() < b for a, b in skip):
             continue
         lw = m.group().lower().removesuffix("'s").removesuffix("’s")
         if lw in _FUNCTION or lw in NEGATIONS or lw in ("it", "they", "he", "she", "said", "says"):
             continue
-        if lw.endswith("ly") and word_classes(lw) == {"ADV"}:
-            continue  # "rose steeply" / "sharply": manner, not a checkable fact
+        if lw.endswith("ly") and word_classes(lw) == {"ADV"} and not (
+                k + 1 < len(words) and word_classes(words[k + 1].group()) == {"ADJ"}):
+            continue  # "rose steeply" / "sharply": manner, not a checkable fact ("barely residential" is one)
         out.append(lw)
     return out
 

@@ -498,10 +498,21 @@ def align_statements(claim: Statement | None, evidence: Statement | None,
         peers = [e for e in evidence.slots if e.kind == "score"]
         outcomes = [("agree" if sorted(c.score) == sorted(e.score) else "conflict", e) for e in peers]
         _add(comps, "score", c, outcomes, lambda s: "-".join(map(str, s.score)))
+    for c in (s for s in claim.slots if s.kind == "agent"):
+        outcomes = [(_compare_agents(c, e, options), e) for e in evidence.slots if e.kind == "agent"]
+        _add(comps, "agent", c, outcomes, lambda s: f"by {s.text}")
     role = _role_alignment(claim, evidence, options)
     if role is not None:
         comps += role.comparisons
     return StatementAlignment(reason, comps)
+
+
+def _compare_agents(c: Slot, e: Slot, options: AlignOptions) -> Outcome:
+    """"directed by Bert Royal" against "directed by Will Gluck": one of the claim's names
+    among the passage's agrees; none of them is a conflict."""
+    if any(names_match(x, y, options) for x in c.holder for y in e.holder):
+        return "agree"
+    return "conflict"
 
 
 def align_any(claim: Statement | None, facts, options: AlignOptions = DEFAULT_OPTIONS,
