@@ -173,6 +173,12 @@ def _span_in(text: str, needle: str, whole: tuple[int, int]) -> dict:
 # --------------------------------------------------------------------------- the check
 
 
+def _names_something(facts: Facts) -> bool:
+    st = facts.statement
+    return any(m.kind in ("person", "org") for m in facts.entities) or (
+        st is not None and st.subject is not None and bool(st.subject.names))
+
+
 class LazyFacts:
     """Facts per (path, passage index), extracted on first use and kept.
 
@@ -185,6 +191,7 @@ class LazyFacts:
         self.docs = {d.path: d for d in documents}
         self.masked: dict[str, str] = {}
         self.cache: dict[tuple[str, int], Facts] = {}
+        self.first_named: dict[str, int] = {}  # path -> index of the first passage that names someone
 
     def __getitem__(self, key: tuple[str, int]) -> Facts:
         hit = self.cache.get(key)
@@ -194,9 +201,25 @@ class LazyFacts:
                 # link targets, inline code and comments blanked out, offsets unchanged
                 self.masked[doc.path] = extraction_text(doc.text, doc.kind)
             hit = self._extract(doc, key[1])
-            if hit.statement is not None and hit.statement.subject is not None and not hit.statement.subject.names:
-                resolve_subject(hit.statement, self._earlier_statements(doc, key[1]))
+            st = hit.statement
+            if st is not None and st.subject is not None and not st.subject.names:
+                resolve_subject(st, self._earlier_statements(doc, key[1]))
+                subj = st.subject
+                if not subj.names and subj.resolved_from is None and self._nothing_named_before(doc, key[1], subj.start):
+                    st.subject = subj.model_copy(update={"topic": True})
         return hit
+
+    def _nothing_named_before(self, doc: Document, index: int, at: int) -> bool:
+        """Whether no person, organisation or named subject comes before offset ``at`` of
+        passage ``index``: then an unresolved "it" or "the film" can only mean the source's topic."""
+        if doc.path not in self.first_named:
+            self.first_named[doc.path] = next((j for j in range(len(doc.passages)) if _names_something(
+                self.cache.get((doc.path, j)) or self._extract(doc, j))), len(doc.passages))
+        first = self.first_named[doc.path]
+        if first < index:
+            return False
+        facts = self.cache[(doc.path, index)]
+        return not any(m.kind in ("person", "org") and m.start < at for m in facts.entities)
 
     def _extract(self, doc: Document, index: int) -> Facts:
         """Extract and keep the facts of one passage (headings get no statement: their title

@@ -134,6 +134,7 @@ class Anchor(_Model):
     pronoun: bool = False  # "it", "they": refers back to an earlier sentence's subject
     possessor: bool = False  # "her survey", "its factory": whose it is refers back
     resolved_from: str | None = None  # text of the earlier anchor it was resolved to
+    topic: bool = False  # unresolved "it" / "the film" with nothing named before it: the source's topic
 
 
 class Predicate(_Model):

@@ -141,9 +141,16 @@ def _untyped_support(side: Side, pairs: list[Pair]) -> int:
         text = pair.evidence.text.lower()
         if any(not all(w in text for w in name.split()) for name in st.rest_names):
             continue
-        if says_all(content, pair.evidence.text):
-            return 1
+        if says_all(content, pair.evidence.text) and _figures(side.text) <= _figures(pair.evidence.text):
+            return 1  # and every figure it writes ("FIFA 09" is not "FIFA 08")
     return 0
+
+
+def _figures(text: str) -> set[str]:
+    return set(_DIGITS.findall(text))
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def _forms_of(word: str) -> set[str]:

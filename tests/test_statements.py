@@ -314,3 +314,37 @@ def test_an_untyped_claim_the_passage_says_in_full_is_supported(tmp_path):
 def test_names_fold_accents_and_read_decomposed_text():
     st = _statement("The novel was written by Noe\u0308l Cowan in 1931.")
     assert [s.holder for s in st.slots if s.kind == "agent"] == [["noel cowan"]]
+
+
+def _verdicts(tmp_path, source: str, claims: dict[str, str]) -> dict[str, str]:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "src.md").write_text(source, encoding="utf-8")
+    rows = [{"id": k, "text": t, "source": "src.md"} for k, t in claims.items()]
+    (tmp_path / "claims.json").write_text(json.dumps({"claims": rows}), encoding="utf-8")
+    rep = check([tmp_path / "claims.json"], CheckConfig(sources=[tmp_path / "sources"], cache_dir=None, root=tmp_path))
+    return {c.id: c.verdict for c in rep.claims}
+
+
+def test_an_unnamed_subject_of_a_cited_source_is_its_topic(tmp_path):
+    # nothing in the source names what "the film" is: it is what the source is about
+    got = _verdicts(tmp_path, "The film was released in cinemas across Europe on November 5, 2003.\n", {
+        "right": "The movie Night Circuit was released on November 5, 2003.",
+        "wrong": "The movie Night Circuit was released on November 5, 2005.",
+        "other-kind": "The album Night Circuit was released on November 5, 2005.",
+    })
+    assert got == {"right": "supported", "wrong": "contradicted", "other-kind": "unverified"}
+
+
+def test_a_source_that_names_its_subject_has_no_unnamed_topic(tmp_path):
+    source = "Work on the Ellerby Canal began in 1791. The waterway opened on April 2, 1797.\n"
+    got = _verdicts(tmp_path, source, {"trap": "The Thornby Canal opened on 2 April 1799."})
+    assert got == {"trap": "unverified"}
+
+
+def test_a_stance_word_is_part_of_what_the_claim_says(tmp_path):
+    source = "Jorun Vale was a strong advocate of a single parliament for the two islands.\n"
+    got = _verdicts(tmp_path, source, {
+        "against": "Jorun Vale was against a single parliament for the two islands.",
+        "for": "Jorun Vale was a strong advocate of a single parliament for the two islands.",
+    })
+    assert got["against"] != "supported"

@@ -42,9 +42,13 @@ class Lexicon:
     roles_by_first: dict[str, tuple[tuple[str, ...], ...]]  # first word -> role nouns, longest first
     compatible: frozenset[frozenset[str]]
     score_nouns: frozenset[str]
+    head_groups: dict[str, str]  # head noun -> the first noun of its synonym group
 
     def role(self, noun: str) -> str:
         return self.role_groups.get(noun, noun)
+
+    def head(self, noun: str) -> str:
+        return self.head_groups.get(noun, noun)
 
     def classes_of(self, lemma: str) -> tuple[str, ...]:
         return self.by_lemma.get(lemma, ())
@@ -97,6 +101,7 @@ def lexicon() -> Lexicon:
         role_groups={noun: group[0] for group in data["role_synonyms"]["groups"] for noun in group},
         compatible=frozenset(frozenset(p) for p in data["compatible"]["pairs"]),
         score_nouns=frozenset(data["scores"]["nouns"]),
+        head_groups={noun: group[0] for group in data["head_synonyms"]["groups"] for noun in group},
         cues_by_first={k: tuple(v) for k, v in cues.items()},
         roles_by_first={k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()},
     )

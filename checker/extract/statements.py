@@ -880,13 +880,17 @@ def content_words(text: str, skip: list[tuple[int, int]]) -> list[str]:
         if any(a <= m.start() < b for a, b in skip):
             continue
         lw = m.group().lower().removesuffix("'s").removesuffix("’s")
-        if lw in _FUNCTION or lw in NEGATIONS or lw in ("it", "they", "he", "she", "said", "says"):
+        if (lw in _FUNCTION and lw not in _STANCE) or lw in NEGATIONS or lw in ("it", "they", "he", "she", "said", "says"):
             continue
         if lw.endswith("ly") and word_classes(lw) == {"ADV"} and not (
                 k + 1 < len(words) and word_classes(words[k + 1].group()) == {"ADJ"}):
             continue  # "rose steeply" / "sharply": manner, not a checkable fact ("barely residential" is one)
         out.append(lw)
     return out
+
+
+# prepositions that take a side: "was against a single parliament" is not "an advocate of" one
+_STANCE = frozenset(("against", "without", "despite"))
 
 
 def negation_count(text: str) -> int:

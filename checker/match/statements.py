@@ -395,6 +395,29 @@ def _compare_roles(c: Slot, e: Slot, options: AlignOptions) -> Outcome | None:
 # --------------------------------------------------------------------------- alignment
 
 
+_TOPIC_PRONOUNS = frozenset(("it", "he", "she", "they"))
+
+
+def topic_alignment(claim: Anchor | None, evidence: Anchor | None) -> str | None:
+    """Why a passage of the source a claim cites speaks of the claim's named subject though it
+    does not name it: its subject is "it" or a bare "the film" that nothing earlier in the
+    source resolved, so it means the source's topic, and the claim names one of that kind
+    ("Arjun Reddy" / "the movie Arjun Reddy" against "The film was made on a budget of ...").
+    The engine marks such a subject (``Anchor.topic``) only where nothing is named before it."""
+    if claim is None or evidence is None or not claim.names or claim.pronoun or not evidence.topic:
+        return None
+    if evidence.names or evidence.places or evidence.resolved_from is not None or evidence.possessor:
+        return None
+    if evidence.pronoun:
+        if evidence.text.lower() not in _TOPIC_PRONOUNS:
+            return None
+    else:
+        lex = lexicon()
+        if not evidence.head or evidence.modifiers or (claim.head and lex.head(claim.head) != lex.head(evidence.head)):
+            return None
+    return f"the cited source's '{evidence.text}' is its topic '{claim.text}'"
+
+
 def _role_alignment(claim: Statement, evidence: Statement, options: AlignOptions) -> StatementAlignment | None:
     comps = []
     for c in (s for s in claim.slots if s.kind == "role"):
@@ -427,6 +450,8 @@ def align_statements(claim: Statement | None, evidence: Statement | None,
     if relation is None:
         return None
     why = anchors_align(claim.subject, evidence.subject, options, bare_ok=cited)
+    if why is None and cited:
+        why = topic_alignment(claim.subject, evidence.subject)
     if why is None and contained and claim.subject is not None and not other_subject(claim, evidence, options):
         why = f"the passage says all the claim says of '{claim.subject.text}'"
     if why is None:
