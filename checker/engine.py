@@ -257,7 +257,7 @@ class Checker:
         for path in discover(paths, CLAIM_FILE_SUFFIXES + DOCUMENT_SUFFIXES):
             shown = _display(path, root)
             if path.suffix.lower() in CLAIM_FILE_SUFFIXES:
-                cf, locs = load_claim_file(path)
+                cf, locs = load_claim_file(path, known_codes=self.accepted.known_codes)
                 text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
                 claim_files.append((shown, cf, locs, text))
             elif path.suffix.lower() in DOCUMENT_SUFFIXES:
