@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
 from . import __version__
+from .atomic import write_atomic
 from .engine import CheckConfig, check
 from .errors import InputError, InputErrors
 from .models import Report, Severity, json_schema
@@ -21,18 +21,26 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 _FAIL_LEVELS = {"error": {Severity.error}, "warning": {Severity.error, Severity.warning}, "never": set()}
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and rename, so a reader never sees half a file."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.", suffix=".tmp")
+DEBUG_ENV = "CLAIMCHECK_DEBUG"
+
+
+def _writable_target(path: Path) -> None:
+    """Refuse an output path that cannot be written before any work is done (exit 2)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise InputError(str(path), "cannot write the output: it is a directory")
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise InputError(str(path), f"cannot write the output: folder '{folder}' {what}")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise InputError(str(path), f"cannot write the output: folder '{folder}' is not writable")
+
+
+def _write_output(path: Path, text: str) -> None:
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+        write_atomic(path, text)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot write the output: {exc.strerror or exc}") from None
 
 
 def _default_format() -> str:
@@ -72,7 +80,38 @@ class _Progress:
             self.bar.stop()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Guarded(click.Group):
+    """Every failure leaves through here: exit 2 with a one-line ``path[:line:col]: message``.
+
+    Exit 1 means findings, so a crash must never look like one. Input errors print where
+    they are; an OS error names its file; anything else is our bug: "internal error" and how
+    to report it, with the traceback only when CLAIMCHECK_DEBUG is set.
+    """
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except (InputError, InputErrors) as exc:
+            _input_error(exc)
+        except OSError as exc:
+            where = exc.filename if exc.filename is not None else "claimcheck"
+            click.echo(f"claimcheck: {where}: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_INPUT)
+        except Exception as exc:  # noqa: BLE001 - the promise: no traceback, exit 2
+            if os.environ.get(DEBUG_ENV):
+                import traceback
+
+                traceback.print_exc()
+            summary = " ".join(str(exc).split())[:200]
+            click.echo(f"claimcheck: internal error ({type(exc).__name__}: {summary}); this is a bug in claimcheck "
+                       f"{__version__}: please report it to the project's issue tracker with the command and the "
+                       f"input it failed on ({DEBUG_ENV}=1 prints the traceback)", err=True)
+            sys.exit(EXIT_INPUT)
+
+
+@click.group(cls=_Guarded, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="claimcheck")
 def main() -> None:
     """claimcheck: check claims and documents for contradicted dates, figures, places and people."""
@@ -186,6 +225,8 @@ def check_command(ctx, paths, sources, select, ignore_rules, weekday_policy, cac
     st = cfg.settings
     fmt = fmt or st.format
     output = output or (cfg.resolve(st.output) if st.output else None)
+    if output is not None:
+        _writable_target(output)
     fail_on = fail_on if _given(ctx, "fail_on") or not st.fail_on else st.fail_on
     baseline_file = baseline_path or (cfg.resolve(st.baseline) if st.baseline else None)
     if baseline_file is not None:
@@ -201,7 +242,7 @@ def check_command(ctx, paths, sources, select, ignore_rules, weekday_policy, cac
         output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt == "text")
     text = render(report, fmt, RenderOptions(color=bool(use_color), root="."))
     if output:
-        write_atomic(output, text)
+        _write_output(output, text)
     else:
         click.echo(text, nl=False)
     if fmt == Format.github.value and os.environ.get("GITHUB_STEP_SUMMARY"):
@@ -227,8 +268,9 @@ def baseline_command(ctx, paths, sources, select, ignore_rules, weekday_policy, 
     from .baseline import baseline_json
 
     paths, config, _ = _settings(ctx, ctx.params)
+    _writable_target(output)
     report = _run_check(paths, config)
-    write_atomic(output, baseline_json(report))
+    _write_output(output, baseline_json(report))
     n = len({f.fingerprint for f in report.findings})
     click.echo(f"claimcheck: wrote {n} finding(s) to {output}", err=True)
 
@@ -253,6 +295,8 @@ def extract_command(draft, output, force, weekday_policy):
     if output is not None and output.exists() and not force:
         click.echo(f"claimcheck: {output} exists; not overwriting it (use --force)", err=True)
         sys.exit(EXIT_INPUT)
+    if output is not None:
+        _writable_target(output)
     if not draft.exists():
         _input_error(InputError(str(draft), "no such file"))
     if draft.suffix.lower() not in DOCUMENT_SUFFIXES:
@@ -277,7 +321,7 @@ def extract_command(draft, output, force, weekday_policy):
     if output is None:
         click.echo(text, nl=False)
     else:
-        write_atomic(output, text)
+        _write_output(output, text)
         click.echo(f"claimcheck: wrote {len(claims)} claim(s) to {output}", err=True)
 
 
