@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -80,6 +81,20 @@ class _Progress:
             self.bar.stop()
 
 
+class _WarningHandler(logging.Handler):
+    """The core's warnings (a cache rebuilt or moved, a source skipped) on stderr, one line each."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"claimcheck: warning: {record.getMessage()}", err=True)
+
+
+def _show_warnings() -> None:
+    logger = logging.getLogger("claimcheck")
+    if not any(isinstance(h, _WarningHandler) for h in logger.handlers):
+        logger.addHandler(_WarningHandler(logging.WARNING))
+        logger.propagate = False
+
+
 class _Guarded(click.Group):
     """Every failure leaves through here: exit 2 with a one-line ``path[:line:col]: message``.
 
@@ -89,6 +104,7 @@ class _Guarded(click.Group):
     """
 
     def invoke(self, ctx: click.Context):
+        _show_warnings()
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
@@ -169,7 +185,7 @@ def _settings(ctx: click.Context, p: dict):
     ignore_set = (_codes(p["ignore_rules"], codes, "--ignore") if _given(ctx, "ignore_rules") else
                   set(st.ignore or ())) or set()
     weekday = p["weekday_policy"] if _given(ctx, "weekday_policy") or not st.weekday_policy else st.weekday_policy
-    cache_dir = p["cache_dir"] if _given(ctx, "cache_dir") or not st.cache_dir else cfg.resolve(st.cache_dir)
+    cache_dir = _cache_dir(ctx, cfg)
     from dataclasses import replace
 
     from .match.statements import DEFAULT_OPTIONS
@@ -179,10 +195,17 @@ def _settings(ctx: click.Context, p: dict):
                                                           ("context_chars", st.context_chars)) if v is not None})
     config = CheckConfig(
         sources=sources, cache_dir=None if p["no_cache"] else cache_dir, select=select_set, ignore=ignore_set,
+        cache_required=_given(ctx, "cache_dir") or bool(st.cache_dir),
         weekday_policy=weekday, aliases=dict(st.aliases or {}), align=align,
         root=cfg.folder,  # paths in reports are relative to the project, whatever the cwd
     )
     return paths, config, cfg
+
+
+def _cache_dir(ctx: click.Context, cfg) -> Path:
+    """--cache-dir, else the config file's cache-dir, else the default."""
+    st = cfg.settings
+    return ctx.params["cache_dir"] if _given(ctx, "cache_dir") or not st.cache_dir else cfg.resolve(st.cache_dir)
 
 
 def _run_check(paths, config: CheckConfig) -> Report:
@@ -338,6 +361,32 @@ def _codes(value: str | None, known: set[str], option: str) -> set[str] | None:
 def _exit_code(report: Report, fail_on: str) -> int:
     levels = _FAIL_LEVELS[fail_on]
     return EXIT_FINDINGS if any(f.severity in levels for f in report.findings) else EXIT_CLEAN
+
+
+@main.command("clean")
+@click.option("--cache-dir", type=click.Path(path_type=Path), default=Path(".claimcheck_cache"), show_default=True,
+              help="The cache folder to remove (default: the config file's cache-dir, else this).")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Config file (default: nearest claimcheck.toml or pyproject.toml with [tool.claimcheck]).")
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@click.pass_context
+def clean_command(ctx, cache_dir, config_path, isolated):
+    """Remove the passage-index cache (only claimcheck's own files in it)."""
+    from .config import load_config
+    from .match.index import clean_cache
+
+    cfg = load_config(config_path, known_codes={r.code for r in all_rules()}, search=not isolated)
+    folder = _cache_dir(ctx, cfg)
+    if not folder.exists():
+        click.echo(f"claimcheck: no cache at {folder}", err=True)
+        return
+    if not folder.is_dir():
+        raise InputError(str(folder), "is not a folder; not removing it")
+    removed, left = clean_cache(folder)
+    click.echo(f"claimcheck: removed {removed} file(s) from {folder}", err=True)
+    if left:
+        click.echo(f"claimcheck: kept {folder} and {len(left)} file(s) in it that are not claimcheck's: "
+                   f"{', '.join(left[:5])}{' ...' if len(left) > 5 else ''}", err=True)
 
 
 @main.command("schema")

@@ -46,6 +46,7 @@ Progress = Callable[[str, int, int], None]
 class CheckConfig:
     sources: list[Path] = field(default_factory=list)
     cache_dir: Path | None = Path(".claimcheck_cache")
+    cache_required: bool = False  # the user named cache_dir: unusable is an error, not a fallback
     select: set[str] | None = None  # rule codes to run (None: all)
     ignore: set[str] = field(default_factory=set)
     weekday_policy: str = "auto"  # by tense: past looks back, future and expectation forward
@@ -305,7 +306,8 @@ class Checker:
         for doc in all_docs:
             self.accepted.register(doc)
         self.facts = facts
-        index = PassageIndex.build(sources, self.config.cache_dir) if sources else None
+        index = PassageIndex.build(sources, self.config.cache_dir, required=self.config.cache_required) \
+            if sources else None
 
         doc_findings = self._document_findings(documents)
         inputs: list[_ClaimInput] = []
