@@ -90,7 +90,8 @@ def discover(paths: Iterable[Path], suffixes: tuple[str, ...], notes: list[str] 
             out.append(path)
         else:
             raise InputError(str(path), "no such file or directory")
-    return list(dict.fromkeys(out))
+    # one document per file: a link inside the folder and its target are one (shown by the target)
+    return list({p.resolve(): p for p in reversed(out)}.values())[::-1]
 
 
 def _walk(root: Path, suffixes: tuple[str, ...], notes: list[str]) -> list[Path]:

@@ -81,6 +81,7 @@ class _Errors:
         self.text = text
         self.index = LineIndex(text)
         self.items: list[tuple[int, InputError]] = []
+        self.aliases = False  # set by the YAML reader when a value is reached twice
 
     def add(self, offset: int, message: str) -> None:
         line, col = self.index.line_col(offset)
@@ -171,6 +172,7 @@ class _YamlConverter:
     def convert(self, node: Any) -> _Node:
         hit = self.memo.get(id(node))
         if hit is not None:  # an alias: share the converted node
+            self.errors.aliases = True
             return hit
         tag = getattr(node.tag, "value", node.tag)
         start, end = node.start_mark.index, node.end_mark.index
@@ -295,7 +297,8 @@ class _Tree:
 
     def __init__(self, errors: _Errors, root: _Node):
         self.errors = errors
-        self.own = _own_values(root)  # what the file itself holds; aliases only add to the walk
+        # what the file itself holds (only aliases make the walk longer than that)
+        self.own = _own_values(root) if errors.aliases else None
         self.where: dict[_Path, tuple[_Node | None, _Node]] = {}
         self.bad: set[_Path] = set()  # paths already reported (refused tags, dup keys)
         self.count = 0
@@ -307,7 +310,7 @@ class _Tree:
         if depth > 100:
             raise _Abort(node.start, "nested too deeply (more than 100 levels)")
         self.count += 1
-        if self.count > self.own + _MAX_NODES:
+        if self.own is not None and self.count > self.own + _MAX_NODES:
             raise _Abort(node.start, f"aliases expand too far for a claim file (more than {_MAX_NODES} "
                                      "values beyond the file's own)")
         self.where[path] = (key, node)
