@@ -107,13 +107,16 @@ class _Guarded(click.Group):
         _show_warnings()
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
+        except (KeyboardInterrupt, click.Abort):  # click would exit 1, which means findings
+            click.echo("claimcheck: interrupted", err=True)
+            sys.exit(EXIT_INPUT)
         except (InputError, InputErrors) as exc:
             _input_error(exc)
         except OSError as exc:
-            where = exc.filename if exc.filename is not None else "claimcheck"
-            click.echo(f"claimcheck: {where}: {exc.strerror or exc}", err=True)
+            where = f"{exc.filename}: " if exc.filename is not None else ""
+            click.echo(f"claimcheck: {where}{exc.strerror or exc}", err=True)
             sys.exit(EXIT_INPUT)
         except Exception as exc:  # noqa: BLE001 - the promise: no traceback, exit 2
             if os.environ.get(DEBUG_ENV):

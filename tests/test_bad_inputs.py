@@ -284,3 +284,16 @@ def test_unreadable_pyproject_in_a_parent(tmp_path):
     assert re.search(r"pyproject\.toml: cannot read it to look for \[tool\.claimcheck\]: Permission denied "
                      r"\(use --config FILE or --isolated\)", result.stderr)
     assert isolated.exit_code == 0
+
+
+def test_an_interrupted_run_exits_2_not_1(tmp_path, monkeypatch):
+    """Click turns Ctrl-C into exit 1, which CI would read as findings."""
+    import checker.cli
+
+    def interrupted(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(checker.cli, "check", interrupted)
+    _materialise(tmp_path, {"c.yaml": claims()})
+    result = run_cli(CHECK, tmp_path)
+    assert result.exit_code == 2 and result.stderr == "claimcheck: interrupted\n"
