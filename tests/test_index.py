@@ -34,7 +34,8 @@ def test_index_is_cached_on_disk_by_content_hash(tmp_path):
     changed = _docs(" Changed.")
     PassageIndex.build(changed, tmp_path)
     # an edited source replaces its set's index instead of adding one
-    assert [f.name for f in tmp_path.glob("passages-*.sqlite")] == [Path(PassageIndex.build(changed, tmp_path).db_path).name]
+    reopened = Path(PassageIndex.build(changed, tmp_path).db_path).name
+    assert [f.name for f in tmp_path.glob("passages-*.sqlite")] == [reopened]
     assert corpus_key(changed) in next(tmp_path.glob("passages-*.sqlite")).name
     assert not list(tmp_path.glob("*.tmp"))
 

@@ -621,8 +621,9 @@ def _check_values(claim_file: ClaimFile, tree: _Tree, known_codes: set[str] | No
         if known_codes is not None:
             for j, sup in enumerate(claim.ignore):
                 if sup.rule.upper() not in known_codes:
-                    tree.errors.add(at(i, "ignore", j, "rule"), f"claims[{i}].ignore[{j}].rule: unknown rule code "
-                                                                f"'{sup.rule}' (see 'claimcheck rules') (claim '{claim.id}')")
+                    where = f"claims[{i}].ignore[{j}].rule"
+                    tree.errors.add(at(i, "ignore", j, "rule"), f"{where}: unknown rule code '{sup.rule}' "
+                                                                f"(see 'claimcheck rules') (claim '{claim.id}')")
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ].*)?\Z")
