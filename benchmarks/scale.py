@@ -211,9 +211,9 @@ def phase_check(d: Path, runs: int, budget: float) -> dict:
             counts["search_s"] += time.perf_counter() - t
             counts["search"] += 1
 
-    def build(cls, documents, cache_dir):
+    def build(cls, documents, cache_dir, **options):
         marks.setdefault("index", time.perf_counter())
-        out = original_build.__func__(cls, documents, cache_dir)
+        out = original_build.__func__(cls, documents, cache_dir, **options)
         marks.setdefault("index_done", time.perf_counter())
         return out
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
 from . import __version__
+from .atomic import write_atomic
 from .engine import CheckConfig, check
 from .errors import InputError, InputErrors
 from .models import Report, Severity, json_schema
@@ -21,18 +22,26 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 _FAIL_LEVELS = {"error": {Severity.error}, "warning": {Severity.error, Severity.warning}, "never": set()}
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and rename, so a reader never sees half a file."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.", suffix=".tmp")
+DEBUG_ENV = "CLAIMCHECK_DEBUG"
+
+
+def _writable_target(path: Path) -> None:
+    """Refuse an output path that cannot be written before any work is done (exit 2)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise InputError(str(path), "cannot write the output: it is a directory")
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise InputError(str(path), f"cannot write the output: folder '{folder}' {what}")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise InputError(str(path), f"cannot write the output: folder '{folder}' is not writable")
+
+
+def _write_output(path: Path, text: str) -> None:
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+        write_atomic(path, text)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot write the output: {exc.strerror or exc}") from None
 
 
 def _default_format() -> str:
@@ -72,7 +81,56 @@ class _Progress:
             self.bar.stop()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _WarningHandler(logging.Handler):
+    """The core's warnings (a cache rebuilt or moved, a source skipped) on stderr, one line each."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"claimcheck: warning: {record.getMessage()}", err=True)
+
+
+def _show_warnings() -> None:
+    logger = logging.getLogger("claimcheck")
+    if not any(isinstance(h, _WarningHandler) for h in logger.handlers):
+        logger.addHandler(_WarningHandler(logging.WARNING))
+        logger.propagate = False
+
+
+class _Guarded(click.Group):
+    """Every failure leaves through here: exit 2 with a one-line ``path[:line:col]: message``.
+
+    Exit 1 means findings, so a crash must never look like one. Input errors print where
+    they are; an OS error names its file; anything else is our bug: "internal error" and how
+    to report it, with the traceback only when CLAIMCHECK_DEBUG is set.
+    """
+
+    def invoke(self, ctx: click.Context):
+        _show_warnings()
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except (KeyboardInterrupt, click.Abort):  # click would exit 1, which means findings
+            click.echo("claimcheck: interrupted", err=True)
+            sys.exit(EXIT_INPUT)
+        except (InputError, InputErrors) as exc:
+            _input_error(exc)
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename is not None else ""
+            click.echo(f"claimcheck: {where}{exc.strerror or exc}", err=True)
+            sys.exit(EXIT_INPUT)
+        except Exception as exc:  # noqa: BLE001 - the promise: no traceback, exit 2
+            if os.environ.get(DEBUG_ENV):
+                import traceback
+
+                traceback.print_exc()
+            summary = " ".join(str(exc).split())[:200]
+            click.echo(f"claimcheck: internal error ({type(exc).__name__}: {summary}); this is a bug in claimcheck "
+                       f"{__version__}: please report it to the project's issue tracker with the command and the "
+                       f"input it failed on ({DEBUG_ENV}=1 prints the traceback)", err=True)
+            sys.exit(EXIT_INPUT)
+
+
+@click.group(cls=_Guarded, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="claimcheck")
 def main() -> None:
     """claimcheck: check claims and documents for contradicted dates, figures, places and people."""
@@ -130,7 +188,7 @@ def _settings(ctx: click.Context, p: dict):
     ignore_set = (_codes(p["ignore_rules"], codes, "--ignore") if _given(ctx, "ignore_rules") else
                   set(st.ignore or ())) or set()
     weekday = p["weekday_policy"] if _given(ctx, "weekday_policy") or not st.weekday_policy else st.weekday_policy
-    cache_dir = p["cache_dir"] if _given(ctx, "cache_dir") or not st.cache_dir else cfg.resolve(st.cache_dir)
+    cache_dir = _cache_dir(ctx, cfg)
     from dataclasses import replace
 
     from .match.statements import DEFAULT_OPTIONS
@@ -140,10 +198,17 @@ def _settings(ctx: click.Context, p: dict):
                                                           ("context_chars", st.context_chars)) if v is not None})
     config = CheckConfig(
         sources=sources, cache_dir=None if p["no_cache"] else cache_dir, select=select_set, ignore=ignore_set,
+        cache_required=_given(ctx, "cache_dir") or bool(st.cache_dir),
         weekday_policy=weekday, aliases=dict(st.aliases or {}), align=align,
         root=cfg.folder,  # paths in reports are relative to the project, whatever the cwd
     )
     return paths, config, cfg
+
+
+def _cache_dir(ctx: click.Context, cfg) -> Path:
+    """--cache-dir, else the config file's cache-dir, else the default."""
+    st = cfg.settings
+    return ctx.params["cache_dir"] if _given(ctx, "cache_dir") or not st.cache_dir else cfg.resolve(st.cache_dir)
 
 
 def _run_check(paths, config: CheckConfig) -> Report:
@@ -186,6 +251,8 @@ def check_command(ctx, paths, sources, select, ignore_rules, weekday_policy, cac
     st = cfg.settings
     fmt = fmt or st.format
     output = output or (cfg.resolve(st.output) if st.output else None)
+    if output is not None:
+        _writable_target(output)
     fail_on = fail_on if _given(ctx, "fail_on") or not st.fail_on else st.fail_on
     baseline_file = baseline_path or (cfg.resolve(st.baseline) if st.baseline else None)
     if baseline_file is not None:
@@ -201,7 +268,7 @@ def check_command(ctx, paths, sources, select, ignore_rules, weekday_policy, cac
         output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt == "text")
     text = render(report, fmt, RenderOptions(color=bool(use_color), root="."))
     if output:
-        write_atomic(output, text)
+        _write_output(output, text)
     else:
         click.echo(text, nl=False)
     if fmt == Format.github.value and os.environ.get("GITHUB_STEP_SUMMARY"):
@@ -227,8 +294,9 @@ def baseline_command(ctx, paths, sources, select, ignore_rules, weekday_policy, 
     from .baseline import baseline_json
 
     paths, config, _ = _settings(ctx, ctx.params)
+    _writable_target(output)
     report = _run_check(paths, config)
-    write_atomic(output, baseline_json(report))
+    _write_output(output, baseline_json(report))
     n = len({f.fingerprint for f in report.findings})
     click.echo(f"claimcheck: wrote {n} finding(s) to {output}", err=True)
 
@@ -253,6 +321,8 @@ def extract_command(draft, output, force, weekday_policy):
     if output is not None and output.exists() and not force:
         click.echo(f"claimcheck: {output} exists; not overwriting it (use --force)", err=True)
         sys.exit(EXIT_INPUT)
+    if output is not None:
+        _writable_target(output)
     if not draft.exists():
         _input_error(InputError(str(draft), "no such file"))
     if draft.suffix.lower() not in DOCUMENT_SUFFIXES:
@@ -277,7 +347,7 @@ def extract_command(draft, output, force, weekday_policy):
     if output is None:
         click.echo(text, nl=False)
     else:
-        write_atomic(output, text)
+        _write_output(output, text)
         click.echo(f"claimcheck: wrote {len(claims)} claim(s) to {output}", err=True)
 
 
@@ -294,6 +364,32 @@ def _codes(value: str | None, known: set[str], option: str) -> set[str] | None:
 def _exit_code(report: Report, fail_on: str) -> int:
     levels = _FAIL_LEVELS[fail_on]
     return EXIT_FINDINGS if any(f.severity in levels for f in report.findings) else EXIT_CLEAN
+
+
+@main.command("clean")
+@click.option("--cache-dir", type=click.Path(path_type=Path), default=Path(".claimcheck_cache"), show_default=True,
+              help="The cache folder to remove (default: the config file's cache-dir, else this).")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Config file (default: nearest claimcheck.toml or pyproject.toml with [tool.claimcheck]).")
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@click.pass_context
+def clean_command(ctx, cache_dir, config_path, isolated):
+    """Remove the passage-index cache (only claimcheck's own files in it)."""
+    from .config import load_config
+    from .match.index import clean_cache
+
+    cfg = load_config(config_path, known_codes={r.code for r in all_rules()}, search=not isolated)
+    folder = _cache_dir(ctx, cfg)
+    if not folder.exists():
+        click.echo(f"claimcheck: no cache at {folder}", err=True)
+        return
+    if not folder.is_dir():
+        raise InputError(str(folder), "is not a folder; not removing it")
+    removed, left = clean_cache(folder)
+    click.echo(f"claimcheck: removed {removed} file(s) from {folder}", err=True)
+    if left:
+        click.echo(f"claimcheck: kept {folder} and {len(left)} file(s) in it that are not claimcheck's: "
+                   f"{', '.join(left[:5])}{' ...' if len(left) > 5 else ''}", err=True)
 
 
 @main.command("schema")

@@ -86,11 +86,18 @@ def find_config(start: Path | None = None) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
+    """Whether ``path`` configures us; one we cannot read might, so that is an error (exit 2),
+    not a config silently skipped (``--isolated`` or ``--config`` get past it)."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read it to look for [tool.claimcheck]: {exc.strerror or exc} "
+                                    "(use --config FILE or --isolated)") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
         # a broken pyproject.toml that mentions us is our business; otherwise it is not
-        return "[tool.claimcheck" in path.read_text(encoding="utf-8", errors="replace")
+        return b"[tool.claimcheck" in raw
     return isinstance(data.get("tool"), dict) and "claimcheck" in data["tool"]
 
 
@@ -116,9 +123,13 @@ def load_config(path: Path | None = None, *, known_codes: set[str] | None = None
         raise InputError(shown, f"invalid TOML: {msg}", *(map(int, m.groups()) if m else ())) from None
     is_pyproject = Path(path).name == "pyproject.toml"
     if is_pyproject:
-        table = data.get("tool", {}).get("claimcheck")
+        tool = data.get("tool", {})
+        table = tool.get("claimcheck") if isinstance(tool, dict) else None
         if table is None:
             raise InputError(shown, "no [tool.claimcheck] table")
+        if not isinstance(table, dict):
+            raise InputError(shown, "'tool.claimcheck' should be a table ([tool.claimcheck])",
+                             *_at(_key_line(text, "claimcheck", "") or _key_line(text, "tool", "")))
         prefix = "tool.claimcheck."
     else:
         table, prefix = data, ""

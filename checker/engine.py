@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,12 +42,14 @@ from .suppressions import Acceptance
 from .verdict import decide, says_all, whole_claim_content
 
 Progress = Callable[[str, int, int], None]
+log = logging.getLogger("claimcheck")
 
 
 @dataclass
 class CheckConfig:
     sources: list[Path] = field(default_factory=list)
     cache_dir: Path | None = Path(".claimcheck_cache")
+    cache_required: bool = False  # the user named cache_dir: unusable is an error, not a fallback
     select: set[str] | None = None  # rule codes to run (None: all)
     ignore: set[str] = field(default_factory=set)
     weekday_policy: str = "auto"  # by tense: past looks back, future and expectation forward
@@ -70,17 +74,67 @@ class _ClaimInput:
 # --------------------------------------------------------------------------- inputs
 
 
-def discover(paths: Iterable[Path], suffixes: tuple[str, ...]) -> list[Path]:
+def discover(paths: Iterable[Path], suffixes: tuple[str, ...], notes: list[str] | None = None) -> list[Path]:
+    """The files to read: each file named as given; each folder walked (hidden names skipped).
+
+    Inside a folder nothing is read from outside it: a symlink (file or folder) whose target
+    lies outside is skipped, and so are files and folders that cannot be read, each with a
+    note in ``notes`` (and a warning), never silently. A symlinked folder whose target is
+    inside is not walked again (its files are read through their own path).
+    """
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
-                          and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            out += _walk(path, suffixes, notes if notes is not None else [])
         elif path.exists():
             out.append(path)
         else:
             raise InputError(str(path), "no such file or directory")
-    return list(dict.fromkeys(out))
+    # one document per file: a link inside the folder and its target are one (shown by the target)
+    return list({p.resolve(): p for p in reversed(out)}.values())[::-1]
+
+
+def _walk(root: Path, suffixes: tuple[str, ...], notes: list[str]) -> list[Path]:
+    real_root = root.resolve()
+    found: list[Path] = []
+
+    def skip(path: Path | str, why: str) -> None:
+        note = f"{path}: skipped: {why}"
+        notes.append(note)
+        log.warning("%s", note)
+
+    def unreadable(exc: OSError) -> None:
+        skip(exc.filename, f"cannot read this folder ({exc.strerror or exc})")
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
+        here = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for d in list(dirs):
+            if (here / d).is_symlink():
+                dirs.remove(d)  # os.walk would not enter it; say so when it leads outside
+                if not _inside((here / d).resolve(), real_root):
+                    skip(here / d, f"a symlink to a folder outside {root}")
+        for name in sorted(files):
+            p = here / name
+            if name.startswith(".") or p.suffix.lower() not in suffixes:
+                continue
+            if p.is_symlink():
+                target = p.resolve()
+                if not _inside(target, real_root):
+                    skip(p, f"a symlink to a file outside {root}")
+                    continue
+                if not target.is_file():
+                    skip(p, "a symlink to nothing readable")
+                    continue
+            if not os.access(p, os.R_OK):
+                skip(p, "cannot read this file (permission denied)")
+                continue
+            found.append(p)
+    return sorted(found)
+
+
+def _inside(target: Path, root: Path) -> bool:
+    return target == root or target.is_relative_to(root)
 
 
 def _display(path: Path, root: Path) -> str:
@@ -277,10 +331,10 @@ class Checker:
     def _load_inputs(self, paths: Sequence[Path]):
         claim_files, documents = [], []
         root = self.config.root
-        for path in discover(paths, CLAIM_FILE_SUFFIXES + DOCUMENT_SUFFIXES):
+        for path in discover(paths, CLAIM_FILE_SUFFIXES + DOCUMENT_SUFFIXES, self.notes):
             shown = _display(path, root)
             if path.suffix.lower() in CLAIM_FILE_SUFFIXES:
-                cf, locs = load_claim_file(path)
+                cf, locs = load_claim_file(path, known_codes=self.accepted.known_codes)
                 text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
                 claim_files.append((shown, cf, locs, text))
             elif path.suffix.lower() in DOCUMENT_SUFFIXES:
@@ -292,7 +346,7 @@ class Checker:
 
     def _load_sources(self, exclude: set[str]) -> list[Document]:
         docs = []
-        for path in discover(self.config.sources, DOCUMENT_SUFFIXES):
+        for path in discover(self.config.sources, DOCUMENT_SUFFIXES, self.notes):
             shown = _display(path, self.config.root)
             if shown in exclude:
                 continue
@@ -328,7 +382,8 @@ class Checker:
         for doc in all_docs:
             self.accepted.register(doc)
         self.facts = facts
-        index = PassageIndex.build(sources, self.config.cache_dir) if sources else None
+        index = PassageIndex.build(sources, self.config.cache_dir, required=self.config.cache_required) \
+            if sources else None
 
         doc_findings = self._document_findings(documents)
         inputs: list[_ClaimInput] = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from checker.ingest.text import build_document
 from checker.match.align import align
 from checker.match.index import PassageIndex, corpus_key
@@ -29,8 +31,12 @@ def test_index_is_cached_on_disk_by_content_hash(tmp_path):
     mtime = files[0].stat().st_mtime_ns
     second = PassageIndex.build(_docs(), tmp_path)
     assert second.db_path == first.db_path and files[0].stat().st_mtime_ns == mtime
-    PassageIndex.build(_docs(" Changed."), tmp_path)
-    assert len(list(tmp_path.glob("passages-*.sqlite"))) == 2
+    changed = _docs(" Changed.")
+    PassageIndex.build(changed, tmp_path)
+    # an edited source replaces its set's index instead of adding one
+    reopened = Path(PassageIndex.build(changed, tmp_path).db_path).name
+    assert [f.name for f in tmp_path.glob("passages-*.sqlite")] == [reopened]
+    assert corpus_key(changed) in next(tmp_path.glob("passages-*.sqlite")).name
     assert not list(tmp_path.glob("*.tmp"))
 
 

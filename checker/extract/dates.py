@@ -159,7 +159,7 @@ def _month_iv(y: int, m: int) -> tuple[dt.date, dt.date]:
 
 
 def _valid_day(y: int, m: int, d: int) -> dt.date | None:
-    if 1 <= m <= 12 and 1 <= d <= _last_day(y, m):
+    if 1 <= y <= 9999 and 1 <= m <= 12 and 1 <= d <= _last_day(y, m):
         return dt.date(y, m, d)
     return None
 
@@ -1086,6 +1086,15 @@ _GATE = re.compile(
 )
 
 
+def _apply(fn, c: _Ctx, mm: re.Match) -> None:
+    """Run one rule on one match; a reading that falls outside the calendar (a relative date
+    from a document dated in year 1 or 9999, say) is no date, not a crash."""
+    try:
+        fn(c, mm)
+    except (ValueError, OverflowError):
+        pass
+
+
 def find_dates(text: str, doc_date: dt.date | None = None, *, weekday_policy: str = "past") -> list[DateMention]:
     """Every date, range, open interval and (with ``doc_date``) relative date in ``text``.
 
@@ -1115,7 +1124,7 @@ def find_dates(text: str, doc_date: dt.date | None = None, *, weekday_policy: st
                 i = bl(pos, a)
                 while i < len(pos) and pos[i] < b:
                     if (mm := rx.match(t, pos[i], b)) is not None:
-                        fn(c, mm)
+                        _apply(fn, c, mm)
                     i += 1
             continue
         for a, b in wins:
@@ -1124,7 +1133,7 @@ def find_dates(text: str, doc_date: dt.date | None = None, *, weekday_policy: st
                 if i == len(pos) or pos[i] >= b:
                     continue
             for mm in rx.finditer(t, a, b):
-                fn(c, mm)
+                _apply(fn, c, mm)
     if not c.cands:
         return []
     bare = [x for x in c.cands if x.prio == 5]

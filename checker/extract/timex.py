@@ -764,10 +764,12 @@ def find_timexes(text: str, doc_date: dt.date | None = None) -> list[Timex]:
     _dur_cands(text, t, cands)
     _ref_cands(t, cands)
     _set_cands(t, cands)
-    _time_cands(t, doc_date, cands)
-    _backref_cands(t, doc_date, cands)
+    for resolve in (_time_cands, _backref_cands, _holiday_cands):
+        try:
+            resolve(t, doc_date, cands)
+        except (ValueError, OverflowError):
+            pass  # a day past year 9999 or before year 1 (a document dated 9999-12-31): none of its kind
     _word_year_cands(t, cands)
-    _holiday_cands(t, doc_date, cands)
     chosen = _select(cands)
     chosen = _merge_time_date(t, chosen)
     out: list[Timex] = []

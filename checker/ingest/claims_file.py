@@ -46,9 +46,13 @@ __all__ = ["load_claim_file", "is_claim_file", "CLAIM_FILE_SUFFIXES"]
 CLAIM_FILE_SUFFIXES = (".yaml", ".yml", ".json")
 _BOM = b"\xef\xbb\xbf"
 _SNIFF_BYTES = 256 * 1024
-# Aliases let a tiny YAML file expand into a huge tree ("billion laughs"); a claim file
-# never needs anywhere near this many values.
+# Aliases let a tiny YAML file expand into a huge tree ("billion laughs"): values reached
+# through aliases beyond the file's own count this many; a claim file never needs that.
 _MAX_NODES = 200_000
+# A file's own size is capped by its claims (with a message that says so), not by aliases.
+MAX_CLAIMS = 100_000
+# ruamel asserts on a '%YAML 1.x' directive it does not know; we read it first and say so.
+_YAML_DIRECTIVE = re.compile(r"^%YAML[ \t]+(\S+)", re.M)
 
 _YAML_TAG = "tag:yaml.org,2002:"
 # Plain data only: anything else (python/object, binary, set, local tags) is refused.
@@ -77,6 +81,7 @@ class _Errors:
         self.text = text
         self.index = LineIndex(text)
         self.items: list[tuple[int, InputError]] = []
+        self.aliases = False  # set by the YAML reader when a value is reached twice
 
     def add(self, offset: int, message: str) -> None:
         line, col = self.index.line_col(offset)
@@ -117,7 +122,19 @@ def _read_text(path: Path, shown: str) -> str:
     return text
 
 
+def _yaml_version_problem(text: str) -> tuple[int, str] | None:
+    """(offset, message) for a ``%YAML`` directive other than 1.1 or 1.2, else None."""
+    for m in _YAML_DIRECTIVE.finditer(text):
+        if m.group(1) not in ("1.1", "1.2"):
+            return m.start(1), f"invalid YAML: unsupported version '%YAML {m.group(1)}' (1.1 or 1.2)"
+    return None
+
+
 def _parse_yaml(text: str, errors: _Errors) -> _Node | None:
+    version = _yaml_version_problem(text)
+    if version is not None:
+        errors.add(*version)
+        return None
     # safe: scalars are built by the plain-data constructor only; pure: ruamel composes
     # with its Python scanner, whose marks carry the character index we need.
     yaml = YAML(typ="safe", pure=True)
@@ -155,6 +172,7 @@ class _YamlConverter:
     def convert(self, node: Any) -> _Node:
         hit = self.memo.get(id(node))
         if hit is not None:  # an alias: share the converted node
+            self.errors.aliases = True
             return hit
         tag = getattr(node.tag, "value", node.tag)
         start, end = node.start_mark.index, node.end_mark.index
@@ -165,10 +183,7 @@ class _YamlConverter:
             self.memo[id(node)] = out
             return out
         if isinstance(node, ScalarNode):
-            if tag == _YAML_TAG + "str":
-                value = node.value
-            else:
-                value = self.constructor.construct_object(node, deep=True)
+            value = self._scalar(node, tag, start)
             if node.style in ("|", ">"):  # block scalar: its span ends at its last character
                 end = start + len(self.errors.text[start:end].rstrip())
             out = _Node("scalar", start, end, value)
@@ -187,6 +202,21 @@ class _YamlConverter:
                     continue
                 out.value.append((self.convert(key), self.convert(val)))
         return out
+
+
+    def _scalar(self, node: ScalarNode, tag: str, start: int) -> Any:
+        """The scalar's value; a plain scalar that only looks like a number or timestamp
+        (``-_``, ``0x_``, ``2024-02-30``, ``<<`` as a value) is the text it was written as."""
+        if tag == _YAML_TAG + "str":
+            return node.value
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (ValueError, OverflowError, YAMLError) as exc:
+            if self.errors.text.startswith("!", start):  # an explicit tag: the writer meant it
+                reason = str(exc).split("\n")[0]
+                self.errors.add(start, f"invalid {tag[len(_YAML_TAG):]} value {node.value!r}: {reason}")
+                return None
+            return node.value
 
 
 class _Abort(Exception):
@@ -265,8 +295,10 @@ _Path = tuple[Any, ...]
 class _Tree:
     """Plain data for pydantic plus, per path, the (key node, value node) it came from."""
 
-    def __init__(self, errors: _Errors):
+    def __init__(self, errors: _Errors, root: _Node):
         self.errors = errors
+        # what the file itself holds (only aliases make the walk longer than that)
+        self.own = _own_values(root) if errors.aliases else None
         self.where: dict[_Path, tuple[_Node | None, _Node]] = {}
         self.bad: set[_Path] = set()  # paths already reported (refused tags, dup keys)
         self.count = 0
@@ -278,8 +310,9 @@ class _Tree:
         if depth > 100:
             raise _Abort(node.start, "nested too deeply (more than 100 levels)")
         self.count += 1
-        if self.count > _MAX_NODES:
-            raise _Abort(node.start, f"more than {_MAX_NODES} values (aliases expand too far for a claim file)")
+        if self.own is not None and self.count > self.own + _MAX_NODES:
+            raise _Abort(node.start, f"aliases expand too far for a claim file (more than {_MAX_NODES} "
+                                     "values beyond the file's own)")
         self.where[path] = (key, node)
         if node.kind == "scalar" or node.tag is not None:
             return self._leaf(node, path)
@@ -339,6 +372,31 @@ class _Tree:
         if entry is not None and isinstance(entry[1].value, str) and entry[1].kind == "scalar":
             return entry[1].value
         return None
+
+
+def _own_values(root: _Node) -> int:
+    """Distinct values in the located tree (an alias shares its anchor's node)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if node.kind == "map":
+            stack += [x for pair in node.value for x in pair] + node.merges
+        elif node.kind == "seq":
+            stack += node.value
+    return len(seen)
+
+
+def _claim_count_problem(root: _Node) -> tuple[int, str] | None:
+    """(offset, message) when the file holds more claims than :data:`MAX_CLAIMS`."""
+    for key, value in root.value:
+        if key.value == "claims" and value.kind == "seq" and len(value.value) > MAX_CLAIMS:
+            return (value.value[MAX_CLAIMS].start,
+                    f"{len(value.value)} claims in one file; the limit is {MAX_CLAIMS} (split it into several files)")
+    return None
 
 
 def _dotted(path: _Path) -> str:
@@ -480,8 +538,11 @@ def _type_message(path: _Path, errs: list[dict[str, Any]], tree: _Tree) -> str:
 # --------------------------------------------------------------------------- public API
 
 
-def load_claim_file(path: str | Path) -> tuple[ClaimFile, dict[str, Loc]]:
+def load_claim_file(path: str | Path, *, known_codes: set[str] | None = None) -> tuple[ClaimFile, dict[str, Loc]]:
     """Load and validate a claim file; return it with the location of each claim's ``text``.
+
+    ``known_codes``: the rule codes a claim's ``ignore:`` may name (others are errors, as in
+    the config file); None skips that check.
 
     Raises :class:`InputErrors` listing every problem found, each at 1-based line:column.
     Locations are character offsets into the file's text (UTF-8, BOM removed, line endings
@@ -504,7 +565,11 @@ def load_claim_file(path: str | Path) -> tuple[ClaimFile, dict[str, Loc]]:
     if root.kind != "map":
         errors.add(root.start, f"the top level should be a mapping with a 'claims' list, got {'a list' if root.kind == 'seq' else 'a single value'}")
         errors.raise_if_any()
-    tree = _Tree(errors)
+    too_many = _claim_count_problem(root)
+    if too_many is not None:
+        errors.add(*too_many)
+        errors.raise_if_any()
+    tree = _Tree(errors, root)
     try:
         data = tree.data(root)
     except _Abort as exc:
@@ -517,6 +582,8 @@ def load_claim_file(path: str | Path) -> tuple[ClaimFile, dict[str, Loc]]:
     except ValidationError as exc:
         _report_validation(exc, tree)
         claim_file = None
+    if claim_file is not None:
+        _check_values(claim_file, tree, known_codes)
     errors.raise_if_any()
     assert claim_file is not None
 
@@ -530,6 +597,63 @@ def load_claim_file(path: str | Path) -> tuple[ClaimFile, dict[str, Loc]]:
             start=node.start, end=node.end, text=text[node.start:node.end],
         )
     return claim_file, locs
+
+
+def _check_values(claim_file: ClaimFile, tree: _Tree, known_codes: set[str] | None) -> None:
+    """Values the schema accepts as text but the checker could not use are errors at their
+    position: a ``date`` or ``quantity`` it cannot read would otherwise be ignored silently."""
+    from ..extract.dates import find_dates
+    from ..extract.quantities import find_quantities
+
+    def at(i: int, *keys: Any) -> int:
+        entry = tree.where.get(("claims", i, *keys))
+        return entry[1].start if entry else 0
+
+    for i, claim in enumerate(claim_file.claims):
+        doc_date = claim.document_date or claim_file.document_date
+        if isinstance(claim.date, str):
+            problem = _date_problem(claim.date, doc_date, find_dates)
+            if problem:
+                tree.errors.add(at(i, "date"), f"claims[{i}].date: {problem} (claim '{claim.id}')")
+        if isinstance(claim.quantity, str) and not find_quantities(claim.quantity):
+            tree.errors.add(at(i, "quantity"), f"claims[{i}].quantity: no figure in {claim.quantity!r} "
+                                               f"(e.g. 3, '2.5 million', '45%') (claim '{claim.id}')")
+        if known_codes is not None:
+            for j, sup in enumerate(claim.ignore):
+                if sup.rule.upper() not in known_codes:
+                    where = f"claims[{i}].ignore[{j}].rule"
+                    tree.errors.add(at(i, "ignore", j, "rule"), f"{where}: unknown rule code '{sup.rule}' "
+                                                                f"(see 'claimcheck rules') (claim '{claim.id}')")
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ].*)?\Z")
+_DATE_EXAMPLES = "e.g. 1997-11-09, 'November 1997', 1997-11-09..1997-11-11"
+
+
+def _date_problem(raw: str, doc_date: dt.date | None, find_dates: Any) -> str | None:
+    """Why ``raw`` is not a date the checker reads (as the engine reads it), or None.
+
+    A single date must be read whole ('tomorrow-ish' is not 'tomorrow'); each end of an
+    ``A..B`` range must be a date (the engine reads the ends without a document date).
+    """
+    value = raw.strip()
+    if _ISO_DAY.match(value):
+        try:
+            dt.datetime.fromisoformat(value)
+        except ValueError as exc:
+            return f"{value!r} is not a valid date ({exc})"
+    if ".." in value:
+        ends = [x.strip() for x in value.split("..", 1)]
+        bad = [x for x in ends if _date_problem(x, None, find_dates)]
+        return f"{bad[0]!r} in the range {value!r} is not a date ({_DATE_EXAMPLES})" if bad else None
+    def whole(found: list) -> bool:
+        return bool(found) and found[0].start == 0 and found[0].end == len(value)
+
+    if not whole(find_dates(value, doc_date)):
+        relative = doc_date is None and whole(find_dates(value, dt.date(2000, 1, 1)))
+        hint = "; a relative date needs a document_date" if relative else ""
+        return f"{value!r} is not a date claimcheck can read ({_DATE_EXAMPLES}){hint}"
+    return None
 
 
 def _years_as_text(data: dict[str, Any], tree: _Tree) -> None:
@@ -587,6 +711,8 @@ def is_claim_file(path: Path) -> bool:
 
 
 def _top_level_has_claims(text: str) -> bool:
+    if _yaml_version_problem(text) is not None:
+        return False
     depth = 0
     is_key = True
     try:
@@ -611,5 +737,7 @@ def _top_level_has_claims(text: str) -> bool:
                     return True
                 is_key = not is_key
     except (YAMLError, RecursionError):
+        return False
+    except Exception:  # noqa: BLE001 - documented never to raise; a parser bug must not crash a folder scan
         return False
     return False

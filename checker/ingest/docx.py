@@ -32,12 +32,15 @@ _TEMPLATE_CREATED = dt.datetime(2013, 12, 23, 23, 15)
 def load_docx(path: Path, display_path: str | None = None) -> Document:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
 
     shown = display_path or str(path)
     try:
         word = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(shown, f"not a readable .docx file ({exc.__class__.__name__})") from None
+    except XMLSyntaxError as exc:
+        raise InputError(shown, f"not a readable .docx file (malformed XML: {exc.msg})") from None
     except OSError as exc:
         raise InputError(shown, f"cannot read file: {exc.strerror or exc}") from None
     lines: list[str] = []

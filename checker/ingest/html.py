@@ -37,7 +37,9 @@ def load_html(path: Path, display_path: str | None = None) -> Document:
 
 def html_document(path: str, html: str) -> Document:
     """The Document for an HTML string (separate from file reading, for tests and callers)."""
-    import trafilatura
+    from .offline import import_offline
+
+    trafilatura = import_offline("trafilatura")  # its urllib3 would bind a socket at import
 
     result = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False,

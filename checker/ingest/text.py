@@ -210,7 +210,7 @@ def build_document(
         block = text[b_start:b_end]
         if kind == "markdown" and block.startswith("<!--"):
             lead = _COMMENT_BLOCK.match(block)
-            if lead.end() == len(block):
+            if lead is None or lead.end() == len(block):  # a comment never closed runs to the end
                 continue
             b_start += lead.end()
             block = text[b_start:b_end]
