@@ -5,11 +5,10 @@ No format-specific code lives here; each renderer decides how a span or a group 
 
 from __future__ import annotations
 
-import hashlib
-import re
 from dataclasses import dataclass, field
 
-from ..models import ClaimResult, Evidence, Finding, Loc, Report, Severity
+from ..fingerprint import fingerprint
+from ..models import AcceptedFinding, ClaimResult, Evidence, Finding, Loc, Report, Severity
 
 VERDICT_ORDER = ("contradicted", "unverified", "supported")
 SEVERITY_ORDER = (Severity.error, Severity.warning, Severity.info)
@@ -48,6 +47,34 @@ def claim_findings(report: Report, claim: ClaimResult) -> list[Finding]:
     by_id = report.finding_by_id()
     found = [by_id[i] for i in claim.findings if i in by_id]
     return sorted(found, key=_finding_key)
+
+
+def claim_accepted(report: Report, claim: ClaimResult) -> list[AcceptedFinding]:
+    """The claim's accepted findings (suppressed or baselined), in position order."""
+    by_id = report.accepted_by_id()
+    return sorted((by_id[i] for i in claim.accepted if i in by_id), key=_finding_key)
+
+
+def is_accepted(report: Report, claim: ClaimResult) -> bool:
+    """A contradicted claim whose every error was accepted: ``contradicted (accepted)``."""
+    if claim.verdict != "contradicted" or not claim.accepted:
+        return False
+    by_id = report.finding_by_id()
+    return not any(by_id[i].severity == Severity.error for i in claim.findings if i in by_id)
+
+
+def verdict_label(report: Report, claim: ClaimResult) -> str:
+    label = VERDICT_LABEL[claim.verdict]
+    return f"{label} (accepted)" if is_accepted(report, claim) else label
+
+
+def acceptance_text(f: AcceptedFinding) -> str:
+    """``accepted in draft.md:3:1: the source itself gives both dates`` and the like."""
+    by = f.accepted_by
+    how = {"comment": "suppressed by a comment", "claim": "ignored by the claim file",
+           "baseline": "in the baseline"}[by.kind]
+    where = f" at {loc_str(by.location)}" if by.location is not None else ""
+    return f"{how}{where}: {by.reason}"
 
 
 def group_by_file(report: Report) -> list[FileGroup]:
@@ -116,22 +143,12 @@ def split_span(text: str, span: tuple[int, int] | None) -> list[tuple[str, bool]
     return [(p, hl) for p, hl in ((text[:s], False), (text[s:e], True), (text[e:], False)) if p]
 
 
-_WS = re.compile(r"\s+")
-
-
-def normalise(text: str) -> str:
-    return _WS.sub(" ", text).strip().casefold()
-
-
 def stable_fingerprint(f: Finding) -> str:
-    """A fingerprint that survives edits elsewhere in the file: rule, claim text, evidence text.
-
-    Line numbers are deliberately left out so an alert keeps its identity when lines move.
-    """
+    """The finding's fingerprint; for a report made by hand (no fingerprint set), the same
+    recipe as the engine's (:mod:`checker.fingerprint`) on the texts the finding carries."""
     if f.fingerprint:
         return f.fingerprint
-    raw = "\x1f".join((f.rule, normalise(f.claim.text), normalise(f.evidence.text)))
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+    return fingerprint(f.rule, f.claim.text, f.evidence.text, f.claim_value, f.evidence_value)
 
 
 def severity_counts(report: Report) -> dict[str, int]:

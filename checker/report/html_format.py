@@ -14,17 +14,21 @@ from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from ..models import ClaimResult, Evidence, Finding, Loc, Report
+from ..models import AcceptedFinding, ClaimResult, Evidence, Finding, Loc, Report
 from . import RenderOptions
 from ._common import (
     VERDICT_LABEL,
     VERDICT_ORDER,
+    acceptance_text,
+    claim_accepted,
     evidence_span,
     group_by_file,
+    is_accepted,
     loc_str,
     loc_where,
     split_span,
     value_span,
+    verdict_label,
 )
 
 
@@ -46,6 +50,7 @@ def _place(loc: Loc | Evidence) -> dict:
 
 def _finding(f: Finding) -> dict:
     return {
+        "accepted_by": acceptance_text(f) if isinstance(f, AcceptedFinding) else "",
         "id": f.id,
         "rule": f.rule,
         "name": f.name,
@@ -66,13 +71,16 @@ def _evidence(ev: Evidence) -> dict:
     return {**_place(ev), "score": f"{ev.score:.1f}", "pieces": split_span(ev.text, evidence_span(ev))}
 
 
-def _claim(claim: ClaimResult, findings: list[Finding]) -> dict:
-    severities = sorted({f.severity.value for f in findings})
+def _claim(report: Report, claim: ClaimResult, findings: list[Finding]) -> dict:
+    accepted = claim_accepted(report, claim)
+    severities = sorted({f.severity.value for f in findings + accepted})
     return {
         "id": claim.id,
         "text": claim.text,
         "verdict": claim.verdict,
-        "verdict_label": VERDICT_LABEL[claim.verdict],
+        "verdict_label": verdict_label(report, claim),
+        "is_accepted": is_accepted(report, claim),
+        "accepted": [_finding(f) for f in accepted],
         "confidence": f"{claim.confidence:.2f}",
         "location": _place(claim.location),
         "severities": " ".join(severities),
@@ -87,7 +95,7 @@ def context(report: Report, options: RenderOptions) -> dict:
     files = [
         {
             "path": g.path,
-            "claims": [_claim(c, fs) for c, fs in g.claims],
+            "claims": [_claim(report, c, fs) for c, fs in g.claims],
             "loose": [_finding(f) for f in g.loose],
         }
         for g in group_by_file(report)

@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
-from ..models import Evidence, Finding, Loc, Report, Severity
+from ..models import AcceptedFinding, Evidence, Finding, Loc, Report, Severity
 from . import RenderOptions
 from ._common import ordered_findings, stable_fingerprint
 
@@ -84,6 +84,13 @@ class Tool(_Sarif):
     driver: ToolComponent
 
 
+class Suppression(_Sarif):
+    kind: str  # inSource (a comment, a claim file's ignore:) or external (the baseline)
+    status: str = "accepted"
+    justification: str | None = None
+    location: Location | None = None
+
+
 class Result(_Sarif):
     rule_id: str
     rule_index: int
@@ -92,6 +99,7 @@ class Result(_Sarif):
     locations: list[Location]
     related_locations: list[Location] | None = None
     partial_fingerprints: dict[str, str]
+    suppressions: list[Suppression] | None = None
     properties: dict | None = None
 
 
@@ -167,8 +175,20 @@ def _information_uri(options: RenderOptions) -> str | None:
     return meta.get("Home-page") or None
 
 
+def _suppressions(f: Finding, root: str) -> list[Suppression] | None:
+    """SARIF ``suppressions`` of an accepted finding: code scanning shows it as dismissed."""
+    if not isinstance(f, AcceptedFinding):
+        return None
+    by = f.accepted_by
+    return [Suppression(
+        kind="external" if by.kind == "baseline" else "inSource",
+        justification=by.reason,
+        location=_location(by.location, root) if by.location is not None else None,
+    )]
+
+
 def build(report: Report, options: RenderOptions) -> SarifLog:
-    findings = ordered_findings(report)
+    findings = ordered_findings(report) + sorted(report.accepted, key=lambda f: (f.claim.path, f.claim.line, f.claim.column, f.id))
     rule_ids = sorted({f.rule for f in findings})
     index = {r: i for i, r in enumerate(rule_ids)}
     first = {}
@@ -196,6 +216,7 @@ def build(report: Report, options: RenderOptions) -> SarifLog:
             locations=[_location(f.claim, options.root)],
             related_locations=[_location(ev, options.root, id=1, message=related)],
             partial_fingerprints={FINGERPRINT_KEY: stable_fingerprint(f)},
+            suppressions=_suppressions(f, options.root),
             properties={
                 "category": f.category,
                 "claimId": f.claim_id,
