@@ -7,6 +7,7 @@ order files were listed in. The CLI only wires arguments to :func:`check`.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,6 +82,13 @@ def discover(paths: Iterable[Path], suffixes: tuple[str, ...]) -> list[Path]:
         else:
             raise InputError(str(path), "no such file or directory")
     return list(dict.fromkeys(out))
+
+
+def _content_hash(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
 
 
 def _display(path: Path, root: Path) -> str:
@@ -250,6 +258,7 @@ class Checker:
         # inline <!-- claimcheck: ignore[...] --> comments and the baseline
         self.accepted = Acceptance({r.code for r in all_rules()}, config.baseline)
         self.fingerprints = Fingerprints()
+        self.duplicates: dict[str, list[str]] = {}  # source path -> paths of its identical copies
 
     # ---------------------------------------------------------------- loading
     def _load_inputs(self, paths: Sequence[Path]):
@@ -268,19 +277,33 @@ class Checker:
                                         f"{', '.join(CLAIM_FILE_SUFFIXES)} or a document {', '.join(DOCUMENT_SUFFIXES)})")
         return claim_files, documents
 
-    def _load_sources(self, exclude: set[str]) -> list[Document]:
+    def _load_sources(self, exclude: set[str], inputs: Sequence[Path] = ()) -> list[Document]:
+        """The source documents, each content read once: a copy of a source (or of a document
+        under check) is left out, so one contradiction is not reported once per copy."""
         docs = []
+        first: dict[str, str] = {}  # content hash -> the path that holds it
+        for path in inputs:
+            if path.suffix.lower() in DOCUMENT_SUFFIXES:
+                first.setdefault(_content_hash(path), _display(path, self.config.root))
         for path in discover(self.config.sources, DOCUMENT_SUFFIXES):
             shown = _display(path, self.config.root)
             if shown in exclude:
                 continue
+            digest = _content_hash(path)
+            if digest in first:
+                self.duplicates.setdefault(first[digest], []).append(shown)
+                continue
+            first[digest] = shown
             docs.append(load_document(path, shown))
+        for kept, copies in sorted(self.duplicates.items()):
+            self.notes.append(f"{kept}: read once for {len(copies)} source(s) with the same content "
+                              f"({', '.join(sorted(copies))})")
         return docs
 
     # ---------------------------------------------------------------- main
     def check(self, paths: Sequence[Path]) -> Report:
         claim_files, documents = self._load_inputs(paths)
-        sources = self._load_sources({d.path for d in documents})
+        sources = self._load_sources({d.path for d in documents}, discover(paths, DOCUMENT_SUFFIXES))
         registry = self.extractor.registry
         for doc in documents + sources:
             for p in doc.passages:
@@ -648,6 +671,7 @@ class Checker:
             accepted_claims=sum(c.verdict == "contradicted" and not any(
                 f.severity == Severity.error for f in shown) for c, (shown, _) in zip(claims, per_claim)),
             files=[p for p, *_ in claim_files] + [d.path for d in documents], sources=[d.path for d in sources],
+            duplicate_sources={k: sorted(v) for k, v in sorted(self.duplicates.items())},
         )
         return Report(tool=ToolInfo(version=__version__), summary=summary, claims=claims, findings=findings,
                       accepted=accepted, notes=list(dict.fromkeys(self.notes)))

@@ -376,6 +376,8 @@ class Summary(_Model):
     accepted_claims: int = Field(default=0, description="contradicted claims whose every error was accepted")
     files: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
+    duplicate_sources: dict[str, list[str]] = Field(
+        default_factory=dict, description="a source (or document) read once -> its identical copies, left out")
 
 
 class Report(_Model):
