@@ -199,7 +199,7 @@ def check_command(ctx, paths, sources, select, ignore_rules, weekday_policy, cac
     fmt = fmt or _default_format()
     use_color = color if color is not None else (
         output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt == "text")
-    text = render(report, fmt, RenderOptions(color=bool(use_color), root="."))
+    text = render(report, fmt, RenderOptions(color=bool(use_color), root=str(config.root)))
     if output:
         write_atomic(output, text)
     else:
@@ -319,16 +319,9 @@ def explain_command(code):
     if rule is None:
         click.echo(f"claimcheck: unknown rule code '{code}' (see 'claimcheck rules')", err=True)
         sys.exit(EXIT_INPUT)
-    import inspect
+    from .rules import explain
 
-    click.echo(f"{rule.code} {rule.name} ({rule.severity.value}, {rule.category})\n")
-    click.echo(inspect.cleandoc(type(rule).__doc__ or ""))
-    if rule.options:
-        from .match.statements import DEFAULT_OPTIONS
-
-        click.echo("\nSettings (claimcheck.toml or [tool.claimcheck]; they decide when two sentences make one statement):")
-        for key in rule.options:
-            click.echo(f"  {key} = {getattr(DEFAULT_OPTIONS, key.replace('-', '_'))}")
+    click.echo(explain(rule))
 
 
 if __name__ == "__main__":  # pragma: no cover
