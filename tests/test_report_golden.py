@@ -26,6 +26,7 @@ CASES = {
     "claimreview": ("report.claimreview.json",
                     RenderOptions(extra={"date": "2026-01-15", "publisher": "Example Desk"})),
     "json": ("report.json", RenderOptions()),
+    "csv": ("report.csv", RenderOptions()),
 }
 
 

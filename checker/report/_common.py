@@ -107,8 +107,28 @@ def ordered_findings(report: Report) -> list[Finding]:
     return out
 
 
+def word_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` widened to whole words and trimmed of edge spaces, so a highlight never cuts a
+    word in half (a fuzzy alignment may start or stop inside one)."""
+    s, e = span
+    while s > 0 and s < len(text) and text[s - 1].isalnum() and text[s].isalnum():
+        s -= 1
+    while 0 < e < len(text) and text[e - 1].isalnum() and text[e].isalnum():
+        e += 1
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _on_word_boundaries(text: str, s: int, e: int) -> bool:
+    return word_span(text, (s, e)) == (s, e)
+
+
 def value_span(text: str, value: str) -> tuple[int, int] | None:
-    """Where ``value`` occurs in ``text``: exact match first, then ignoring case.
+    """Where ``value`` occurs in ``text`` as whole words: exact match first, then ignoring case;
+    an occurrence inside a longer word ("May" in "Mayor") is passed over for a later whole one.
 
     Findings carry the compared values, not their offsets inside ``Loc.text``; the value as
     stated is normally a verbatim substring, so a plain search is exact when it hits. Values
@@ -117,21 +137,33 @@ def value_span(text: str, value: str) -> tuple[int, int] | None:
     value = value.strip()
     if not value:
         return None
-    i = text.find(value)
-    if i < 0:
-        i = text.casefold().find(value.casefold())
-        if i < 0 or len(text.casefold()) != len(text):
-            return None
-    return i, i + len(value)
+    hits = _occurrences(text, value)
+    if not hits and len(text.casefold()) == len(text):
+        hits = _occurrences(text.casefold(), value.casefold())
+    if not hits:
+        return None
+    whole = [i for i in hits if _on_word_boundaries(text, i, i + len(value))]
+    i = whole[0] if whole else hits[0]
+    return word_span(text, (i, i + len(value)))
+
+
+def _occurrences(text: str, value: str) -> list[int]:
+    out, i = [], text.find(value)
+    while i >= 0:
+        out.append(i)
+        i = text.find(value, i + 1)
+    return out
 
 
 def evidence_span(ev: Evidence) -> tuple[int, int] | None:
-    """The aligned span inside the passage, from stored absolute offsets (never re-searched)."""
+    """The aligned span inside the passage, from stored absolute offsets (never re-searched),
+    widened to whole words."""
     if ev.match_start is None or ev.match_end is None:
         return None
     s, e = ev.match_start - ev.start, ev.match_end - ev.start
     if 0 <= s < e <= len(ev.text):
-        return s, e
+        s, e = word_span(ev.text, (s, e))
+        return (s, e) if s < e else None
     return None
 
 
