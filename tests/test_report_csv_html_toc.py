@@ -162,3 +162,16 @@ def test_word_span_and_value_span_keep_to_whole_words():
     assert value_span(text, "may 1991") == (22, 30)
     assert word_span(text, (5, 12)) == (4, 13)  # "ayor me" -> "Mayor met"
     assert word_span(text, (3, 9)) == (4, 9)  # a leading space is not highlighted
+
+
+def test_in_chromium_the_contents_and_the_accepted_claim_render(project, tmp_path):
+    from test_report_html import CHROMIUM, _chromium
+
+    if not CHROMIUM.exists():
+        pytest.skip("headless Chromium not installed (/usr/bin/chromium; apt-get install chromium)")
+    _check(project, "html", "report.html")
+    dom = _chromium((project / "report.html").as_uri() + "#verdict=contradicted", tmp_path, "--dump-dom")
+    assert re.search(r"Showing 2 of \d+ claims", dom)  # our script ran with the filter from the URL
+    nav = re.search(r'<nav class="toc".*?</nav>', dom, re.S).group(0)
+    assert "line 6 (accepted)" in nav and 'href="#claim-1-' in nav
+    assert re.search(r'badge-accepted">Contradicted \(accepted\)<', dom)
