@@ -31,8 +31,8 @@ from .match.misstatement import another_statement
 from .match.statements import DEFAULT_OPTIONS as ALIGN_DEFAULTS
 from .match.statements import AlignOptions, align_any, align_statements, anchor_keys
 from .models import (
-    AcceptedBy, AcceptedFinding, Claim, ClaimResult, Document, EntityMention, Evidence, Facts, Finding, Loc, Report, Severity,
-    Summary, ToolInfo,
+    AcceptedBy, AcceptedFinding, Claim, ClaimResult, Document, EntityMention, Evidence, Facts, Finding, Loc,
+    Report, Severity, Summary, ToolInfo,
 )
 from .rules import all_rules
 from .rules.base import ClaimRule, DocContext, DocHit, DocumentRule, Hit, Pair, Rule, Side
@@ -599,7 +599,8 @@ class Checker:
         if item.claim is not None and item.claim.ignore:
             reasons = {s.rule.upper(): s.reason for s in item.claim.ignore}
             where = item.side.locate(item.side.start, item.side.end)
-            accepted = [AcceptedFinding(**dict(f), accepted_by=AcceptedBy(kind="claim", reason=reasons[f.rule], location=where))
+            accepted = [AcceptedFinding(**dict(f), accepted_by=AcceptedBy(kind="claim", reason=reasons[f.rule],
+                                                                          location=where))
                         for f in findings if f.rule in reasons and f.rule in self.shown]
             for code in sorted(set(reasons) - {f.rule for f in findings}):
                 self.notes.append(f"{item.side.path}: claim '{item.claim.id}': suppression of {code} matched no finding (unused)")
@@ -642,7 +643,7 @@ class Checker:
         per_claim: list[tuple[list[Finding], list[AcceptedFinding]]] = []
         for item, item_findings, item_accepted, evidence, pairs, hidden in results:
             verdict, confidence = decide(item.side, item_findings, pairs, hidden, item_accepted)
-            if item.doc is not None and verdict == "unverified" and not item_findings and not item_accepted and not evidence:
+            if item.doc is not None and verdict == "unverified" and not (item_findings or item_accepted or evidence):
                 continue  # a document sentence with nothing to compare is not a claim worth listing
             loc = item.side.locate(item.side.start, item.side.end)
             cid = item.claim.id if item.claim else f"{Path(loc.path).name}:{loc.line}:{loc.column}"

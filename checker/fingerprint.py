@@ -12,15 +12,13 @@ its own fingerprint, and an edit elsewhere changes none of them.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 
-_WS = re.compile(r"\s+")
 LENGTH = 20  # hex digits kept: 80 bits, no accidental collision in any real run
 
 
 def _fold(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def fingerprint(rule: str, claim_context: str, evidence_context: str, claim_value: str, evidence_value: str) -> str:

@@ -107,6 +107,11 @@ def ordered_findings(report: Report) -> list[Finding]:
     return out
 
 
+def ordered_accepted(report: Report) -> list[AcceptedFinding]:
+    """The accepted findings in file, then position order."""
+    return sorted(report.accepted, key=lambda f: (f.claim.path, *_finding_key(f)))
+
+
 def word_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """``span`` widened to whole words and trimmed of edge spaces, so a highlight never cuts a
     word in half (a fuzzy alignment may start or stop inside one)."""

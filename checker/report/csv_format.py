@@ -14,7 +14,7 @@ import re
 
 from ..models import AcceptedFinding, ClaimResult, Finding, Report
 from . import RenderOptions
-from ._common import ordered_findings, stable_fingerprint
+from ._common import ordered_accepted, ordered_findings, stable_fingerprint
 
 COLUMNS = (
     "id", "status", "severity", "rule", "name", "category", "message",
@@ -36,7 +36,8 @@ def _row(f: Finding, claim: ClaimResult | None) -> list[str]:
     by = f.accepted_by if isinstance(f, AcceptedFinding) else None
     values = [
         f.id, "accepted" if by else "shown", f.severity.value, f.rule, f.name, f.category, " ".join(f.message.split()),
-        claim.id if claim else f.claim_id, " ".join(claim.text.split()) if claim else "", f.claim.path, f.claim.line, f.claim.column, f.claim.section, f.claim_value, " ".join(f.claim.text.split()),
+        claim.id if claim else f.claim_id, " ".join(claim.text.split()) if claim else "",
+        f.claim.path, f.claim.line, f.claim.column, f.claim.section, f.claim_value, " ".join(f.claim.text.split()),
         f.evidence.path, f.evidence.line, f.evidence.column, f.evidence.section, f.evidence_value,
         " ".join(f.evidence.text.split()),
         f"{f.confidence:.2f}", stable_fingerprint(f), by.kind if by else "", by.reason if by else "",
@@ -48,8 +49,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(COLUMNS)
-    accepted = sorted(report.accepted, key=lambda f: (f.claim.path, f.claim.line, f.claim.column, f.id))
     claims = {i: c for c in report.claims for i in c.findings + c.accepted}
-    for f in ordered_findings(report) + accepted:
+    for f in ordered_findings(report) + ordered_accepted(report):
         writer.writerow(_row(f, claims.get(f.id)))
     return buf.getvalue()

@@ -4,8 +4,9 @@ Our own small pydantic models rather than sarif-om: that package is attrs classe
 snake_case fields and needs two more dependencies to serialise. What code scanning relies on is
 kept stable here: ``ruleId`` is the rule code, paths are relative to ``%SRCROOT%`` (the
 repository root, left without a machine path for the consumer to resolve), rules carry their
-``claimcheck explain`` text, and ``partialFingerprints`` do not depend on line numbers. Columns are Python string offsets,
-i.e. Unicode code points, and ``columnKind`` says so.
+``claimcheck explain`` text, ``partialFingerprints`` do not depend on line numbers, and accepted
+findings are results with ``suppressions``. Columns are Python string offsets, i.e. Unicode
+code points, and ``columnKind`` says so.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pydantic.alias_generators import to_camel
 from ..models import AcceptedFinding, Evidence, Finding, Loc, Report, Severity
 from ..rules import description, explain, rule_by_code
 from . import RenderOptions
-from ._common import ordered_findings, stable_fingerprint
+from ._common import ordered_accepted, ordered_findings, stable_fingerprint
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -231,7 +232,7 @@ def _rule_help(code: str, first: Finding, home: str | None) -> dict:
 
 
 def build(report: Report, options: RenderOptions) -> SarifLog:
-    findings = ordered_findings(report) + sorted(report.accepted, key=lambda f: (f.claim.path, f.claim.line, f.claim.column, f.id))
+    findings = ordered_findings(report) + ordered_accepted(report)
     rule_ids = sorted({f.rule for f in findings})
     index = {r: i for i, r in enumerate(rule_ids)}
     first = {}
