@@ -144,6 +144,15 @@ def test_html_contents_by_section_and_verdict_link_to_the_claims(project):
     assert any(r.startswith("Putin in 2024") and "line 10" in r for r in rows)
 
 
+def test_html_highlights_are_whole_words(project):
+    """The fuzzy alignment of this draft with its sources starts and stops inside words ("t to
+    Beijing from Novem"); the marks the reader sees do not."""
+    page = _Page()
+    page.feed(_check(project, "html"))
+    assert sum(1 for q in page.quotes for _, m in q if m) >= 6
+    assert _cut_marks(page) == []
+
+
 def test_html_highlights_are_whole_words_on_the_seed_paper(seed_paper, tmp_path):
     result = run_cli(["check", str(seed_paper), "--no-cache", "--isolated", "-f", "html", "-o",
                       str(tmp_path / "seed.html")], tmp_path)

@@ -79,3 +79,35 @@ def test_docs_rules_md_is_current():
         path.write_text(text, encoding="utf-8", newline="\n")
     assert path.read_text(encoding="utf-8") == text, "regenerate with CLAIMCHECK_UPDATE_GOLDENS=1"
     assert '<a id="cc-date-001"></a>' in text
+
+
+def test_help_uri_points_at_the_rule_in_the_project_repository(checkout, monkeypatch):
+    """helpUri comes from the installed package's project URL (pyproject [project.urls])."""
+    from importlib import metadata
+
+    real = metadata.metadata
+
+    def with_url(name):
+        meta = real(name)
+        if name == "claimcheck":
+            meta = email_message(meta, "Project-URL", "Repository, https://example.org/desk/claimcheck")
+        return meta
+
+    monkeypatch.setattr(metadata, "metadata", with_url)
+    _, log = _sarif(checkout, "drafts/yeltsin.md", "-s", "sources")
+    driver = log["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == "https://example.org/desk/claimcheck"
+    (rule,) = driver["rules"]
+    assert rule["helpUri"] == "https://example.org/desk/claimcheck/blob/main/docs/rules.md#cc-place-001"
+    assert f'<a id="{rule["id"].lower()}"></a>' in (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+
+
+def email_message(meta, key: str, value: str):
+    """A copy of package metadata with one more header."""
+    import email
+
+    copy = email.message_from_string(meta.as_string())
+    for k in [k for k in copy.keys() if k == key]:
+        del copy[k]
+    copy[key] = value
+    return copy
