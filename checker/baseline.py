@@ -1,7 +1,7 @@
 """Baselines: accept today's findings so CI fails only on new ones.
 
-The file lists each finding's fingerprint (a hash of rule, normalised claim and evidence text
-and the compared values; see ``Checker._finding``) with its rule, path, message and claim text
+The file lists each finding's fingerprint (a hash of rule, claim and evidence sentence and the
+compared values, unique within a run; see :mod:`checker.fingerprint`) with its rule, path, message and claim text
 for a human reviewing the file in a pull request. Line numbers are left out on purpose: they
 are not part of the identity, and keeping them would make the file change whenever text above
 a finding moves.

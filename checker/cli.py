@@ -227,6 +227,43 @@ def _run_check(paths, config: CheckConfig) -> Report:
     return report
 
 
+_URL = r"^https?://\S+$"
+
+
+def _review_options(f):
+    """``--review-*``: the ClaimReview author, publisher, URL and date. Kept in ``ctx.meta``
+    (they only shape one output format), over ``[claimreview]`` of the config."""
+    import re
+
+    def keep(key, check=None):
+        def callback(ctx, param, value):
+            if value is None:
+                return
+            if check == "url" and not re.match(_URL, value):
+                raise click.BadParameter(f"'{value}' is not an http(s) URL", param=param)
+            ctx.meta.setdefault("claimreview", {})[key] = value.date() if check == "date" else value
+        return callback
+
+    options = [
+        ("--review-author", "author", str, None, "ClaimReview: the person who reviewed the claims."),
+        ("--review-publisher", "publisher", str, None, "ClaimReview: the organisation that publishes (default: claimcheck)."),
+        ("--review-url", "url", str, "url", "ClaimReview: the page the reviews are published on (each gets #claim-id)."),
+        ("--review-date", "date", click.DateTime(formats=["%Y-%m-%d"]), "date",
+         "ClaimReview: datePublished, YYYY-MM-DD (default: today)."),
+    ]
+    for name, key, kind, check, help_text in reversed(options):
+        f = click.option(name, type=kind, expose_value=False, callback=keep(key, check), help=help_text)(f)
+    return f
+
+
+def _review_settings(ctx: click.Context, cfg) -> dict:
+    """ClaimReview settings: the config's [claimreview] table under the --review-* options."""
+    table = cfg.settings.claimreview
+    out = table.model_dump(exclude_none=True) if table is not None else {}
+    out.update(ctx.meta.get("claimreview", {}))
+    return out
+
+
 @main.command("check")
 @_run_options
 @click.option("--format", "-f", "fmt", type=click.Choice([f.value for f in Format]), default=None,
@@ -237,6 +274,7 @@ def _run_check(paths, config: CheckConfig) -> Report:
 @click.option("--baseline", "baseline_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Report only findings not in this baseline (written by 'claimcheck baseline').")
 @click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal, unless NO_COLOR).")
+@_review_options
 @click.pass_context
 def check_command(ctx, paths, sources, select, ignore_rules, weekday_policy, cache_dir, no_cache, config_path,
                   isolated, fmt, output, fail_on, baseline_path, color):
@@ -266,7 +304,8 @@ def check_command(ctx, paths, sources, select, ignore_rules, weekday_policy, cac
     fmt = fmt or _default_format()
     use_color = color if color is not None else (
         output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt == "text")
-    text = render(report, fmt, RenderOptions(color=bool(use_color), root="."))
+    text = render(report, fmt, RenderOptions(color=bool(use_color), root=str(config.root),
+                                             extra=_review_settings(ctx, cfg)))
     if output:
         _write_output(output, text)
     else:
@@ -415,16 +454,9 @@ def explain_command(code):
     if rule is None:
         click.echo(f"claimcheck: unknown rule code '{code}' (see 'claimcheck rules')", err=True)
         sys.exit(EXIT_INPUT)
-    import inspect
+    from .rules import explain
 
-    click.echo(f"{rule.code} {rule.name} ({rule.severity.value}, {rule.category})\n")
-    click.echo(inspect.cleandoc(type(rule).__doc__ or ""))
-    if rule.options:
-        from .match.statements import DEFAULT_OPTIONS
-
-        click.echo("\nSettings (claimcheck.toml or [tool.claimcheck]; they decide when two sentences make one statement):")
-        for key in rule.options:
-            click.echo(f"  {key} = {getattr(DEFAULT_OPTIONS, key.replace('-', '_'))}")
+    click.echo(explain(rule))
 
 
 if __name__ == "__main__":  # pragma: no cover

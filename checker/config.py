@@ -13,6 +13,7 @@ they depend on the rule registry, not on the schema.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass
@@ -26,6 +27,18 @@ from .report import Format
 
 CONFIG_NAMES = ("claimcheck.toml", "pyproject.toml")
 FORMATS = tuple(f.value for f in Format)
+
+
+class ClaimReviewSettings(BaseModel):
+    """``[claimreview]``: who publishes the schema.org ClaimReview output, where and when."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    author: str | None = Field(default=None, min_length=1, description="The person who reviewed the claims")
+    publisher: str | None = Field(default=None, min_length=1, description="The organisation that publishes the reviews")
+    publisher_url: str | None = Field(default=None, alias="publisher-url", pattern=r"^https?://\S+$")
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$", description="The page the reviews are published on")
+    date: dt.date | None = Field(default=None, description="datePublished (default: the day of the run)")
 
 
 class Settings(BaseModel):
@@ -50,6 +63,10 @@ class Settings(BaseModel):
                                         description="something done often: dates further apart are two occurrences")
     context_chars: int | None = Field(default=None, alias="context-chars", ge=0, le=1000,
                                       description="a misstated value's context: its clause up to this far after it")
+    claimreview: ClaimReviewSettings | None = Field(default=None, description="ClaimReview author, publisher, URL, date")
+
+
+_TABLES: dict[str, type[BaseModel]] = {"claimreview": ClaimReviewSettings}
 
 
 @dataclass
@@ -140,8 +157,12 @@ def load_config(path: Path | None = None, *, known_codes: set[str] | None = None
         for err in exc.errors():
             key = str(err["loc"][0]) if err["loc"] else ""
             line = _key_line(text, key, prefix)
+            model: type[BaseModel] = Settings
+            if len(err["loc"]) > 1 and key in _TABLES:  # a key of a sub-table, [claimreview]
+                model, key = _TABLES[key], ".".join(str(x) for x in err["loc"])
+                line = _key_line(text, str(err["loc"][-1]), prefix) or line
             if err["type"] == "extra_forbidden":
-                known = ", ".join(sorted(f.alias or n for n, f in Settings.model_fields.items()))
+                known = ", ".join(sorted(f.alias or n for n, f in model.model_fields.items()))
                 message = f"unknown key '{prefix}{key}' (known keys: {known})"
             else:
                 where = ".".join(str(x) for x in err["loc"])

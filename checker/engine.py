@@ -22,6 +22,7 @@ from .extract.entities import EntityRegistry
 from .extract.gazetteer import gazetteer
 from .extract.quantities import find_quantities
 from .extract.statements import resolve_subject
+from .fingerprint import Fingerprints, fingerprint
 from .ingest import load_document, DOCUMENT_SUFFIXES
 from .ingest.claims_file import CLAIM_FILE_SUFFIXES, load_claim_file
 from .ingest.markup import extraction_text
@@ -32,8 +33,8 @@ from .match.misstatement import another_statement
 from .match.statements import DEFAULT_OPTIONS as ALIGN_DEFAULTS
 from .match.statements import AlignOptions, align_any, align_statements, anchor_keys
 from .models import (
-    Claim, ClaimResult, Document, EntityMention, Evidence, Facts, Finding, Loc, Report, Severity,
-    Summary, ToolInfo,
+    AcceptedBy, AcceptedFinding, Claim, ClaimResult, Document, EntityMention, Evidence, Facts, Finding, Loc,
+    Report, Severity, Summary, ToolInfo,
 )
 from .rules import all_rules
 from .rules.base import ClaimRule, DocContext, DocHit, DocumentRule, Hit, Pair, Rule, Side
@@ -135,6 +136,13 @@ def _walk(root: Path, suffixes: tuple[str, ...], notes: list[str]) -> list[Path]
 
 def _inside(target: Path, root: Path) -> bool:
     return target == root or target.is_relative_to(root)
+
+
+def _content_hash(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
 
 
 def _display(path: Path, root: Path) -> str:
@@ -326,6 +334,8 @@ class Checker:
         self._citations: dict[str, list] = {}  # document path -> its in-text citations
         # inline <!-- claimcheck: ignore[...] --> comments and the baseline
         self.accepted = Acceptance({r.code for r in all_rules()}, config.baseline)
+        self.fingerprints = Fingerprints()
+        self.duplicates: dict[str, list[str]] = {}  # source path -> paths of its identical copies
 
     # ---------------------------------------------------------------- loading
     def _load_inputs(self, paths: Sequence[Path]):
@@ -344,19 +354,33 @@ class Checker:
                                         f"{', '.join(CLAIM_FILE_SUFFIXES)} or a document {', '.join(DOCUMENT_SUFFIXES)})")
         return claim_files, documents
 
-    def _load_sources(self, exclude: set[str]) -> list[Document]:
+    def _load_sources(self, exclude: set[str], inputs: Sequence[Path] = ()) -> list[Document]:
+        """The source documents, each content read once: a copy of a source (or of a document
+        under check) is left out, so one contradiction is not reported once per copy."""
         docs = []
+        first: dict[str, str] = {}  # content hash -> the path that holds it
+        for path in inputs:
+            if path.suffix.lower() in DOCUMENT_SUFFIXES:
+                first.setdefault(_content_hash(path), _display(path, self.config.root))
         for path in discover(self.config.sources, DOCUMENT_SUFFIXES, self.notes):
             shown = _display(path, self.config.root)
             if shown in exclude:
                 continue
+            digest = _content_hash(path)
+            if digest in first:
+                self.duplicates.setdefault(first[digest], []).append(shown)
+                continue
+            first[digest] = shown
             docs.append(load_document(path, shown))
+        for kept, copies in sorted(self.duplicates.items()):
+            self.notes.append(f"{kept}: read once for {len(copies)} source(s) with the same content "
+                              f"({', '.join(sorted(copies))})")
         return docs
 
     # ---------------------------------------------------------------- main
     def check(self, paths: Sequence[Path]) -> Report:
         claim_files, documents = self._load_inputs(paths)
-        sources = self._load_sources({d.path for d in documents})
+        sources = self._load_sources({d.path for d in documents}, discover(paths, DOCUMENT_SUFFIXES))
         registry = self.extractor.registry
         for doc in documents + sources:
             for p in doc.passages:
@@ -399,7 +423,7 @@ class Checker:
                 if checkable(f) or (doc.path, p.index) in doc_findings:
                     inputs.append(_ClaimInput(_passage_side(doc, p.index, f), None, doc, p.index))
 
-        results: list[tuple[_ClaimInput, list[Finding], list[Evidence], list[Pair], bool]] = []
+        results: list[tuple[_ClaimInput, list[Finding], list[AcceptedFinding], list[Evidence], list[Pair], bool]] = []
         n_findings = 0
         for k, item in enumerate(inputs):
             pairs = list(self._pairs(item, inputs, index))
@@ -431,11 +455,11 @@ class Checker:
                         seen.add(key)
                         n_findings += 1
                         findings.append(finding)
-            kept = self._suppress(item, findings)
-            kept_ids = {id(f) for f in kept}
-            hidden = any(f.severity == Severity.error and id(f) not in kept_ids for f in findings)
+            kept, accepted = self._suppress(item, findings)
+            hidden = sum(f.severity == Severity.error for f in findings) > sum(
+                f.severity == Severity.error for f in kept + accepted)
             evidence = self._evidence(item, pairs, index)
-            results.append((item, kept, evidence, pairs, hidden))
+            results.append((item, kept, accepted, evidence, pairs, hidden))
             if k % 50 == 0:
                 self.progress("check", k, len(inputs))
         self.notes += self.accepted.notes()
@@ -466,10 +490,10 @@ class Checker:
 
         claim_loc = locate(doc, *hit.claim_span, section(index))
         ev_loc = locate(doc, *hit.evidence_span, section(ev_index))
-        fp = hashlib.sha256("\x1f".join([rule.code, claim_loc.text, ev_loc.text, hit.claim_value,
-                                          hit.evidence_value, " ".join(doc.passages[index].text.split())]).encode()).hexdigest()[:20]
+        ev_context = doc.passages[ev_index].text if ev_index is not None else ev_loc.text
+        fp = fingerprint(rule.code, doc.passages[index].text, ev_context, hit.claim_value, hit.evidence_value)
         return Finding(
-            id=f"D{len(fp)}{fp[:6]}", rule=rule.code, name=rule.name, category=rule.category,
+            id=f"D{fp}", rule=rule.code, name=rule.name, category=rule.category,
             severity=hit.severity or rule.severity, message=hit.message, claim=claim_loc, evidence=ev_loc,
             claim_value=hit.claim_value, evidence_value=hit.evidence_value, confidence=round(hit.confidence, 2),
             claim_id=doc.passages[index].id, fingerprint=fp,
@@ -636,10 +660,7 @@ class Checker:
     def _finding(self, rule: Rule, hit: Hit, pair: Pair, fid: str) -> Finding:
         claim_loc = pair.claim.locate(*hit.claim_span)
         ev_loc = pair.evidence.locate(*hit.evidence_span)
-        fp = hashlib.sha256("\x1f".join([
-            rule.code, " ".join(pair.claim.text.split()), " ".join(pair.evidence.text.split()),
-            hit.claim_value, hit.evidence_value,
-        ]).encode()).hexdigest()[:20]
+        fp = fingerprint(rule.code, pair.claim.text, pair.evidence.text, hit.claim_value, hit.evidence_value)
         return Finding(
             id=fid, rule=rule.code, name=rule.name, category=rule.category,
             severity=hit.severity or rule.severity, message=hit.message, claim=claim_loc, evidence=ev_loc,
@@ -647,15 +668,24 @@ class Checker:
             claim_id=pair.claim.label, fingerprint=fp,
         )
 
-    def _suppress(self, item: _ClaimInput, findings: list[Finding]) -> list[Finding]:
+    def _suppress(self, item: _ClaimInput, findings: list[Finding]) -> tuple[list[Finding], list[AcceptedFinding]]:
+        """The findings shown and the accepted ones (claim ``ignore:``, comments, baseline);
+        findings of rules not selected (--select/--ignore) are neither."""
+        for f in findings:  # two identical-looking findings are two entries of a baseline
+            f.fingerprint = self.fingerprints.unique(f.fingerprint)
+        accepted: list[AcceptedFinding] = []
         if item.claim is not None and item.claim.ignore:
-            codes = {s.rule.upper() for s in item.claim.ignore}
-            used = {f.rule for f in findings if f.rule in codes}
-            findings = [f for f in findings if f.rule not in codes]
-            for code in sorted(codes - used):
+            reasons = {s.rule.upper(): s.reason for s in item.claim.ignore}
+            where = item.side.locate(item.side.start, item.side.end)
+            accepted = [AcceptedFinding(**dict(f), accepted_by=AcceptedBy(kind="claim", reason=reasons[f.rule],
+                                                                          location=where))
+                        for f in findings if f.rule in reasons and f.rule in self.shown]
+            for code in sorted(set(reasons) - {f.rule for f in findings}):
                 self.notes.append(f"{item.side.path}: claim '{item.claim.id}': suppression of {code} matched no finding (unused)")
+            findings = [f for f in findings if f.rule not in reasons]
         findings = [f for f in findings if f.rule in self.shown]  # --select / --ignore
-        return self.accepted.filter(findings)  # document comments first, then the baseline
+        kept, by_file = self.accepted.filter(findings)  # document comments first, then the baseline
+        return kept, accepted + by_file
 
     def _evidence(self, item: _ClaimInput, pairs: list[Pair], index) -> list[Evidence]:
         scored = []
@@ -687,23 +717,28 @@ class Checker:
     def _report(self, results, claim_files, documents, sources) -> Report:
         claims: list[ClaimResult] = []
         findings: list[Finding] = []
-        for item, item_findings, evidence, pairs, hidden in results:
-            verdict, confidence = decide(item.side, item_findings, pairs, hidden)
-            if item.doc is not None and verdict == "unverified" and not item_findings and not evidence:
+        accepted: list[AcceptedFinding] = []
+        per_claim: list[tuple[list[Finding], list[AcceptedFinding]]] = []
+        for item, item_findings, item_accepted, evidence, pairs, hidden in results:
+            verdict, confidence = decide(item.side, item_findings, pairs, hidden, item_accepted)
+            if item.doc is not None and verdict == "unverified" and not (item_findings or item_accepted or evidence):
                 continue  # a document sentence with nothing to compare is not a claim worth listing
             loc = item.side.locate(item.side.start, item.side.end)
             cid = item.claim.id if item.claim else f"{Path(loc.path).name}:{loc.line}:{loc.column}"
             findings += item_findings
+            accepted += item_accepted
+            per_claim.append((item_findings, item_accepted))
             claims.append(ClaimResult(
                 id=cid, text=item.side.text, location=loc, verdict=verdict, confidence=confidence,
-                evidence=evidence, findings=[f.id for f in item_findings],
+                evidence=evidence,
             ))
-        # stable ids in output order
-        renumber = {f.id: f"F{i + 1}" for i, f in enumerate(findings)}
-        for f in findings:
-            f.id = renumber[f.id]
-        for c in claims:
-            c.findings = [renumber[x] for x in c.findings]
+        # stable ids in output order, unique across shown and accepted findings
+        renumber = {id(f): f"F{i + 1}" for i, f in enumerate(findings + accepted)}
+        for c, (shown, item_accepted) in zip(claims, per_claim):
+            c.findings = [renumber[id(f)] for f in shown]
+            c.accepted = [renumber[id(f)] for f in item_accepted]
+        for f in findings + accepted:
+            f.id = renumber[id(f)]
         sev = [f.severity for f in findings]
         summary = Summary(
             claims=len(claims),
@@ -711,11 +746,14 @@ class Checker:
             contradicted=sum(c.verdict == "contradicted" for c in claims),
             unverified=sum(c.verdict == "unverified" for c in claims),
             findings=len(findings), errors=sev.count(Severity.error), warnings=sev.count(Severity.warning),
-            infos=sev.count(Severity.info),
+            infos=sev.count(Severity.info), accepted=len(accepted),
+            accepted_claims=sum(c.verdict == "contradicted" and not any(
+                f.severity == Severity.error for f in shown) for c, (shown, _) in zip(claims, per_claim)),
             files=[p for p, *_ in claim_files] + [d.path for d in documents], sources=[d.path for d in sources],
+            duplicate_sources={k: sorted(v) for k, v in sorted(self.duplicates.items())},
         )
         return Report(tool=ToolInfo(version=__version__), summary=summary, claims=claims, findings=findings,
-                      notes=list(dict.fromkeys(self.notes)))
+                      accepted=accepted, notes=list(dict.fromkeys(self.notes)))
 
 
 def check(paths: Sequence[Path], config: CheckConfig | None = None, progress: Progress | None = None) -> Report:

@@ -333,6 +333,22 @@ class Finding(_Model):
     fingerprint: str = ""
 
 
+class AcceptedBy(_Model):
+    """Who accepted a finding and why: a suppression comment in a draft, an ``ignore:`` entry
+    of a claim file, or the baseline (SARIF's ``suppressions``: the first two are in source)."""
+
+    kind: Literal["comment", "claim", "baseline"]
+    reason: str
+    location: Loc | None = None  # where the suppression is written (a comment, a claim entry)
+
+
+class AcceptedFinding(Finding):
+    """A finding someone accepted: not shown as a diagnostic, not counted for the exit code,
+    still reported (its claim stays contradicted, marked accepted)."""
+
+    accepted_by: AcceptedBy
+
+
 class ClaimResult(_Model):
     id: str
     text: str
@@ -341,6 +357,7 @@ class ClaimResult(_Model):
     confidence: float
     evidence: list[Evidence] = Field(default_factory=list)
     findings: list[str] = Field(default_factory=list)
+    accepted: list[str] = Field(default_factory=list, description="ids of this claim's accepted findings")
 
 
 class ToolInfo(_Model):
@@ -357,8 +374,12 @@ class Summary(_Model):
     errors: int = 0
     warnings: int = 0
     infos: int = 0
+    accepted: int = Field(default=0, description="accepted findings (suppressed or baselined), not in 'findings'")
+    accepted_claims: int = Field(default=0, description="contradicted claims whose every error was accepted")
     files: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
+    duplicate_sources: dict[str, list[str]] = Field(
+        default_factory=dict, description="a source (or document) read once -> its identical copies, left out")
 
 
 class Report(_Model):
@@ -367,10 +388,14 @@ class Report(_Model):
     summary: Summary
     claims: list[ClaimResult] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
+    accepted: list[AcceptedFinding] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)  # e.g. unused suppressions, skipped inputs
 
     def finding_by_id(self) -> dict[str, Finding]:
         return {f.id: f for f in self.findings}
+
+    def accepted_by_id(self) -> dict[str, AcceptedFinding]:
+        return {f.id: f for f in self.accepted}
 
 
 def json_schema(name: str) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .locate import LineIndex
-from .models import Document, Finding
+from .models import AcceptedBy, AcceptedFinding, Document, Finding, Loc
 
 # Any HTML comment that mentions claimcheck: parsed strictly below, so near-misses are reported.
 _COMMENT = re.compile(r"<!--\s*claimcheck\b(?P<body>.*?)-->", re.S | re.I)
@@ -47,6 +47,7 @@ class Region:
     start: int
     end: int
     comment_start: int  # where the comment itself is, for messages
+    comment_end: int = 0
     used: bool = False
 
 
@@ -85,7 +86,7 @@ def parse_suppressions(text: str, known_codes: Iterable[str] | None = None) -> t
         if start >= end:
             errors.append(SuppressionError(f"{MALFORMED}: nothing follows the comment to suppress", m.start()))
             continue
-        regions += [Region(code, reason, start, end, m.start()) for code in codes]
+        regions += [Region(code, reason, start, end, m.start(), m.end()) for code in codes]
     return regions, errors
 
 
@@ -125,11 +126,12 @@ class _DocState:
     regions: list[Region]
     errors: list[SuppressionError]
     index: LineIndex
+    text: str
 
 
 @dataclass
 class Acceptance:
-    """Drops accepted findings: inline suppressions of a document, then the baseline.
+    """Sets accepted findings apart: inline suppressions of a document, then the baseline.
 
     One instance per check run; ``notes()`` at the end says what was malformed, unused or
     baselined, so nothing is hidden without a trace.
@@ -145,30 +147,43 @@ class Acceptance:
         """Parse a document's suppression comments (idempotent)."""
         if doc.path not in self._docs and doc.kind in ("markdown", "text", "html"):
             regions, errors = parse_suppressions(doc.text, self.known_codes)
-            self._docs[doc.path] = _DocState(regions, errors, LineIndex(doc.text))
+            self._docs[doc.path] = _DocState(regions, errors, LineIndex(doc.text), doc.text)
 
-    def filter(self, findings: list[Finding]) -> list[Finding]:
-        kept = []
+    def filter(self, findings: list[Finding]) -> tuple[list[Finding], list[AcceptedFinding]]:
+        """The findings still shown, and the accepted ones with who accepted them and why."""
+        kept, accepted = [], []
         for f in findings:
-            if self._inline(f):
-                continue
-            if self.baseline is not None and f.fingerprint in self.baseline:
+            by = self._inline(f)
+            if by is None and self.baseline is not None and f.fingerprint in self.baseline:
                 self._baselined += 1
                 self._baseline_used.add(f.fingerprint)
-                continue
-            kept.append(f)
-        return kept
+                by = AcceptedBy(kind="baseline", reason="known finding recorded in the baseline")
+            if by is None:
+                kept.append(f)
+            else:
+                accepted.append(AcceptedFinding(**dict(f), accepted_by=by))
+        return kept, accepted
 
-    def _inline(self, f: Finding) -> bool:
-        hit = False
+    def _inline(self, f: Finding) -> AcceptedBy | None:
+        """The first comment that covers ``f`` (every one that does is marked used)."""
+        by = None
         for loc in (f.claim, f.evidence):
             state = self._docs.get(loc.path)
             if state is None:
                 continue
             for r in state.regions:
                 if r.rule == f.rule and r.start <= loc.start < r.end:
-                    r.used = hit = True
-        return hit
+                    r.used = True
+                    if by is None:
+                        by = AcceptedBy(kind="comment", reason=r.reason, location=self._comment_loc(loc.path, state, r))
+        return by
+
+    @staticmethod
+    def _comment_loc(path: str, state: _DocState, r: Region) -> Loc:
+        line, col = state.index.line_col(r.comment_start)
+        end_line, end_col = state.index.line_col(r.comment_end)
+        return Loc(path=path, line=line, column=col, end_line=end_line, end_column=end_col,
+                   start=r.comment_start, end=r.comment_end, text=state.text[r.comment_start:r.comment_end])
 
     def notes(self) -> list[str]:
         out = []

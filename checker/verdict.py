@@ -10,6 +10,7 @@ alone. Everything else is unverified, which is an honest answer, not a failure.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .extract.gazetteer import within
 from .extract.lexicon import noun_lemma, verb_lemmas
@@ -157,8 +158,13 @@ def _forms_of(word: str) -> set[str]:
     return {noun_lemma(word), *verb_lemmas(word)}
 
 
-def decide(side: Side, findings: list[Finding], pairs: list[Pair], hidden: bool = False) -> tuple[str, float]:
-    errors = [f for f in findings if f.severity == Severity.error]
+def decide(side: Side, findings: list[Finding], pairs: list[Pair], hidden: bool = False,
+           accepted: Sequence[Finding] = ()) -> tuple[str, float]:
+    """The verdict from the findings shown and the accepted ones (an accepted contradiction is
+    still one: the report marks it accepted); ``hidden`` says an error of a rule not selected
+    was left out, which is doubt, never support."""
+    errors = [f for f in findings if f.severity == Severity.error] or [
+        f for f in accepted if f.severity == Severity.error]
     if errors:
         return "contradicted", max(f.confidence for f in errors)
     if hidden:

@@ -1,5 +1,7 @@
 """Hiding a finding hides the diagnostic, not the doubt: a claim whose only errors were
-accepted (claim `ignore:`, the baseline, --select/--ignore) is unverified, never supported."""
+accepted (claim `ignore:`, a suppression comment, the baseline) stays contradicted, marked
+accepted; one whose errors come from rules not selected (--select/--ignore) is unverified;
+neither is ever supported."""
 
 from __future__ import annotations
 
@@ -28,7 +30,7 @@ def test_ignoring_the_rule_that_contradicts_a_claim_does_not_make_it_supported(m
     assert not any(f["rule"] == "CC-PLACE-001" for f in report["findings"])
 
 
-def test_a_claim_ignore_entry_leaves_the_claim_unverified(tmp_path, monkeypatch):
+def test_a_claim_ignore_entry_marks_the_contradiction_accepted(tmp_path, monkeypatch):
     (tmp_path / "sources").mkdir()
     (tmp_path / "sources" / "notes.md").write_text("The museum in Oslo opened on May 3, 2001.\n", encoding="utf-8")
     (tmp_path / "claims").mkdir()
@@ -36,5 +38,14 @@ def test_a_claim_ignore_entry_leaves_the_claim_unverified(tmp_path, monkeypatch)
         "claims:\n  - id: museum\n    text: The museum in Oslo opened on May 9, 2001.\n    source: notes.md\n"
         "    ignore: [{rule: CC-DATE-001, reason: checked by phone}]\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    verdicts, report = _verdicts([])
-    assert verdicts["museum"] == "unverified" and report["findings"] == []
+    result = CliRunner().invoke(main, ["check", "-f", "json", "--no-cache"])
+    assert result.exit_code == 0  # accepted: not a failure
+    report = json.loads(result.output)
+    (claim,) = report["claims"]
+    assert claim["verdict"] == "contradicted" and claim["findings"] == [] and claim["accepted"] == ["F1"]
+    assert report["findings"] == []
+    (accepted,) = report["accepted"]
+    assert accepted["id"] == "F1" and accepted["rule"] == "CC-DATE-001"
+    assert accepted["accepted_by"]["kind"] == "claim" and accepted["accepted_by"]["reason"] == "checked by phone"
+    s = report["summary"]
+    assert (s["contradicted"], s["accepted_claims"], s["accepted"], s["findings"], s["errors"]) == (1, 1, 1, 0, 0)

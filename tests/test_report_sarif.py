@@ -55,7 +55,17 @@ def test_run_shape():
     assert [r["id"] for r in driver["rules"]] == ["CC-DATE-001", "CC-ENT-003", "CC-NUM-001", "CC-PLACE-001"]
     assert driver["rules"][0]["name"] == "date.interval_conflict"
     assert run["columnKind"] == "unicodeCodePoints"
-    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == "file:///srv/project/"
+    # the repository root, described, never the path of the machine that ran the check
+    assert run["originalUriBaseIds"]["%SRCROOT%"] == {"description": {"text": (
+        "The root of the repository checked (its git work tree, else the folder claimcheck ran in)")}}
+    assert "/srv/project" not in json.dumps(run)
+    date = driver["rules"][0]
+    assert date["fullDescription"]["text"].startswith("Two statements of the same event give dates")
+    assert date["help"]["text"].startswith("CC-DATE-001 date.interval_conflict (error, date)")
+    assert "Why it matters:" in date["help"]["text"] and date["help"]["markdown"].startswith("```text")
+    assert date["helpUri"] == "https://example.org/docs/blob/main/docs/rules.md#cc-date-001"
+    # a code this version does not know (a report from elsewhere) gets no invented help
+    assert "help" not in driver["rules"][1] and driver["rules"][1]["id"] == "CC-ENT-003"
 
 
 def test_results_levels_locations_and_related_evidence():

@@ -22,6 +22,7 @@ class Format(str, Enum):
     junit = "junit"
     github = "github"
     claimreview = "claimreview"
+    csv = "csv"
 
 
 @dataclass

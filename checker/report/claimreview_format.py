@@ -1,9 +1,12 @@
 """schema.org ClaimReview JSON-LD, one review per checked claim, for publishing fact-checks.
 
 Rating scale 1..3: contradicted -> 1 "False", unverified -> 2 "Unverified", supported -> 3
-"True". Settings in ``options.extra``: ``publisher`` (author organisation, default
-"claimcheck"), ``publisher_url``, ``date`` (``datePublished``; today when absent, so pass it for
-reproducible output) and ``url`` (the published review page; each review gets ``url#claim-id``).
+"True". Settings in ``options.extra`` (from ``--review-*`` options or ``[claimreview]`` in the
+config): ``author`` (the person who reviewed: a ``Person``), ``publisher`` (the organisation
+that publishes: ``publisher``, and the ``author`` when no person is named; default
+"claimcheck"), ``publisher_url``, ``date`` (``datePublished``; today when absent, so pass it
+for reproducible output) and ``url`` (the published review page; each review gets
+``url#claim-id``).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import json
 
 from ..models import ClaimResult, Report
 from . import RenderOptions
-from ._common import claim_findings, loc_str
+from ._common import claim_accepted, claim_findings, loc_str
 
 RATING = {
     "contradicted": (1, "False"),
@@ -32,7 +35,7 @@ def _date(options: RenderOptions) -> str:
 
 
 def _review_body(report: Report, claim: ClaimResult) -> str:
-    findings = claim_findings(report, claim)
+    findings = claim_findings(report, claim) or claim_accepted(report, claim)
     if claim.verdict == "contradicted" and findings:
         return " ".join(" ".join(f.message.split()) for f in findings)
     if claim.evidence:
@@ -44,9 +47,10 @@ def _review_body(report: Report, claim: ClaimResult) -> str:
 
 def review(report: Report, claim: ClaimResult, options: RenderOptions, date: str) -> dict:
     value, name = RATING[claim.verdict]
-    author: dict = {"@type": "Organization", "name": options.extra.get("publisher", "claimcheck")}
+    publisher: dict = {"@type": "Organization", "name": options.extra.get("publisher") or "claimcheck"}
     if options.extra.get("publisher_url"):
-        author["url"] = options.extra["publisher_url"]
+        publisher["url"] = options.extra["publisher_url"]
+    author = {"@type": "Person", "name": options.extra["author"]} if options.extra.get("author") else publisher
     out: dict = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
@@ -63,6 +67,7 @@ def review(report: Report, claim: ClaimResult, options: RenderOptions, date: str
             "appearance": {"@type": "CreativeWork", "name": loc_str(claim.location)},
         },
         "author": author,
+        "publisher": publisher,
         "datePublished": date,
         "reviewBody": _review_body(report, claim),
     }

@@ -106,6 +106,8 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
     lines.append(
         f"claimcheck: {plural(s.claims, 'claim')}: {s.contradicted} contradicted, "
         f"{s.unverified} unverified, {s.supported} supported; {plural(s.findings, 'finding')}"
+        + (f" ({s.accepted_claims} contradicted claim(s) and {s.accepted} finding(s) accepted, not shown)"
+           if s.accepted else "")
     )
     return "\n".join(lines) + "\n"
 

@@ -10,21 +10,26 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections import Counter
 from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from ..models import ClaimResult, Evidence, Finding, Loc, Report
+from ..models import AcceptedFinding, ClaimResult, Evidence, Finding, Loc, Report
 from . import RenderOptions
 from ._common import (
     VERDICT_LABEL,
     VERDICT_ORDER,
+    acceptance_text,
+    claim_accepted,
     evidence_span,
     group_by_file,
+    is_accepted,
     loc_str,
     loc_where,
     split_span,
     value_span,
+    verdict_label,
 )
 
 
@@ -46,6 +51,7 @@ def _place(loc: Loc | Evidence) -> dict:
 
 def _finding(f: Finding) -> dict:
     return {
+        "accepted_by": acceptance_text(f) if isinstance(f, AcceptedFinding) else "",
         "id": f.id,
         "rule": f.rule,
         "name": f.name,
@@ -66,13 +72,20 @@ def _evidence(ev: Evidence) -> dict:
     return {**_place(ev), "score": f"{ev.score:.1f}", "pieces": split_span(ev.text, evidence_span(ev))}
 
 
-def _claim(claim: ClaimResult, findings: list[Finding]) -> dict:
-    severities = sorted({f.severity.value for f in findings})
+def _claim(report: Report, claim: ClaimResult, findings: list[Finding], anchor: str) -> dict:
+    accepted = claim_accepted(report, claim)
+    severities = sorted({f.severity.value for f in findings + accepted})
     return {
+        "anchor": anchor,
+        "section": claim.location.section,
+        "line": claim.location.line,
+        "column": claim.location.column,
         "id": claim.id,
         "text": claim.text,
         "verdict": claim.verdict,
-        "verdict_label": VERDICT_LABEL[claim.verdict],
+        "verdict_label": verdict_label(report, claim),
+        "is_accepted": is_accepted(report, claim),
+        "accepted": [_finding(f) for f in accepted],
         "confidence": f"{claim.confidence:.2f}",
         "location": _place(claim.location),
         "severities": " ".join(severities),
@@ -81,17 +94,27 @@ def _claim(claim: ClaimResult, findings: list[Finding]) -> dict:
     }
 
 
+def _toc(claims: list[dict]) -> list[dict]:
+    """The file's sections in reading order, each with links to its claims by verdict."""
+    sections: dict[str, dict[str, list[dict]]] = {}
+    lines = Counter(c["line"] for c in claims)
+    for c in claims:
+        label = f"line {c['line']}" if lines[c["line"]] == 1 else f"line {c['line']}:{c['column']}"
+        by_verdict = sections.setdefault(c["section"] or "", {v: [] for v in VERDICT_ORDER})
+        by_verdict[c["verdict"]].append({"anchor": c["anchor"], "label": label,
+                                         "accepted": c["is_accepted"], "title": c["text"][:120]})
+    return [{"name": name, "verdicts": [(v, VERDICT_LABEL[v], links[v]) for v in VERDICT_ORDER]}
+            for name, links in sections.items()]
+
+
 def context(report: Report, options: RenderOptions) -> dict:
     """Everything the template shows, as plain data (also handy for custom templates)."""
     s = report.summary
-    files = [
-        {
-            "path": g.path,
-            "claims": [_claim(c, fs) for c, fs in g.claims],
-            "loose": [_finding(f) for f in g.loose],
-        }
-        for g in group_by_file(report)
-    ]
+    files = []
+    for i, g in enumerate(group_by_file(report), 1):
+        claims = [_claim(report, c, fs, f"claim-{i}-{j}") for j, (c, fs) in enumerate(g.claims, 1)]
+        files.append({"path": g.path, "claims": claims, "loose": [_finding(f) for f in g.loose],
+                      "toc": _toc(claims)})
     return {
         "title": options.extra.get("title", "claimcheck report"),
         "tool": report.tool,

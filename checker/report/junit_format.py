@@ -4,6 +4,8 @@ Mapping (one ``<testsuite>`` per claim file or draft, one ``<testcase>`` per cla
 
 - contradicted -> one ``<failure message=… type=RULE>`` per finding (a contradicted claim
   without findings gets one failure of type ``contradicted``);
+- contradicted (accepted: its every error suppressed or baselined) -> ``<skipped
+  message="contradicted (accepted): …">`` with who accepted it and why; not a failure;
 - unverified -> ``<skipped message=…>``: nothing in the sources addressed the claim, which is
   not a pass and not a failure, and dashboards show skips separately;
 - supported -> a passing case; any informational findings go to ``<system-out>``;
@@ -19,7 +21,7 @@ import xml.etree.ElementTree as ET
 
 from ..models import ClaimResult, Finding, Report, Severity
 from . import RenderOptions
-from ._common import group_by_file, loc_str, loc_where
+from ._common import acceptance_text, claim_accepted, group_by_file, is_accepted, loc_str, loc_where, verdict_label
 
 
 def _details(f: Finding) -> str:
@@ -63,10 +65,15 @@ def _failure(case: ET.Element, f: Finding) -> None:
     el.text = _details(f)
 
 
-def _claim_case(suite: ET.Element, path: str, claim: ClaimResult, findings: list[Finding]) -> dict:
+def _claim_case(suite: ET.Element, path: str, report: Report, claim: ClaimResult, findings: list[Finding]) -> dict:
     case = _case(suite, claim.id, path, path, claim.location.line)
     counts = {"failures": 0, "skipped": 0}
-    if claim.verdict == "contradicted":
+    accepted = claim_accepted(report, claim)
+    if is_accepted(report, claim):
+        why = "; ".join(f"{f.rule} {acceptance_text(f)}" for f in accepted)
+        ET.SubElement(case, "skipped", {"message": _one_line(f"contradicted (accepted): {why}")})
+        counts["skipped"] = 1
+    elif claim.verdict == "contradicted":
         for f in findings:
             _failure(case, f)
         if not findings:
@@ -75,9 +82,10 @@ def _claim_case(suite: ET.Element, path: str, claim: ClaimResult, findings: list
     elif claim.verdict == "unverified":
         ET.SubElement(case, "skipped", {"message": f"unverified: no source passage addresses claim {claim.id}"})
         counts["skipped"] = 1
-    out = [f"{claim.verdict}: {loc_str(claim.location)}: {_one_line(claim.text)}"]
-    if claim.verdict != "contradicted":
+    out = [f"{verdict_label(report, claim).lower()}: {loc_str(claim.location)}: {_one_line(claim.text)}"]
+    if claim.verdict != "contradicted" or is_accepted(report, claim):
         out += [_details(f) for f in findings]
+    out += [f"accepted, {acceptance_text(f)}\n{_details(f)}" for f in accepted]
     if claim.evidence:
         best = max(claim.evidence, key=lambda e: e.score)
         out.append(f"best evidence {loc_str(best)} (score {best.score:.1f}): {_one_line(best.text)}")
@@ -98,7 +106,7 @@ def build(report: Report) -> ET.Element:
         suite = ET.SubElement(root, "testsuite", {"name": group.path})
         counts = {"tests": 0, "failures": 0, "skipped": 0}
         for claim, findings in group.claims:
-            c = _claim_case(suite, group.path, claim, findings)
+            c = _claim_case(suite, group.path, report, claim, findings)
             counts["tests"] += 1
             counts["failures"] += c["failures"]
             counts["skipped"] += c["skipped"]

@@ -16,8 +16,11 @@ from . import RenderOptions
 from ._common import (
     VERDICT_LABEL,
     VERDICT_ORDER,
+    acceptance_text,
+    claim_accepted,
     evidence_span,
     group_by_file,
+    is_accepted,
     loc_str,
     loc_where,
     ordered_findings,
@@ -74,6 +77,9 @@ def _summary(report: Report) -> list[str]:
     out += ["", "| Severity | Findings |", "| --- | ---: |"]
     for key, n in (("error", s.errors), ("warning", s.warnings), ("info", s.infos)):
         out.append(f"| {SEVERITY_ICON[key]} {key} | {n} |")
+    if s.accepted:
+        out += ["", f"{plural(s.accepted, 'accepted finding')} (suppressed or baselined) not counted; "
+                    f"{s.accepted_claims} contradicted claim(s) accepted."]
     return out
 
 
@@ -129,9 +135,11 @@ def _evidence(ev: Evidence) -> list[str]:
     ]
 
 
-def _claim(claim: ClaimResult, findings: list[Finding]) -> list[str]:
+def _claim(report: Report, claim: ClaimResult, findings: list[Finding]) -> list[str]:
+    accepted = claim_accepted(report, claim)
+    mark = " · accepted" if is_accepted(report, claim) else ""
     out = [
-        f"#### {VERDICT_ICON[claim.verdict]} {code(claim.id)} · {code(loc_str(claim.location))}",
+        f"#### {VERDICT_ICON[claim.verdict]} {code(claim.id)} · {code(loc_str(claim.location))}{mark}",
         "",
         _quote(claim.text),
         "",
@@ -142,7 +150,9 @@ def _claim(claim: ClaimResult, findings: list[Finding]) -> list[str]:
             f"(claim says {code(f.claim_value)}, source says {code(f.evidence_value)} "
             f"at {code(loc_str(f.evidence))})"
         )
-    if findings:
+    for f in accepted:
+        out.append(f"- accepted {code(f.rule)} {text(f.message)}: {text(acceptance_text(f))}")
+    if findings or accepted:
         out.append("")
     if claim.evidence:
         out += [
@@ -175,7 +185,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
             out.append("")
         out += [f"### {VERDICT_ICON[verdict]} {VERDICT_LABEL[verdict]} ({len(items)})", ""]
         for claim, fs in items:
-            out += _claim(claim, fs)
+            out += _claim(report, claim, fs)
     if report.notes:
         out += ([""] if out[-1] != "" else []) + ["### Notes", ""] + [f"- {text(n)}" for n in report.notes]
     while out and out[-1] == "":

@@ -19,8 +19,11 @@ from ..models import ClaimResult, Evidence, Finding, Loc, Report
 from . import RenderOptions
 from ._common import (
     VERDICT_LABEL,
+    acceptance_text,
+    claim_accepted,
     evidence_span,
     group_by_file,
+    is_accepted,
     loc_str,
     loc_where,
     plural,
@@ -69,9 +72,21 @@ def _loc_line(label: str, loc: Loc | Evidence) -> Text:
     return t
 
 
-def _badge(verdict: str) -> Text:
+def _badge(verdict: str, accepted: bool = False) -> Text:
     symbol, style, _ = VERDICT_STYLE[verdict]
+    if accepted:
+        return Text(f" {symbol} {VERDICT_LABEL[verdict].upper()} (ACCEPTED) ", style="bold black on white")
     return Text(f" {symbol} {VERDICT_LABEL[verdict].upper()} ", style=style)
+
+
+def _accepted_line(f) -> RenderableType:
+    t = Text()
+    t.append("accepted ", style="dim")
+    t.append(f.rule, style="bold")
+    t.append(f" {f.severity.value}  ")
+    t.append(" ".join(f.message.split()))
+    t.append("\n  " + acceptance_text(f), style="dim")
+    return t
 
 
 def _finding(f: Finding, width: int) -> RenderableType:
@@ -112,9 +127,9 @@ def _evidence_line(ev: Evidence) -> RenderableType:
     )
 
 
-def _claim(claim: ClaimResult, findings: list[Finding], width: int) -> RenderableType:
+def _claim(report: Report, claim: ClaimResult, findings: list[Finding], width: int) -> RenderableType:
     head = Text()
-    head.append_text(_badge(claim.verdict))
+    head.append_text(_badge(claim.verdict, is_accepted(report, claim)))
     head.append("  ")
     head.append(loc_str(claim.location), style="bold")
     head.append(f"  {claim.id}", style="dim")
@@ -123,7 +138,10 @@ def _claim(claim: ClaimResult, findings: list[Finding], width: int) -> Renderabl
     for f in findings:
         parts.append(Text(""))
         parts.append(Padding(_finding(f, width - 2), (0, 0, 0, 2)))
-    if not findings and claim.evidence:
+    accepted = claim_accepted(report, claim)
+    for f in accepted:
+        parts.append(Padding(_accepted_line(f), (0, 0, 0, 2)))
+    if not findings and not accepted and claim.evidence:
         best = max(claim.evidence, key=lambda e: e.score)
         parts.append(Padding(_evidence_line(best), (0, 0, 0, 2)))
     if claim.verdict == "unverified" and not claim.evidence:
@@ -141,6 +159,8 @@ def _summary(report: Report) -> RenderableType:
         if i:
             line.append(", ")
         line.append(f"{n} {key}", style=VERDICT_STYLE[key][2] if n else "dim")
+        if key == "contradicted" and s.accepted_claims:
+            line.append(f" ({s.accepted_claims} accepted)")
     findings = Text()
     findings.append(plural(s.findings, "finding"), style="bold")
     findings.append(": ")
@@ -148,6 +168,8 @@ def _summary(report: Report) -> RenderableType:
         if i:
             findings.append(", ")
         findings.append(plural(n, key), style=SEVERITY_STYLE[key] if n else "dim")
+    if s.accepted:
+        findings.append(f"; {s.accepted} accepted (suppressed or baselined, not counted)")
     checked = Text(
         f"checked {plural(len(s.files), 'file')} against {plural(len(s.sources), 'source')}", style="dim"
     )
@@ -170,7 +192,7 @@ def render(report: Report, options: RenderOptions) -> str:
         ))
         console.print()
         for claim, findings in group.claims:
-            console.print(_claim(claim, findings, width))
+            console.print(_claim(report, claim, findings, width))
             console.print()
         for f in group.loose:
             console.print(Padding(_finding(f, width - 2), (0, 0, 0, 2)))
