@@ -45,7 +45,7 @@ def test_action_is_composite_and_installs_from_its_own_checkout(action):
     steps = action["runs"]["steps"]
     assert action["runs"]["using"] == "composite"
     install = next(s for s in steps if "pip install" in s.get("run", ""))
-    assert install["env"]["ACTION_PATH"] == "${{ github.action_path }}" and '"$ACTION_PATH"' in install["run"]
+    assert install["env"]["ACTION_PATH"] == "${{ github.action_path }}" and '"$ACTION_PATH[html]"' in install["run"]
     assert any(s.get("uses", "").startswith("github/codeql-action/upload-sarif@") for s in steps)
     assert "--step-summary" in next(s for s in steps if s.get("id") == "check")["run"]
     used = set(re.findall(r"inputs\.([a-z-]+)", (REPO / "action.yml").read_text()))
@@ -158,3 +158,5 @@ def test_install_step_installs_this_checkout_into_its_own_venv(action, runner):
     shown = subprocess.run([str(Path(bin_dir) / "python"), "-m", "pip", "show", "claimcheck-offline"],
                            capture_output=True, text=True)
     assert "Name: claimcheck-offline" in shown.stdout
+    html = subprocess.run([str(Path(bin_dir) / "python"), "-c", "import trafilatura"], capture_output=True, text=True)
+    assert html.returncode == 0, "the action installs the html extra"

@@ -110,6 +110,9 @@ def test_pre_commit_try_repo_runs_the_hook_from_a_clone_at_the_documented_rev(tm
     project = tmp_path / "project"
     shutil.copytree(REPO / "claims", project / "claims")
     shutil.copytree(REPO / "sources", project / "sources")
+    from test_ingest_html import PAGE
+
+    (project / "sources" / "news.html").write_text(PAGE)  # the hook's environment reads HTML too
     _git(["init", "-q"], project)
     _git(["add", "-A"], project)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PRE_COMMIT", "VIRTUAL_ENV", "PIP_REQUIRE"))}

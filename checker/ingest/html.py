@@ -37,7 +37,11 @@ def load_html(path: Path, display_path: str | None = None) -> Document:
 
 def html_document(path: str, html: str) -> Document:
     """The Document for an HTML string (separate from file reading, for tests and callers)."""
-    import trafilatura
+    try:
+        import trafilatura
+    except ImportError:
+        raise InputError(path, "reading HTML needs the html extra: pip install 'claimcheck-offline[html]' "
+                               "(in a checkout: pip install '.[html]')") from None
 
     result = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False,
