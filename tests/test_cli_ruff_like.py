@@ -210,3 +210,14 @@ def test_progress_on_a_terminal_from_the_first_files_and_only_there(demo):
     assert "reading inputs" in err and "reading sources" in err and "checking claims" in err
     piped = cc(["check", "--no-cache", "-f", "json"], demo, env={"CI": ""})
     assert "reading" not in piped.stderr  # no bar into a pipe or a log
+
+
+def test_the_config_example_in_docs_ci_is_valid(tmp_path, repo):
+    from checker.config import load_config
+    from checker.rules import all_rules
+
+    ci = (repo / "docs" / "ci.md").read_text()
+    (block,) = re.findall(r"```toml\n(.*?)```", ci, re.S)
+    (tmp_path / "claimcheck.toml").write_text(block)
+    st = load_config(tmp_path / "claimcheck.toml", known_codes={r.code for r in all_rules()}).settings
+    assert st.exclude and st.per_file_ignores and st.severity and "CC-REF" in st.ignore
