@@ -238,10 +238,9 @@ def _span_in(text: str, needle: str, whole: tuple[int, int]) -> dict:
 # --------------------------------------------------------------------------- the check
 
 
-def _names_something(facts: Facts) -> bool:
+def _has_subject(facts: Facts) -> bool:
     st = facts.statement
-    return any(m.kind in ("person", "org") for m in facts.entities) or (
-        st is not None and st.subject is not None and bool(st.subject.names))
+    return st is not None and st.subject is not None
 
 
 class LazyFacts:
@@ -256,7 +255,7 @@ class LazyFacts:
         self.docs = {d.path: d for d in documents}
         self.masked: dict[str, str] = {}
         self.cache: dict[tuple[str, int], Facts] = {}
-        self.first_named: dict[str, int] = {}  # path -> index of the first passage that names someone
+        self.first_named: dict[str, int] = {}  # path -> index of its first passage with a subject
 
     def __getitem__(self, key: tuple[str, int]) -> Facts:
         hit = self.cache.get(key)
@@ -275,13 +274,13 @@ class LazyFacts:
         return hit
 
     def _nothing_named_before(self, doc: Document, index: int, at: int) -> bool:
-        """Whether no person, organisation or named subject comes before offset ``at`` of
-        passage ``index``: then an unresolved "it" or "the film" can only mean the source's topic."""
+        """Whether passage ``index`` is the first of its source with a subject, and no person
+        or organisation comes before offset ``at`` in it: then an unresolved "it" or "the film"
+        can only mean the source's topic (a later one may be another article's, or anything)."""
         if doc.path not in self.first_named:
-            self.first_named[doc.path] = next((j for j in range(len(doc.passages)) if _names_something(
+            self.first_named[doc.path] = next((j for j in range(len(doc.passages)) if _has_subject(
                 self.cache.get((doc.path, j)) or self._extract(doc, j))), len(doc.passages))
-        first = self.first_named[doc.path]
-        if first < index:
+        if self.first_named[doc.path] != index:
             return False
         facts = self.cache[(doc.path, index)]
         return not any(m.kind in ("person", "org") and m.start < at for m in facts.entities)

@@ -11,7 +11,8 @@ from checker.rules.base import Hit
 from tests.rule_harness import side
 
 SOURCE = ("The Kirkgate car park in Leeds has 450 spaces. In the runoff, Ana Lima won 8,400 votes. "
-          "By 1820 the canal carried 190,000 tonnes of coal a year.")
+          "By 1820 the canal carried 190,000 tonnes of coal a year. "
+          "As of 12 March there had been 82 confirmed cases of measles in Mexico.")
 
 
 def _check(claim: str, evidence: str, value: str, ev_value: str, category: str = "number"):
@@ -31,6 +32,9 @@ def _check(claim: str, evidence: str, value: str, ev_value: str, category: str =
      "6,100", "8,400", "a name or rank the sentence lacks"),
     ("By 1820 the canal carried 450,000 tonnes of stone a year.", "By 1820 the canal carried 190,000 tonnes of coal a year.",
      "450,000", "190,000", "a subject the source never names"),
+    ("There have been more than 5,200 confirmed cases of measles so far this spring in Spain.",
+     "As of 12 March there had been 82 confirmed cases of measles in Mexico.",
+     "5,200", "82", "another place"),
 ])
 def test_another_statement_is_no_misstatement(claim, evidence, value, ev_value, why):
     assert _check(claim, evidence, value, ev_value) == why

@@ -14,7 +14,8 @@ that holds for any subject:
 - besides the value found misstated, the statements differ in another typed way (another
   period and another figure, or another direction of change);
 - the value's own clause names a place or thing, or gives a rank, that the matching sentence
-  lacks ("in the first round", "the follow-up study in Auckland").
+  lacks ("in the first round", "the follow-up study in Auckland"), or the other way round;
+- the claim names a place the sentence never mentions while the sentence names another.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ def another_statement(claim: Side, evidence: Side, hit: Hit, category: str, sour
         return "a second difference"
     if unmatched_context(claim, evidence, hit.claim_span, options.context_chars):
         return "a name or rank the sentence lacks"
+    if other_place(claim, evidence):
+        return "another place"
     if split_digit_group(claim, hit.claim_span) or split_digit_group(evidence, hit.evidence_span):
         return "a figure whose digits may be split ('3, 835')"
     return None
@@ -93,7 +96,20 @@ def foreign_subject(side: Side, st, source: Document) -> bool:
     return any(not set(re.findall(r"[a-z0-9]+", m.text.lower())) <= words for m in mentions)
 
 
-def unmatched_context(claim: Side, evidence: Side, span: tuple[int, int], after: int = DEFAULT_OPTIONS.context_chars) -> bool:
+def other_place(claim: Side, evidence: Side) -> bool:
+    """True when the claim names a place the matching sentence never mentions and the sentence
+    names another one ("... deaths in Spain" against a sentence on Mexico)."""
+    theirs = [e for e in evidence.facts.entities if e.kind == "place"]
+    if not theirs:
+        return False
+    forms = word_forms(evidence.text)
+    mine = [e for e in claim.facts.entities if e.kind == "place"]
+    return any(not all(w in forms for w in re.findall(r"[a-z0-9]+", e.text.lower())) for e in mine) and \
+        any(e.canonical not in {m.canonical for m in mine} for e in theirs)
+
+
+def unmatched_context(claim: Side, evidence: Side, span: tuple[int, int], after: int = DEFAULT_OPTIONS.context_chars,
+                      ranks: bool = True) -> bool:
     """True when the claim names a place or thing, or gives a rank, that the matching sentence
     lacks (besides the value found misstated): "in the first round" against a sentence on the
     runoff, "the follow-up study in Auckland" against the original study. A misstatement is a
@@ -111,6 +127,8 @@ def unmatched_context(claim: Side, evidence: Side, span: tuple[int, int], after:
     for name in names:
         if not all(w in forms for w in re.findall(r"[a-z0-9]+", name)):
             return True
+    if not ranks:
+        return False
     # ranks, but not those of calendar units ("the fourth quarter" is a period, which the date
     # rules read)
     ordinals = [q for q in claim.facts.quantities if q.kind == "ordinal" and inside(q.start)
