@@ -5,6 +5,7 @@
 """
 
 __version__ = "0.1.0"
+DISTRIBUTION = "claimcheck-offline"  # the name pip installs it under ("claimcheck" on PyPI is another project)
 
 __all__ = ["__version__", "check"]
 

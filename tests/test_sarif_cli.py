@@ -89,7 +89,7 @@ def test_help_uri_points_at_the_rule_in_the_project_repository(checkout, monkeyp
 
     def with_url(name):
         meta = real(name)
-        if name == "claimcheck":
+        if name == "claimcheck-offline":
             meta = email_message(meta, "Project-URL", "Repository, https://example.org/desk/claimcheck")
         return meta
 

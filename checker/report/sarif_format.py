@@ -20,6 +20,7 @@ from urllib.parse import quote
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
+from .. import DISTRIBUTION
 from ..models import AcceptedFinding, Evidence, Finding, Loc, Report, Severity
 from ..rules import description, explain, rule_by_code
 from . import RenderOptions
@@ -193,7 +194,7 @@ def _information_uri(options: RenderOptions) -> str | None:
         value = options.extra["information_uri"]
         return str(value) if value else None
     try:
-        meta = metadata.metadata("claimcheck")
+        meta = metadata.metadata(DISTRIBUTION)
     except metadata.PackageNotFoundError:
         return None
     for entry in meta.get_all("Project-URL") or []:
