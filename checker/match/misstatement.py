@@ -21,12 +21,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..extract.lexicon import noun_lemma
 from ..extract.statements import clause_of, word_forms
 from ..models import Document
-from ..rules.base import Hit, Side
 from .statements import DEFAULT_OPTIONS, AlignOptions, other_differences, other_measure, other_subject, statement_at
+
+if TYPE_CHECKING:  # match sits below rules: it reads a rule's sides and hit, it never builds them
+    from ..rules.base import Hit, Side
 
 _CALENDAR = ("quarter", "half", "year", "month", "week", "day", "season")
 
