@@ -271,10 +271,6 @@ def _is_leading_place(token: str, places) -> bool:
     return token != bare or places[bare].kind == "country"
 
 
-def _is_demonym_phrase(name: str) -> bool:
-    return name.split()[0] in DEMONYMS
-
-
 _WORD_AT = re.compile(r"\w+")
 @lru_cache(maxsize=1)
 def _place_index() -> tuple[dict[str, list[str]], re.Pattern | None]:

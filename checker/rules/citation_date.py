@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..ingest.citations import find_citations
 from ..ingest.references import published_date, url_date
 from ..models import Severity
 from .base import DocContext, DocHit, DocumentRule
@@ -27,7 +26,9 @@ def _section_day(ctx: DocContext, index: int):
     for i in range(index, -1, -1):
         if ctx.doc.passages[i].section != section:
             break
-        days = [d for d in ctx.facts[i].dates if d.granularity == "day" and not (d.open_start or d.open_end or d.relative)]
+        days = [
+            d for d in ctx.facts[i].dates if d.granularity == "day" and not (d.open_start or d.open_end or d.relative)
+        ]
         if days:
             return days[0]
     return ctx.reference_date(index)
@@ -60,7 +61,7 @@ class CitationDate(DocumentRule):
         refs = {r.key: r for r in ctx.doc.references}
         if not refs:
             return
-        for c in find_citations(ctx.doc):
+        for c in ctx.citations:
             ref = refs.get(c.key)
             index = ctx.passage_at(c.start)
             if ref is None or index is None:
@@ -81,7 +82,8 @@ class CitationDate(DocumentRule):
                            f"{source_day.isoformat()}, the same day of {source_day.year}")
             else:
                 message = (f"the cited source [{c.key}] is dated {source_day.isoformat()}, "
-                           f"{(event.earliest - source_day).days} days before the event it is cited for ({event.value_str()})")
+                           f"{(event.earliest - source_day).days} days before the event it is cited for "
+                           f"({event.value_str()})")
             yield DocHit(
                 claim_span=(event.start, event.end), evidence_span=(ref.start, ref.end),
                 claim_value=event.value_str(), evidence_value=f"[{c.key}] {source_day.isoformat()}",

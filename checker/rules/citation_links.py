@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..ingest.citations import dangling_citations, find_citations
+from ..ingest.citations import dangling_citations
 from ..models import Severity
 from .base import DocContext, DocHit, DocumentRule
 
@@ -29,7 +29,7 @@ class DanglingCitation(DocumentRule):
     def check_document(self, ctx: DocContext):
         if not ctx.doc.references:
             return
-        for c in dangling_citations(ctx.doc, find_citations(ctx.doc)):
+        for c in dangling_citations(ctx.doc, ctx.citations):
             last = ctx.doc.references[-1]
             yield DocHit(
                 claim_span=(c.start, c.end), evidence_span=(last.start, last.end),

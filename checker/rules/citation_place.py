@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from ..extract.gazetteer import country_name, gazetteer
-from ..ingest.citations import find_citations
-from ..models import Severity
+from ..models import EntityMention, Severity
 from .base import DocContext, DocHit, DocumentRule
 
 # A reference title places its event with "in Lima", "at Geneva", "to Oslo", "visits Oslo", or
@@ -47,7 +46,7 @@ class CitationPlace(DocumentRule):
         cities_of: dict[str, list] = {}  # reference key -> the cities its title places events in
         places_of: dict[int | None, list] = {}  # section heading -> the places the section names
         seen: set[tuple[int | None, str]] = set()
-        for c in find_citations(ctx.doc):
+        for c in ctx.citations:
             ref = refs.get(c.key)
             index = ctx.passage_at(c.start)
             if ref is None or index is None:
@@ -105,7 +104,7 @@ def _section_places(ctx: DocContext, head: int | None, index: int) -> list:
     citing passage alone when it has no section heading)."""
     if head is None:
         return [e for e in ctx.facts[index].entities if e.kind == "place" and e.canonical in gazetteer()]
-    out = []
+    out: list[EntityMention] = []
     for p in ctx.doc.passages[head:]:
         if p.index != head and p.is_heading:
             break

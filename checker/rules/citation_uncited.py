@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..ingest.citations import find_citations, uncited_references
+from ..ingest.citations import uncited_references
 from ..models import Severity
 from .base import DocContext, DocHit, DocumentRule
 
@@ -30,7 +30,7 @@ class UncitedReference(DocumentRule):
     def check_document(self, ctx: DocContext):
         if not ctx.doc.references:
             return
-        citations = find_citations(ctx.doc)
+        citations = ctx.citations
         if not citations:
             return  # a bibliography without in-text markers is a reading list, not an error
         heading = next((s for s in ctx.doc.sections if s.start <= ctx.doc.references[0].start < s.end), None)
