@@ -6,11 +6,9 @@ from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
-
-from checker.rules import all_rules, rule_by_code
-
 from rule_harness import case_texts, run_case, run_document_case
 
+from checker.rules import all_rules, rule_by_code
 from checker.rules.base import DocumentRule
 
 CASES = Path(__file__).parent / "cases" / "rules"

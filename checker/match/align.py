@@ -27,6 +27,7 @@ def align(claim: str, passage: str) -> Alignment:
     score = fuzz.token_set_ratio(claim, passage, processor=utils.default_process)
     if len(claim) <= len(passage):
         al = fuzz.partial_ratio_alignment(claim, passage, processor=None)
+        assert al is not None  # None only below a score_cutoff, and none is given
         start, end = al.dest_start, al.dest_end
     else:
         start, end = 0, len(passage)

@@ -63,7 +63,9 @@ def split_digit_group(side: Side, span: tuple[int, int]) -> bool:
     written with a space (as tokenised text has it) as often as two numbers."""
     rel_s, rel_e = span[0] - side.start, span[1] - side.start
     value = side.text[rel_s:rel_e]
-    return bool(re.match(r"\D{0,2}\d{3}(?!\d)", value)) and bool(_SPLIT_GROUP.search(side.text[max(0, rel_s - 6):rel_s]))
+    return bool(re.match(r"\D{0,2}\d{3}(?!\d)", value)) and bool(
+        _SPLIT_GROUP.search(side.text[max(0, rel_s - 6) : rel_s])
+    )
 
 
 @lru_cache(maxsize=256)
@@ -96,7 +98,8 @@ def foreign_subject(side: Side, st, source: Document) -> bool:
     return any(not set(re.findall(r"[a-z0-9]+", m.text.lower())) <= words for m in mentions)
 
 
-def unmatched_context(claim: Side, evidence: Side, span: tuple[int, int], after: int = DEFAULT_OPTIONS.context_chars) -> bool:
+def unmatched_context(claim: Side, evidence: Side, span: tuple[int, int],
+                      after: int = DEFAULT_OPTIONS.context_chars) -> bool:
     """True when the claim names a place or thing, or gives a rank, that the matching sentence
     lacks (besides the value found misstated): "in the first round" against a sentence on the
     runoff, "the follow-up study in Auckland" against the original study. A misstatement is a

@@ -35,6 +35,8 @@ class TravellerConflict(Rule):
         if pair.same_event not in ("structure", "cited"):
             return
         a, b = pair.claim.event, pair.evidence.event
+        if a is None or b is None:
+            return
         if a.action != "visit" or b.action != "visit" or not a.agent or not b.agent or a.agent == b.agent:
             return
         # Two people may each travel within one country (a host flies to a summit city); only

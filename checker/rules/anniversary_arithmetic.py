@@ -14,7 +14,9 @@ FUTURE = re.compile(r"\b(?:ahead of|planning|plans? for|will|upcoming|next|forth
 
 
 # "the Third Belt and Road Forum's 10th anniversary": the possessive form
-_POSSESSIVE = re.compile(r"((?:[A-Z][\w-]*\s+(?:and\s+|of\s+|the\s+)?){0,6}[A-Z][\w-]*)(?:'s|’s)\s+(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b")
+_POSSESSIVE = re.compile(
+    r"((?:[A-Z][\w-]*\s+(?:and\s+|of\s+|the\s+)?){0,6}[A-Z][\w-]*)(?:'s|’s)\s+(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b"
+)
 
 
 def all_anniversaries(text: str) -> list[Anniversary]:
@@ -72,9 +74,12 @@ class AnniversaryArithmetic(DocumentRule):
                 continue
             start = ctx.doc.passages[index].start
             yield DocHit(
-                claim_span=(start + a.start, start + a.end), evidence_span=(ref.start, ref.end),
-                claim_value=f"{count} years after {a.base_year}", evidence_value=f"{ref.earliest.year} is {elapsed} years after {a.base_year}",
-                message=f"'{a.text}' is dated {ref.earliest.year}, which is {elapsed} years after {a.base_year}, not {count}",
+                claim_span=(start + a.start, start + a.end),
+                evidence_span=(ref.start, ref.end),
+                claim_value=f"{count} years after {a.base_year}",
+                evidence_value=f"{ref.earliest.year} is {elapsed} years after {a.base_year}",
+                message=f"'{a.text}' is dated {ref.earliest.year}, which is {elapsed} years after "
+                f"{a.base_year}, not {count}",
                 confidence=0.9,
             )
 

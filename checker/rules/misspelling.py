@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..models import Severity
+from ..models import EntityMention, Severity
 from .base import DocContext, DocHit, DocumentRule
 
 
@@ -28,7 +28,7 @@ class Misspelling(DocumentRule):
     severity = Severity.warning
 
     def check_document(self, ctx: DocContext):
-        first_proper = {}
+        first_proper: dict[str, EntityMention] = {}
         for p in ctx.doc.passages:
             for e in ctx.facts[p.index].entities:
                 if e.kind == "person" and not e.typo_of:

@@ -37,6 +37,8 @@ class PlaceConflict(Rule):
             yield from slot_hits(pair, ("where",), 0.8, "the place")
             return
         a, b = pair.claim.event, pair.evidence.event
+        if a is None or b is None:
+            return
         if a.place is None or b.place is None or within(a.place, b.place) or within(b.place, a.place):
             return
         domestic = same_country(a.place, b.place)

@@ -125,6 +125,7 @@ def _locate_words(side: Side, quote: str) -> tuple[int, int]:
     quotation when the match falls inside one, else the aligned words."""
     text = side.text
     al = fuzz.partial_ratio_alignment(quote.lower(), text.lower())
+    assert al is not None  # None only below a score_cutoff, and none is given
     s, e = al.dest_start, al.dest_end
     inside = next(((q.start - side.start, q.end - side.start) for q in side.facts.quotes
                    if q.start - side.start < e and s < q.end - side.start), None)

@@ -53,7 +53,9 @@ class RecurringDate(DocumentRule):
                 by_name[_normal(m.group(1))].append((p.index, d))
         for name, mentions in by_name.items():
             for ia, da in mentions:
-                others = [(ib, db) for ib, db in mentions if ib != ia and ctx.section_heading(ib) != ctx.section_heading(ia)]
+                others = [
+                    (ib, db) for ib, db in mentions if ib != ia and ctx.section_heading(ib) != ctx.section_heading(ia)
+                ]
                 agree = [(ib, db) for ib, db in others if _gap(da, db) <= _TOLERANCE_DAYS]
                 disagree = [(ib, db) for ib, db in others if _gap(da, db) > _TOLERANCE_DAYS]
                 if agree or len(disagree) < 2:
@@ -62,10 +64,13 @@ class RecurringDate(DocumentRule):
                     continue  # the others do not agree among themselves either
                 ib, db = disagree[0]
                 yield DocHit(
-                    claim_span=(da.start, da.end), evidence_span=(db.start, db.end),
+                    claim_span=(da.start, da.end),
+                    evidence_span=(db.start, db.end),
                     claim_value=f"{name} on {da.value_str()}",
-                    evidence_value=f"{name} on {db.value_str()} (and {len(disagree) - 1} more mention(s) near {db.earliest:%B %d})",
-                    message=f"{name} is dated {da.earliest:%B %d} here, but elsewhere in the document it falls around {db.earliest:%B %d}",
+                    evidence_value=f"{name} on {db.value_str()} "
+                    f"(and {len(disagree) - 1} more mention(s) near {db.earliest:%B %d})",
+                    message=f"{name} is dated {da.earliest:%B %d} here, but elsewhere in the document "
+                    f"it falls around {db.earliest:%B %d}",
                     confidence=0.75,
                 )
 

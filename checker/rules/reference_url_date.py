@@ -51,7 +51,7 @@ class ReferenceUrlDate(DocumentRule):
             shown = "-".join(f"{x:02d}" if i else str(x) for i, x in enumerate(found) if x is not None)
             given = str(ref.year)
             if found[0] == ref.year:
-                given = "-".join(f"{x:02d}" if i else str(x) for i, x in enumerate(stated) if x is not None)
+                given = "-".join(f"{x:02d}" if i else str(x) for i, x in enumerate(stated or ()) if x is not None)
                 year_at = _date_span(text, ref, year_at)
             yield DocHit(
                 claim_span=year_at, evidence_span=url_span, claim_value=given, evidence_value=shown,
@@ -65,6 +65,7 @@ _SAME_YEAR_SLACK_DAYS = 31
 
 def _span_of(date: tuple[int, int | None, int | None]) -> tuple[dt.date, dt.date]:
     y, m, d = date
+    assert m is not None, "only dates that give a month have a span"  # _months_apart checks first
     if d is not None:
         return dt.date(y, m, d), dt.date(y, m, d)
     return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
