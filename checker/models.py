@@ -2,7 +2,8 @@
 
 Offsets first: a span is (path, start, end) in characters of the document's text; line and
 column are filled in once, at the edge, by :mod:`checker.locate`. The JSON report models
-at the bottom are a published contract (see DESIGN.md): rename nothing there.
+at the bottom are a published contract (``claimcheck schema report``, ``schema_version``): rename
+nothing there.
 """
 
 from __future__ import annotations

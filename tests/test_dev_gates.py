@@ -23,3 +23,13 @@ def test_pre_commit_runs_the_same_gates_with_the_dev_extra(repo):
     assert all(h["language"] == "system" for h in hooks.values())  # no download, the dev extra's tools
     dev = re.search(r"^dev = \[(.*?)^\]", (repo / "pyproject.toml").read_text(encoding="utf-8"), re.S | re.M)
     assert dev and "ruff" in dev.group(1) and "mypy" in dev.group(1)
+
+
+def test_code_and_docs_cite_only_files_in_the_repository(repo):
+    """research/*.md and DESIGN.md live outside the repository: a reader of the code has neither."""
+    outside = re.compile(r"research/[\w-]*|\bDESIGN\.md\b")
+    paths = [*repo.glob("checker/**/*.py"), *repo.glob("benchmarks/**/*.py"), *repo.glob("docs/*.md"),
+             *repo.glob("*.md"), *repo.glob("benchmarks/*.md")]
+    cited = [f"{p.relative_to(repo)}: {m.group()}" for p in paths
+             for m in outside.finditer(p.read_text(encoding="utf-8"))]
+    assert not cited, cited

@@ -1,6 +1,6 @@
 """Dates, date ranges, open intervals and relative dates as typed day intervals.
 
-Why our own grammar (see research/ecosystem.md §7): no library gives ranges ("May 15-19, 1989",
+Why our own grammar (dateparser, datefinder, ctparse and timefhuman were tried): no library gives ranges ("May 15-19, 1989",
 "1960–88"), decades, "since 2013" and relative weekdays *with character offsets*; dateparser reads
 "the 1990s" as 1990 seconds, fills missing parts from today's date and splits "April 8–9 2024"
 into two wrong dates. Every pattern here knows its value exactly (month names, day numbers,

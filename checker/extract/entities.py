@@ -1,6 +1,7 @@
 """People and places in a sentence, resolved to one canonical name per entity.
 
-No statistical NER model installs offline (see research/ecosystem.md §9), so people are found
+No statistical NER model installs offline (spaCy's pipelines and the gliner, flair and stanza
+weights are downloaded from outside the package registries at run time), so people are found
 from capitalised name sequences with evidence of personhood (a title before them, a
 possessive, or an action verb), and resolved across the whole corpus: "Xi", "President Xi"
 and "Chinese leader Xi Jinping" all become "Xi Jinping" once the full name has been seen.

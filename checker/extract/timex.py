@@ -14,8 +14,9 @@ what TimeML also tags and a checker must not compare as dates:
   year", "a year earlier", "the year-ago quarter", "the quarter");
 * years in words ("nineteen ninety-six", "the year two thousand").
 
-Why our own grammar: HeidelTime (the TempEval-3 reference) needs Java and TreeTagger, and no pure
-Python package tags TIMEX3 with offsets (research/ecosystem.md §7). Tense decides which Tuesday or
+Why our own grammar: HeidelTime (the TempEval-3 reference) needs Java, Perl and TreeTagger, and no
+pure Python package tags TIMEX3 with offsets (``benchmarks/tempeval3.py`` scores the one that
+comes closest, dateparser's ``search_dates``). Tense decides which Tuesday or
 which March a yearless mention means: the nearest cue word in its sentence ("will", "planned to",
 "as soon as" -> the next one; "said", "was", a past participle -> the last one); without a cue a
 weekday is the last one (news reports the past) and a month the nearest.

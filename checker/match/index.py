@@ -1,7 +1,8 @@
 """Candidate passages for a claim: SQLite FTS5 (BM25) kept on disk, keyed by content hash.
 
 FTS5 ships with Python's sqlite3, builds 1M sentences in seconds and stays on disk between runs
-(see research/perf-anchors.md); a snapshot is read-only and can be opened by many workers.
+(``benchmarks/scale.py`` measures it; figures in ``benchmarks/README.md``); a snapshot is
+read-only and can be opened by many workers.
 
 The cache is disposable: an index file that cannot be read (truncated, garbage, another
 schema, a folder) is rebuilt with a warning; a cache folder that cannot be written (a
@@ -37,7 +38,7 @@ _INDEX_FILE = re.compile(r"\Apassages-[0-9a-f]{16}-[0-9a-f]{32}\.sqlite\Z")
 _OLD_INDEX_FILE = re.compile(r"\Apassages-[0-9a-f]{32}\.sqlite\Z")  # before source sets had a key
 # FTS5's bm25 scores every passage an OR query matches (no top-k pruning), so common words cost
 # the most and add the least: querying the 5 rarest terms measured 4.5x faster at 1M passages
-# with no recall loss (research/perf-anchors.md; benchmarks/scale.py measures it again).
+# with no recall loss (benchmarks/scale.py measures it; figures in benchmarks/README.md).
 RARE_TERMS = 5
 DF_CAP = 2000
 _WORD = re.compile(r"[^\W_]{2,}", re.UNICODE)
