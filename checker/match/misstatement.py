@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from ..extract.lexicon import noun_lemma
 from ..extract.statements import clause_of, word_forms
-from ..models import Document
+from ..models import Document, Statement
 from .statements import DEFAULT_OPTIONS, AlignOptions, other_differences, other_measure, other_subject, statement_at
 
 if TYPE_CHECKING:  # match sits below rules: it reads a rule's sides and hit, it never builds them
@@ -75,7 +75,7 @@ def _document_words(text: str) -> frozenset[str]:
     return frozenset(raw | {noun_lemma(w) for w in raw})
 
 
-def foreign_subject(side: Side, st, source: Document) -> bool:
+def foreign_subject(side: Side, st: Statement | None, source: Document) -> bool:
     """True when the claim's subject (of statement ``st``) names a thing or place the source
     never mentions ("the Woodhouse car park" against notes that only know the Kirkgate one)."""
     if st is None or st.subject is None:
@@ -92,7 +92,8 @@ def foreign_subject(side: Side, st, source: Document) -> bool:
     if subject.head and not subject.names and qualified and subject.head not in words:
         return True
     # a thing the claim counts that the source never names ("tonnes of stone")
-    if any(s.kind == "quantity" and s.quantity.noun and s.measure and s.measure not in words for s in st.slots):
+    if any(s.kind == "quantity" and s.quantity is not None and s.quantity.noun and s.measure
+           and s.measure not in words for s in st.slots):
         return True
     mentions = [e for e in side.facts.entities if e.kind == "place" and subject.start <= e.start < subject.end]
     return any(not set(re.findall(r"[a-z0-9]+", m.text.lower())) <= words for m in mentions)

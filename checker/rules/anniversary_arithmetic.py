@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from ..extract.dates import find_anniversaries
-from ..models import Anniversary, Severity
+from ..models import Anniversary, DateMention, Severity
 from .base import DocContext, DocHit, DocumentRule
 
 # A count said of the future ("ahead of the 80th anniversary", "planning ... commemorations")
@@ -28,7 +29,7 @@ def all_anniversaries(text: str) -> list[Anniversary]:
     return found
 
 
-def anniversaries_with_dates(ctx: DocContext):
+def anniversaries_with_dates(ctx: DocContext) -> Iterator[tuple[int, Anniversary, DateMention, int]]:
     """(passage index, Anniversary, reference DateMention, elapsed years claimed) per mention."""
     for p in ctx.doc.passages:
         ref = ctx.reference_date(p.index)
@@ -65,7 +66,7 @@ class AnniversaryArithmetic(DocumentRule):
     category = "anniversary"
     severity = Severity.error
 
-    def check_document(self, ctx: DocContext):
+    def check_document(self, ctx: DocContext) -> Iterable[DocHit]:
         for index, a, ref, count in anniversaries_with_dates(ctx):
             if a.base_year is None:
                 continue

@@ -178,7 +178,7 @@ class _NotPairRule(Rule):
     def applies(self, pair: Pair) -> bool:
         return False
 
-    def check(self, pair: Pair):
+    def check(self, pair: Pair) -> Iterable[Hit]:
         return ()
 
 

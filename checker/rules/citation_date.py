@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from ..ingest.references import published_date, url_date
-from ..models import Severity
+from ..models import DateMention, Severity
 from .base import DocContext, DocHit, DocumentRule
 
 _PREDATES_DAYS = 30
 
 
-def _day(parts) -> dt.date | None:
+def _day(parts: tuple[int, int | None, int | None] | None) -> dt.date | None:
     if not parts or parts[1] is None or parts[2] is None:
         return None
     try:
-        return dt.date(*parts)
+        return dt.date(parts[0], parts[1], parts[2])
     except ValueError:
         return None
 
 
-def _section_day(ctx: DocContext, index: int):
+def _section_day(ctx: DocContext, index: int) -> DateMention | None:
     """The day the passage speaks of: its own, else the nearest earlier one in its section."""
     section = ctx.doc.passages[index].section
     for i in range(index, -1, -1):
@@ -57,7 +58,7 @@ class CitationDate(DocumentRule):
     category = "citation"
     severity = Severity.error
 
-    def check_document(self, ctx: DocContext):
+    def check_document(self, ctx: DocContext) -> Iterable[DocHit]:
         refs = {r.key: r for r in ctx.doc.references}
         if not refs:
             return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..ingest.citations import dangling_citations
 from ..models import Severity
 from .base import DocContext, DocHit, DocumentRule
@@ -26,7 +28,7 @@ class DanglingCitation(DocumentRule):
     category = "citation"
     severity = Severity.error
 
-    def check_document(self, ctx: DocContext):
+    def check_document(self, ctx: DocContext) -> Iterable[DocHit]:
         if not ctx.doc.references:
             return
         for c in dangling_citations(ctx.doc, ctx.citations):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ..extract.gazetteer import country_name, gazetteer
-from ..models import EntityMention, Severity
+from ..models import EntityMention, Reference, Severity
 from .base import DocContext, DocHit, DocumentRule
 
 # A reference title places its event with "in Lima", "at Geneva", "to Oslo", "visits Oslo", or
@@ -38,7 +39,7 @@ class CitationPlace(DocumentRule):
     category = "citation"
     severity = Severity.warning
 
-    def check_document(self, ctx: DocContext):
+    def check_document(self, ctx: DocContext) -> Iterable[DocHit]:
         refs = {r.key: r for r in ctx.doc.references}
         if not refs:
             return
@@ -79,10 +80,10 @@ class CitationPlace(DocumentRule):
                 break
 
 
-def _title_cities(ctx: DocContext, ref) -> list:
+def _title_cities(ctx: DocContext, ref: Reference) -> list[EntityMention]:
     """Cities the reference entry names as where its story happened, outside quotation marks."""
     text = ctx.doc.text
-    out = []
+    out: list[EntityMention] = []
     for p in ctx.doc.passages:
         if p.end <= ref.start or p.start >= ref.end:
             continue

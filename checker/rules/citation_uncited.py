@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..ingest.citations import uncited_references
 from ..models import Severity
 from .base import DocContext, DocHit, DocumentRule
@@ -27,7 +29,7 @@ class UncitedReference(DocumentRule):
     category = "citation"
     severity = Severity.info
 
-    def check_document(self, ctx: DocContext):
+    def check_document(self, ctx: DocContext) -> Iterable[DocHit]:
         if not ctx.doc.references:
             return
         citations = ctx.citations

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..extract.temporal import conflicts
 from ..models import Severity
 from .base import Hit, Pair, Rule, slot_hits
@@ -31,7 +33,7 @@ class DateConflict(Rule):
     severity = Severity.error
     options = ("name-similarity", "occurrence-days")
 
-    def check(self, pair: Pair):
+    def check(self, pair: Pair) -> Iterable[Hit]:
         if not pair.same_event:
             yield from slot_hits(pair, ("when",), 0.8, "the date")
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..extract.measures import context_words, in_comparison_base, word_similarity
@@ -56,7 +57,8 @@ class DateMisstated(ClaimRule):
     # the engine asks match.misstatement whether the matching sentence makes the claim\'s statement
     options = ("name-similarity", "context-chars")
 
-    def check_claim(self, claim: Side, candidates: list[Side], cited: list[Side] | None):
+    def check_claim(self, claim: Side, candidates: list[Side],
+                    cited: list[Side] | None) -> Iterable[tuple[Hit, Side]]:
         if not cited:
             return  # the period may be stated in a document the index did not return
         # "did not exist in 1035": a denied date is not contradicted by another one

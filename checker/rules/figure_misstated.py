@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ..extract.measures import (
     Measure,
@@ -62,7 +63,8 @@ class FigureMisstated(ClaimRule):
     # the engine asks match.misstatement whether the matching sentence makes the claim\'s statement
     options = ("name-similarity", "context-chars")
 
-    def check_claim(self, claim: Side, candidates: list[Side], cited: list[Side] | None):
+    def check_claim(self, claim: Side, candidates: list[Side],
+                    cited: list[Side] | None) -> Iterable[tuple[Hit, Side]]:
         pool = cited or candidates
         min_measure, min_align = (_MIN_MEASURE, _MIN_ALIGN) if cited else (_MIN_MEASURE_UNCITED, _MIN_ALIGN_UNCITED)
         figures = _figures(claim)

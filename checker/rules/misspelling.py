@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..models import EntityMention, Severity
 from .base import DocContext, DocHit, DocumentRule
 
@@ -27,7 +29,7 @@ class Misspelling(DocumentRule):
     category = "entity"
     severity = Severity.warning
 
-    def check_document(self, ctx: DocContext):
+    def check_document(self, ctx: DocContext) -> Iterable[DocHit]:
         first_proper: dict[str, EntityMention] = {}
         for p in ctx.doc.passages:
             for e in ctx.facts[p.index].entities:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..extract.gazetteer import same_country, within
 from ..models import Severity
-from .base import Hit, Pair, Rule, slot_hits
+from .base import Hit, Pair, Rule, Side, slot_hits
 from .date_conflict import _other, _who
 
 
@@ -32,7 +34,7 @@ class PlaceConflict(Rule):
     severity = Severity.error
     options = ("name-similarity", "occurrence-days")
 
-    def check(self, pair: Pair):
+    def check(self, pair: Pair) -> Iterable[Hit]:
         if not pair.same_event:
             yield from slot_hits(pair, ("where",), 0.8, "the place")
             return
@@ -52,7 +54,7 @@ class PlaceConflict(Rule):
         )
 
 
-def _place_span(side, place: str) -> tuple[int, int]:
+def _place_span(side: Side, place: str) -> tuple[int, int]:
     for e in side.facts.entities:
         if e.kind == "place" and e.canonical == place:
             return e.start, e.end

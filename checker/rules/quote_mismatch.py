@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
@@ -81,7 +82,8 @@ class QuoteMismatch(ClaimRule):
     category = "quote"
     severity = Severity.error
 
-    def check_claim(self, claim: Side, candidates: list[Side], cited: list[Side] | None):
+    def check_claim(self, claim: Side, candidates: list[Side],
+                    cited: list[Side] | None) -> Iterable[tuple[Hit, Side]]:
         for q in claim.facts.quotes:
             if len(q.text.split()) < _MIN_WORDS:
                 continue
