@@ -23,7 +23,7 @@ OWN = "tests/data/snapshot"
 
 # name -> (command-line arguments, run from the repository root; expected exit code)
 SNAPSHOTS = {
-    # the bundled demo, exactly as the README's quick start runs it
+    # the bundled demo, as the README's quick start runs it (no config file: --isolated)
     "demo": ([], 1),
     # a paper of our own against a source of our own: a heading/body conflict and a supported sentence
     "own-paper": ([f"{OWN}/paper.md", "--sources", f"{OWN}/sources"], 1),
