@@ -215,6 +215,7 @@ def quantulum_speed(shared: Path, chars: int) -> float | None:
             warnings.simplefilter("ignore")
             from quantulum3 import parser
     except ImportError:
+        print("quantulum3 not installed, its speed row is left out (pip install -e '.[bench]')", file=sys.stderr)
         return None
     text = (shared / SEED).read_text("utf-8")[:chars]
     parser.parse("3 km")

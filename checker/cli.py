@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -56,28 +57,46 @@ def _input_error(exc: Exception) -> None:
 
 
 class _Progress:
-    """Progress on stderr, only when stderr is a terminal: stdout stays clean for machine formats."""
+    """Progress on stderr, only when stderr is a terminal: stdout stays clean for machine formats.
 
-    def __init__(self):
+    The bar is up from the first file read (loading and sentence splitting are most of a large
+    run); a spinner and the elapsed time keep moving between updates, and a stage without a
+    count (building the index) is a pulse, so a long step never looks like a hang. Updates are
+    throttled, so the engine may report every item.
+    """
+
+    def __init__(self, enabled: bool = True):
         self.bar = None
-        if sys.stderr.isatty() and not os.environ.get("CI"):
+        self.tasks: dict[str, int] = {}
+        self.last = 0.0
+        if enabled and sys.stderr.isatty() and not os.environ.get("CI"):
             from rich.console import Console
-            from rich.progress import Progress
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-            self.bar = Progress(console=Console(stderr=True), transient=True)
-            self.tasks = {}
+            self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+            self.bar.start()
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         if self.bar is None:
             return
-        if not self.tasks:
-            self.bar.start()
-        if stage not in self.tasks:
-            self.tasks[stage] = self.bar.add_task(stage, total=total)
-        self.bar.update(self.tasks[stage], completed=done, total=total)
+        import time
+
+        new = stage not in self.tasks
+        now = time.monotonic()
+        if not new and now - self.last < 0.1 and done < total:
+            return
+        self.last = now
+        if new:
+            for task in self.tasks.values():  # one line per stage; earlier stages are finished
+                self.bar.update(task, visible=False)
+            self.tasks[stage] = self.bar.add_task(stage, total=total or None)
+        self.bar.update(self.tasks[stage], completed=done, total=total or None)
+        if new:
+            self.bar.refresh()  # every stage is shown, however short
 
     def close(self) -> None:
-        if self.bar is not None and self.tasks:
+        if self.bar is not None:
             self.bar.stop()
 
 
@@ -142,8 +161,10 @@ def _run_options(f):
         click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
         click.option("--sources", "-s", "sources", multiple=True, type=click.Path(path_type=Path),
                      help="Folder or file of source documents (repeatable). Default: ./sources when checking ./claims."),
-        click.option("--select", help="Comma-separated rule codes to run (default: all)."),
-        click.option("--ignore", "ignore_rules", help="Comma-separated rule codes not to run."),
+        click.option("--select", help="Comma-separated rule codes or prefixes to report (CC-DATE, CC-REF-00, ALL; default: all)."),
+        click.option("--ignore", "ignore_rules", help="Comma-separated rule codes or prefixes not to report."),
+        click.option("--stdin-filename", help="With PATH '-': the name stdin's text is checked and reported under "
+                                              "(its suffix picks the reader: .md, .txt, .html, .yaml, ...)."),
         click.option("--weekday-policy", type=click.Choice(["auto", "past", "future", "nearest"]), default="auto",
                      show_default=True, help="How 'on Wednesday' resolves against the document date (auto: by tense, past looks back, future and expectation forward)."),
         click.option("--cache-dir", type=click.Path(path_type=Path), default=Path(".claimcheck_cache"),
@@ -177,16 +198,19 @@ def _settings(ctx: click.Context, p: dict):
     st = cfg.settings
     paths = list(p["paths"]) or [cfg.resolve(x) for x in st.paths or []]
     sources = list(p["sources"]) or [cfg.resolve(x) for x in st.sources or []]
+    display_names = _stdin_input(ctx, paths, p["stdin_filename"], cfg.folder)
     if not paths:
         if not Path("claims").is_dir():
             raise click.UsageError("no PATH given, no 'paths' in a config file and no ./claims folder here")
         paths = [Path("claims")]
         if not sources and Path("sources").is_dir():
             sources = [Path("sources")]
+    from .selection import expand_codes
+
     select_set = _codes(p["select"], codes, "--select") if _given(ctx, "select") else (
-        set(st.select) if st.select is not None else None)
+        expand_codes(st.select, codes) if st.select is not None else None)
     ignore_set = (_codes(p["ignore_rules"], codes, "--ignore") if _given(ctx, "ignore_rules") else
-                  set(st.ignore or ())) or set()
+                  expand_codes(st.ignore or (), codes)) or set()
     weekday = p["weekday_policy"] if _given(ctx, "weekday_policy") or not st.weekday_policy else st.weekday_policy
     cache_dir = _cache_dir(ctx, cfg)
     from dataclasses import replace
@@ -196,11 +220,18 @@ def _settings(ctx: click.Context, p: dict):
     align = replace(DEFAULT_OPTIONS, **{k: v for k, v in (("name_similarity", st.name_similarity),
                                                           ("occurrence_days", st.occurrence_days),
                                                           ("context_chars", st.context_chars)) if v is not None})
+    from .api import without_excluded
+
+    per_file = {pattern: expand_codes(c, codes) for pattern, c in (st.per_file_ignores or {}).items()}
+    if st.exclude:  # files found while walking folders; a file named on the command line is checked
+        paths = without_excluded(paths, st.exclude, cfg.folder)
+        sources = without_excluded(sources, st.exclude, cfg.folder)
     config = CheckConfig(
         sources=sources, cache_dir=None if p["no_cache"] else cache_dir, select=select_set, ignore=ignore_set,
         cache_required=_given(ctx, "cache_dir") or bool(st.cache_dir),
         weekday_policy=weekday, aliases=dict(st.aliases or {}), align=align,
         root=cfg.folder,  # paths in reports are relative to the project, whatever the cwd
+        per_file_ignores=per_file, display_names=display_names,
     )
     return paths, config, cfg
 
@@ -211,18 +242,39 @@ def _cache_dir(ctx: click.Context, cfg) -> Path:
     return ctx.params["cache_dir"] if _given(ctx, "cache_dir") or not st.cache_dir else cfg.resolve(st.cache_dir)
 
 
-def _run_check(paths, config: CheckConfig) -> Report:
-    progress = _Progress()
+def _stdin_input(ctx: click.Context, paths: list[Path], name: str | None, root: Path) -> dict[Path, str]:
+    """Replace PATH '-' by a temporary copy of stdin named like ``--stdin-filename`` (its suffix
+    picks the reader), reported under that name; the copy is removed when the command ends."""
+    if Path("-") not in paths:
+        if name:
+            raise click.UsageError("--stdin-filename needs '-' among the paths")
+        return {}
+    if paths.count(Path("-")) > 1:
+        raise click.UsageError("'-' (stdin) given more than once")
+    shown = name or "-"
+    folder = Path(ctx.with_resource(tempfile.TemporaryDirectory(prefix="claimcheck-stdin-")))
+    copy = folder / (Path(name).name if name else "stdin.md")
+    copy.write_bytes(sys.stdin.buffer.read())
+    paths[paths.index(Path("-"))] = copy
+    if name:
+        from .engine import _display
+
+        shown = _display(Path(name), root)
+    return {copy: shown}
+
+
+def _run_check(paths, config: CheckConfig, quiet: bool = False) -> Report:
+    progress = _Progress(enabled=not quiet)
     try:
         report = check(paths, config, progress)
     except (InputError, InputErrors) as exc:
         progress.close()
-        _input_error(exc)
+        _input_error(_shown_as(exc, config.display_names))
     progress.close()
     from .suppressions import MALFORMED
 
     for note in report.notes:
-        if MALFORMED in note:
+        if MALFORMED in note and not quiet:
             click.echo(f"claimcheck: warning: {note}", err=True)
     return report
 
@@ -264,6 +316,15 @@ def _review_settings(ctx: click.Context, cfg) -> dict:
     return out
 
 
+def _shown_as(exc: InputError | InputErrors, names: dict[Path, str]) -> InputError | InputErrors:
+    """Errors in stdin's temporary copy name the --stdin-filename instead."""
+    by_path = {str(k): v for k, v in names.items()}
+    for err in exc.errors if isinstance(exc, InputErrors) else [exc]:
+        if err.path in by_path:
+            err.path = by_path[err.path]
+    return exc
+
+
 @main.command("check")
 @_run_options
 @click.option("--format", "-f", "fmt", type=click.Choice([f.value for f in Format]), default=None,
@@ -273,11 +334,17 @@ def _review_settings(ctx: click.Context, cfg) -> dict:
               help="Exit 1 when a finding is at or above this severity.")
 @click.option("--baseline", "baseline_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Report only findings not in this baseline (written by 'claimcheck baseline').")
-@click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal, unless NO_COLOR).")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour of the text report: auto is on a terminal unless NO_COLOR is set; always also when piped.")
+@click.option("--no-color", "no_color", is_flag=True, hidden=True, help="Same as --color never.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only (one line each), no progress or summary.")
+@click.option("--step-summary", "step_summary", metavar="FILE",
+              help="Append a Markdown summary to FILE (default with -f github: $GITHUB_STEP_SUMMARY; '' for none).")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the report (text, or -f json).")
 @_review_options
 @click.pass_context
-def check_command(ctx, paths, sources, select, ignore_rules, weekday_policy, cache_dir, no_cache, config_path,
-                  isolated, fmt, output, fail_on, baseline_path, color):
+def check_command(ctx, paths, sources, select, ignore_rules, stdin_filename, weekday_policy, cache_dir, no_cache,
+                  config_path, isolated, fmt, output, fail_on, baseline_path, color, no_color, quiet, step_summary, statistics):
     """Check claim files and documents (default: ./claims against ./sources).
 
     A claim file (.yaml/.yml/.json) is checked against the sources and its claims against each
@@ -300,21 +367,40 @@ def check_command(ctx, paths, sources, select, ignore_rules, weekday_policy, cac
             config.baseline = load_baseline(baseline_file)
         except InputError as exc:
             _input_error(exc)
-    report = _run_check(paths, config)
-    fmt = fmt or _default_format()
-    use_color = color if color is not None else (
-        output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ and fmt == "text")
-    text = render(report, fmt, RenderOptions(color=bool(use_color), root=str(config.root),
-                                             extra=_review_settings(ctx, cfg)))
+    report = _run_check(paths, config, quiet)
+    if st.severity:
+        from .models import Severity
+        from .selection import override_severities
+
+        report = override_severities(report, {code: Severity(level) for code, level in st.severity.items()})
+    chosen_fmt, fmt = fmt, fmt or _default_format()
+    color = "never" if no_color else color
+    use_color = color == "always" or (color == "auto" and output is None and sys.stdout.isatty()
+                                       and "NO_COLOR" not in os.environ)
+    if statistics:
+        from .concise import statistics_json, statistics_text
+
+        if chosen_fmt not in (None, "text", "json"):
+            raise click.UsageError("--statistics prints text or JSON (-f json)")
+        text = statistics_json(report) if chosen_fmt == "json" else statistics_text(report)
+    elif quiet and fmt == Format.text.value:
+        from .concise import finding_lines
+
+        text = finding_lines(report)
+    else:
+        text = render(report, fmt, RenderOptions(color=bool(use_color) and fmt == "text", root=str(config.root),
+                                                 extra=_review_settings(ctx, cfg)))
     if output:
         _write_output(output, text)
     else:
-        click.echo(text, nl=False)
-    if fmt == Format.github.value and os.environ.get("GITHUB_STEP_SUMMARY"):
-        from .report.github_format import step_summary
+        click.echo(text, nl=False, color=bool(use_color))  # click strips ANSI from a pipe unless told
+    if step_summary is None and fmt == Format.github.value:
+        step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if step_summary:
+        from .report.github_format import step_summary as summary_markdown
 
-        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as fh:
-            fh.write(step_summary(report))
+        with open(step_summary, "a", encoding="utf-8") as fh:
+            fh.write(summary_markdown(report))
     sys.exit(_exit_code(report, fail_on))
 
 
@@ -323,8 +409,8 @@ def check_command(ctx, paths, sources, select, ignore_rules, weekday_policy, cac
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
               default=Path("claimcheck-baseline.json"), show_default=True, help="Baseline file to write.")
 @click.pass_context
-def baseline_command(ctx, paths, sources, select, ignore_rules, weekday_policy, cache_dir, no_cache, config_path,
-                     isolated, output):
+def baseline_command(ctx, paths, sources, select, ignore_rules, stdin_filename, weekday_policy, cache_dir, no_cache,
+                     config_path, isolated, output):
     """Record today's findings so 'check --baseline FILE' reports only new ones.
 
     Findings are identified by fingerprint (rule, claim and evidence text, values), not by line,
@@ -391,13 +477,15 @@ def extract_command(draft, output, force, weekday_policy):
 
 
 def _codes(value: str | None, known: set[str], option: str) -> set[str] | None:
+    """The rule codes a comma-separated list of codes and prefixes names (CC-DATE: every CC-DATE rule)."""
+    from .selection import UnknownCodes, expand_codes
+
     if not value:
         return None
-    out = {c.strip().upper() for c in value.split(",") if c.strip()}
-    unknown = sorted(out - known)
-    if unknown:
-        raise click.BadParameter(f"unknown rule code(s): {', '.join(unknown)} (see 'claimcheck rules')", param_hint=option)
-    return out
+    try:
+        return expand_codes([c for c in value.split(",") if c.strip()], known)
+    except UnknownCodes as exc:
+        raise click.BadParameter(str(exc), param_hint=option) from None
 
 
 def _exit_code(report: Report, fail_on: str) -> int:

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import InputError, InputErrors
 from .report import Format
+from .selection import codes_of
 
 CONFIG_NAMES = ("claimcheck.toml", "pyproject.toml")
 FORMATS = tuple(f.value for f in Format)
@@ -63,6 +64,11 @@ class Settings(BaseModel):
                                         description="something done often: dates further apart are two occurrences")
     context_chars: int | None = Field(default=None, alias="context-chars", ge=0, le=1000,
                                       description="a misstated value's context: its clause up to this far after it")
+    exclude: list[str] | None = Field(default=None, description="Globs of files not to check when walking folders")
+    per_file_ignores: dict[str, list[str]] | None = Field(
+        default=None, alias="per-file-ignores", description="path glob -> rule codes or prefixes hidden in those files")
+    severity: dict[str, Literal["error", "warning", "info"]] | None = Field(
+        default=None, description="rule code or prefix -> severity it is reported at")
     claimreview: ClaimReviewSettings | None = Field(default=None, description="ClaimReview author, publisher, URL, date")
 
 
@@ -173,12 +179,21 @@ def load_config(path: Path | None = None, *, known_codes: set[str] | None = None
         errors.append(InputError(shown, f"'{prefix}format': unknown format '{settings.format}' "
                                         f"(one of {', '.join(FORMATS)})", *_at(_key_line(text, "format", prefix))))
     if known_codes is not None:
+        def unknown(key: str, code: str, line: int | None) -> None:
+            errors.append(InputError(shown, f"'{prefix}{key}': unknown rule code '{code}' "
+                                            "(see 'claimcheck rules')", *_at(line)))
+
         for key in ("select", "ignore"):
             for code in getattr(settings, key) or []:
-                if code.upper() not in known_codes:
-                    line = _value_line(text, key, prefix, code)
-                    errors.append(InputError(shown, f"'{prefix}{key}': unknown rule code '{code}' "
-                                                    "(see 'claimcheck rules')", *_at(line)))
+                if not codes_of(code, known_codes):
+                    unknown(key, code, _value_line(text, key, prefix, code))
+        for pattern, codes in (settings.per_file_ignores or {}).items():
+            for code in codes:
+                if not codes_of(code, known_codes):
+                    unknown(f"per-file-ignores.{pattern}", code, _quoted_line(text, "per-file-ignores", prefix, code))
+        for code in settings.severity or {}:
+            if not codes_of(code, known_codes):
+                unknown("severity", code, _quoted_line(text, "severity", prefix, code))
         settings.select = [c.upper() for c in settings.select] if settings.select is not None else None
         settings.ignore = [c.upper() for c in settings.ignore] if settings.ignore is not None else None
     if errors:
@@ -235,4 +250,19 @@ def _value_line(text: str, key: str, prefix: str, value: str) -> int | None:
             return i + 1
         if "]" in code:
             break
+    return start
+
+
+def _quoted_line(text: str, table: str, prefix: str, value: str) -> int | None:
+    """Line of ``"value"`` inside the ``[table]`` sub-table (or after ``table =``), else the table's line."""
+    start = _key_line(text, table, prefix)
+    if start is None:
+        return None
+    lines = text.splitlines()
+    quoted = re.compile(rf"[\"']{re.escape(value)}[\"']|^\s*{re.escape(value)}\s*=")
+    for i in range(start - 1, len(lines)):
+        if i >= start and re.match(r"\s*\[", lines[i]) and not lines[i].lstrip().startswith("[["):
+            break
+        if quoted.search(lines[i].split("#", 1)[0]):
+            return i + 1
     return start

@@ -39,6 +39,7 @@ from .models import (
 from .rules import all_rules
 from .rules.base import ClaimRule, DocContext, DocHit, DocumentRule, Hit, Pair, Rule, Side
 from .rules.identity import same_event, unique_cited_event
+from .selection import ignored_here
 from .suppressions import Acceptance
 from .verdict import decide, says_all, whole_claim_content
 
@@ -60,6 +61,8 @@ class CheckConfig:
     root: Path = Path(".")
     baseline: frozenset[str] | None = None  # fingerprints of accepted findings (checker.baseline)
     align: AlignOptions = ALIGN_DEFAULTS  # thresholds of statement alignment
+    per_file_ignores: dict[str, set[str]] = field(default_factory=dict)  # path glob -> rule codes hidden there
+    display_names: dict[Path, str] = field(default_factory=dict)  # input file -> name shown (stdin's --stdin-filename)
 
 
 @dataclass
@@ -341,8 +344,10 @@ class Checker:
     def _load_inputs(self, paths: Sequence[Path]):
         claim_files, documents = [], []
         root = self.config.root
-        for path in discover(paths, CLAIM_FILE_SUFFIXES + DOCUMENT_SUFFIXES, self.notes):
-            shown = _display(path, root)
+        found = discover(paths, CLAIM_FILE_SUFFIXES + DOCUMENT_SUFFIXES, self.notes)
+        for n, path in enumerate(found):
+            self.progress("reading inputs", n, len(found))
+            shown = self.config.display_names.get(path) or _display(path, root)
             if path.suffix.lower() in CLAIM_FILE_SUFFIXES:
                 cf, locs = load_claim_file(path, known_codes=self.accepted.known_codes)
                 text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
@@ -362,7 +367,9 @@ class Checker:
         for path in inputs:
             if path.suffix.lower() in DOCUMENT_SUFFIXES:
                 first.setdefault(_content_hash(path), _display(path, self.config.root))
-        for path in discover(self.config.sources, DOCUMENT_SUFFIXES, self.notes):
+        found = discover(self.config.sources, DOCUMENT_SUFFIXES, self.notes)
+        for n, path in enumerate(found):
+            self.progress("reading sources", n, len(found))
             shown = _display(path, self.config.root)
             if shown in exclude:
                 continue
@@ -382,7 +389,8 @@ class Checker:
         claim_files, documents = self._load_inputs(paths)
         sources = self._load_sources({d.path for d in documents}, discover(paths, DOCUMENT_SUFFIXES))
         registry = self.extractor.registry
-        for doc in documents + sources:
+        for n, doc in enumerate(documents + sources):
+            self.progress("learning names", n, len(documents) + len(sources))
             for p in doc.passages:
                 registry.learn(p.text)
         for _, cf, _, _ in claim_files:
@@ -400,12 +408,14 @@ class Checker:
             for p in doc.passages:
                 facts[(doc.path, p.index)]  # extracted now, so progress can be shown
                 done += 1
-                if done % 200 == 0:
-                    self.progress("extract", done, total)
+                if done % 20 == 0:
+                    self.progress("reading facts", done, total)
         self.docs = {d.path: d for d in all_docs}
         for doc in all_docs:
             self.accepted.register(doc)
         self.facts = facts
+        if sources:
+            self.progress("indexing sources", 0, 0)  # no count: shown as a running pulse
         index = PassageIndex.build(sources, self.config.cache_dir, required=self.config.cache_required) \
             if sources else None
 
@@ -460,8 +470,7 @@ class Checker:
                 f.severity == Severity.error for f in kept + accepted)
             evidence = self._evidence(item, pairs, index)
             results.append((item, kept, accepted, evidence, pairs, hidden))
-            if k % 50 == 0:
-                self.progress("check", k, len(inputs))
+            self.progress("checking claims", k + 1, len(inputs))
         self.notes += self.accepted.notes()
         return self._report(results, claim_files, documents, sources)
 
@@ -680,7 +689,8 @@ class Checker:
             for code in sorted(set(reasons) - {f.rule for f in findings}):
                 self.notes.append(f"{item.side.path}: claim '{item.claim.id}': suppression of {code} matched no finding (unused)")
             findings = [f for f in findings if f.rule not in reasons]
-        findings = [f for f in findings if f.rule in self.shown]  # --select / --ignore
+        findings = [f for f in findings if f.rule in self.shown  # --select / --ignore, per-file-ignores
+                    and not ignored_here(f.claim.path, f.rule, self.config.per_file_ignores)]
         kept, by_file = self.accepted.filter(findings)  # document comments first, then the baseline
         return kept, accepted + by_file
 

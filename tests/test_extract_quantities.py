@@ -108,3 +108,27 @@ def test_seed_paper_figures(seed_paper):
     assert {q.value for q in meetings} >= {45.0, 40.0}
     assert not [q for q in found if q.kind == "count" and 1900 <= q.value <= 2030]
     assert {q.value for q in found if q.kind == "ordinal" and q.noun == "anniversary"} >= {10.0, 60.0, 70.0, 75.0, 80.0}
+
+
+@pytest.mark.parametrize("text, share", [
+    ("Roughly a fifth of patients travel.", 20.0),
+    ("About one in five patients travels.", 20.0),
+    ("Two-thirds of voters backed it.", 200 / 3),
+    ("Three out of four residents agreed.", 75.0),
+])
+def test_a_share_in_words_is_a_percentage(text, share):
+    (q,) = find_quantities(text)
+    assert q.kind == "percent" and q.value == pytest.approx(share) and q.low < share < q.high
+
+
+def test_shares_in_words_compare_as_percentages():
+    from checker.extract.numbers_compare import compatible
+
+    fifth, one_in_five, quarter = (find_quantities(t)[0] for t in (
+        "a fifth of patients", "one in five patients", "a quarter of patients"))
+    assert compatible(fifth, one_in_five) and not compatible(fifth, quarter)
+
+
+@pytest.mark.parametrize("text", ["They won a third straight title.", "It runs in the second half of 2028."])
+def test_an_ordinal_that_is_no_share_stays_an_ordinal(text):
+    assert all(q.kind != "percent" for q in find_quantities(text))

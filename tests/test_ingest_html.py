@@ -134,3 +134,15 @@ def test_seed_articles_as_html_keep_their_text_and_date(tmp_path, prefix):
     assert len({p.paragraph for p in body}) == len(paragraphs)  # every paragraph of the article kept
     missing = [p.text for p in body if " ".join(p.text.split()) not in source]
     assert missing == []
+
+
+def test_without_the_html_extra_an_html_input_is_a_clear_input_error(tmp_path, page):
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['trafilatura'] = None\n"
+            "from checker.cli import main\n"
+            f"main(['check', {str(page)!r}, '--no-cache', '--isolated'])\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert out.returncode == 2
+    assert "page.html: reading HTML needs the html extra: pip install 'claimcheck-offline[html]'" in out.stderr

