@@ -203,7 +203,7 @@ def speed(shared: Path, mb: float, runs: int, seed: str | None = None) -> tuple[
     rates = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        n = len(find_quantities(text))
+        find_quantities(text)
         rates.append(len(text.encode("utf-8")) / (time.perf_counter() - t0) / 1e6)
     return statistics.median(rates), len(text)
 

@@ -86,7 +86,7 @@ def phase_index(d: Path, runs: int, query_budget: float) -> dict:
         queries = {}
         for name, k in (("all", None), ("rare5", 5)):
             rates, recall, n_done = [], None, []
-            for r in range(runs):
+            for _ in range(runs):
                 index = PassageIndex(str(db), rare_terms=k)  # fresh: document-frequency memo cold
                 for c in claims[:10]:
                     index.search(c["text"], 20)  # page cache warm-up; memo of these terms only
@@ -112,7 +112,7 @@ def phase_index(d: Path, runs: int, query_budget: float) -> dict:
 
 
 def phase_load(d: Path, runs: int) -> dict:
-    from checker.engine import discover, _display
+    from checker.engine import _display, discover
     from checker.ingest import DOCUMENT_SUFFIXES, load_document
     from checker.match.index import PassageIndex
 

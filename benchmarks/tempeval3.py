@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tempeval.score import Span, Tally, canon, match  # noqa: E402
+from tempeval.score import Span, Tally, canon  # noqa: E402
 from tempeval.systems import dateparser_baseline, ours, timexes  # noqa: E402
 from tempeval.timeml import read_dir  # noqa: E402
 

@@ -18,7 +18,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -266,8 +266,3 @@ def _quoted_line(text: str, table: str, prefix: str, value: str) -> int | None:
         if quoted.search(lines[i].split("#", 1)[0]):
             return i + 1
     return start
-
-
-def settings_summary(cfg: LoadedConfig) -> dict[str, Any]:
-    """The keys that were set, for messages and tests."""
-    return cfg.settings.model_dump(exclude_none=True, by_alias=True)

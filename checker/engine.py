@@ -333,7 +333,7 @@ class Checker:
         self.document_rules: list[DocumentRule] = [r for r in chosen if isinstance(r, DocumentRule)]
         self.extractor = Extractor(EntityRegistry(config.aliases), weekday_policy=config.weekday_policy)
         self.notes: list[str] = []
-        self._citations: dict[str, list] = {}  # document path -> its in-text citations
+        self._contexts: dict[str, DocContext] = {}  # document path -> its context (citations parsed once)
         # inline <!-- claimcheck: ignore[...] --> comments and the baseline
         self.accepted = Acceptance({r.code for r in all_rules()}, config.baseline)
         self.fingerprints = Fingerprints()
@@ -478,6 +478,7 @@ class Checker:
         out: dict[tuple[str, int], list[Finding]] = {}
         for doc in documents:
             ctx = DocContext(doc, [self.facts[(doc.path, p.index)] for p in doc.passages], self.extractor.registry)
+            self._contexts[doc.path] = ctx
             for rule in self.document_rules:
                 for hit in rule.check_document(ctx):
                     index = ctx.passage_at(hit.claim_span[0])
@@ -565,12 +566,8 @@ class Checker:
         """
         if not doc.references or not self.config.sources:
             return None
-        if doc.path not in self._citations:
-            from .ingest.citations import find_citations
-
-            self._citations[doc.path] = find_citations(doc)
         paragraph = doc.passages[index].paragraph
-        keys = [c.key for c in self._citations[doc.path]
+        keys = [c.key for c in self._contexts[doc.path].citations
                 if c.passage is not None and doc.passages[c.passage].paragraph == paragraph]
         refs = {r.key: r for r in doc.references}
         for key in keys:

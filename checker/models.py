@@ -2,12 +2,14 @@
 
 Offsets first: a span is (path, start, end) in characters of the document's text; line and
 column are filled in once, at the edge, by :mod:`checker.locate`. The JSON report models
-at the bottom are a published contract (see DESIGN.md): rename nothing there.
+at the bottom are a published contract (``claimcheck schema report``, ``schema_version``): rename
+nothing there.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from enum import Enum
 from typing import Any, Literal
 
@@ -199,7 +201,7 @@ class Facts(_Model):
         return _unique(e.canonical for e in self.entities if e.kind == "place")
 
 
-def _unique(items) -> list[str]:
+def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
@@ -268,7 +270,9 @@ class Claim(_Model):
 
     id: str = Field(min_length=1)
     text: str = Field(min_length=1)
-    date: str | dt.date | None = Field(default=None, description="Date or range, e.g. 1997-11-09..1997-11-11 or 'November 1997'")
+    date: str | dt.date | None = Field(
+        default=None, description="Date or range, e.g. 1997-11-09..1997-11-11 or 'November 1997'"
+    )
     place: str | None = None
     actors: list[str] | None = None
     action: str | None = None
@@ -400,8 +404,8 @@ class Report(_Model):
 
 def json_schema(name: str) -> dict[str, Any]:
     """The published JSON Schema of the claim file or the report."""
-    model = {"claims": ClaimFile, "report": Report}[name]
-    return model.model_json_schema()
+    models: dict[str, type[BaseModel]] = {"claims": ClaimFile, "report": Report}
+    return models[name].model_json_schema()
 
 
 # --------------------------------------------------------------------------- durations and anniversaries

@@ -57,7 +57,9 @@ class SuppressionError:
     start: int
 
 
-def parse_suppressions(text: str, known_codes: Iterable[str] | None = None) -> tuple[list[Region], list[SuppressionError]]:
+def parse_suppressions(
+    text: str, known_codes: Iterable[str] | None = None
+) -> tuple[list[Region], list[SuppressionError]]:
     """Suppression regions and malformed comments of ``text`` (pure; offsets into ``text``)."""
     known = {c.upper() for c in known_codes} if known_codes is not None else None
     regions: list[Region] = []

@@ -56,7 +56,9 @@ def quoted_verbatim(pair: Pair) -> int:
     speakers = set(pair.claim.facts.people())
     if not speakers or not speakers & set(pair.evidence.facts.people()):
         return 0
-    return int(any(len(q.text.split()) >= 4 and any(_norm(q.text) in e for e in quoted) for q in pair.claim.facts.quotes))
+    return int(
+        any(len(q.text.split()) >= 4 and any(_norm(q.text) in e for e in quoted) for q in pair.claim.facts.quotes)
+    )
 
 
 # a claim that says "her followers" or "its plant" speaks of someone its words do not name
@@ -97,11 +99,12 @@ def says_all(content: tuple[list[str], int], text: str) -> bool:
 def statement_support(side: Side, pairs: list[Pair]) -> int:
     """How many typed slots of the claim aligned passages agree on, when they agree on all of
     them and none conflicts; 0 otherwise."""
-    slots = claim_slots(side.facts.statement)
-    if not slots:
+    statement = side.facts.statement
+    slots = claim_slots(statement)
+    if statement is None or not slots:
         return _untyped_support(side, pairs)
     agreed: set[int] = set()
-    names = side.facts.statement.rest_names
+    names = statement.rest_names
     # the alignment judged the subject and the predicate; every other word must be the passage's
     content = claim_content(side)
     for pair in pairs:

@@ -35,3 +35,22 @@ def run_cli(args, cwd: Path):
         return CliRunner().invoke(main, args, catch_exceptions=False)
     finally:
         os.chdir(old)
+
+
+def _skipped_for_shared(terminalreporter) -> int:
+    """How many tests skipped because ``../shared`` (seeds, datasets) is absent: every such skip
+    names ``../shared`` in its reason."""
+    n = 0
+    for report in terminalreporter.stats.get("skipped", []):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        n += "../shared" in reason
+    return n
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Say loudly, in every run and so in CI's log, how many tests ../shared's absence skipped."""
+    n = _skipped_for_shared(terminalreporter)
+    if n:
+        terminalreporter.write_line(f"claimcheck: {n} test(s) skipped because ../shared is absent "
+                                    f"(expected at {SHARED}); the seed-paper and dataset tests did not run",
+                                    yellow=True, bold=True)

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
 
 SOURCE = "Boris Yeltsin visited Beijing on April 23, 1997.\n"

@@ -6,7 +6,6 @@ import os
 import sqlite3
 
 import pytest
-
 from conftest import run_cli
 
 CLAIMS = "claims:\n  - id: a\n    text: Boris Yeltsin visited Beijing on April 25, 1997.\n"

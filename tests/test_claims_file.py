@@ -366,7 +366,7 @@ def test_python_tag_sample_file():
 
 def test_local_and_binary_tags_are_refused(tmp_path):
     src = "claims:\n  - id: c1\n    text: !secret t\n    quote: !!binary aGVsbG8=\n"
-    assert [(l, c) for l, c, _ in errors_of(write(tmp_path, "c.yaml", src))] == [(3, 11), (4, 12)]
+    assert [(line, c) for line, c, _ in errors_of(write(tmp_path, "c.yaml", src))] == [(3, 11), (4, 12)]
 
 
 def test_recursive_alias_is_an_error_not_a_hang(tmp_path):

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from checker.extract.numbers_compare import (
-    compatible, conflicts, describe, inconsistent_bounds, interval, same_figure, same_kind,
+    compatible,
+    conflicts,
+    describe,
+    inconsistent_bounds,
+    interval,
+    same_figure,
+    same_kind,
 )
 from checker.extract.quantities import find_quantities
 from checker.models import Quantity

@@ -15,7 +15,7 @@ def gh(report=None) -> list[str]:
 
 def annotations(lines, level=None):
     pat = re.compile(r"^::(error|warning|notice)[ :]")
-    return [l for l in lines if pat.match(l) and (level is None or l.startswith(f"::{level}"))]
+    return [line for line in lines if pat.match(line) and (level is None or line.startswith(f"::{level}"))]
 
 
 def test_escaping_matches_actions_toolkit():
@@ -26,7 +26,7 @@ def test_escaping_matches_actions_toolkit():
 
 def test_annotation_fields():
     lines = gh()
-    num = next(l for l in lines if "title=CC-NUM-001" in l)
+    num = next(line for line in lines if "title=CC-NUM-001" in line)
     head, message = num.split("::", 2)[1:]
     assert head == "error file=claims/summit.yaml,line=5,endLine=5,col=12,endColumn=96,title=CC-NUM-001 number.mismatch"
     assert "\n" not in message and "%0A" in message
@@ -39,7 +39,7 @@ def test_annotation_fields():
 
 def test_groups_per_file_are_balanced():
     lines = gh()
-    groups = [l for l in lines if l.startswith("::group::")]
+    groups = [line for line in lines if line.startswith("::group::")]
     assert groups == ["::group::claimcheck: claims/summit.yaml (3 findings)",
                       "::group::claimcheck: drafts/rally.md (1 finding)"]
     assert lines.count("::endgroup::") == 2
@@ -63,7 +63,7 @@ def test_columns_left_out_when_lines_differ():
 
 def test_message_cannot_inject_a_command():
     lines = gh(_multiline_report(0, "harmless\n::error file=x::injected\r\n::stop-commands::t"))
-    assert not any(l.startswith("::error file=x") or l.startswith("::stop-commands") for l in lines)
+    assert not any(line.startswith("::error file=x") or line.startswith("::stop-commands") for line in lines)
     assert len(annotations(lines)) == 1
 
 
@@ -77,14 +77,14 @@ def test_caps_per_step_and_closing_notice():
     assert "12 more findings" in notices[-1]  # 5 errors + 2 warnings + 5 infos not annotated
     assert len(annotations(lines)) <= 50
     # the findings that were not annotated are still in the log, as inert lines
-    plain = [l for l in lines if l.startswith("claims/many.yaml:")]
+    plain = [line for line in lines if line.startswith("claims/many.yaml:")]
     assert len(plain) == 12
 
 
 def test_no_closing_notice_under_the_caps():
     lines = gh(many_findings_report(10, 10))
     assert len(annotations(lines)) == 20
-    assert not any("more finding" in l for l in lines)
+    assert not any("more finding" in line for line in lines)
 
 
 def test_step_summary_is_the_markdown_report():

@@ -46,11 +46,11 @@ def test_summary_counts():
 
 def test_side_by_side_when_wide_stacked_when_narrow():
     wide = text(width=120).splitlines()
-    assert any("claim   claims/summit.yaml:5:12" in l and "source  sources/ministry-brief.pdf" in l for l in wide)
+    assert any("claim   claims/summit.yaml:5:12" in line and "source  sources/ministry-brief.pdf" in line for line in wide)
     narrow = text(width=60).splitlines()
-    assert not any("claim   " in l and "source  " in l for l in narrow)
-    assert any(l.strip().startswith("source  sources/ministry-brief.pdf:2:1") for l in narrow)
-    assert all(len(l) <= 60 for l in narrow)
+    assert not any("claim   " in line and "source  " in line for line in narrow)
+    assert any(line.strip().startswith("source  sources/ministry-brief.pdf:2:1") for line in narrow)
+    assert all(len(line) <= 60 for line in narrow)
 
 
 def test_markup_like_text_prints_verbatim():

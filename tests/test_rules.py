@@ -6,11 +6,9 @@ from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
+from rule_harness import case_texts, run_case, run_document_case
 
 from checker.rules import all_rules, rule_by_code
-
-from rule_harness import run_case, run_document_case
-
 from checker.rules.base import DocumentRule
 
 CASES = Path(__file__).parent / "cases" / "rules"
@@ -46,13 +44,50 @@ def test_every_rule_documents_itself():
         assert rule.code.startswith("CC-") and "." in rule.name
 
 
-@pytest.mark.parametrize("code,case", list(_all_cases()))
-def test_rule_case(code, case):
+PINNED = ("message", "claim_span", "claim_text", "evidence_span", "evidence_text")
+
+
+def observed(hit, label: str, texts: dict[str, str]) -> dict:
+    """What a case pins of a hit: both values, the message, and both spans with their text
+    (``evidence_in`` names the passage when it is not the first evidence)."""
+    claim_text = texts["claim"]
+    evidence_text = texts[label]
+    out = {
+        "claim_value": hit.claim_value, "evidence_value": hit.evidence_value, "message": hit.message,
+        "claim_span": list(hit.claim_span), "claim_text": claim_text[hit.claim_span[0]:hit.claim_span[1]],
+        "evidence_span": list(hit.evidence_span),
+        "evidence_text": evidence_text[hit.evidence_span[0]:hit.evidence_span[1]],
+    }
+    if label not in ("evidence", "document"):
+        out["evidence_in"] = label
+    return out
+
+
+def run(code: str, case: dict) -> list[dict]:
     rule = rule_by_code(code)
     hits = run_document_case(rule, case) if isinstance(rule, DocumentRule) else run_case(rule, case)
-    got = [{"claim_value": h.claim_value, "evidence_value": h.evidence_value} for h in hits]
-    want = [{k: e[k] for k in ("claim_value", "evidence_value")} for e in case["expect"]]
-    assert got == want, case.get("name")
-    for h, e in zip(hits, case["expect"]):
-        if "severity" in e:
-            assert (h.severity.value if h.severity else rule_by_code(code).severity.value) == e["severity"]
+    texts = case_texts(case)
+    return [dict(observed(h, label, texts), severity=(h.severity or rule.severity).value) for h, label in hits]
+
+
+def test_every_expected_hit_pins_its_message_and_spans():
+    for rule in all_rules():
+        for case in _load(rule.code):
+            for e in case["expect"]:
+                missing = [k for k in PINNED if k not in e]
+                assert not missing, f"{rule.code} case {case.get('name')}: expect lacks {missing} " \
+                                    "(python tests/pin_rule_cases.py fills them in for review)"
+
+
+@pytest.mark.parametrize("code,case", list(_all_cases()))
+def test_rule_case(code, case):
+    got = run(code, case)
+    want = case["expect"]
+    assert [(g["claim_value"], g["evidence_value"]) for g in got] == \
+        [(e["claim_value"], e["evidence_value"]) for e in want], case.get("name")
+    for g, e in zip(got, want):
+        for key in (*PINNED, "severity", "evidence_in"):
+            if key in e:
+                assert g.get(key) == e[key], f"{case.get('name')}: {key}"
+        if "evidence_in" not in e:
+            assert "evidence_in" not in g, f"{case.get('name')}: the hit is on {g.get('evidence_in')}"

@@ -7,7 +7,6 @@ import json
 import os
 
 import pytest
-
 from conftest import run_cli
 
 CLAIMS = "claims:\n  - id: a\n    text: Boris Yeltsin visited Beijing on April 23, 1997.\n"

@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import run_cli
 
 CLAIMS = "claims:\n  - id: a\n    text: Boris Yeltsin visited Beijing on April 25, 1997.\n"
@@ -93,14 +92,14 @@ def test_a_killed_run_leaves_the_old_output_and_the_next_run_cleans_up(project):
     target.write_text("old", encoding="utf-8")
     code = (
         "import os, signal, sys\n"
-        "sys.argv = ['claimcheck'] + %r\n"
+        f"sys.argv = ['claimcheck'] + {COMMANDS['check']!r}\n"
         "import checker.atomic as a\n"
         "real = os.replace\n"
         "def killed(src, dst):\n"
         "    os.kill(os.getpid(), signal.SIGKILL)\n"
         "a.os.replace = killed\n"
         "from checker.cli import main\n"
-        "main()\n" % (COMMANDS["check"],)
+        "main()\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True)
     assert proc.returncode == -9

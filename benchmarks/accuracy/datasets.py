@@ -465,7 +465,7 @@ def _groups(items: list[Item]) -> list[str]:
 
 def group_fraction(family: str, group: str, seed: str = SPLIT_SEED) -> float:
     """The group's fixed position in [0, 1)."""
-    h = hashlib.sha256(f"{seed}|{family}|{group}".encode("utf-8")).hexdigest()
+    h = hashlib.sha256(f"{seed}|{family}|{group}".encode()).hexdigest()
     return int(h[:15], 16) / 16 ** 15
 
 

@@ -34,13 +34,25 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.engine import Checker, CheckConfig
+from checker.engine import CheckConfig, Checker
 from checker.ingest.text import split_sentences
 
 from . import baseline as base
+from .datasets import (
+    DEV_FRACTION,
+    LOADERS,
+    SPLIT_SEED,
+    SPLITS,
+    TEST_ONLY,
+    TYPED_SETS,
+    Item,
+    datasets_dir,
+    edited_spans,
+    load_splits,
+    sample,
+    typed_fact,
+)
 from .probe import probe
-from .datasets import (DEV_FRACTION, LOADERS, SPLIT_SEED, SPLITS, TEST_ONLY, TYPED_SETS, Item, datasets_dir,
-                       edited_spans, load_splits, sample, typed_fact)
 
 OUT = Path(__file__).resolve().parents[1] / "out" / "accuracy.json"
 # finding category -> the category names used in the tables

@@ -11,6 +11,7 @@ from checker.extract.timex import _date_parts, find_timexes, timex_value  # noqa
 
 from .score import Span
 
+
 def timexes(text: str, dct: dt.date) -> list[Span]:
     """The TimeML-style tagger, as it is: every Timex of find_timexes with its type and value."""
     return [Span(x.start, x.end, x.type, x.value) for x in find_timexes(text, dct)]

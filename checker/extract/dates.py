@@ -1,6 +1,6 @@
 """Dates, date ranges, open intervals and relative dates as typed day intervals.
 
-Why our own grammar (see research/ecosystem.md §7): no library gives ranges ("May 15-19, 1989",
+Why our own grammar (dateparser, datefinder, ctparse and timefhuman were tried): no library gives ranges ("May 15-19, 1989",
 "1960–88"), decades, "since 2013" and relative weekdays *with character offsets*; dateparser reads
 "the 1990s" as 1990 seconds, fills missing parts from today's date and splits "April 8–9 2024"
 into two wrong dates. Every pattern here knows its value exactly (month names, day numbers,
@@ -335,13 +335,13 @@ _Handler = Callable[[_Ctx, re.Match], None]
 _RULES: list[tuple[re.Pattern, _Handler, str, str | None]] = []
 # Which anchor family (see _ANCHOR) each rule needs near its match; rules only run in windows
 # around their anchors, which is what keeps find_dates fast on long texts.
-_FAMILY = {'_r_apa': 'num', '_r_mdmd': 'mon', '_r_dmdm': 'mon', '_r_mdd': 'mon', '_r_ddm': 'mon', '_r_md': 'mon', '_r_dm': 'mon', '_r_my': 'mon', '_r_mym': 'mon', '_r_month_cue': 'mon', '_r_month_modifier': 'mon', '_r_month_rel': 'mon', '_r_iso': 'num', '_r_numeric': 'num', '_r_year_range': 'num', '_r_decade': 'num', '_r_bare_year': 'num', '_r_approx_year': 'num', '_r_century': 'cent', '_r_season': 'season', '_r_quarter': 'quarter', '_r_rel_day': 'rel', '_r_rel_unit': 'rel', '_r_ago': 'rel', '_r_weekday': 'wd'}
+_FAMILY = {'_r_apa': 'num', '_r_month_day_to_month_day': 'mon', '_r_dmdm': 'mon', '_r_mdd': 'mon', '_r_ddm': 'mon', '_r_md': 'mon', '_r_dm': 'mon', '_r_my': 'mon', '_r_mym': 'mon', '_r_month_cue': 'mon', '_r_month_modifier': 'mon', '_r_month_rel': 'mon', '_r_iso': 'num', '_r_numeric': 'num', '_r_year_range': 'num', '_r_decade': 'num', '_r_bare_year': 'num', '_r_approx_year': 'num', '_r_century': 'cent', '_r_season': 'season', '_r_quarter': 'quarter', '_r_rel_day': 'rel', '_r_rel_unit': 'rel', '_r_ago': 'rel', '_r_weekday': 'wd'}
 
 
 _AGO_FIRST = "0-9" + "".join(sorted({w[0] for w in _NUMBER_WORDS}))
 # The characters a rule's match can start with. A leading lookahead on them lets the regex
 # engine skip other positions in C (measured 8x faster than trying every alternative there).
-_FIRST = {'_r_apa': '12', '_r_mdmd': 'FfBbMTWSJAOND', '_r_dmdm': 'FfBb0-9', '_r_mdd': 'FfBbJMASOND', '_r_ddm': 'FfBb0-9', '_r_md': 'MTWFSJAOND', '_r_dm': 'MTWFSt0-9', '_r_iso': '12', '_r_numeric': '0-9', '_r_my': 'EeMmLltJFASOND', '_r_mym': 'FfBbJMASOND', '_r_month_modifier': 'TtAaIiHhFf', '_r_month_rel': 'LlNnTt', '_r_year_range': 'FfBb12', '_r_decade': "TtEeMmLl12'", '_r_approx_year': 'EeMmLltAaCc', '_r_bare_year': '12', '_r_rel_day': 'YyTt', '_r_rel_unit': 'tTLlNnPpCcEe', '_r_weekday': 'LlNnTtMWFS', '_r_month_cue': 'IiSsUuTtBbDdFfAaEeMmLl', '_r_ago': _AGO_FIRST}
+_FIRST = {'_r_apa': '12', '_r_month_day_to_month_day': 'FfBbMTWSJAOND', '_r_dmdm': 'FfBb0-9', '_r_mdd': 'FfBbJMASOND', '_r_ddm': 'FfBb0-9', '_r_md': 'MTWFSJAOND', '_r_dm': 'MTWFSt0-9', '_r_iso': '12', '_r_numeric': '0-9', '_r_my': 'EeMmLltJFASOND', '_r_mym': 'FfBbJMASOND', '_r_month_modifier': 'TtAaIiHhFf', '_r_month_rel': 'LlNnTt', '_r_year_range': 'FfBb12', '_r_decade': "TtEeMmLl12'", '_r_approx_year': 'EeMmLltAaCc', '_r_bare_year': '12', '_r_rel_day': 'YyTt', '_r_rel_unit': 'tTLlNnPpCcEe', '_r_weekday': 'LlNnTtMWFS', '_r_month_cue': 'IiSsUuTtBbDdFfAaEeMmLl', '_r_ago': _AGO_FIRST}
 
 
 # What a rule's match must contain besides its anchor: "year", a digit run that starts with 1 or 20
@@ -352,7 +352,7 @@ _FIRST = {'_r_apa': '12', '_r_mdmd': 'FfBbMTWSJAOND', '_r_dmdm': 'FfBb0-9', '_r_
 # result, and it spares most windows around page numbers and citation marks.
 _NEED = {'_r_apa': 'at_year', '_r_iso': 'at_year', '_r_bare_year': 'at_year', '_r_numeric': 'year', '_r_year_range': 'year', '_r_decade': 'decade',
          '_r_approx_year': 'year', '_r_my': 'year', '_r_mym': 'year',
-         '_r_mdmd': 'digit', '_r_dmdm': 'digit', '_r_mdd': 'digit', '_r_ddm': 'digit', '_r_md': 'digit',
+         '_r_month_day_to_month_day': 'digit', '_r_dmdm': 'digit', '_r_mdd': 'digit', '_r_ddm': 'digit', '_r_md': 'digit',
          '_r_dm': 'digit'}
 
 
@@ -401,7 +401,7 @@ def _check_conn(mm: re.Match) -> bool:
 # Cross-month day range: "May 30 - June 2, 2021", "December 30, 2020 - January 2, 2021".
 @_rule(_PRE + _WD_OPT + _mon("m1") + r"\s+" + _day("d1") + rf"(?:,?\s+{_year('y1')})?"
        + _CONN + _WD_OPT + _mon("m2") + r"\s+" + _day("d2") + rf"(?:,?\s+{_year('y2')})?")
-def _r_mdmd(c: _Ctx, mm: re.Match) -> None:
+def _r_month_day_to_month_day(c: _Ctx, mm: re.Match) -> None:
     _day_range(c, mm, _month_num(mm["m1"]), int(mm["d1"]), _month_num(mm["m2"]), int(mm["d2"]))
 
 
@@ -1045,7 +1045,7 @@ def _open_wrap(c: _Ctx, cand: _Cand) -> _Cand | None:
             lo, hi = m.earliest, _MAX
         e = cand.end
         nm = _NEXT_WORD.match(c.t, e)
-        if not nm or t_space(c.t, e, nm.start(1)):
+        if not nm or _has_text_between(c.t, e, nm.start(1)):
             return None
         e = nm.end(1)
         flags = {"open_end": True} if hi == _MAX else {"open_start": True}
@@ -1073,7 +1073,7 @@ def _ends_clause(t: str, e: int) -> bool:
     return nm.group(1).lower() in _FOLLOW_OK
 
 
-def t_space(t: str, a: int, b: int) -> bool:
+def _has_text_between(t: str, a: int, b: int) -> bool:
     return bool(t[a:b].strip())
 
 

@@ -1,6 +1,7 @@
 """People and places in a sentence, resolved to one canonical name per entity.
 
-No statistical NER model installs offline (see research/ecosystem.md §9), so people are found
+No statistical NER model installs offline (spaCy's pipelines and the gliner, flair and stanza
+weights are downloaded from outside the package registries at run time), so people are found
 from capitalised name sequences with evidence of personhood (a title before them, a
 possessive, or an action verb), and resolved across the whole corpus: "Xi", "President Xi"
 and "Chinese leader Xi Jinping" all become "Xi Jinping" once the full name has been seen.
@@ -269,10 +270,6 @@ def _is_leading_place(token: str, places) -> bool:
     if bare not in places:
         return False
     return token != bare or places[bare].kind == "country"
-
-
-def _is_demonym_phrase(name: str) -> bool:
-    return name.split()[0] in DEMONYMS
 
 
 _WORD_AT = re.compile(r"\w+")

@@ -9,7 +9,8 @@ lemmatised, with the nearest words weighted most. ``measure_similarity`` says ho
 one figure's measure the other shares.
 
 Our own code: no maintained library attaches numbers to the noun phrases they quantify
-offline (quantulum3 guesses units, not measured entities; see research/ on its speed).
+offline (quantulum3 guesses units, not measured entities, and is slow on long inputs; see
+``benchmarks/numbers_summedits.py``).
 """
 
 from __future__ import annotations

@@ -14,8 +14,9 @@ what TimeML also tags and a checker must not compare as dates:
   year", "a year earlier", "the year-ago quarter", "the quarter");
 * years in words ("nineteen ninety-six", "the year two thousand").
 
-Why our own grammar: HeidelTime (the TempEval-3 reference) needs Java and TreeTagger, and no pure
-Python package tags TIMEX3 with offsets (research/ecosystem.md §7). Tense decides which Tuesday or
+Why our own grammar: HeidelTime (the TempEval-3 reference) needs Java, Perl and TreeTagger, and no
+pure Python package tags TIMEX3 with offsets (``benchmarks/tempeval3.py`` scores the one that
+comes closest, dateparser's ``search_dates``). Tense decides which Tuesday or
 which March a yearless mention means: the nearest cue word in its sentence ("will", "planned to",
 "as soon as" -> the next one; "said", "was", a past participle -> the last one); without a cue a
 weekday is the last one (news reports the past) and a month the nearest.
@@ -218,7 +219,7 @@ def _retense(m: DateMention, t: str, doc: dt.date | None) -> DateMention:
 
 
 @dataclass
-class _C:
+class _Candidate:
     start: int
     end: int
     type: str
@@ -227,7 +228,7 @@ class _C:
     mod: str | None = None
     date: DateMention | None = None
     shifted: bool = False  # resolved by moving another date: not an anchor for the next one
-    fallback: _C | None = None  # what the span is when its anchor cannot be found
+    fallback: _Candidate | None = None  # what the span is when its anchor cannot be found
     anchor: Callable[[list[Timex]], str | None] | None = None
 
 
@@ -288,15 +289,15 @@ _CURRENT = _fast("Cc", r"\b[Cc]urrent\b(?=\s+[a-z])(?!\s+(?:account|accounts|eve
                       r"month|week|fiscal|period|season|term))")
 
 
-def _ref_cands(t: str, out: list[_C]) -> None:
+def _ref_cands(t: str, out: list[_Candidate]) -> None:
     for rx, value in _REFS:
         for mm in rx.finditer(t):
             s, e = mm.start(), mm.end()
             if value == "PRESENT_REF" and t[s:e].lower() == "now" and re.match(r"[-\w]", t[e:e + 1] or " "):
                 continue
-            out.append(_C(s, e, "DATE", value, prio=6))
+            out.append(_Candidate(s, e, "DATE", value, prio=6))
     for mm in _CURRENT.finditer(t):
-        out.append(_C(mm.start(), mm.end(), "DATE", "PRESENT_REF", prio=6))
+        out.append(_Candidate(mm.start(), mm.end(), "DATE", "PRESENT_REF", prio=6))
 
 
 # sets --------------------------------------------------------------------------------------
@@ -316,7 +317,7 @@ _POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "ton
 _SEAS = {"summer": "SU", "winter": "WI", "spring": "SP", "autumn": "FA", "fall": "FA"}
 
 
-def _set_cands(t: str, out: list[_C]) -> None:
+def _set_cands(t: str, out: list[_Candidate]) -> None:
     for mm in _SET_RX.finditer(t):
         if mm["adv"]:
             w = mm["adv"].lower()
@@ -324,7 +325,7 @@ def _set_cands(t: str, out: list[_C]) -> None:
                     re.match(r"\s+(?:[A-Z]|volume|newspaper|paper|average|turnover|limit)", t[mm.end():mm.end() + 12])
                     or re.search(r"\b(?:average|Party|the)\s+$", t[max(0, mm.start() - 9):mm.start()])):
                 continue  # "the Communist Party daily Granma", "average daily volume": not a recurrence
-            out.append(_C(mm.start(), mm.end(), "SET", _SET_ADV[w], prio=6))
+            out.append(_Candidate(mm.start(), mm.end(), "SET", _SET_ADV[w], prio=6))
             continue
         u = mm["u"].lower()
         n = mm["n"].lower() if mm["n"] else None
@@ -345,7 +346,7 @@ def _set_cands(t: str, out: list[_C]) -> None:
             v = "P1WE"
         else:
             v = _dur(k, u)
-        out.append(_C(mm.start(), mm.end(), "SET", v, prio=6))
+        out.append(_Candidate(mm.start(), mm.end(), "SET", v, prio=6))
 
 
 # times -------------------------------------------------------------------------------------
@@ -374,19 +375,19 @@ def _clock_value(mm: re.Match) -> str | None:
     return f"T{h:02d}:{mi:02d}"
 
 
-def _time_cands(t: str, doc: dt.date | None, out: list[_C]) -> None:
+def _time_cands(t: str, doc: dt.date | None, out: list[_Candidate]) -> None:
     for mm in _CLOCK.finditer(t):
         v = _clock_value(mm)
         if v is None or (mm["nm"] and not _DAYISH.match(t, mm.end())):
             continue  # "noon" alone is a time only next to a day
-        out.append(_C(mm.start(), mm.end(), "TIME", f"{doc.isoformat()}{v}" if doc else f"XXXX-XX-XX{v}",
+        out.append(_Candidate(mm.start(), mm.end(), "TIME", f"{doc.isoformat()}{v}" if doc else f"XXXX-XX-XX{v}",
                       prio=3, mod="APPROX" if mm["ap"] else None))
     if doc is None:
         return
     for mm in _POD_RX.finditer(t):
         if mm["tn"]:
             w = mm["tn"].lower()
-            out.append(_C(mm.start(), mm.end(), "TIME", f"{doc.isoformat()}T{_POD[w]}", prio=0))
+            out.append(_Candidate(mm.start(), mm.end(), "TIME", f"{doc.isoformat()}T{_POD[w]}", prio=0))
             continue
         d, p = mm["d"].lower(), mm["p"].lower()
         if d == "the next":
@@ -401,7 +402,7 @@ def _time_cands(t: str, doc: dt.date | None, out: list[_C]) -> None:
             continue
         else:
             day = _weekday_on(doc, _WD_NUM[d] - 1, _tense(t, mm.start(), mm.end()) or "past")
-        out.append(_C(mm.start(), mm.end(), "TIME", f"{day.isoformat()}T{_POD[p]}", prio=2))
+        out.append(_Candidate(mm.start(), mm.end(), "TIME", f"{day.isoformat()}T{_POD[p]}", prio=2))
 
 
 _DAYISH = re.compile(r",?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|"
@@ -524,7 +525,7 @@ _WEEKEND = re.compile(r"\b[Tt]he\s+weekend\b")
 _UNIT_GATE = re.compile(r"(?i:day|week|month|year|quarter|period)")
 
 
-def _backref_cands(t: str, doc: dt.date | None, out: list[_C]) -> None:
+def _backref_cands(t: str, doc: dt.date | None, out: list[_Candidate]) -> None:
     if not _UNIT_GATE.search(t):
         return  # every back-reference names its unit
     if doc is not None:
@@ -535,7 +536,7 @@ def _backref_cands(t: str, doc: dt.date | None, out: list[_C]) -> None:
             else:
                 sat = doc - dt.timedelta(days=(doc.weekday() - 5) % 7)
             y, w, _ = sat.isocalendar()
-            out.append(_C(mm.start(), mm.end(), "DATE", f"{y}-W{w:02d}-WE", prio=4))
+            out.append(_Candidate(mm.start(), mm.end(), "DATE", f"{y}-W{w:02d}-WE", prio=4))
     for mm in _BACK_THAT.finditer(t):
         det, u = mm["det"].lower(), mm["u"]
         n = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1, "the prior": -1}.get(det, 0)
@@ -551,12 +552,12 @@ def _backref_cands(t: str, doc: dt.date | None, out: list[_C]) -> None:
                 return None
             return base if n == 0 else _shift(base, n, u)
 
-        out.append(_C(mm.start(), mm.end(), "DATE", None, prio=4, anchor=res, shifted=n != 0))
+        out.append(_Candidate(mm.start(), mm.end(), "DATE", None, prio=4, anchor=res, shifted=n != 0))
     for mm in _BACK_REL.finditer(t):
         k = _num(mm["n"])
         u = mm["u"].lower()
         e = mm.start("dir")
-        dur = _C(mm.start(), e, "DURATION", _dur(k if k is not None else "X", u), prio=5)
+        dur = _Candidate(mm.start(), e, "DURATION", _dur(k if k is not None else "X", u), prio=5)
         if mm["clause"] or k is None:
             # "one year after he was killed", "a few days later": a length of time from an event
             out.append(dur)
@@ -569,7 +570,7 @@ def _backref_cands(t: str, doc: dt.date | None, out: list[_C]) -> None:
                 return None
             return _shift(a, sign * k, u)
 
-        out.append(_C(mm.start(), mm.end(), "DATE", None, prio=2, anchor=res, shifted=True, fallback=dur))
+        out.append(_Candidate(mm.start(), mm.end(), "DATE", None, prio=2, anchor=res, shifted=True, fallback=dur))
     for mm in _YEAR_AGO.finditer(t):
         u = (mm["u"] or "").lower()
 
@@ -581,12 +582,12 @@ def _backref_cands(t: str, doc: dt.date | None, out: list[_C]) -> None:
                 a = _as_gran(a, "quarter") or a
             return _shift(a, -1, "year")
 
-        out.append(_C(mm.start(), mm.end(), "DATE", None, prio=2, anchor=res, shifted=True))
+        out.append(_Candidate(mm.start(), mm.end(), "DATE", None, prio=2, anchor=res, shifted=True))
     for mm in _THE_QUARTER.finditer(t):
         det, u = mm["det"].lower().split()[-1], mm["u"].lower()
         if u in ("year", "fiscal year"):
             if det in ("current", "this") and doc is not None:
-                out.append(_C(mm.start(), mm.end(), "DATE", f"{doc.year:04d}", prio=4))
+                out.append(_Candidate(mm.start(), mm.end(), "DATE", f"{doc.year:04d}", prio=4))
             continue
         if u == "quarter" or (u == "period" and det in ("latest", "recent", "same")):
 
@@ -601,7 +602,7 @@ def _backref_cands(t: str, doc: dt.date | None, out: list[_C]) -> None:
                     return g
                 return None
 
-            out.append(_C(mm.start(), mm.end(), "DATE", None, prio=4, anchor=res))
+            out.append(_Candidate(mm.start(), mm.end(), "DATE", None, prio=4, anchor=res))
 
 
 # years in words ----------------------------------------------------------------------------
@@ -633,11 +634,11 @@ def _two_words(w: str) -> int:
     return n
 
 
-def _word_year_cands(t: str, out: list[_C]) -> None:
+def _word_year_cands(t: str, out: list[_Candidate]) -> None:
     for mm in _YEAR_WORDS.finditer(t):
         if mm["dec"]:
             d = (_TENS_W.index(mm["dec"].lower()[:-3] + "y") + 2) * 10
-            out.append(_C(mm.start(), mm.end(), "DATE", f"19{d // 10}", prio=3))
+            out.append(_Candidate(mm.start(), mm.end(), "DATE", f"19{d // 10}", prio=3))
             continue
         if mm["nt"]:
             y = 1900 + _two_words(mm["tail"])
@@ -646,7 +647,7 @@ def _word_year_cands(t: str, out: list[_C]) -> None:
         if mm["mon"] and not mm["mon"][0].isupper():
             continue
         v = f"{y:04d}-{_MONTH_NUM[mm['mon'].lower()]:02d}" if mm["mon"] else f"{y:04d}"
-        out.append(_C(mm.start(), mm.end(), "DATE", v, prio=3))
+        out.append(_Candidate(mm.start(), mm.end(), "DATE", v, prio=3))
 
 
 # holidays ----------------------------------------------------------------------------------
@@ -684,7 +685,7 @@ def _holiday(name: str, y: int) -> dt.date:
     return _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1)  # Election Day: the Tuesday after the first Monday
 
 
-def _holiday_cands(t: str, doc: dt.date | None, out: list[_C]) -> None:
+def _holiday_cands(t: str, doc: dt.date | None, out: list[_Candidate]) -> None:
     for mm in _HOLIDAY.finditer(t):
         if mm["y"]:
             d = _holiday(mm["h"], int(mm["y"]))
@@ -699,7 +700,7 @@ def _holiday_cands(t: str, doc: dt.date | None, out: list[_C]) -> None:
                 d = min(opts, key=lambda o: abs((o - doc).days))
         else:
             continue
-        out.append(_C(mm.start(), mm.end(), "DATE", d.isoformat(), prio=2))
+        out.append(_Candidate(mm.start(), mm.end(), "DATE", d.isoformat(), prio=2))
 
 
 # durations the duration finder leaves out -----------------------------------------------------
@@ -715,24 +716,24 @@ _DUR_EXTRA = re.compile(
 _DUR_EXTRA_GATE = re.compile(r"(?i:quarter|years|months|weeks|decades|centuries|hours)")
 
 
-def _dur_cands(text: str, t: str, out: list[_C]) -> None:
+def _dur_cands(text: str, t: str, out: list[_Candidate]) -> None:
     for d in find_durations(text):
         if d.kind == "age":
             continue
         mod = "APPROX" if d.approximate and d.value is not None else None
-        out.append(_C(d.start, d.end, "DURATION", d.iso(), prio=5, mod=mod))
+        out.append(_Candidate(d.start, d.end, "DURATION", d.iso(), prio=5, mod=mod))
     if not _DUR_EXTRA_GATE.search(t):
         return
     for mm in _DUR_EXTRA.finditer(t):
         if mm["bare"]:
             u = mm["bare"].lower()
-            out.append(_C(mm.start("bare"), mm.end("bare"), "DURATION", _dur("X", u), prio=7))
+            out.append(_Candidate(mm.start("bare"), mm.end("bare"), "DURATION", _dur("X", u), prio=7))
             continue
         n = mm["n"].lower()
         k = "X" if n in ("several", "a few", "few", "many") else _num(n)
         if k is None:
             continue
-        out.append(_C(mm.start(), mm.end(), "DURATION", f"P{k}Q", prio=5))
+        out.append(_Candidate(mm.start(), mm.end(), "DURATION", f"P{k}Q", prio=5))
 
 
 # --------------------------------------------------------------------------- the tagger
@@ -755,12 +756,12 @@ def find_timexes(text: str, doc_date: dt.date | None = None) -> list[Timex]:
     if isinstance(doc_date, dt.datetime):
         doc_date = doc_date.date()
     t = _normalise(text)
-    cands: list[_C] = []
+    cands: list[_Candidate] = []
     dates = [_retense(m, t, doc_date) for m in find_dates(text, doc_date)]
     for m in dates:
         mod = _mod_of(m)
         for s, e, v, mm in _date_parts(m):
-            cands.append(_C(s, e, "DATE", v, prio=1, mod=mod, date=mm))
+            cands.append(_Candidate(s, e, "DATE", v, prio=1, mod=mod, date=mm))
     _dur_cands(text, t, cands)
     _ref_cands(t, cands)
     _set_cands(t, cands)
@@ -800,12 +801,12 @@ def find_timexes(text: str, doc_date: dt.date | None = None) -> list[Timex]:
     return out
 
 
-def _select(cands: list[_C]) -> list[_C]:
+def _select(cands: list[_Candidate]) -> list[_Candidate]:
     """Non-overlapping, longest first, then by priority; in text order."""
     cands.sort(key=lambda c: (-(c.end - c.start), c.prio, c.start))
     starts: list[int] = []
     ends: list[int] = []
-    taken: list[_C] = []
+    taken: list[_Candidate] = []
     for c in cands:
         if c.end <= c.start:
             continue
@@ -818,10 +819,10 @@ def _select(cands: list[_C]) -> list[_C]:
     return taken
 
 
-def _merge_time_date(t: str, xs: list[_C]) -> list[_C]:
+def _merge_time_date(t: str, xs: list[_Candidate]) -> list[_Candidate]:
     """"10 p.m. Wednesday", "5 p.m. EST, Nov. 9": a clock time then a day is one TIME on that day;
     "June last year": a yearless month then the year it falls in is one DATE."""
-    out: list[_C] = []
+    out: list[_Candidate] = []
     i = 0
     while i < len(xs):
         c = xs[i]
@@ -830,7 +831,7 @@ def _merge_time_date(t: str, xs: list[_C]) -> list[_C]:
                 and _GAP_TIME_DATE.match(t[c.end:xs[i + 1].start])):
             d = xs[i + 1]
             tpart = c.value[c.value.index("T"):]
-            out.append(_C(c.start, d.end, "TIME", d.date.earliest.isoformat() + tpart, prio=1, mod=c.mod, date=d.date))
+            out.append(_Candidate(c.start, d.end, "TIME", d.date.earliest.isoformat() + tpart, prio=1, mod=c.mod, date=d.date))
             i += 2
             continue
         if (c.date is not None and c.date.relative and c.date.granularity in ("day", "month") and c.value
@@ -839,7 +840,7 @@ def _merge_time_date(t: str, xs: list[_C]) -> list[_C]:
             # "June last year", "in February this year": the month (or day) of that year
             y = int(xs[i + 1].value[:4]) if xs[i + 1].value[:4].isdigit() else None
             if y is not None:
-                out.append(_C(c.start, ry.end(), "DATE", f"{y:04d}" + c.value[4:], prio=1, mod=c.mod, date=None))
+                out.append(_Candidate(c.start, ry.end(), "DATE", f"{y:04d}" + c.value[4:], prio=1, mod=c.mod, date=None))
                 i += 2
                 continue
         out.append(c)

@@ -113,7 +113,9 @@ def _read_text(path: Path, shown: str) -> str:
         hint = " (looks like UTF-16; save it as UTF-8)" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ""
         before = data[skip:bad].decode("utf-8")
         line, col = LineIndex(before).line_col(len(before))
-        raise InputErrors([InputError(shown, f"not UTF-8 text (byte 0x{data[bad]:02x} at offset {bad}){hint}", line, col)]) from None
+        raise InputErrors(
+            [InputError(shown, f"not UTF-8 text (byte 0x{data[bad]:02x} at offset {bad}){hint}", line, col)]
+        ) from None
     nul = text.find("\x00")
     if nul != -1:
         line, col = LineIndex(text).line_col(nul)
@@ -515,7 +517,11 @@ def _type_message(path: _Path, errs: list[dict[str, Any]], tree: _Tree) -> str:
     given = errs[0].get("input")
     if path == ("claims",):
         return f"'claims' should be a list of claims, got {_got(given)}"
-    if len(path) == 2 and path[0] == "claims" and errs[0]["type"] in ("model_type", "dict_type", "model_attributes_type"):
+    if (
+        len(path) == 2
+        and path[0] == "claims"
+        and errs[0]["type"] in ("model_type", "dict_type", "model_attributes_type")
+    ):
         return f"{where}: each claim should be a mapping with 'id' and 'text', got {_got(given)}"
     if any(e["type"] == "string_too_short" for e in errs):
         return f"{where}: must not be empty{where_suffix}"
@@ -563,7 +569,11 @@ def load_claim_file(path: str | Path, *, known_codes: set[str] | None = None) ->
         raise InputErrors([InputError(shown, "empty claim file (expected a mapping with a 'claims' list)", 1, 1)])
 
     if root.kind != "map":
-        errors.add(root.start, f"the top level should be a mapping with a 'claims' list, got {'a list' if root.kind == 'seq' else 'a single value'}")
+        errors.add(
+            root.start,
+            "the top level should be a mapping with a 'claims' list, got "
+            f"{'a list' if root.kind == 'seq' else 'a single value'}",
+        )
         errors.raise_if_any()
     too_many = _claim_count_problem(root)
     if too_many is not None:

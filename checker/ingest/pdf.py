@@ -104,7 +104,9 @@ def _open(path: Path, shown: str):
         except (FileNotDecryptedError, PdfReadError, NotImplementedError) as exc:
             raise InputError(shown, f"encrypted PDF that cannot be opened ({exc})") from None
         if not ok:
-            raise InputError(shown, "encrypted PDF: a password is needed to read it; remove it first (e.g. qpdf --decrypt)")
+            raise InputError(
+                shown, "encrypted PDF: a password is needed to read it; remove it first (e.g. qpdf --decrypt)"
+            )
     return reader
 
 
@@ -245,7 +247,8 @@ def assemble(pages: list[list[_Line]], labels: list[str]) -> tuple[str, list[tup
                 joiner = "" if k == 0 else _joiner(buf, line.text, vocab, stats.full)
                 if joiner == "-" and buf.endswith("-"):  # keep the real hyphen already in buf
                     joiner = ""
-                elif joiner == "" and k and buf.endswith(("-", "\u00ad")) and not _broken_url(buf, line.text, stats.full):
+                elif (joiner == "" and k and buf.endswith(("-", "\u00ad"))
+                      and not _broken_url(buf, line.text, stats.full)):
                     buf = buf[:-1]  # a hyphen that only broke the word across lines
                 first_offset.setdefault(line.page, pos + len(buf) + len(joiner))
                 buf += joiner + line.text
@@ -313,9 +316,13 @@ def _breaks(prev: _Line, cur: _Line, block: list[list[_Line]], stats: _Stats) ->
     """"block" when ``cur`` starts a new paragraph, "item" a new entry of the same list
     (a references list, bullets), None when it continues the current line."""
     para = block[-1]
-    prev_head = len(block) == 1 and _is_heading(para[0], stats) and all(
-        stats.is_display(x) == stats.is_display(para[0]) for x in para)
-    if prev_head and (len(para) > 2 or _is_heading(cur, stats) or not stats.is_display(para[0]) or not stats.is_display(cur)):
+    prev_head = (
+        len(block) == 1
+        and _is_heading(para[0], stats)
+        and all(stats.is_display(x) == stats.is_display(para[0]) for x in para)
+    )
+    if prev_head and (len(para) > 2 or _is_heading(cur, stats)
+                      or not stats.is_display(para[0]) or not stats.is_display(cur)):
         return "block"  # a heading stands alone; only a display heading may wrap (once)
     if stats.is_display(cur) != stats.is_display(prev) or abs(cur.size - prev.size) > 0.6:
         return "block"

@@ -27,7 +27,8 @@ _MONTHS = {m.lower(): i for i, m in enumerate(
      "October", "November", "December"], 1)}
 _MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 # "(2022, August 31)", "(2005)", "(2020a)", "(2019, July 16-18)", "(May 2020)"
 _PAREN_DATE = re.compile(
     rf"\((?:(?P<m1>{_MONTH})\s+(?:(?P<d1>\d{{1,2}}),?\s+)?)?(?P<y>\d{{4}})(?P<suffix>[a-z]?)"

@@ -88,7 +88,12 @@ def _heading(line: str, kind: str) -> tuple[str | None, str, int] | None:
         return None, title, len(m.group(1))
     plain = stripped.strip("*_# ")
     n = _NUMBERED_HEADING.match(plain)
-    if n and not plain.endswith((".", ",", ";")) and len(plain.split()) <= 30 and not _REFERENCE_LIKE.search(n.group(2)):
+    if (
+        n
+        and not plain.endswith((".", ",", ";"))
+        and len(plain.split()) <= 30
+        and not _REFERENCE_LIKE.search(n.group(2))
+    ):
         number = n.group(1)
         # "1997 was a year ..." or "30 days" are sentences, not headings: numbered headings
         # have small section numbers.

@@ -1,7 +1,8 @@
 """Candidate passages for a claim: SQLite FTS5 (BM25) kept on disk, keyed by content hash.
 
 FTS5 ships with Python's sqlite3, builds 1M sentences in seconds and stays on disk between runs
-(see research/perf-anchors.md); a snapshot is read-only and can be opened by many workers.
+(``benchmarks/scale.py`` measures it; figures in ``benchmarks/README.md``); a snapshot is
+read-only and can be opened by many workers.
 
 The cache is disposable: an index file that cannot be read (truncated, garbage, another
 schema, a folder) is rebuilt with a warning; a cache folder that cannot be written (a
@@ -37,7 +38,7 @@ _INDEX_FILE = re.compile(r"\Apassages-[0-9a-f]{16}-[0-9a-f]{32}\.sqlite\Z")
 _OLD_INDEX_FILE = re.compile(r"\Apassages-[0-9a-f]{32}\.sqlite\Z")  # before source sets had a key
 # FTS5's bm25 scores every passage an OR query matches (no top-k pruning), so common words cost
 # the most and add the least: querying the 5 rarest terms measured 4.5x faster at 1M passages
-# with no recall loss (research/perf-anchors.md; benchmarks/scale.py measures it again).
+# with no recall loss (benchmarks/scale.py measures it; figures in benchmarks/README.md).
 RARE_TERMS = 5
 DF_CAP = 2000
 _WORD = re.compile(r"[^\W_]{2,}", re.UNICODE)
@@ -92,7 +93,7 @@ class PassageIndex:
 
     @classmethod
     def build(cls, documents: Sequence[Document], cache_dir: Path | None, *,
-              required: bool = False) -> "PassageIndex":
+              required: bool = False) -> PassageIndex:
         """Open the cached index for these documents, or build it (atomically) if missing.
 
         ``required``: the user named ``cache_dir``, so a folder that cannot be made is an
@@ -126,13 +127,13 @@ class PassageIndex:
         return index if index is not None else cls._in_memory(documents)
 
     @classmethod
-    def _in_memory(cls, documents: Sequence[Document]) -> "PassageIndex":
+    def _in_memory(cls, documents: Sequence[Document]) -> PassageIndex:
         index = cls(":memory:")
         _fill(index.conn, _rows(documents))
         return index
 
     @classmethod
-    def _open_valid(cls, target: Path, expected: int) -> "PassageIndex | None":
+    def _open_valid(cls, target: Path, expected: int) -> PassageIndex | None:
         """The index at ``target`` if it reads back whole; else None, after a warning."""
         index = None
         try:
@@ -150,7 +151,7 @@ class PassageIndex:
             return None
 
     @classmethod
-    def from_rows(cls, rows: Iterable[tuple[str, int, str]], db_path: str) -> "PassageIndex":
+    def from_rows(cls, rows: Iterable[tuple[str, int, str]], db_path: str) -> PassageIndex:
         """Build from (path, passage index, text) rows; used by the benchmarks for big corpora."""
         _require_fts5()
         conn = sqlite3.connect(db_path)
@@ -261,8 +262,8 @@ def clean_cache(folder: Path) -> tuple[int, list[str]]:
     removed = remove_leftovers(folder)
     left: list[str] = []
     for entry in sorted(folder.iterdir()):
-        ours = (entry.name in ("CACHEDIR.TAG", ".gitignore") or _INDEX_FILE.match(entry.name)
-                or _OLD_INDEX_FILE.match(entry.name))
+        ours = (entry.name in ("CACHEDIR.TAG", ".gitignore") or bool(_INDEX_FILE.match(entry.name))
+                or bool(_OLD_INDEX_FILE.match(entry.name)))
         if ours and entry.name == ".gitignore" and "claimcheck" not in entry.read_text(errors="replace"):
             ours = False
         if not ours:
@@ -287,7 +288,9 @@ def _rows(documents: Sequence[Document]):
 def _fill(conn: sqlite3.Connection, rows: Iterable[tuple[str, int, str]]) -> None:
     conn.execute("PRAGMA journal_mode=OFF")
     conn.execute("PRAGMA synchronous=OFF")
-    conn.execute("CREATE VIRTUAL TABLE passages USING fts5(path UNINDEXED, idx UNINDEXED, body, tokenize='porter unicode61')")
+    conn.execute(
+        "CREATE VIRTUAL TABLE passages USING fts5(path UNINDEXED, idx UNINDEXED, body, tokenize='porter unicode61')"
+    )
     conn.executemany("INSERT INTO passages(path, idx, body) VALUES (?, ?, ?)", rows)
     conn.commit()
 

@@ -22,12 +22,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..extract.lexicon import noun_lemma
 from ..extract.statements import clause_of, word_forms
-from ..models import Document
-from ..rules.base import Hit, Side
+from ..models import Document, Statement
 from .statements import DEFAULT_OPTIONS, AlignOptions, other_differences, other_measure, other_subject, statement_at
+
+if TYPE_CHECKING:  # match sits below rules: it reads a rule's sides and hit, it never builds them
+    from ..rules.base import Hit, Side
 
 _CALENDAR = ("quarter", "half", "year", "month", "week", "day", "season")
 
@@ -63,7 +66,9 @@ def split_digit_group(side: Side, span: tuple[int, int]) -> bool:
     written with a space (as tokenised text has it) as often as two numbers."""
     rel_s, rel_e = span[0] - side.start, span[1] - side.start
     value = side.text[rel_s:rel_e]
-    return bool(re.match(r"\D{0,2}\d{3}(?!\d)", value)) and bool(_SPLIT_GROUP.search(side.text[max(0, rel_s - 6):rel_s]))
+    return bool(re.match(r"\D{0,2}\d{3}(?!\d)", value)) and bool(
+        _SPLIT_GROUP.search(side.text[max(0, rel_s - 6) : rel_s])
+    )
 
 
 @lru_cache(maxsize=256)
@@ -73,7 +78,7 @@ def _document_words(text: str) -> frozenset[str]:
     return frozenset(raw | {noun_lemma(w) for w in raw})
 
 
-def foreign_subject(side: Side, st, source: Document) -> bool:
+def foreign_subject(side: Side, st: Statement | None, source: Document) -> bool:
     """True when the claim's subject (of statement ``st``) names a thing or place the source
     never mentions ("the Woodhouse car park" against notes that only know the Kirkgate one)."""
     if st is None or st.subject is None:
@@ -90,7 +95,8 @@ def foreign_subject(side: Side, st, source: Document) -> bool:
     if subject.head and not subject.names and qualified and subject.head not in words:
         return True
     # a thing the claim counts that the source never names ("tonnes of stone")
-    if any(s.kind == "quantity" and s.quantity.noun and s.measure and s.measure not in words for s in st.slots):
+    if any(s.kind == "quantity" and s.quantity is not None and s.quantity.noun and s.measure
+           and s.measure not in words for s in st.slots):
         return True
     mentions = [e for e in side.facts.entities if e.kind == "place" and subject.start <= e.start < subject.end]
     return any(not set(re.findall(r"[a-z0-9]+", m.text.lower())) <= words for m in mentions)
@@ -108,8 +114,8 @@ def other_place(claim: Side, evidence: Side) -> bool:
         any(e.canonical not in {m.canonical for m in mine} for e in theirs)
 
 
-def unmatched_context(claim: Side, evidence: Side, span: tuple[int, int], after: int = DEFAULT_OPTIONS.context_chars,
-                      ranks: bool = True) -> bool:
+def unmatched_context(claim: Side, evidence: Side, span: tuple[int, int],
+                      after: int = DEFAULT_OPTIONS.context_chars) -> bool:
     """True when the claim names a place or thing, or gives a rank, that the matching sentence
     lacks (besides the value found misstated): "in the first round" against a sentence on the
     runoff, "the follow-up study in Auckland" against the original study. A misstatement is a
@@ -127,8 +133,6 @@ def unmatched_context(claim: Side, evidence: Side, span: tuple[int, int], after:
     for name in names:
         if not all(w in forms for w in re.findall(r"[a-z0-9]+", name)):
             return True
-    if not ranks:
-        return False
     # ranks, but not those of calendar units ("the fourth quarter" is a period, which the date
     # rules read)
     ordinals = [q for q in claim.facts.quantities if q.kind == "ordinal" and inside(q.start)

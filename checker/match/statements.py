@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -167,15 +168,22 @@ def other_differences(category: str, claim: Statement | None, evidence: Statemen
             return True
     if category == "date":
         for c in (s for s in claim.slots if s.kind == "quantity" and s.role != "base" and s.measure):
-            peers = [e for e in evidence.slots if e.kind == "quantity" and e.role != "base"
-                     and _amount(e.role) == _amount(c.role) and same_kind(c.quantity, e.quantity) and _same_measure(c, e)]
+            peers = [
+                e
+                for e in evidence.slots
+                if e.kind == "quantity"
+                and e.role != "base"
+                and _amount(e.role) == _amount(c.role)
+                and same_kind(c.quantity, e.quantity)
+                and _same_measure(c, e)
+            ]
             if peers and not any(numbers_compatible(c.quantity, e.quantity) for e in peers):
                 return True
     return False
 
 
 def other_subject(a: Statement | None, b: Statement | None, options: AlignOptions = DEFAULT_OPTIONS,
-                  a_words: set[str] | None = None, b_words: set[str] | None = None) -> bool:
+                  a_words: AbstractSet[str] | None = None, b_words: AbstractSet[str] | None = None) -> bool:
     """True when two statements are plainly about different things: named subjects with no
     name in common, places that exclude each other, or common-noun subjects whose heads (or
     modifiers) differ and are not even mentioned by the other sentence ("the Woodhouse car
@@ -464,7 +472,8 @@ def align_statements(claim: Statement | None, evidence: Statement | None,
     strict = kind == "opposite" or pa.negated != pb.negated
     if not _objects_align(claim, evidence, options, strict):
         return None
-    reason = f"{why}, same predicate '{cls}'" if kind == "same" else f"{why}, opposite predicates '{pa.lemma}'/'{pb.lemma}'"
+    reason = (f"{why}, same predicate '{cls}'" if kind == "same"
+              else f"{why}, opposite predicates '{pa.lemma}'/'{pb.lemma}'")
     comps: list[SlotComparison] = []
     recurs = _recurrence(claim, evidence)
     cw = [s for s in claim.slots if s.kind == "when"]
@@ -489,7 +498,9 @@ def align_statements(claim: Statement | None, evidence: Statement | None,
     denial = kind == "opposite" and not negation_differs or kind == "same" and negation_differs
     if denial:
         if not set(claim.rest) <= set(evidence.rest) | _subject_words(evidence):
-            return None  # a denial must be of everything the passage says ("a seat on the board" is not "a seat in parliament")
+            # a denial must be of everything the passage says ("a seat on the board" is not
+            # "a seat in parliament")
+            return None
         if kind == "same" or not (pa.negated or pb.negated):
             direction = pa.direction and pb.direction and pa.direction != pb.direction
             label = "direction" if direction else "polarity"

@@ -7,6 +7,7 @@ The CLI picks a module from :data:`RENDERERS` by format name; it never branches 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from dataclasses import dataclass, field
 from enum import Enum
 

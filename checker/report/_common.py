@@ -188,10 +188,5 @@ def stable_fingerprint(f: Finding) -> str:
     return fingerprint(f.rule, f.claim.text, f.evidence.text, f.claim_value, f.evidence_value)
 
 
-def severity_counts(report: Report) -> dict[str, int]:
-    s = report.summary
-    return {"error": s.errors, "warning": s.warnings, "info": s.infos}
-
-
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")

@@ -13,8 +13,7 @@ contains a line starting with ``::`` can never become a command.
 from __future__ import annotations
 
 from ..models import Finding, Report, Severity
-from . import RenderOptions
-from . import markdown_format
+from . import RenderOptions, markdown_format
 from ._common import group_by_file, loc_str, loc_where, plural
 
 COMMAND = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}

@@ -60,7 +60,10 @@ def explain(rule: Rule) -> str:
     out = [f"{rule.code} {rule.name} ({rule.severity.value}, {rule.category})", "",
            inspect.cleandoc(type(rule).__doc__ or "")]
     if rule.options:
-        out += ["", "Settings (claimcheck.toml or [tool.claimcheck]; they decide when two sentences make one statement):"]
+        out += [
+            "",
+            "Settings (claimcheck.toml or [tool.claimcheck]; they decide when two sentences make one statement):",
+        ]
         out += [f"  {key} = {getattr(DEFAULT_OPTIONS, key.replace('-', '_'))}" for key in rule.options]
     return "\n".join(out)
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..extract.gazetteer import within
 from ..models import Severity
-from .base import Hit, Pair, Rule
+from .base import Hit, Pair, Rule, Side
 from .date_conflict import _other, _who
 
 
@@ -31,10 +33,12 @@ class TravellerConflict(Rule):
     severity = Severity.error
     relations = frozenset({"heading-body", "claim-source", "claim-claim", "self"})
 
-    def check(self, pair: Pair):
+    def check(self, pair: Pair) -> Iterable[Hit]:
         if pair.same_event not in ("structure", "cited"):
             return
         a, b = pair.claim.event, pair.evidence.event
+        if a is None or b is None:
+            return
         if a.action != "visit" or b.action != "visit" or not a.agent or not b.agent or a.agent == b.agent:
             return
         # Two people may each travel within one country (a host flies to a summit city); only
@@ -50,7 +54,7 @@ class TravellerConflict(Rule):
         )
 
 
-def _person_span(side, name: str) -> tuple[int, int]:
+def _person_span(side: Side, name: str) -> tuple[int, int]:
     for e in side.facts.entities:
         if e.kind == "person" and e.canonical == name:
             return e.start, e.end

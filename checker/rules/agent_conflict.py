@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..models import Severity
-from .base import Pair, Rule, slot_hits
+from .base import Hit, Pair, Rule, slot_hits
 
 
 class AgentConflict(Rule):
@@ -33,7 +35,7 @@ class AgentConflict(Rule):
     severity = Severity.error
     options = ("name-similarity",)
 
-    def check(self, pair: Pair):
+    def check(self, pair: Pair) -> Iterable[Hit]:
         yield from slot_hits(pair, ("agent",), 0.8, "the agent")
 
 

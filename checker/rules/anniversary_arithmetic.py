@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from ..extract.dates import find_anniversaries
-from ..models import Anniversary, Severity
+from ..models import Anniversary, DateMention, Severity
 from .base import DocContext, DocHit, DocumentRule
 
 # A count said of the future ("ahead of the 80th anniversary", "planning ... commemorations")
@@ -14,7 +15,9 @@ FUTURE = re.compile(r"\b(?:ahead of|planning|plans? for|will|upcoming|next|forth
 
 
 # "the Third Belt and Road Forum's 10th anniversary": the possessive form
-_POSSESSIVE = re.compile(r"((?:[A-Z][\w-]*\s+(?:and\s+|of\s+|the\s+)?){0,6}[A-Z][\w-]*)(?:'s|’s)\s+(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b")
+_POSSESSIVE = re.compile(
+    r"((?:[A-Z][\w-]*\s+(?:and\s+|of\s+|the\s+)?){0,6}[A-Z][\w-]*)(?:'s|’s)\s+(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b"
+)
 
 
 def all_anniversaries(text: str) -> list[Anniversary]:
@@ -26,7 +29,7 @@ def all_anniversaries(text: str) -> list[Anniversary]:
     return found
 
 
-def anniversaries_with_dates(ctx: DocContext):
+def anniversaries_with_dates(ctx: DocContext) -> Iterator[tuple[int, Anniversary, DateMention, int]]:
     """(passage index, Anniversary, reference DateMention, elapsed years claimed) per mention."""
     for p in ctx.doc.passages:
         ref = ctx.reference_date(p.index)
@@ -63,7 +66,7 @@ class AnniversaryArithmetic(DocumentRule):
     category = "anniversary"
     severity = Severity.error
 
-    def check_document(self, ctx: DocContext):
+    def check_document(self, ctx: DocContext) -> Iterable[DocHit]:
         for index, a, ref, count in anniversaries_with_dates(ctx):
             if a.base_year is None:
                 continue
@@ -72,9 +75,12 @@ class AnniversaryArithmetic(DocumentRule):
                 continue
             start = ctx.doc.passages[index].start
             yield DocHit(
-                claim_span=(start + a.start, start + a.end), evidence_span=(ref.start, ref.end),
-                claim_value=f"{count} years after {a.base_year}", evidence_value=f"{ref.earliest.year} is {elapsed} years after {a.base_year}",
-                message=f"'{a.text}' is dated {ref.earliest.year}, which is {elapsed} years after {a.base_year}, not {count}",
+                claim_span=(start + a.start, start + a.end),
+                evidence_span=(ref.start, ref.end),
+                claim_value=f"{count} years after {a.base_year}",
+                evidence_value=f"{ref.earliest.year} is {elapsed} years after {a.base_year}",
+                message=f"'{a.text}' is dated {ref.earliest.year}, which is {elapsed} years after "
+                f"{a.base_year}, not {count}",
                 confidence=0.9,
             )
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
-from ..models import Severity
+from ..models import Anniversary, Severity
 from .anniversary_arithmetic import anniversaries_with_dates
 from .base import DocContext, DocHit, DocumentRule
 
@@ -21,7 +22,7 @@ def subject_key(text: str, people: set[str]) -> frozenset[str]:
                      if w.lower() not in _STOP and w.lower() not in person_tokens)
 
 
-def _subject_text(passage: str, a) -> str:
+def _subject_text(passage: str, a: Anniversary) -> str:
     """The words after "anniversary of" (to the clause end), or the possessor before it."""
     after = re.match(r"[^,;.()]{0,80}", passage[a.end:])
     text = (a.event or "") + " " + (after.group(0) if after else "")
@@ -50,7 +51,7 @@ class AnniversaryInconsistent(DocumentRule):
     category = "anniversary"
     severity = Severity.error
 
-    def check_document(self, ctx: DocContext):
+    def check_document(self, ctx: DocContext) -> Iterable[DocHit]:
         mentions = []
         for index, a, ref, count in anniversaries_with_dates(ctx):
             people = set(ctx.facts[index].people())

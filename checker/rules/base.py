@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, ClassVar, Literal
 
-from ..models import DateMention, Document, EventFrame, Facts, Loc, Severity
+from ..ingest.citations import find_citations
+from ..models import Citation, DateMention, Document, EventFrame, Facts, Loc, Severity
 
 Relation = Literal["claim-source", "claim-claim", "self", "heading-body"]
 
@@ -134,6 +136,11 @@ class DocContext:
     facts: list[Facts]  # by passage index
     registry: object = None
 
+    @cached_property
+    def citations(self) -> list[Citation]:
+        """The document's in-text citations, parsed once for every rule (and the engine)."""
+        return find_citations(self.doc)
+
     def passage_at(self, offset: int) -> int | None:
         for p in self.doc.passages:
             if p.start <= offset < max(p.end, p.start + 1):
@@ -171,7 +178,7 @@ class _NotPairRule(Rule):
     def applies(self, pair: Pair) -> bool:
         return False
 
-    def check(self, pair: Pair):
+    def check(self, pair: Pair) -> Iterable[Hit]:
         return ()
 
 

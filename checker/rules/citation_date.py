@@ -3,31 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
-from ..ingest.citations import find_citations
 from ..ingest.references import published_date, url_date
-from ..models import Severity
+from ..models import DateMention, Severity
 from .base import DocContext, DocHit, DocumentRule
 
 _PREDATES_DAYS = 30
 
 
-def _day(parts) -> dt.date | None:
+def _day(parts: tuple[int, int | None, int | None] | None) -> dt.date | None:
     if not parts or parts[1] is None or parts[2] is None:
         return None
     try:
-        return dt.date(*parts)
+        return dt.date(parts[0], parts[1], parts[2])
     except ValueError:
         return None
 
 
-def _section_day(ctx: DocContext, index: int):
+def _section_day(ctx: DocContext, index: int) -> DateMention | None:
     """The day the passage speaks of: its own, else the nearest earlier one in its section."""
     section = ctx.doc.passages[index].section
     for i in range(index, -1, -1):
         if ctx.doc.passages[i].section != section:
             break
-        days = [d for d in ctx.facts[i].dates if d.granularity == "day" and not (d.open_start or d.open_end or d.relative)]
+        days = [
+            d for d in ctx.facts[i].dates if d.granularity == "day" and not (d.open_start or d.open_end or d.relative)
+        ]
         if days:
             return days[0]
     return ctx.reference_date(index)
@@ -56,11 +58,11 @@ class CitationDate(DocumentRule):
     category = "citation"
     severity = Severity.error
 
-    def check_document(self, ctx: DocContext):
+    def check_document(self, ctx: DocContext) -> Iterable[DocHit]:
         refs = {r.key: r for r in ctx.doc.references}
         if not refs:
             return
-        for c in find_citations(ctx.doc):
+        for c in ctx.citations:
             ref = refs.get(c.key)
             index = ctx.passage_at(c.start)
             if ref is None or index is None:
@@ -81,7 +83,8 @@ class CitationDate(DocumentRule):
                            f"{source_day.isoformat()}, the same day of {source_day.year}")
             else:
                 message = (f"the cited source [{c.key}] is dated {source_day.isoformat()}, "
-                           f"{(event.earliest - source_day).days} days before the event it is cited for ({event.value_str()})")
+                           f"{(event.earliest - source_day).days} days before the event it is cited for "
+                           f"({event.value_str()})")
             yield DocHit(
                 claim_span=(event.start, event.end), evidence_span=(ref.start, ref.end),
                 claim_value=event.value_str(), evidence_value=f"[{c.key}] {source_day.isoformat()}",

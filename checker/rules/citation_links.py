@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..ingest.citations import dangling_citations, find_citations
+from collections.abc import Iterable
+
+from ..ingest.citations import dangling_citations
 from ..models import Severity
 from .base import DocContext, DocHit, DocumentRule
 
@@ -26,10 +28,10 @@ class DanglingCitation(DocumentRule):
     category = "citation"
     severity = Severity.error
 
-    def check_document(self, ctx: DocContext):
+    def check_document(self, ctx: DocContext) -> Iterable[DocHit]:
         if not ctx.doc.references:
             return
-        for c in dangling_citations(ctx.doc, find_citations(ctx.doc)):
+        for c in dangling_citations(ctx.doc, ctx.citations):
             last = ctx.doc.references[-1]
             yield DocHit(
                 claim_span=(c.start, c.end), evidence_span=(last.start, last.end),

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ..extract.gazetteer import country_name, gazetteer
-from ..ingest.citations import find_citations
-from ..models import Severity
+from ..models import EntityMention, Reference, Severity
 from .base import DocContext, DocHit, DocumentRule
 
 # A reference title places its event with "in Lima", "at Geneva", "to Oslo", "visits Oslo", or
@@ -39,7 +39,7 @@ class CitationPlace(DocumentRule):
     category = "citation"
     severity = Severity.warning
 
-    def check_document(self, ctx: DocContext):
+    def check_document(self, ctx: DocContext) -> Iterable[DocHit]:
         refs = {r.key: r for r in ctx.doc.references}
         if not refs:
             return
@@ -47,7 +47,7 @@ class CitationPlace(DocumentRule):
         cities_of: dict[str, list] = {}  # reference key -> the cities its title places events in
         places_of: dict[int | None, list] = {}  # section heading -> the places the section names
         seen: set[tuple[int | None, str]] = set()
-        for c in find_citations(ctx.doc):
+        for c in ctx.citations:
             ref = refs.get(c.key)
             index = ctx.passage_at(c.start)
             if ref is None or index is None:
@@ -80,10 +80,10 @@ class CitationPlace(DocumentRule):
                 break
 
 
-def _title_cities(ctx: DocContext, ref) -> list:
+def _title_cities(ctx: DocContext, ref: Reference) -> list[EntityMention]:
     """Cities the reference entry names as where its story happened, outside quotation marks."""
     text = ctx.doc.text
-    out = []
+    out: list[EntityMention] = []
     for p in ctx.doc.passages:
         if p.end <= ref.start or p.start >= ref.end:
             continue
@@ -105,7 +105,7 @@ def _section_places(ctx: DocContext, head: int | None, index: int) -> list:
     citing passage alone when it has no section heading)."""
     if head is None:
         return [e for e in ctx.facts[index].entities if e.kind == "place" and e.canonical in gazetteer()]
-    out = []
+    out: list[EntityMention] = []
     for p in ctx.doc.passages[head:]:
         if p.index != head and p.is_heading:
             break

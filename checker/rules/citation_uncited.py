@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..ingest.citations import find_citations, uncited_references
+from collections.abc import Iterable
+
+from ..ingest.citations import uncited_references
 from ..models import Severity
 from .base import DocContext, DocHit, DocumentRule
 
@@ -27,10 +29,10 @@ class UncitedReference(DocumentRule):
     category = "citation"
     severity = Severity.info
 
-    def check_document(self, ctx: DocContext):
+    def check_document(self, ctx: DocContext) -> Iterable[DocHit]:
         if not ctx.doc.references:
             return
-        citations = find_citations(ctx.doc)
+        citations = ctx.citations
         if not citations:
             return  # a bibliography without in-text markers is a reading list, not an error
         heading = next((s for s in ctx.doc.sections if s.start <= ctx.doc.references[0].start < s.end), None)

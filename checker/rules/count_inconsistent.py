@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..extract.numbers_compare import describe, inconsistent_bounds, same_kind
 from ..models import Severity
 from .base import DocContext, DocHit, DocumentRule
@@ -29,7 +31,7 @@ class CountInconsistent(DocumentRule):
     category = "count"
     severity = Severity.warning
 
-    def check_document(self, ctx: DocContext):
+    def check_document(self, ctx: DocContext) -> Iterable[DocHit]:
         items = []
         for p in ctx.doc.passages:
             f = ctx.facts[p.index]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..extract.temporal import conflicts
 from ..models import Severity
 from .base import Hit, Pair, Rule, slot_hits
@@ -31,7 +33,7 @@ class DateConflict(Rule):
     severity = Severity.error
     options = ("name-similarity", "occurrence-days")
 
-    def check(self, pair: Pair):
+    def check(self, pair: Pair) -> Iterable[Hit]:
         if not pair.same_event:
             yield from slot_hits(pair, ("when",), 0.8, "the date")
             return
@@ -39,9 +41,12 @@ class DateConflict(Rule):
         if a is None or b is None or not conflicts(a, b):
             return
         yield Hit(
-            claim_span=(a.start, a.end), evidence_span=(b.start, b.end),
-            claim_value=f"{a.value_str()} ({a.granularity})", evidence_value=f"{b.value_str()} ({b.granularity})",
-            message=f"{_who(pair)} says {a.value_str()} ({a.granularity}); {_other(pair)} says {b.value_str()} ({b.granularity}) for the same event",
+            claim_span=(a.start, a.end),
+            evidence_span=(b.start, b.end),
+            claim_value=f"{a.value_str()} ({a.granularity})",
+            evidence_value=f"{b.value_str()} ({b.granularity})",
+            message=f"{_who(pair)} says {a.value_str()} ({a.granularity}); "
+            f"{_other(pair)} says {b.value_str()} ({b.granularity}) for the same event",
             confidence=0.9 if pair.same_event in ("structure", "cited") else 0.8,
         )
 
@@ -51,7 +56,8 @@ def _who(pair: Pair) -> str:
 
 
 def _other(pair: Pair) -> str:
-    return {"heading-body": "its section body", "self": "another passage", "claim-claim": "another claim"}.get(pair.relation, "source")
+    others = {"heading-body": "its section body", "self": "another passage", "claim-claim": "another claim"}
+    return others.get(pair.relation, "source")
 
 
 RULE = DateConflict()

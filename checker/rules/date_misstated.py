@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..extract.measures import context_words, in_comparison_base, word_similarity
@@ -56,7 +57,8 @@ class DateMisstated(ClaimRule):
     # the engine asks match.misstatement whether the matching sentence makes the claim\'s statement
     options = ("name-similarity", "context-chars")
 
-    def check_claim(self, claim: Side, candidates: list[Side], cited: list[Side] | None):
+    def check_claim(self, claim: Side, candidates: list[Side],
+                    cited: list[Side] | None) -> Iterable[tuple[Hit, Side]]:
         if not cited:
             return  # the period may be stated in a document the index did not return
         # "did not exist in 1035": a denied date is not contradicted by another one
@@ -77,7 +79,9 @@ class DateMisstated(ClaimRule):
             if mine.granularity == "quarter" and _quarter_of(mine.earliest) in named and (
                     mine.earliest.year in {d.earliest.year for _, d, _ in own_src}):
                 continue
-            found = _conflicting(claim, mine, [(side, d, ctx) for side, d, their_base, ctx in src if their_base == base])
+            found = _conflicting(
+                claim, mine, [(side, d, ctx) for side, d, their_base, ctx in src if their_base == base]
+            )
             said = "its matching sentence says"
             if not found and not base:
                 found, said = _the_only_period(claim, mine, own_src, named)
@@ -218,7 +222,8 @@ def _the_only_period(claim: Side, mine: DateMention, pool: list[tuple[Side, Date
     if any(d.earliest <= period[1] and period[0] <= d.latest for d in claim.facts.dates if d is not mine):
         return None, ""
     own = _context(claim, mine)
-    side, theirs, ctx = max(closed, key=lambda sdc: (sdc[1].granularity == mine.granularity, word_similarity(own, sdc[2])))
+    side, theirs, ctx = max(closed, key=lambda sdc: (sdc[1].granularity == mine.granularity,
+                                                     word_similarity(own, sdc[2])))
     align = sentence_similarity(claim.text, side.text)
     return (side, theirs, align, word_similarity(own, ctx)), f"all its own periods fall in {scope}, as in"
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..models import Severity
-from .base import Pair, Rule, slot_hits
+from .base import Hit, Pair, Rule, slot_hits
 
 
 class DirectionConflict(Rule):
@@ -30,7 +32,7 @@ class DirectionConflict(Rule):
     severity = Severity.error
     options = ("name-similarity", "occurrence-days")
 
-    def check(self, pair: Pair):
+    def check(self, pair: Pair) -> Iterable[Hit]:
         yield from slot_hits(pair, ("direction",), 0.8, "the change")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ..extract.measures import (
     Measure,
@@ -62,7 +63,8 @@ class FigureMisstated(ClaimRule):
     # the engine asks match.misstatement whether the matching sentence makes the claim\'s statement
     options = ("name-similarity", "context-chars")
 
-    def check_claim(self, claim: Side, candidates: list[Side], cited: list[Side] | None):
+    def check_claim(self, claim: Side, candidates: list[Side],
+                    cited: list[Side] | None) -> Iterable[tuple[Hit, Side]]:
         pool = cited or candidates
         min_measure, min_align = (_MIN_MEASURE, _MIN_ALIGN) if cited else (_MIN_MEASURE_UNCITED, _MIN_ALIGN_UNCITED)
         figures = _figures(claim)
@@ -137,10 +139,13 @@ class FigureMisstated(ClaimRule):
         _, score, align, side, theirs = best
         qa, qb = mine.quantity, theirs.quantity
         return Hit(
-            claim_span=(qa.start, qa.end), evidence_span=(qb.start, qb.end),
-            claim_value=f"{describe(qa)} ({describe_period(mine)})", evidence_value=f"{describe(qb)} ({describe_period(theirs)})",
-            message=(f"claim gives {qa.text} for {describe_period(mine)}; the source gives it for "
-                     f"{describe_period(theirs)}"),
+            claim_span=(qa.start, qa.end),
+            evidence_span=(qb.start, qb.end),
+            claim_value=f"{describe(qa)} ({describe_period(mine)})",
+            evidence_value=f"{describe(qb)} ({describe_period(theirs)})",
+            message=(
+                f"claim gives {qa.text} for {describe_period(mine)}; the source gives it for {describe_period(theirs)}"
+            ),
             confidence=round(min(0.9, 0.45 + 0.3 * score + 0.2 * align), 2),
         ), side
 
@@ -180,7 +185,8 @@ def _shares_a_common_word(a: Measure, b: Measure, text: str) -> bool:
     """The two measures share a word other than a name: "Harbor Mills" in both sentences says
     they speak of one company, not of one measure."""
     for word in set(a.words) & set(b.words):
-        if re.search(rf"(?<![\w-]){re.escape(word)}(?:s|es|ed|d|ing)?(?![\w-])", text):  # written in lower case at least once
+        # written in lower case at least once
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?:s|es|ed|d|ing)?(?![\w-])", text):
             return True
     return False
 

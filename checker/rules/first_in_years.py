@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from ..extract.gazetteer import same_country
-from ..models import Severity
+from ..models import DateMention, EventFrame, Severity
 from .base import DocContext, DocHit, DocumentRule
 
 _WORD_NUMBERS = {w: i for i, w in enumerate(
@@ -48,7 +49,7 @@ class FirstInYears(DocumentRule):
     category = "date"
     severity = Severity.warning
 
-    def check_document(self, ctx: DocContext):
+    def check_document(self, ctx: DocContext) -> Iterable[DocHit]:
         headings = _dated_meeting_headings(ctx)
         if not headings:
             return
@@ -101,7 +102,7 @@ def _window_start(m: re.Match, day: dt.date) -> dt.date | None:
     return day.replace(year=day.year - years, day=min(day.day, 28))
 
 
-def _dated_meeting_headings(ctx: DocContext):
+def _dated_meeting_headings(ctx: DocContext) -> list[tuple[int, DateMention, EventFrame]]:
     out = []
     for p in ctx.doc.passages:
         if not p.is_heading:
@@ -118,12 +119,12 @@ def _people(ctx: DocContext, index: int) -> set[str]:
     return {e.canonical for e in ctx.facts[index].entities if e.kind == "person"}
 
 
-def _frame(ctx: DocContext, index: int):
+def _frame(ctx: DocContext, index: int) -> EventFrame | None:
     events = ctx.facts[index].events
     return events[0] if events else None
 
 
-def _same_trip(a, b) -> bool:
+def _same_trip(a: EventFrame, b: EventFrame) -> bool:
     """Both visits by the same traveller to the same country: "first visit" is about such trips."""
     if a.action != "visit" or b.action != "visit" or not a.agent or a.agent != b.agent:
         return False

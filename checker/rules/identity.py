@@ -100,7 +100,8 @@ def unique_cited_event(claim: Side, candidates: list[Side]) -> Side | None:
         if b and actions_match(a, b) and actors_match(a, b) and b.action == a.action:
             hits.append(side)
     # several sentences may retell one event; they count as one when their dates agree
-    distinct = {(s.event_date().earliest, s.event_date().latest) if s.event_date() else None for s in hits}
+    dates = [s.event_date() for s in hits]
+    distinct = {(d.earliest, d.latest) if d else None for d in dates}
     if hits and len(distinct) == 1 and None not in distinct:
         return hits[0]
     return None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..models import Severity
+from collections.abc import Iterable
+
+from ..models import EntityMention, Severity
 from .base import DocContext, DocHit, DocumentRule
 
 
@@ -27,8 +29,8 @@ class Misspelling(DocumentRule):
     category = "entity"
     severity = Severity.warning
 
-    def check_document(self, ctx: DocContext):
-        first_proper = {}
+    def check_document(self, ctx: DocContext) -> Iterable[DocHit]:
+        first_proper: dict[str, EntityMention] = {}
         for p in ctx.doc.passages:
             for e in ctx.facts[p.index].entities:
                 if e.kind == "person" and not e.typo_of:

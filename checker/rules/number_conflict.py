@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..extract.numbers_compare import conflicts, describe, same_kind
 from ..models import Severity
 from .base import Hit, Pair, Rule, slot_hits
@@ -32,7 +34,7 @@ class NumberConflict(Rule):
     severity = Severity.error
     options = ("name-similarity", "occurrence-days")
 
-    def check(self, pair: Pair):
+    def check(self, pair: Pair) -> Iterable[Hit]:
         if not pair.same_event:
             yield from slot_hits(pair, ("quantity",), 0.8, "the figure")
             return

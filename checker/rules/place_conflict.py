@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..extract.gazetteer import same_country, within
 from ..models import Severity
-from .base import Hit, Pair, Rule, slot_hits
+from .base import Hit, Pair, Rule, Side, slot_hits
 from .date_conflict import _other, _who
 
 
@@ -32,11 +34,13 @@ class PlaceConflict(Rule):
     severity = Severity.error
     options = ("name-similarity", "occurrence-days")
 
-    def check(self, pair: Pair):
+    def check(self, pair: Pair) -> Iterable[Hit]:
         if not pair.same_event:
             yield from slot_hits(pair, ("where",), 0.8, "the place")
             return
         a, b = pair.claim.event, pair.evidence.event
+        if a is None or b is None:
+            return
         if a.place is None or b.place is None or within(a.place, b.place) or within(b.place, a.place):
             return
         domestic = same_country(a.place, b.place)
@@ -50,7 +54,7 @@ class PlaceConflict(Rule):
         )
 
 
-def _place_span(side, place: str) -> tuple[int, int]:
+def _place_span(side: Side, place: str) -> tuple[int, int]:
     for e in side.facts.entities:
         if e.kind == "place" and e.canonical == place:
             return e.start, e.end

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..models import Severity
-from .base import Pair, Rule, slot_hits
+from .base import Hit, Pair, Rule, slot_hits
 
 
 class PolarityConflict(Rule):
@@ -32,7 +34,7 @@ class PolarityConflict(Rule):
     severity = Severity.error
     options = ("name-similarity", "occurrence-days")
 
-    def check(self, pair: Pair):
+    def check(self, pair: Pair) -> Iterable[Hit]:
         yield from slot_hits(pair, ("polarity",), 0.75, "the statement")
 
 

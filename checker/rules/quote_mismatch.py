@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
@@ -81,7 +82,8 @@ class QuoteMismatch(ClaimRule):
     category = "quote"
     severity = Severity.error
 
-    def check_claim(self, claim: Side, candidates: list[Side], cited: list[Side] | None):
+    def check_claim(self, claim: Side, candidates: list[Side],
+                    cited: list[Side] | None) -> Iterable[tuple[Hit, Side]]:
         for q in claim.facts.quotes:
             if len(q.text.split()) < _MIN_WORDS:
                 continue
@@ -125,6 +127,7 @@ def _locate_words(side: Side, quote: str) -> tuple[int, int]:
     quotation when the match falls inside one, else the aligned words."""
     text = side.text
     al = fuzz.partial_ratio_alignment(quote.lower(), text.lower())
+    assert al is not None  # None only below a score_cutoff, and none is given
     s, e = al.dest_start, al.dest_end
     inside = next(((q.start - side.start, q.end - side.start) for q in side.facts.quotes
                    if q.start - side.start < e and s < q.end - side.start), None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rapidfuzz import fuzz, utils
 
 from ..models import Severity
@@ -34,7 +36,7 @@ class QuoteReused(DocumentRule):
     category = "quote"
     severity = Severity.warning
 
-    def check_document(self, ctx: DocContext):
+    def check_document(self, ctx: DocContext) -> Iterable[DocHit]:
         quotes = []
         for p in ctx.doc.passages:
             for q in ctx.facts[p.index].quotes:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 
-from ..models import Severity
+from ..models import DateMention, Severity
 from .base import DocContext, DocHit, DocumentRule
 
 # Named days that fall on the same date every year: "Victory Day", "National Day".
@@ -13,7 +15,7 @@ _NAMED_DAY = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,3}Day)\b")
 _TOLERANCE_DAYS = 7
 
 
-def _day_of_year(d) -> int:
+def _day_of_year(d: dt.date) -> int:
     return d.timetuple().tm_yday
 
 
@@ -40,7 +42,7 @@ class RecurringDate(DocumentRule):
     category = "date"
     severity = Severity.error
 
-    def check_document(self, ctx: DocContext):
+    def check_document(self, ctx: DocContext) -> Iterable[DocHit]:
         by_name = defaultdict(list)
         for p in ctx.doc.passages:
             dates = [d for d in ctx.facts[p.index].dates if d.granularity == "day" and not (d.open_start or d.open_end)]
@@ -53,7 +55,9 @@ class RecurringDate(DocumentRule):
                 by_name[_normal(m.group(1))].append((p.index, d))
         for name, mentions in by_name.items():
             for ia, da in mentions:
-                others = [(ib, db) for ib, db in mentions if ib != ia and ctx.section_heading(ib) != ctx.section_heading(ia)]
+                others = [
+                    (ib, db) for ib, db in mentions if ib != ia and ctx.section_heading(ib) != ctx.section_heading(ia)
+                ]
                 agree = [(ib, db) for ib, db in others if _gap(da, db) <= _TOLERANCE_DAYS]
                 disagree = [(ib, db) for ib, db in others if _gap(da, db) > _TOLERANCE_DAYS]
                 if agree or len(disagree) < 2:
@@ -62,10 +66,13 @@ class RecurringDate(DocumentRule):
                     continue  # the others do not agree among themselves either
                 ib, db = disagree[0]
                 yield DocHit(
-                    claim_span=(da.start, da.end), evidence_span=(db.start, db.end),
+                    claim_span=(da.start, da.end),
+                    evidence_span=(db.start, db.end),
                     claim_value=f"{name} on {da.value_str()}",
-                    evidence_value=f"{name} on {db.value_str()} (and {len(disagree) - 1} more mention(s) near {db.earliest:%B %d})",
-                    message=f"{name} is dated {da.earliest:%B %d} here, but elsewhere in the document it falls around {db.earliest:%B %d}",
+                    evidence_value=f"{name} on {db.value_str()} "
+                    f"(and {len(disagree) - 1} more mention(s) near {db.earliest:%B %d})",
+                    message=f"{name} is dated {da.earliest:%B %d} here, but elsewhere in the document "
+                    f"it falls around {db.earliest:%B %d}",
                     confidence=0.75,
                 )
 
@@ -75,7 +82,7 @@ def _normal(name: str) -> str:
     return " ".join(name.split()[-2:])
 
 
-def _gap(a, b) -> int:
+def _gap(a: DateMention, b: DateMention) -> int:
     """Days between two mentions' dates ignoring the year (both as intervals)."""
     a0, a1 = _day_of_year(a.earliest), _day_of_year(a.latest)
     b0, b1 = _day_of_year(b.earliest), _day_of_year(b.latest)

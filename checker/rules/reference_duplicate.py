@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from rapidfuzz import fuzz, utils
 
@@ -35,7 +36,7 @@ class DuplicateReference(DocumentRule):
     category = "reference"
     severity = Severity.warning
 
-    def check_document(self, ctx: DocContext):
+    def check_document(self, ctx: DocContext) -> Iterable[DocHit]:
         refs = ctx.doc.references
         for i, b in enumerate(refs):
             for a in refs[:i]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ..ingest.references import published_date
 from ..models import Severity
@@ -35,7 +36,7 @@ class MalformedReference(DocumentRule):
     category = "reference"
     severity = Severity.warning
 
-    def check_document(self, ctx: DocContext):
+    def check_document(self, ctx: DocContext) -> Iterable[DocHit]:
         text = ctx.doc.text
         for ref in ctx.doc.references:
             entry = text[ref.start:ref.end]

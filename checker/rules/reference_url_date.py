@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Iterable
 
 from ..ingest.references import published_date, url_date
-from ..models import Severity
+from ..models import Reference, Severity
 from .base import DocContext, DocHit, DocumentRule
 
 
@@ -34,7 +35,7 @@ class ReferenceUrlDate(DocumentRule):
     category = "reference"
     severity = Severity.warning
 
-    def check_document(self, ctx: DocContext):
+    def check_document(self, ctx: DocContext) -> Iterable[DocHit]:
         text = ctx.doc.text
         for ref in ctx.doc.references:
             if ref.year is None or not ref.url:
@@ -51,7 +52,7 @@ class ReferenceUrlDate(DocumentRule):
             shown = "-".join(f"{x:02d}" if i else str(x) for i, x in enumerate(found) if x is not None)
             given = str(ref.year)
             if found[0] == ref.year:
-                given = "-".join(f"{x:02d}" if i else str(x) for i, x in enumerate(stated) if x is not None)
+                given = "-".join(f"{x:02d}" if i else str(x) for i, x in enumerate(stated or ()) if x is not None)
                 year_at = _date_span(text, ref, year_at)
             yield DocHit(
                 claim_span=year_at, evidence_span=url_span, claim_value=given, evidence_value=shown,
@@ -61,16 +62,18 @@ class ReferenceUrlDate(DocumentRule):
 
 
 _SAME_YEAR_SLACK_DAYS = 31
+_Date = tuple[int, int | None, int | None]  # year, month, day as a reference or URL gives them
 
 
-def _span_of(date: tuple[int, int | None, int | None]) -> tuple[dt.date, dt.date]:
+def _span_of(date: _Date) -> tuple[dt.date, dt.date]:
     y, m, d = date
+    assert m is not None, "only dates that give a month have a span"  # _months_apart checks first
     if d is not None:
         return dt.date(y, m, d), dt.date(y, m, d)
     return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
 
 
-def _months_apart(a, b) -> bool:
+def _months_apart(a: _Date, b: _Date) -> bool:
     """Both dates give a month, and more than a month lies between them."""
     if a[1] is None or b[1] is None:
         return False
@@ -79,7 +82,7 @@ def _months_apart(a, b) -> bool:
     return gap > _SAME_YEAR_SLACK_DAYS
 
 
-def _date_span(text: str, ref, year_at: tuple[int, int]) -> tuple[int, int]:
+def _date_span(text: str, ref: Reference, year_at: tuple[int, int]) -> tuple[int, int]:
     """The whole parenthesised date "(2025, July 20)" around the year, when there is one."""
     open_at = text.rfind("(", ref.start, year_at[0] + 1)
     close_at = text.find(")", year_at[1], ref.end)
@@ -88,7 +91,7 @@ def _date_span(text: str, ref, year_at: tuple[int, int]) -> tuple[int, int]:
     return year_at
 
 
-def _year_span(text: str, ref) -> tuple[int, int]:
+def _year_span(text: str, ref: Reference) -> tuple[int, int]:
     at = text.find(str(ref.year), ref.start, ref.end)
     return (at, at + 4) if at >= 0 else (ref.start, ref.end)
 
