@@ -384,8 +384,9 @@ class Checker:
             else:
                 docs.append(store.document(digest, shown, lambda path=path, shown=shown: load_document(path, shown)))
         if store is not None:
-            root = self.config.root
-            store.save(gone=lambda shown: not (root / shown).is_file())
+            root, here = self.config.root, {_display(p, self.config.root) for p in found}
+            store.save(gone=lambda shown: shown not in here and not (root / shown).is_file()
+                       and not Path(shown).is_file())
         self.parsed, self.reused = (store.parsed, store.reused) if store is not None else (len(docs), 0)
         for kept, copies in sorted(self.duplicates.items()):
             self.notes.append(f"{kept}: read once for {len(copies)} source(s) with the same content "

@@ -105,7 +105,8 @@ class CorpusStore:
                         conn.execute("DELETE FROM documents")
                         conn.execute("DELETE FROM learnt")
                         conn.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version_key(),))
-                    conn.execute("VACUUM")
+                    with contextlib.suppress(sqlite3.Error):  # space back; a busy store keeps it
+                        conn.execute("VACUUM")
                 return cls(conn, path)
             except (sqlite3.Error, OSError) as exc:
                 if conn is not None:

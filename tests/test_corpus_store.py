@@ -170,18 +170,25 @@ def _state(registry: EntityRegistry):
     return sorted(registry.people), dict(sorted(registry.aliases.items())), sorted(registry.vocab)
 
 
-def test_teaching_a_stored_corpus_equals_learning_it_all():
-    corpus = [
-        "Marking Putin's visit, officials met in Beijing.",
-        "President Vladimir Putin met Xi Jinping.",
-        "Sergey Lavrov spoke first; later Sergei Lavrov spoke again.",
-        "Sergey Lavrov said Marking was over.",
-        "Wang Yi met Boris Yeltsin in Moscow.",
-    ]
-    extras = [  # a word ("marking") the corpus writes only capitalised, a new name, a declared actor
-        "They were marking the date when Boris Yeltsin arrived.",
-        "Minister Anna Berg said the talks went well.",
-    ]
+CORPUS_TEXTS = [
+    "Marking Putin's visit, officials met in Beijing.",
+    "President Vladimir Putin met Xi Jinping.",
+    "Sergey Lavrov said it first.", "Minister Sergei Lavrov said it again.",
+    "Sergey Lavrov said Marking was over.",
+    "Wang Yi met Boris Yeltsin in Moscow.",
+]
+EXTRAS = {
+    # a word ("marking") the corpus writes only capitalised, a new name, a declared actor
+    "new words": ["They were marking the date when Boris Yeltsin arrived.",
+                  "Minister Anna Berg said the talks went well."],
+    "no new word": ["Boris Yeltsin met Wang Yi in Moscow."],
+    "nothing": [],
+}
+
+
+@pytest.mark.parametrize("kind", list(EXTRAS))
+def test_teaching_a_stored_corpus_equals_learning_it_all(kind):
+    corpus, extras = CORPUS_TEXTS, EXTRAS[kind]
     full = EntityRegistry({"B. Yeltsin": "Boris Yeltsin"})
     for text in corpus + extras:
         full.learn(text)
@@ -192,5 +199,6 @@ def test_teaching_a_stored_corpus_equals_learning_it_all():
     taught.declare(["Li Peng"])
     teach(taught, learn_corpus(corpus), corpus)
     assert _state(taught) == _state(full)
-    assert "Marking Putin" not in full.people  # the new word did change the corpus's reading
+    assert ("Marking Putin" in full.people) == (kind != "new words")  # a new word changes the reading
     assert taught.find(corpus[0]) == full.find(corpus[0])
+    assert "Sergey Lavrov" in full.people and full.aliases.get("Sergei Lavrov") == "Sergey Lavrov"
