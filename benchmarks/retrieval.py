@@ -11,6 +11,7 @@ per second and recall@20 of the sentence each claim was made from. Query strateg
 tantivy (``pip install tantivy``) is measured only if it is installed; it is not a dependency.
 
     python benchmarks/retrieval.py --n 10000 100000 --runs 3
+    python benchmarks/retrieval.py --parity    # would tantivy change reports? (demo, multi-source case)
 
 Medians over runs; a Markdown table on stdout, JSON in benchmarks/out/retrieval.json.
 """
@@ -125,11 +126,66 @@ def measure(n: int, runs: int) -> dict:
     return out
 
 
+def parity() -> None:
+    """Would tantivy change reports? The demo and the multi-source case of
+    tests/test_corpus_store.py checked with FTS5, then with the index's search answered by
+    tantivy (same query words, OR of all of them); verdict and evidence differences printed."""
+    import tantivy
+
+    sys.path.insert(0, str(HERE.parent / "tests"))
+    from test_corpus_store import _multi_source
+
+    from checker.engine import CheckConfig, check
+
+    build, search = PassageIndex.__dict__["build"], PassageIndex.__dict__["search"]
+    scratch = Path(tempfile.mkdtemp(prefix="parity-"))
+
+    def tantivy_build(cls, documents, cache_dir, **options):
+        index = build.__func__(cls, documents, cache_dir, **options)
+        index.tv = TantivyIndex([(d.path, p.index, p.text) for d in documents for p in d.passages],
+                                Path(tempfile.mkdtemp(dir=scratch)))
+        return index
+
+    def tantivy_search(self, text, limit=20):
+        return [(path, i, 0.0) for path, i in self.tv.search(text, limit)]
+
+    assert tantivy
+    for name in ("demo", "multi-source"):
+        tmp = Path(tempfile.mkdtemp(dir=scratch))
+        if name == "demo":
+            for folder in ("claims", "sources"):
+                shutil.copytree(HERE.parent / folder, tmp / folder)
+            paths, sources = [tmp / "claims"], [tmp / "sources"]
+        else:
+            _multi_source(tmp)
+            paths, sources = [tmp / "c.json", tmp / "draft.md"], [tmp / "src"]
+        reports = []
+        for engine in ("fts5", "tantivy"):
+            if engine == "tantivy":
+                PassageIndex.build, PassageIndex.search = classmethod(tantivy_build), tantivy_search
+            try:
+                cfg = CheckConfig(sources=sources, cache_dir=None, root=tmp)
+                reports.append(json.loads(check(paths, cfg).model_dump_json()))
+            finally:
+                PassageIndex.build, PassageIndex.search = build, search
+        a, b = reports
+        verdicts = [(x["id"], x["verdict"], y["verdict"]) for x, y in zip(a["claims"], b["claims"])
+                    if x["verdict"] != y["verdict"]]
+        evidence = sum(x["evidence"] != y["evidence"] for x, y in zip(a["claims"], b["claims"]))
+        print(f"{name}: {len(a['claims'])} claims; report identical: {a == b}; claims with other evidence: "
+              f"{evidence}; verdicts changed (fts5 -> tantivy): {verdicts or 'none'}")
+    shutil.rmtree(scratch, ignore_errors=True)
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, nargs="+", default=[10_000, 100_000])
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--parity", action="store_true", help="only: would tantivy change the reports?")
     args = ap.parse_args(argv)
+    if args.parity:
+        parity()
+        return
     results = {n: measure(n, args.runs) for n in args.n}
     (HERE / "out").mkdir(exist_ok=True)
     (HERE / "out" / "retrieval.json").write_text(json.dumps(results, indent=2))

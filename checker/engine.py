@@ -38,9 +38,9 @@ from .models import (
     Report, Severity, Summary, ToolInfo,
 )
 from .rules import all_rules
-from .store import CorpusStore
 from .rules.base import ClaimRule, DocContext, DocHit, DocumentRule, Hit, Pair, Rule, Side
 from .rules.identity import same_event, unique_cited_event
+from .store import CorpusStore
 from .suppressions import Acceptance
 from .verdict import decide, says_all, whole_claim_content
 
