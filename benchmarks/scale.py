@@ -15,6 +15,10 @@ subprocess so its peak RSS (``ru_maxrss``) is its own:
   warm index cache. Stage times, and the time spent extracting source passages and searching
   the index wherever the engine does it, come from wrapping (not changing) the engine's calls.
   A time budget stops it cleanly; a stopped run reports the rates of the prefix it reached.
+* ``store``   -- the corpus store: one ``check`` with an empty cache folder (cold: every source
+  file parsed, the registry's corpus pass learnt, the index built, all stored), then ``--runs``
+  warm checks on that folder; the report digests must match. Also per passage: extracting its
+  facts against decoding them from stored JSON (what storing facts would save).
 * ``profile`` -- cProfile of one ``check`` (top functions in ``out/profile-<N>.txt``).
 
     python benchmarks/scale.py --n 10000 100000 1000000 --runs 3
@@ -170,7 +174,46 @@ def phase_extract(d: Path, runs: int, budget: float) -> dict:
             "prefix_only": min(done) < len(rows), "peak_rss_mb": peak_mb()}
 
 
-def phase_check(d: Path, runs: int, budget: float) -> dict:
+def phase_store(d: Path, runs: int, budget: float) -> dict:
+    """The corpus store cold (an empty cache folder: parse, learn, index, store) then warm."""
+    cache = Path(tempfile.mkdtemp(prefix="scale-store-", dir=d))
+    try:
+        cold = phase_check(d, 1, budget, cache=cache)
+        store_mb = (cache / "corpus-store.sqlite").stat().st_size / 1e6
+        warm = phase_check(d, runs, budget, cache=cache)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+    return {"cold": cold, "warm": warm, "store_mb": store_mb, "facts": _facts_stored_vs_extracted(d),
+            "same_report": cold.get("report_sha") == warm.get("report_sha"), "peak_rss_mb": peak_mb()}
+
+
+def _facts_stored_vs_extracted(d: Path, n: int = 500) -> dict:
+    """Per passage: extracting its facts against decoding them from JSON (what storing them would cost)."""
+    from corpus import read_rows
+
+    from checker.extract import Extractor
+    from checker.extract.entities import EntityRegistry
+    from checker.models import Facts
+
+    rows = [t for _, _, t in read_rows(d)][:n]
+    registry = EntityRegistry()
+    for text in rows:
+        registry.learn(text)
+    ex = Extractor(registry)
+    ex.extract(rows[0])  # the registry's first pass, not counted
+    t = time.perf_counter()
+    facts = [ex.extract(text, offset=0) for text in rows]
+    extract_s = time.perf_counter() - t
+    blobs = [f.model_dump_json() for f in facts]
+    t = time.perf_counter()
+    for b in blobs:
+        Facts.model_validate_json(b)
+    decode_s = time.perf_counter() - t
+    return {"passages": len(rows), "extract_ms": 1000 * extract_s / len(rows), "decode_ms": 1000 * decode_s / len(rows),
+            "json_bytes": sum(map(len, blobs)) / len(rows)}
+
+
+def phase_check(d: Path, runs: int, budget: float, cache: Path | None = None) -> dict:
     import checker.engine as engine
     from checker.extract import Extractor
     from checker.extract.entities import EntityRegistry
@@ -228,9 +271,20 @@ def phase_check(d: Path, runs: int, budget: float) -> dict:
         if stage == "check":
             counts["claims"] = done  # inputs fully checked so far (reported every 50)
 
+    original_methods = (Extractor.extract, EntityRegistry.learn, PassageIndex.search,
+                        PassageIndex.__dict__["build"], engine.Checker._pairs)
     Extractor.extract, EntityRegistry.learn, PassageIndex.search = extract, learn, search
     PassageIndex.build, engine.Checker._pairs = classmethod(build), pairs
-    cfg = engine.CheckConfig(sources=[d / "sources"], cache_dir=d / "cache", root=d)
+    cfg = engine.CheckConfig(sources=[d / "sources"], cache_dir=cache or d / "cache", root=d)
+    original_close = engine.Checker._close_store
+    stored = {}
+
+    def close_store(self):  # how many source files were parsed, how many came from the store
+        if self.store is not None:
+            stored.update(parsed=self.store.parsed, reused=self.store.reused)
+        original_close(self)
+
+    engine.Checker._close_store = close_store
     results = []
     for _ in range(runs):
         marks.clear()
@@ -250,7 +304,8 @@ def phase_check(d: Path, runs: int, budget: float) -> dict:
                "index_open_s": m["index_done"] - m["index"] if "index_done" in m else None,
                "claims_s": end - t0 - m["claims"] if "claims" in m else None,
                "claims_done": counts["claims"], "passages_extracted": counts["extract"],
-               "extract_s": counts["extract_s"], "searches": counts["search"], "search_s": counts["search_s"]}
+               "extract_s": counts["extract_s"], "searches": counts["search"], "search_s": counts["search_s"],
+               "files_parsed": stored.get("parsed"), "files_from_store": stored.get("reused")}
         if counts["extract_s"]:
             row["extract_passages_s"] = counts["extract"] / counts["extract_s"]
         if row["claims_s"]:
@@ -263,6 +318,9 @@ def phase_check(d: Path, runs: int, budget: float) -> dict:
         results.append(row)
         if not finished:
             break  # a budget-stopped run is not repeated
+    (Extractor.extract, EntityRegistry.learn, PassageIndex.search, PassageIndex.build,
+     engine.Checker._pairs) = original_methods
+    engine.Checker._close_store = original_close
     keys = [k for k, v in results[0].items() if isinstance(v, (int, float)) and not isinstance(v, bool)]
     summary = {k: _med([r.get(k) for r in results]) for k in keys}
     summary.update(finished=all(r["finished"] for r in results), runs=results, budget_s=budget,
@@ -337,8 +395,12 @@ def table(results: dict) -> str:
             x = x[p]
         return x
 
-    def check_rate(n, phase):
-        c = g(n, phase)
+    def stages(n, which):
+        c = g(n, "store", which) or {}
+        return " / ".join(fmt(c.get(k), 1) for k in ("load_s", "learn_s", "claims_s")) + f"; {fmt(c.get('files_parsed'))}"
+
+    def check_rate(n, *phase):
+        c = g(n, *phase)
         if not c or "error" in c:
             return "–"
         if c.get("finished"):
@@ -362,6 +424,12 @@ def table(results: dict) -> str:
         ("  check: claim phase claims/s", lambda n: fmt(g(n, "check", "claim_phase_claims_s"), 1)),
         ("  check: source passages extracted (rate/s)", lambda n: f"{fmt(g(n,'check','passages_extracted'))} ({fmt(g(n,'check','extract_passages_s'),0)})"),
         ("  check: index searches/s inside the engine", lambda n: fmt((g(n, "check", "searches") or 0) / g(n, "check", "search_s"), 0) if g(n, "check", "search_s") else "–"),
+        ("corpus store: check, **cold** (empty cache): claims/s (wall s)", lambda n: check_rate(n, "store", "cold")),
+        ("  cold: load / learn / claim phase s; files parsed", lambda n: stages(n, "cold")),
+        ("corpus store: check, **warm**: claims/s (wall s)", lambda n: check_rate(n, "store", "warm")),
+        ("  warm: load / learn / claim phase s; files parsed", lambda n: stages(n, "warm")),
+        ("  store on disk MB; same report cold and warm", lambda n: f"{fmt(g(n, 'store', 'store_mb'))}; {g(n, 'store', 'same_report')}"),
+        ("  facts per passage: extract ms / decode stored JSON ms", lambda n: f"{fmt(g(n, 'store', 'facts', 'extract_ms'), 2)} / {fmt(g(n, 'store', 'facts', 'decode_ms'), 3)}"),
         ("peak RSS MB: index / load / extract / check", lambda n: " / ".join(fmt(g(n, p, "peak_rss_mb"), 0) for p in ("index", "load", "extract", "check"))),
     ]
     out = ["| N = | " + " | ".join(f"{n:,}" for n in ns) + " |", "|---|" + "---:|" * len(ns)]
@@ -376,7 +444,8 @@ def main(argv=None) -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--big-runs", type=int, default=1, help="runs of the slow phases (load, check) at N >= 1M")
     ap.add_argument("--phases", nargs="+", default=["index", "load", "extract", "check"],
-                    help="index load extract check; profile = cProfile of one check")
+                    help="index load extract check store; store = check with an empty cache, then warm; "
+                         "profile = cProfile of one check")
     ap.add_argument("--query-budget", type=float, default=60.0, help="s of queries per strategy per run")
     ap.add_argument("--extract-budget", type=float, default=60.0, help="s of extraction per run (prefix)")
     ap.add_argument("--check-budget", type=float, default=600.0, help="s per end-to-end check before stopping")
@@ -393,6 +462,8 @@ def main(argv=None) -> None:
             res = phase_load(d, args.runs)
         elif args.child == "extract":
             res = phase_extract(d, args.runs, args.extract_budget)
+        elif args.child == "store":
+            res = phase_store(d, args.runs, args.check_budget)
         elif args.child == "profile":
             res = phase_profile(d, args.check_budget)
         else:
@@ -411,7 +482,7 @@ def main(argv=None) -> None:
         res = results.setdefault(n, {})
         res["corpus"] = corpus.asdict(info)
         for phase in args.phases:
-            runs = args.big_runs if n >= 1_000_000 and phase in ("load", "check") else args.runs
+            runs = args.big_runs if n >= 1_000_000 and phase in ("load", "check", "store") else args.runs
             if phase == "check" and not (d / "cache").exists():
                 print("  (no warm cache yet: run the load phase first)", file=sys.stderr)
             res[phase] = run_child(phase, d, args, runs)

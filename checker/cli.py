@@ -519,6 +519,40 @@ def clean_command(ctx, cache_dir, config_path, isolated):
                    f"{', '.join(left[:5])}{' ...' if len(left) > 5 else ''}", err=True)
 
 
+@main.command("index")
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--cache-dir", type=click.Path(path_type=Path), default=Path(".claimcheck_cache"), show_default=True,
+              help="Where the corpus store and passage index are kept.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Config file (default: nearest claimcheck.toml or pyproject.toml with [tool.claimcheck]).")
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@click.pass_context
+def index_command(ctx, sources, cache_dir, config_path, isolated):
+    """Parse the source documents into the corpus store and index their passages, so that
+    later checks start warm (a check does the same on its first run)."""
+    from .config import load_config
+    from .engine import Checker
+
+    try:
+        cfg = load_config(config_path, known_codes={r.code for r in all_rules()}, search=not isolated)
+        st = cfg.settings
+        chosen = list(sources) or [cfg.resolve(x) for x in st.sources or []] or (
+            [Path("sources")] if Path("sources").is_dir() else [])
+        if not chosen:
+            raise click.UsageError("no SOURCES given, no 'sources' in a config file and no ./sources folder here")
+        config = CheckConfig(sources=chosen, cache_dir=_cache_dir(ctx, cfg), root=cfg.folder,
+                             cache_required=_given(ctx, "cache_dir") or bool(st.cache_dir))
+        checker = Checker(config)
+        docs, index = checker.ingest()
+    except (InputError, InputErrors) as exc:
+        _input_error(exc)
+    if index is not None:
+        index.close()
+    where = checker.cache_folder or "memory (no usable cache folder)"
+    click.echo(f"claimcheck: {len(docs)} source file(s), {sum(len(d.passages) for d in docs)} passages "
+               f"({checker.parsed} parsed, {checker.reused} from the store) in {where}", err=True)
+
+
 @main.command("schema")
 @click.argument("which", type=click.Choice(["claims", "report"]))
 def schema_command(which):

@@ -20,6 +20,7 @@ from .extract import Extractor, checkable
 from .extract.dates import find_dates
 from .extract.entities import EntityRegistry
 from .extract.gazetteer import gazetteer
+from .extract.learnt_people import teach
 from .extract.quantities import find_quantities
 from .extract.statements import resolve_subject
 from .fingerprint import Fingerprints, fingerprint
@@ -28,7 +29,7 @@ from .ingest.claims_file import CLAIM_FILE_SUFFIXES, load_claim_file
 from .ingest.markup import extraction_text
 from .locate import locate
 from .match.align import align
-from .match.index import PassageIndex
+from .match.index import PassageIndex, corpus_key, usable_cache_dir
 from .match.misstatement import another_statement
 from .match.statements import DEFAULT_OPTIONS as ALIGN_DEFAULTS
 from .match.statements import AlignOptions, align_any, align_statements, anchor_keys
@@ -40,6 +41,7 @@ from .rules import all_rules
 from .rules.base import ClaimRule, DocContext, DocHit, DocumentRule, Hit, Pair, Rule, Side
 from .rules.identity import same_event, unique_cited_event
 from .selection import ignored_here
+from .store import CorpusStore
 from .suppressions import Acceptance
 from .verdict import decide, says_all, whole_claim_content
 
@@ -338,6 +340,10 @@ class Checker:
         self.accepted = Acceptance({r.code for r in all_rules()}, config.baseline)
         self.fingerprints = Fingerprints()
         self.duplicates: dict[str, list[str]] = {}  # source path -> paths of its identical copies
+        self.store: CorpusStore | None = None  # parsed sources kept between runs (checker.store)
+        self.cache_folder: Path | None = None  # the cache folder in use (None: in memory only)
+        self._store_tried = False
+        self.parsed = self.reused = 0  # source files parsed / decoded from the store in this run
 
     # ---------------------------------------------------------------- loading
     def _load_inputs(self, paths: Sequence[Path]):
@@ -367,6 +373,7 @@ class Checker:
             if path.suffix.lower() in DOCUMENT_SUFFIXES:
                 first.setdefault(_content_hash(path), _display(path, self.config.root))
         found = discover(self.config.sources, DOCUMENT_SUFFIXES, self.notes)
+        store = self._open_store() if found else None
         for n, path in enumerate(found):
             self.progress("reading sources", n, len(found))
             shown = _display(path, self.config.root)
@@ -377,19 +384,33 @@ class Checker:
                 self.duplicates.setdefault(first[digest], []).append(shown)
                 continue
             first[digest] = shown
-            docs.append(load_document(path, shown))
+            if store is None:
+                docs.append(load_document(path, shown))
+            else:
+                docs.append(store.document(digest, shown, lambda path=path, shown=shown: load_document(path, shown)))
+        if store is not None:
+            root, here = self.config.root, {_display(p, self.config.root) for p in found}
+            store.save(gone=lambda shown: shown not in here and not (root / shown).is_file()
+                       and not Path(shown).is_file())
+        self.parsed, self.reused = (store.parsed, store.reused) if store is not None else (len(docs), 0)
         for kept, copies in sorted(self.duplicates.items()):
             self.notes.append(f"{kept}: read once for {len(copies)} source(s) with the same content "
                               f"({', '.join(sorted(copies))})")
         return docs
 
-    # ---------------------------------------------------------------- main
-    def check(self, paths: Sequence[Path]) -> Report:
-        claim_files, documents = self._load_inputs(paths)
-        sources = self._load_sources({d.path for d in documents}, discover(paths, DOCUMENT_SUFFIXES))
+    def _open_store(self) -> CorpusStore | None:
+        """The corpus store in the cache folder (None with --no-cache, or where none can be kept)."""
+        if not self._store_tried and self.config.cache_dir is not None:
+            self._store_tried = True
+            self.cache_folder = usable_cache_dir(self.config.cache_dir, required=self.config.cache_required)
+            self.store = CorpusStore.open(self.cache_folder) if self.cache_folder is not None else None
+        return self.store
+
+    def _learn_people(self, documents: list[Document], sources: list[Document], claim_files) -> None:
+        """Teach the registry every text; the sources' share comes from the store when it has it."""
         registry = self.extractor.registry
-        for n, doc in enumerate(documents + sources):
-            self.progress("learning names", n, len(documents) + len(sources))
+        self.progress("learning names", 0, len(documents) + len(sources))
+        for doc in documents:
             for p in doc.passages:
                 registry.learn(p.text)
         for _, cf, _, _ in claim_files:
@@ -397,6 +418,43 @@ class Checker:
                 registry.learn(c.text)
                 if c.actors:
                     registry.declare(c.actors)
+        corpus = [p.text for doc in sources for p in doc.passages]
+        if self.store is not None and corpus:
+            teach(registry, self.store.learnt_people(corpus_key(sources), corpus), corpus)
+        else:
+            for text in corpus:
+                registry.learn(text)
+        self._close_store()
+
+    def _close_store(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    def ingest(self) -> tuple[list[Document], PassageIndex | None]:
+        """Read the sources into the corpus store and build their passage index (``claimcheck index``)."""
+        sources = self._load_sources(set())
+        corpus = [p.text for doc in sources for p in doc.passages]
+        if self.store is not None and corpus:
+            self.store.learnt_people(corpus_key(sources), corpus)
+        self._close_store()
+        return sources, self._passage_index(sources)
+
+    def _passage_index(self, sources: list[Document]) -> PassageIndex | None:
+        """The sources' passage index, kept in the cache folder the store uses."""
+        if not sources:
+            return None
+        if self.config.cache_dir is None:
+            return PassageIndex.build(sources, None)
+        self._open_store()  # resolves the cache folder once (and its warnings)
+        self._close_store()
+        return PassageIndex.build(sources, self.cache_folder, required=self.config.cache_required)
+
+    # ---------------------------------------------------------------- main
+    def check(self, paths: Sequence[Path]) -> Report:
+        claim_files, documents = self._load_inputs(paths)
+        sources = self._load_sources({d.path for d in documents}, discover(paths, DOCUMENT_SUFFIXES))
+        self._learn_people(documents, sources, claim_files)
 
         all_docs = documents + sources
         facts = LazyFacts(self.extractor, all_docs)
@@ -415,8 +473,7 @@ class Checker:
         self.facts = facts
         if sources:
             self.progress("indexing sources", 0, 0)  # no count: shown as a running pulse
-        index = PassageIndex.build(sources, self.config.cache_dir, required=self.config.cache_required) \
-            if sources else None
+        index = self._passage_index(sources)
 
         doc_findings = self._document_findings(documents)
         inputs: list[_ClaimInput] = []

@@ -81,7 +81,7 @@ def test_editing_a_source_replaces_its_index_instead_of_adding_one(project):
 def test_clean_removes_the_cache(project):
     assert run_cli(CHECK, project).exit_code == 1
     result = run_cli(["clean", "--cache-dir", "cache"], project)
-    assert result.exit_code == 0 and "removed 3 file(s) from cache" in result.stderr
+    assert result.exit_code == 0 and "removed 4 file(s) from cache"  # tags, index, corpus store in result.stderr
     assert not (project / "cache").exists()
     again = run_cli(["clean", "--cache-dir", "cache"], project)
     assert again.exit_code == 0 and "no cache at cache" in again.stderr

@@ -262,7 +262,8 @@ def clean_cache(folder: Path) -> tuple[int, list[str]]:
     removed = remove_leftovers(folder)
     left: list[str] = []
     for entry in sorted(folder.iterdir()):
-        ours = (entry.name in ("CACHEDIR.TAG", ".gitignore") or bool(_INDEX_FILE.match(entry.name))
+        ours = (entry.name in ("CACHEDIR.TAG", ".gitignore", "corpus-store.sqlite", "corpus-store.sqlite-journal")
+                or bool(_INDEX_FILE.match(entry.name))
                 or bool(_OLD_INDEX_FILE.match(entry.name)))
         if ours and entry.name == ".gitignore" and "claimcheck" not in entry.read_text(errors="replace"):
             ours = False
