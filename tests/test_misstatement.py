@@ -35,6 +35,8 @@ def _check(claim: str, evidence: str, value: str, ev_value: str, category: str =
     ("There have been more than 5,200 confirmed cases of measles so far this spring in Spain.",
      "As of 12 March there had been 82 confirmed cases of measles in Mexico.",
      "5,200", "82", "another place"),
+    ("He won 6,100 votes in the runoff.", "In the runoff, Ana Lima won 8,400 votes.",
+     "6,100", "8,400", "a subject the claim does not name"),
 ])
 def test_another_statement_is_no_misstatement(claim, evidence, value, ev_value, why):
     assert _check(claim, evidence, value, ev_value) == why

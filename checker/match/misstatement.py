@@ -7,6 +7,7 @@ car park has 450 spaces" from a claim about the Woodhouse car park, nor the firs
 election from its runoff. This module is the one place that says no, each time for a reason
 that holds for any subject:
 
+- the claim's subject is a pronoun it does not resolve ("He was waived ..."): who is unknown;
 - the two subjects are plainly different things (names, places, or head nouns the other
   sentence never mentions);
 - the claim's subject, or the thing it counts, is never named by the source at all;
@@ -41,6 +42,9 @@ def another_statement(claim: Side, evidence: Side, hit: Hit, category: str, sour
     # the statements of the clauses that hold the two values
     a = statement_at(claim.facts.statement, claim.facts.clauses, hit.claim_span[0])
     b = statement_at(evidence.facts.statement, evidence.facts.clauses, hit.evidence_span[0])
+    if a is not None and a.subject is not None and a.subject.pronoun and a.subject.resolved_from is None \
+            and a.subject.text.lower() not in ("we", "i"):
+        return "a subject the claim does not name"  # "He was waived three days later": who?
     if other_subject(a, b, options, word_forms(claim.text), word_forms(evidence.text)):
         return "another subject"
     if foreign_subject(claim, a, source):
