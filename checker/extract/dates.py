@@ -283,6 +283,10 @@ def _windows(t: str) -> tuple[dict[str, list[tuple[int, int]]], list[int], list[
     years: list[int] = []
     decades: list[int] = []
     n = len(t)
+    # the widening searches are kept between anchors (their starts only rise), so a long run
+    # without whitespace is searched once, not once per anchor in it
+    back_from, back_at = 0, -1  # the last whitespace before ``back_from``, or -1
+    ahead_at = -2  # the first space at or after the last ``b`` searched from; -1: none, -2: not yet
     for m in _ANCHOR.finditer(t):
         fam = m.lastgroup
         if fam == "num":
@@ -296,12 +300,17 @@ def _windows(t: str) -> tuple[dict[str, list[tuple[int, int]]], list[int], list[
         a = max(0, m.start() - _BACK)
         b = min(n, m.end() + _AHEAD)
         if a:
-            sp = t.rfind(" ", 0, a)
-            nl = t.rfind("\n", 0, a)
-            a = max(sp, nl) + 1 if max(sp, nl) >= 0 else 0
+            if a > back_from:
+                found = max(t.rfind(" ", back_from, a), t.rfind("\n", back_from, a))
+                back_from, back_at = a, max(found, back_at)
+            elif a < back_from:  # not reached: a = start - _BACK rises with the anchors
+                back_at = max(t.rfind(" ", 0, a), t.rfind("\n", 0, a))
+                back_from = a
+            a = back_at + 1
         if b < n:
-            sp = t.find(" ", b)
-            b = n if sp < 0 else sp
+            if ahead_at == -2 or (0 <= ahead_at < b):
+                ahead_at = t.find(" ", b)
+            b = n if ahead_at < 0 else ahead_at
         lst = out.setdefault(fam, [])
         if lst and a <= lst[-1][1]:
             lst[-1] = (lst[-1][0], max(b, lst[-1][1]))

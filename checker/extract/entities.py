@@ -73,7 +73,20 @@ _PRECEDING_PERSON = re.compile(r"\b(?:meeting|meets?|met|with|by|and|between)\s+
 _CAPITAL_OF = re.compile(r"\b[Tt]he\s+(" + "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True)) + r")\s+capital\b")
 
 
-_URL = re.compile(r"\S*(?:://|www\.|\.com|\.org|\.html?)\S*")
+# A whitespace-delimited token is a link when it holds one of these marks. Tokens are found
+# first and tested after: a pattern "\S*mark\S*" rescans a long run without whitespace (a
+# base64 image, a minified line) from every position, quadratic in the run's length.
+_NONSPACE_RUN = re.compile(r"\S+")
+_URL_MARK = re.compile(r"://|www\.|\.com|\.org|\.html?")
+
+
+def _without_links(text: str) -> str:
+    """``text`` with every token that looks like a link replaced by a space."""
+    if not _URL_MARK.search(text):
+        return text
+    return _NONSPACE_RUN.sub(lambda m: " " if _URL_MARK.search(m.group()) else m.group(), text)
+
+
 _LOWER_WORD = re.compile(r"(?<![\w/-])[a-z][a-z'’]+(?![\w/-])")
 
 
@@ -98,7 +111,7 @@ class EntityRegistry:
     # ------------------------------------------------------------------ learning
     def learn(self, text: str) -> None:
         """Remember ``text``'s vocabulary and the people it names (call for every text first)."""
-        self.vocab.update(_LOWER_WORD.findall(_URL.sub(" ", text)))
+        self.vocab.update(_LOWER_WORD.findall(_without_links(text)))
         self._texts.append(text)
         self._token_index = None
 
