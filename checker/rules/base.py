@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any, ClassVar, Literal
 
 from ..models import DateMention, Document, EventFrame, Facts, Loc, Severity
@@ -42,6 +44,14 @@ class Side:
 
     def event_date(self) -> DateMention | None:
         """The date the sentence gives its event: the closed date nearest the action word."""
+        memo = self.__dict__.get("_event_date_memo")
+        if memo is not None and memo[0] is self.facts and memo[1] == len(self.facts.dates):
+            return memo[2]
+        out = self._event_date()
+        self.__dict__["_event_date_memo"] = (self.facts, len(self.facts.dates), out)
+        return out
+
+    def _event_date(self) -> DateMention | None:
         # dates inside a quotation belong to the speaker's words, not to this sentence's event
         quoted = [(q.start, q.end) for q in self.facts.quotes]
         dates = [d for d in self.facts.dates if not (d.open_start or d.open_end)
@@ -63,6 +73,7 @@ class Pair:
     relation: Relation
     same_event: str | None = None  # why both sides speak of one event (event frames), or None
     alignment: Any = None  # match.statements.StatementAlignment when both make one statement
+    repeats: int = 1  # how many sentences saying what ``evidence`` says it stands for
 
 
 _OTHER = {"heading-body": "its section body", "self": "another passage", "claim-claim": "another claim"}
@@ -135,9 +146,18 @@ class DocContext:
     registry: object = None
 
     def passage_at(self, offset: int) -> int | None:
-        for p in self.doc.passages:
-            if p.start <= offset < max(p.end, p.start + 1):
-                return p.index
+        """The first passage holding ``offset`` (found by bisection: rules ask once per hit)."""
+        passages = self.doc.passages
+        reach = self.__dict__.get("_reach")
+        if reach is None:
+            ordered = all(a.start <= b.start for a, b in zip(passages, passages[1:]))
+            reach = list(accumulate((max(p.end, p.start + 1) for p in passages), max)) if ordered else []
+            self.__dict__["_reach"] = reach
+        if not reach and passages:  # passages out of order: look at each
+            return next((p.index for p in passages if p.start <= offset < max(p.end, p.start + 1)), None)
+        i = bisect_right(reach, offset)  # the first passage ending after ``offset``
+        if i < len(passages) and passages[i].start <= offset:
+            return passages[i].index
         return None
 
     def section_heading(self, index: int) -> int | None:
