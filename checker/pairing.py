@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from .models import DateMention, EventFrame
 
 #: Distinct accounts of one event (or statement) a sentence is compared with at most.
-GROUP_LIMIT = 32
+GROUP_LIMIT = 8
 _NEAR = dt.timedelta(days=31)  # rules.identity: dates of one event are at most a month apart
 _WIDE_MONTHS = 24  # a date spanning more months is filed once, under the actor alone
 

@@ -907,11 +907,14 @@ def _bad_after_year(t: str, e: int) -> bool:
 def _line_start(t: str, s: int) -> bool:
     """True when only whitespace, bullets, heading marks or a section number ("## 2.7.") stand
     before ``s`` on its line."""
-    ls = t.rfind("\n", 0, s) + 1
-    head = t[ls:s]
-    return bool(_LINE_HEAD.fullmatch(head))
+    lo = max(0, s - _LINE_HEAD_MAX)
+    nl = t.rfind("\n", lo, s)
+    if nl < 0 and lo > 0:
+        return False  # a longer head is text, and looking further back would rescan a long line
+    return bool(_LINE_HEAD.fullmatch(t, nl + 1, s))
 
 
+_LINE_HEAD_MAX = 256
 _LINE_HEAD = re.compile(r"\s*(?:[-*•#]+\s*)?(?:\d+(?:\.\d+)*\.?\s+|\(?[a-zA-Z0-9]\)\s+)?")
 _AUTHOR_OPEN = re.compile(r"\([A-Z][^()]{0,60}[,\s]$")
 _HEADING_AFTER = re.compile(r"\s*(?::|-\s|,\s*(?:1\d{3}|20\d{2}))")
@@ -971,11 +974,15 @@ def _modifier_ok(t: str, e: int) -> bool:
     return _nounish_ok(lw) or not lw.endswith("s")
 
 
+_NON_SPACE = re.compile(r"\S")
+_ONLY_FULL_STOP = re.compile(r"\s*(?:\.\s*)?\Z")
+
+
 def _year_cue(t: str, s: int, e: int) -> bool:
     """Is the number at t[s:e] a year by its context?"""
     if _BAD_BEFORE.search(t[max(0, s - 24):s]):
         return False
-    if not t[:s].strip() and t[e:].strip() in ("", "."):
+    if _NON_SPACE.search(t, 0, s) is None and _ONLY_FULL_STOP.match(t, e):
         return True  # the whole text is the year: a structured date field
     if t.startswith("'s", e):
         return True
