@@ -1102,6 +1102,26 @@ _GATE = re.compile(
 )
 
 
+def outside_calendar(error: Exception) -> bool:
+    """Whether ``error`` says a computed day fell outside years 1..9999 ("yesterday" in a text
+    dated 0001-01-01, "next year" in 9999): such a reading is no date, not a crash."""
+    return isinstance(error, OverflowError) or (isinstance(error, ValueError) and "out of range" in str(error))
+
+
+def _calendar_safe(fn, *args):
+    try:
+        return fn(*args)
+    except (OverflowError, ValueError) as e:
+        if not outside_calendar(e):
+            raise
+        return None
+
+
+def _apply(fn, c: _Ctx, mm: re.Match) -> None:
+    """Run one rule on its match; a reading that leaves the calendar adds nothing."""
+    _calendar_safe(fn, c, mm)
+
+
 def find_dates(text: str, doc_date: dt.date | None = None, *, weekday_policy: str = "past") -> list[DateMention]:
     """Every date, range, open interval and (with ``doc_date``) relative date in ``text``.
 
@@ -1131,7 +1151,7 @@ def find_dates(text: str, doc_date: dt.date | None = None, *, weekday_policy: st
                 i = bl(pos, a)
                 while i < len(pos) and pos[i] < b:
                     if (mm := rx.match(t, pos[i], b)) is not None:
-                        fn(c, mm)
+                        _apply(fn, c, mm)
                     i += 1
             continue
         for a, b in wins:
@@ -1140,7 +1160,7 @@ def find_dates(text: str, doc_date: dt.date | None = None, *, weekday_policy: st
                 if i == len(pos) or pos[i] >= b:
                     continue
             for mm in rx.finditer(t, a, b):
-                fn(c, mm)
+                _apply(fn, c, mm)
     if not c.cands:
         return []
     bare = [x for x in c.cands if x.prio == 5]
@@ -1150,7 +1170,7 @@ def find_dates(text: str, doc_date: dt.date | None = None, *, weekday_policy: st
     # bare years that failed their own cue may still be the object of "since"/"until"/...
     ok_ids = {id(b) for b in bare_ok}  # identity, not pydantic equality: each bare year is one candidate
     failed = [b for b in bare if c.t[max(0, b.start - 5):b.start].lower() in ("post-", " pre-") and id(b) not in ok_ids]
-    wrapped = [w for x in base + failed if (w := _open_wrap(c, x)) is not None]
+    wrapped = [w for x in base + failed if (w := _calendar_safe(_open_wrap, c, x)) is not None]
     pool = base + wrapped
     pool.sort(key=lambda x: (-(x.end - x.start), x.prio, x.start))
     starts: list[int] = []
