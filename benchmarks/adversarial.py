@@ -58,6 +58,22 @@ def many_figures(size: int) -> str:
     return _fill("revenue rose 4% to $5 million in 2019, ", size, "The report says ", "and more.\n")
 
 
+def many_names(size: int) -> str:
+    """Thousands of different people, each named once (transliteration variants are looked for)."""
+    def name(k: int) -> str:
+        letters = "bcdfghklmnprstvz"
+        word = "".join(letters[(k >> (4 * i)) % 16] + "aeiou"[(k >> i) % 5] for i in range(3))
+        return word.capitalize()
+
+    out, total, k = [], 0, 0
+    while total < size:
+        s = f"{name(k)} {name(k * 7 + 3)} said the plan was sound. "
+        out.append(s)
+        total += len(s)
+        k += 1
+    return "".join(out)
+
+
 def repeated_event(size: int) -> str:
     """Many sentences about one visit on different days ('X visited Beijing on May N, 1997 [1].')."""
     lines = []
@@ -102,6 +118,7 @@ PATTERNS = [
     Pattern("unclosed-„", lambda n: unclosed_quotes(n, "„"), ".txt", "quotes"),
     Pattern("digit-run", digit_run, ".txt", "dates"),
     Pattern("many-figures", many_figures, ".txt", "quantities"),
+    Pattern("many-names", many_names, ".txt", "learn+extract"),
     Pattern("repeated-event", repeated_event, ".md", "check"),
     Pattern("many-claims", many_claims, ".yaml", "check"),
 ]
