@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import logging
 import os
 import random
 import sys
@@ -88,6 +89,7 @@ class Harness:
         from .targets import check_extractor, check_loader
 
         self.check_extractor, self.check_loader = check_extractor, check_loader
+        logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # a warning per broken PDF is noise here
         self.targets = _targets()
         self.crashes = crashes
         self.folder = Path(tempfile.mkdtemp(prefix="claimcheck-fuzz-"))

@@ -165,10 +165,16 @@ class DocContext:
         p = self.doc.passages[index]
         if p.is_heading:
             return p.index
-        for q in reversed(self.doc.passages[:index]):
-            if q.is_heading:
-                return q.index if q.section == p.section else None
-        return None
+        nearest = self.__dict__.get("_nearest_heading")
+        if nearest is None:  # the last heading before each passage, found in one pass
+            nearest, last = [], None
+            for q in self.doc.passages:
+                nearest.append(last)
+                if q.is_heading:
+                    last = q.index
+            self.__dict__["_nearest_heading"] = nearest
+        h = nearest[index]
+        return h if h is not None and self.doc.passages[h].section == p.section else None
 
     def reference_date(self, index: int) -> DateMention | None:
         """The date a passage speaks from: its own closed date, else its section heading's."""
