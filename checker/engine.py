@@ -33,6 +33,7 @@ from .match.index import PassageIndex, corpus_key, usable_cache_dir
 from .match.misstatement import another_statement
 from .match.statements import DEFAULT_OPTIONS as ALIGN_DEFAULTS
 from .match.statements import AlignOptions, align_any, align_statements, anchor_keys
+from .pairing import PairIndex, event_keys, event_query_keys, normalised
 from .models import (
     AcceptedBy, AcceptedFinding, Claim, ClaimResult, Document, EntityMention, Evidence, Facts, Finding, Loc,
     Report, Severity, Summary, ToolInfo,
@@ -148,6 +149,14 @@ def _content_hash(path: Path) -> str:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+
+
+def _by_display(paths: Iterable[Path], root: Path) -> list[tuple[str, Path]]:
+    """(displayed path, path) sorted by the displayed path, each shown path once."""
+    shown = {}
+    for path in paths:
+        shown.setdefault(_display(path, root), path)
+    return sorted(shown.items())
 
 
 def _display(path: Path, root: Path) -> str:
@@ -336,9 +345,13 @@ class Checker:
         self.extractor = Extractor(EntityRegistry(config.aliases), weekday_policy=config.weekday_policy)
         self.notes: list[str] = []
         self._contexts: dict[str, DocContext] = {}  # document path -> its context (citations parsed once)
+        self._doc_indexes: dict[str, tuple[PairIndex, PairIndex]] = {}  # path -> (events, statements)
+        self._claim_index = PairIndex()
+        self._sides: dict[tuple[str, int], Side] = {}
         # inline <!-- claimcheck: ignore[...] --> comments and the baseline
         self.accepted = Acceptance({r.code for r in all_rules()}, config.baseline)
         self.fingerprints = Fingerprints()
+        self._fingerprinted: set[int] = set()
         self.duplicates: dict[str, list[str]] = {}  # source path -> paths of its identical copies
         self.store: CorpusStore | None = None  # parsed sources kept between runs (checker.store)
         self.cache_folder: Path | None = None  # the cache folder in use (None: in memory only)
@@ -349,10 +362,11 @@ class Checker:
     def _load_inputs(self, paths: Sequence[Path]):
         claim_files, documents = [], []
         root = self.config.root
-        found = discover(paths, CLAIM_FILE_SUFFIXES + DOCUMENT_SUFFIXES, self.notes)
-        for n, path in enumerate(found):
+        # one canonical order, by displayed path, whatever order the files were listed in
+        found = _by_display(discover(paths, CLAIM_FILE_SUFFIXES + DOCUMENT_SUFFIXES, self.notes), root)
+        for n, (shown, path) in enumerate(found):
             self.progress("reading inputs", n, len(found))
-            shown = self.config.display_names.get(path) or _display(path, root)
+            shown = self.config.display_names.get(path) or shown
             if path.suffix.lower() in CLAIM_FILE_SUFFIXES:
                 cf, locs = load_claim_file(path, known_codes=self.accepted.known_codes)
                 text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
@@ -372,11 +386,11 @@ class Checker:
         for path in inputs:
             if path.suffix.lower() in DOCUMENT_SUFFIXES:
                 first.setdefault(_content_hash(path), _display(path, self.config.root))
-        found = discover(self.config.sources, DOCUMENT_SUFFIXES, self.notes)
+        # one canonical order, by displayed path, whatever order the folders were listed in
+        found = _by_display(discover(self.config.sources, DOCUMENT_SUFFIXES, self.notes), self.config.root)
         store = self._open_store() if found else None
-        for n, path in enumerate(found):
+        for n, (shown, path) in enumerate(found):
             self.progress("reading sources", n, len(found))
-            shown = _display(path, self.config.root)
             if shown in exclude:
                 continue
             digest = _content_hash(path)
@@ -389,7 +403,7 @@ class Checker:
             else:
                 docs.append(store.document(digest, shown, lambda path=path, shown=shown: load_document(path, shown)))
         if store is not None:
-            root, here = self.config.root, {_display(p, self.config.root) for p in found}
+            root, here = self.config.root, {shown for shown, _ in found}
             store.save(gone=lambda shown: shown not in here and not (root / shown).is_file()
                        and not Path(shown).is_file())
         self.parsed, self.reused = (store.parsed, store.reused) if store is not None else (len(docs), 0)
@@ -487,20 +501,38 @@ class Checker:
             for p in doc.passages:
                 f = facts[(doc.path, p.index)]
                 if checkable(f) or (doc.path, p.index) in doc_findings:
-                    inputs.append(_ClaimInput(_passage_side(doc, p.index, f), None, doc, p.index))
+                    inputs.append(_ClaimInput(self._side(doc, p.index), None, doc, p.index))
 
         results: list[tuple[_ClaimInput, list[Finding], list[AcceptedFinding], list[Evidence], list[Pair], bool]] = []
         n_findings = 0
+        self._claim_index = self._index_claims(inputs)
+        # a conflict repeated between sentences saying the same things is one finding
+        repeated: dict[tuple, Finding] = {}
         for k, item in enumerate(inputs):
-            pairs = list(self._pairs(item, inputs, index))
+            pairs = list(self._pairs(item, k, inputs, index))
             findings = list(doc_findings.get((item.doc.path, item.passage_index), [])) if item.doc else []
+            carried: set[int] = set()  # repeated findings this claim already carries
             for pair in pairs:
                 for rule in self.rules:
                     if not rule.applies(pair):
                         continue
                     for hit in rule.check(pair):
+                        key = _repeat_key(rule, hit, pair)
+                        again = repeated.get(key) if key is not None else None
+                        if again is not None:
+                            if id(again) not in carried:
+                                carried.add(id(again))
+                                again.occurrences.append(_claim_id(item))
+                                findings.append(again)
+                            again.count += pair.repeats
+                            continue
                         n_findings += 1
-                        findings.append(self._finding(rule, hit, pair, f"F{n_findings}"))
+                        finding = self._finding(rule, hit, pair, f"F{n_findings}")
+                        finding.count = pair.repeats
+                        if key is not None:
+                            repeated[key] = finding
+                            carried.add(id(finding))
+                        findings.append(finding)
             if item.claim is not None and self.claim_rules:
                 candidates = [p.evidence for p in pairs if p.relation == "claim-source"]
                 cited = self._cited(item.claim.source) if item.claim.source else None
@@ -566,20 +598,27 @@ class Checker:
         )
 
     # ---------------------------------------------------------------- pairing
-    def _pairs(self, item: _ClaimInput, inputs: list[_ClaimInput], index: PassageIndex | None) -> Iterable[Pair]:
+    def _index_claims(self, inputs: list[_ClaimInput]) -> PairIndex:
+        """The claims of the claim files, by the events they tell (see ``checker.pairing``)."""
+        out = PairIndex()
+        for k, item in enumerate(inputs):
+            if item.claim is not None:
+                out.add(k, event_keys(item.side.event, item.side.event_date()), _claim_signature(item))
+        return out
+
+    def _pairs(self, item: _ClaimInput, position: int, inputs: list[_ClaimInput],
+               index: PassageIndex | None) -> Iterable[Pair]:
         side = item.side
         if item.doc is not None:
             yield from self._document_pairs(item)
         if item.claim is not None:
-            # each claim against the claims listed before it
-            for other in inputs:
-                if other is item:
-                    break
-                if other.claim is None:
-                    continue
+            # each claim against every other claim of the same event, whatever their order
+            keys = event_query_keys(side.event, side.event_date())
+            for pos, count in self._claim_index.others(position, _claim_signature(item), keys):
+                other = inputs[pos]
                 reason = same_event(side, other.side, "claim-claim")
                 if reason:
-                    yield Pair(side, other.side, "claim-claim", reason)
+                    yield Pair(side, other.side, "claim-claim", reason, repeats=count)
         cited = item.claim.source if item.claim is not None else None
         cited_doc = self._cited(cited) if cited else None
         # a claim with no typed fact is still read against the source it cites (a quarter
@@ -596,10 +635,10 @@ class Checker:
             if item.doc is not None and path == item.doc.path:
                 continue
             seen.add((path, i))
-            candidates.append(_passage_side(self.docs[path], i, self.facts[(path, i)]))
+            candidates.append(self._side(self.docs[path], i))
         if cited_doc is not None:
             # the cited source comes first, all of it, whatever the index ranked
-            cited_sides = [_passage_side(cited_doc, p.index, self.facts[(cited_doc.path, p.index)])
+            cited_sides = [self._side(cited_doc, p.index)
                            for p in cited_doc.passages]
             candidates = cited_sides + [c for c in candidates if c.path != cited_doc.path]
             unique = unique_cited_event(side, [c for c in candidates if c.path == cited_doc.path])
@@ -660,17 +699,44 @@ class Checker:
         # every earlier passage of the same document about the same event
         if side.event is None:
             return
-        for j in range(i):
+        events, _ = self._document_index(doc)
+        for j, count in events.earlier(i, event_query_keys(side.event, side.event_date())):
             other = doc.passages[j]
             f = self.facts[(doc.path, j)]
             if not f.events or not (set(f.events[0].actors) & set(side.event.actors)):
                 continue
             if other.is_heading and other.section == me.section and not me.is_heading:
                 continue  # the heading-body pair covers a section's own heading
-            other_side = _passage_side(doc, j, f)
+            other_side = self._side(doc, j)
             reason = same_event(side, other_side, "self")
             if reason:
-                yield Pair(side, other_side, "self", reason)
+                yield Pair(side, other_side, "self", reason, repeats=count)
+
+    def _side(self, doc: Document, i: int) -> Side:
+        """The side of a passage, made once (a side keeps what it has worked out, its event date)."""
+        key = (doc.path, i)
+        side = self._sides.get(key)
+        if side is None:
+            side = self._sides[key] = _passage_side(doc, i, self.facts[key])
+        return side
+
+    def _document_index(self, doc: Document) -> tuple[PairIndex, PairIndex]:
+        """A document's passages by the events they tell and by the statements they make."""
+        hit = self._doc_indexes.get(doc.path)
+        if hit is None:
+            events, statements = PairIndex(), PairIndex()
+            for p in doc.passages:
+                f = self.facts[(doc.path, p.index)]
+                side = self._side(doc, p.index)
+                sig = (normalised(p.text), p.is_heading, side.section)
+                if f.events:
+                    events.add(p.index, event_keys(side.event, side.event_date()), sig)
+                st = f.statement
+                if st is not None and not f.events and st.slots and st.subject is not None:
+                    keys = anchor_keys(st)
+                    statements.add(p.index, keys, sig + (tuple(sorted(map(repr, keys))),))
+            hit = self._doc_indexes[doc.path] = (events, statements)
+        return hit
 
     def _statement_pairs(self, item: _ClaimInput) -> Iterable[Pair]:
         """Earlier passages of the document making the same statement (no event frame on either
@@ -682,14 +748,15 @@ class Checker:
         keys = anchor_keys(me)
         if not keys:
             return
-        for j in range(i):
+        _, statements = self._document_index(doc)
+        for j, count in statements.earlier(i, keys):
             f = self.facts[(doc.path, j)]
             other = f.statement
             if other is None or f.events or not other.slots or other.subject is None or not (keys & anchor_keys(other)):
                 continue
             alignment = align_statements(me, other, self.config.align)
             if alignment is not None and any(c.outcome in ("conflict", "warning") for c in alignment.comparisons):
-                yield Pair(item.side, _passage_side(doc, j, f), "self", None, alignment)
+                yield Pair(item.side, self._side(doc, j), "self", None, alignment, repeats=count)
 
     def _section_body_events(self, doc: Document, heading_index: int) -> list[Side]:
         """Body sentences of the heading's section that tell the heading's event.
@@ -707,7 +774,7 @@ class Checker:
             f = self.facts[(doc.path, p.index)]
             if not f.events or not set(f.events[0].actors) & head_actors:
                 continue
-            side = _passage_side(doc, p.index, f)
+            side = self._side(doc, p.index)
             if not out:
                 out.append(side)
                 continue
@@ -734,7 +801,9 @@ class Checker:
         """The findings shown and the accepted ones (claim ``ignore:``, comments, baseline);
         findings of rules not selected (--select/--ignore) are neither."""
         for f in findings:  # two identical-looking findings are two entries of a baseline
-            f.fingerprint = self.fingerprints.unique(f.fingerprint)
+            if id(f) not in self._fingerprinted:  # a repeated finding is shared by its claims: once
+                self._fingerprinted.add(id(f))
+                f.fingerprint = self.fingerprints.unique(f.fingerprint)
         accepted: list[AcceptedFinding] = []
         if item.claim is not None and item.claim.ignore:
             reasons = {s.rule.upper(): s.reason for s in item.claim.ignore}
@@ -782,14 +851,16 @@ class Checker:
         findings: list[Finding] = []
         accepted: list[AcceptedFinding] = []
         per_claim: list[tuple[list[Finding], list[AcceptedFinding]]] = []
+        listed: set[int] = set()  # a repeated conflict is one finding shared by its claims
         for item, item_findings, item_accepted, evidence, pairs, hidden in results:
             verdict, confidence = decide(item.side, item_findings, pairs, hidden, item_accepted)
             if item.doc is not None and verdict == "unverified" and not (item_findings or item_accepted or evidence):
                 continue  # a document sentence with nothing to compare is not a claim worth listing
             loc = item.side.locate(item.side.start, item.side.end)
-            cid = item.claim.id if item.claim else f"{Path(loc.path).name}:{loc.line}:{loc.column}"
-            findings += item_findings
-            accepted += item_accepted
+            cid = _claim_id(item, loc)
+            findings += [f for f in item_findings if id(f) not in listed]
+            accepted += [f for f in item_accepted if id(f) not in listed]
+            listed.update(id(f) for f in [*item_findings, *item_accepted])
             per_claim.append((item_findings, item_accepted))
             claims.append(ClaimResult(
                 id=cid, text=item.side.text, location=loc, verdict=verdict, confidence=confidence,
@@ -817,6 +888,29 @@ class Checker:
         )
         return Report(tool=ToolInfo(version=__version__), summary=summary, claims=claims, findings=findings,
                       accepted=accepted, notes=list(dict.fromkeys(self.notes)))
+
+
+def _claim_id(item: _ClaimInput, loc: Loc | None = None) -> str:
+    """The id a claim has in the report: its own, or a document sentence's file:line:col."""
+    if item.claim is not None:
+        return item.claim.id
+    loc = loc or item.side.locate(item.side.start, item.side.end)
+    return f"{Path(loc.path).name}:{loc.line}:{loc.column}"
+
+
+def _claim_signature(item: _ClaimInput) -> str:
+    """What decides a claim's facts: everything but its id (two claims alike are one account)."""
+    return item.claim.model_dump_json(exclude={"id"})
+
+
+def _repeat_key(rule: Rule, hit: Hit, pair: Pair) -> tuple | None:
+    """What makes a conflict between two sentences of the checked inputs the same conflict
+    again: the rule, both sentences' words and the values set against each other. Conflicts
+    with a source are not merged (their number is bounded by the candidates fetched)."""
+    if pair.relation not in ("self", "claim-claim"):
+        return None
+    return (rule.code, hit.message, hit.claim_value, hit.evidence_value, pair.claim.path, pair.evidence.path,
+            normalised(pair.claim.text), normalised(pair.evidence.text), pair.claim.is_heading, pair.claim.section)
 
 
 def check(paths: Sequence[Path], config: CheckConfig | None = None, progress: Progress | None = None) -> Report:

@@ -335,6 +335,10 @@ class Finding(_Model):
     confidence: float
     claim_id: str = ""
     fingerprint: str = ""
+    # a conflict repeated between sentences that say the same things is one finding: how many
+    # sentence pairs it stands for, and the ids of the other claims that carry it
+    count: int = 1
+    occurrences: list[str] = Field(default_factory=list)
 
 
 class AcceptedBy(_Model):

@@ -283,6 +283,10 @@ def _windows(t: str) -> tuple[dict[str, list[tuple[int, int]]], list[int], list[
     years: list[int] = []
     decades: list[int] = []
     n = len(t)
+    # the widening searches are kept between anchors (their starts only rise), so a long run
+    # without whitespace is searched once, not once per anchor in it
+    back_from, back_at = 0, -1  # the last whitespace before ``back_from``, or -1
+    ahead_at = -2  # the first space at or after the last ``b`` searched from; -1: none, -2: not yet
     for m in _ANCHOR.finditer(t):
         fam = m.lastgroup
         if fam == "num":
@@ -296,12 +300,17 @@ def _windows(t: str) -> tuple[dict[str, list[tuple[int, int]]], list[int], list[
         a = max(0, m.start() - _BACK)
         b = min(n, m.end() + _AHEAD)
         if a:
-            sp = t.rfind(" ", 0, a)
-            nl = t.rfind("\n", 0, a)
-            a = max(sp, nl) + 1 if max(sp, nl) >= 0 else 0
+            if a > back_from:
+                found = max(t.rfind(" ", back_from, a), t.rfind("\n", back_from, a))
+                back_from, back_at = a, max(found, back_at)
+            elif a < back_from:  # not reached: a = start - _BACK rises with the anchors
+                back_at = max(t.rfind(" ", 0, a), t.rfind("\n", 0, a))
+                back_from = a
+            a = back_at + 1
         if b < n:
-            sp = t.find(" ", b)
-            b = n if sp < 0 else sp
+            if ahead_at == -2 or (0 <= ahead_at < b):
+                ahead_at = t.find(" ", b)
+            b = n if ahead_at < 0 else ahead_at
         lst = out.setdefault(fam, [])
         if lst and a <= lst[-1][1]:
             lst[-1] = (lst[-1][0], max(b, lst[-1][1]))
@@ -898,11 +907,14 @@ def _bad_after_year(t: str, e: int) -> bool:
 def _line_start(t: str, s: int) -> bool:
     """True when only whitespace, bullets, heading marks or a section number ("## 2.7.") stand
     before ``s`` on its line."""
-    ls = t.rfind("\n", 0, s) + 1
-    head = t[ls:s]
-    return bool(_LINE_HEAD.fullmatch(head))
+    lo = max(0, s - _LINE_HEAD_MAX)
+    nl = t.rfind("\n", lo, s)
+    if nl < 0 and lo > 0:
+        return False  # a longer head is text, and looking further back would rescan a long line
+    return bool(_LINE_HEAD.fullmatch(t, nl + 1, s))
 
 
+_LINE_HEAD_MAX = 256
 _LINE_HEAD = re.compile(r"\s*(?:[-*•#]+\s*)?(?:\d+(?:\.\d+)*\.?\s+|\(?[a-zA-Z0-9]\)\s+)?")
 _AUTHOR_OPEN = re.compile(r"\([A-Z][^()]{0,60}[,\s]$")
 _HEADING_AFTER = re.compile(r"\s*(?::|-\s|,\s*(?:1\d{3}|20\d{2}))")
@@ -962,11 +974,15 @@ def _modifier_ok(t: str, e: int) -> bool:
     return _nounish_ok(lw) or not lw.endswith("s")
 
 
+_NON_SPACE = re.compile(r"\S")
+_ONLY_FULL_STOP = re.compile(r"\s*(?:\.\s*)?\Z")
+
+
 def _year_cue(t: str, s: int, e: int) -> bool:
     """Is the number at t[s:e] a year by its context?"""
     if _BAD_BEFORE.search(t[max(0, s - 24):s]):
         return False
-    if not t[:s].strip() and t[e:].strip() in ("", "."):
+    if _NON_SPACE.search(t, 0, s) is None and _ONLY_FULL_STOP.match(t, e):
         return True  # the whole text is the year: a structured date field
     if t.startswith("'s", e):
         return True
@@ -1086,13 +1102,24 @@ _GATE = re.compile(
 )
 
 
-def _apply(fn, c: _Ctx, mm: re.Match) -> None:
-    """Run one rule on one match; a reading that falls outside the calendar (a relative date
-    from a document dated in year 1 or 9999, say) is no date, not a crash."""
+def outside_calendar(error: Exception) -> bool:
+    """Whether ``error`` says a computed day fell outside years 1..9999 ("yesterday" in a text
+    dated 0001-01-01, "next year" in 9999): such a reading is no date, not a crash."""
+    return isinstance(error, OverflowError) or (isinstance(error, ValueError) and "out of range" in str(error))
+
+
+def _calendar_safe(fn, *args):
     try:
-        fn(c, mm)
-    except (ValueError, OverflowError):
-        pass
+        return fn(*args)
+    except (OverflowError, ValueError) as e:
+        if not outside_calendar(e):
+            raise
+        return None
+
+
+def _apply(fn, c: _Ctx, mm: re.Match) -> None:
+    """Run one rule on its match; a reading that leaves the calendar adds nothing."""
+    _calendar_safe(fn, c, mm)
 
 
 def find_dates(text: str, doc_date: dt.date | None = None, *, weekday_policy: str = "past") -> list[DateMention]:
@@ -1143,7 +1170,7 @@ def find_dates(text: str, doc_date: dt.date | None = None, *, weekday_policy: st
     # bare years that failed their own cue may still be the object of "since"/"until"/...
     ok_ids = {id(b) for b in bare_ok}  # identity, not pydantic equality: each bare year is one candidate
     failed = [b for b in bare if c.t[max(0, b.start - 5):b.start].lower() in ("post-", " pre-") and id(b) not in ok_ids]
-    wrapped = [w for x in base + failed if (w := _open_wrap(c, x)) is not None]
+    wrapped = [w for x in base + failed if (w := _calendar_safe(_open_wrap, c, x)) is not None]
     pool = base + wrapped
     pool.sort(key=lambda x: (-(x.end - x.start), x.prio, x.start))
     starts: list[int] = []

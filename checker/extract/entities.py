@@ -74,7 +74,20 @@ _PRECEDING_PERSON = re.compile(r"\b(?:meeting|meets?|met|with|by|and|between)\s+
 _CAPITAL_OF = re.compile(r"\b[Tt]he\s+(" + "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True)) + r")\s+capital\b")
 
 
-_URL = re.compile(r"\S*(?:://|www\.|\.com|\.org|\.html?)\S*")
+# A whitespace-delimited token is a link when it holds one of these marks. Tokens are found
+# first and tested after: a pattern "\S*mark\S*" rescans a long run without whitespace (a
+# base64 image, a minified line) from every position, quadratic in the run's length.
+_NONSPACE_RUN = re.compile(r"\S+")
+_URL_MARK = re.compile(r"://|www\.|\.com|\.org|\.html?")
+
+
+def _without_links(text: str) -> str:
+    """``text`` with every token that looks like a link replaced by a space."""
+    if not _URL_MARK.search(text):
+        return text
+    return _NONSPACE_RUN.sub(lambda m: " " if _URL_MARK.search(m.group()) else m.group(), text)
+
+
 _LOWER_WORD = re.compile(r"(?<![\w/-])[a-z][a-z'’]+(?![\w/-])")
 
 
@@ -99,7 +112,7 @@ class EntityRegistry:
     # ------------------------------------------------------------------ learning
     def learn(self, text: str) -> None:
         """Remember ``text``'s vocabulary and the people it names (call for every text first)."""
-        self.vocab.update(_LOWER_WORD.findall(_URL.sub(" ", text)))
+        self.vocab.update(_LOWER_WORD.findall(_without_links(text)))
         self._texts.append(text)
         self._token_index = None
 
@@ -120,14 +133,20 @@ class EntityRegistry:
         """Transliteration variants of one person ("Sergey Lavrov" / "Sergei Lavrov") become
         aliases of the more frequent spelling."""
         full = sorted((p for p in self.people if len(p.split()) > 1), key=lambda p: (-counts.get(p, 0), p))
-        for i, a in enumerate(full):
-            for b in full[i + 1:]:
-                if b in self.aliases or a in self.aliases:
-                    continue
-                ta, tb = a.split(), b.split()
-                if ta[-1] == tb[-1] and len(ta) == len(tb) and fuzz.ratio(ta[0], tb[0]) >= 80:
-                    self.aliases[b] = a
-                    self.people.discard(b)
+        # only names with the same surname and as many words can be variants: compared within
+        # those groups (in the same order), not every name with every other
+        groups: dict[tuple[str, int], list[str]] = {}
+        for name in full:
+            words = name.split()
+            groups.setdefault((words[-1], len(words)), []).append(name)
+        for group in groups.values():
+            for i, a in enumerate(group):
+                for b in group[i + 1:]:
+                    if b in self.aliases or a in self.aliases:
+                        continue
+                    if fuzz.ratio(a.split()[0], b.split()[0]) >= 80:
+                        self.aliases[b] = a
+                        self.people.discard(b)
 
     def declare(self, names: Iterable[str]) -> None:
         for name in names:
@@ -197,7 +216,6 @@ class EntityRegistry:
     def _resolve(self, name: str, index: dict[str, set[str]]) -> tuple[str | None, str | None]:
         if name in self.aliases:
             return self.aliases[name], None
-        full = [p for p in self.people if len(p.split()) > 1]
         if name in self.people and len(name.split()) > 1:
             return name, None
         tokens = name.split()
@@ -213,8 +231,11 @@ class EntityRegistry:
             if name in self.people:
                 return name, None
         else:
-            # a longer form of a known name ("Vladimir Vladimirovich Putin") or a shorter one
-            owners = [p for p in full if set(p.split()) <= set(tokens) or set(tokens) <= set(p.split())]
+            # a longer form of a known name ("Vladimir Vladimirovich Putin") or a shorter one;
+            # either shares a word with the name, so the names owning its words are enough
+            mine = set(tokens)
+            near = sorted(set().union(*(index.get(t, set()) for t in mine)))
+            owners = [p for p in near if len(p.split()) > 1 and (set(p.split()) <= mine or mine <= set(p.split()))]
             if len(owners) == 1:
                 return owners[0], None
         return None, None

@@ -16,7 +16,9 @@ offline (quantulum3 guesses units, not measured entities, and is slow on long in
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import Quantity
 from .numbers_compare import _lemma
@@ -24,6 +26,10 @@ from .numbers_compare import _lemma
 _TOKEN = re.compile(r"[1-4][Qq]\b|[A-Za-z][A-Za-z0-9'’-]*|\d+(?:[.,]\d+)*|[;:()—–.!?]|,")
 _STOPS = frozenset(";:()—–.!?")
 _LEFT_MAX, _RIGHT_MAX = 8, 4
+# Tokens looked at on each side of a figure at most: a clause mark or enough content words end
+# the walk long before in any sentence, and a long run of neither (digits, stop words) must not
+# make every figure walk the whole text.
+_WALK_MAX = 64
 # Words that tell how a figure changed or is hedged, not what it measures.
 _STOP = frozenset("""a an the of to in on at for by from with and or but as is are was were be been being
     this that these those it its their our we they he she his her which who whom whose there here
@@ -93,9 +99,9 @@ def _norm_words(word: str) -> tuple[str, ...]:
 
 def measures(text: str, quantities: list[Quantity], offset: int = 0) -> list[Measure]:
     """The measure of each quantity in ``text`` (quantities carry absolute offsets)."""
-    tokens = _tokens(text, offset)
+    tokens = _token_index(text, offset)
     # ordinals ("third quarter") are words of a measure, not figures that bound one
-    spans = sorted((q.start, q.end) for q in quantities if q.kind != "ordinal")
+    spans = _Spans((q.start, q.end) for q in quantities if q.kind != "ordinal")
     out = []
     for q in quantities:
         if q.kind == "ordinal":
@@ -107,7 +113,7 @@ def measures(text: str, quantities: list[Quantity], offset: int = 0) -> list[Mea
                 for k, v in max(before, key=lambda m: m.quantity.end).words.items():
                     words.setdefault(k, 0.5 * v)
         out.append(Measure(q, words, _periods(raw)))
-    return _respectively(tokens, out)
+    return _respectively(tokens.items, out)
 
 
 _COORDINATORS = frozenset({"and", ",", "&", "or"})
@@ -179,35 +185,84 @@ def _list_items(tokens, start: int, n: int) -> list[set[str]] | None:
 def context_words(text: str, start: int, end: int, spans: list[tuple[int, int]], offset: int = 0) -> dict[str, float]:
     """The weighted words that say what the span ``start..end`` of ``text`` (absolute offsets)
     is about, as for a figure's measure; ``spans`` are the other figures and dates."""
-    return _words_around(_tokens(text, offset), start, end, sorted(spans))[0]
+    return _words_around(_token_index(text, offset), start, end, _Spans(spans))[0]
 
 
 def _tokens(text: str, offset: int) -> list[tuple[int, int, str]]:
     return [(m.start() + offset, m.end() + offset, m.group(0)) for m in _TOKEN.finditer(text)]
 
 
-def _words_around(tokens, start: int, end: int,
-                  spans: list[tuple[int, int]]) -> tuple[dict[str, float], list[str], bool]:
+class _Tokens:
+    """A text's tokens (start, end, word) in order, with their starts and ends to bisect:
+    the tokens next to a figure are found without filtering all of them."""
+
+    __slots__ = ("items", "starts", "ends")
+
+    def __init__(self, items: list[tuple[int, int, str]]):
+        self.items = items
+        self.starts = [t[0] for t in items]
+        self.ends = [t[1] for t in items]
+
+    def left_of(self, pos: int):
+        """The tokens ending at or before ``pos``, nearest first, at most ``_WALK_MAX``."""
+        k = bisect_right(self.ends, pos)
+        return (self.items[i] for i in range(k - 1, max(-1, k - 1 - _WALK_MAX), -1))
+
+    def right_of(self, pos: int, limit: int):
+        """The tokens starting at or after ``pos`` and ending by ``limit``, at most ``_WALK_MAX``."""
+        k = bisect_left(self.starts, pos)
+        for i in range(k, min(len(self.items), k + _WALK_MAX)):
+            if self.items[i][1] > limit:
+                return
+            yield self.items[i]
+
+
+@lru_cache(maxsize=8)
+def _token_index(text: str, offset: int) -> _Tokens:
+    # a sentence's rules ask for its tokens once per figure or date: tokenised once
+    return _Tokens(_tokens(text, offset))
+
+
+class _Spans:
+    """The figures' and dates' spans, to find the one ending before and starting after a point."""
+
+    def __init__(self, spans):
+        spans = list(spans)
+        self.ends = sorted(e for s, e in spans)
+        self.starts = sorted(s for s, e in spans)
+
+    def end_before(self, pos: int) -> int:
+        """The last end at or before ``pos``, or -1."""
+        k = bisect_right(self.ends, pos)
+        return self.ends[k - 1] if k else -1
+
+    def start_after(self, pos: int) -> int:
+        """The first start at or after ``pos``, or a position past any text."""
+        k = bisect_left(self.starts, pos)
+        return self.starts[k] if k < len(self.starts) else 10**12
+
+
+def _words_around(tokens: _Tokens, start: int, end: int,
+                  spans: _Spans) -> tuple[dict[str, float], list[str], bool]:
     """The weighted words of a span, its raw words, and whether an aside parts it from the
     figure before it (whose measure a bare change then shares)."""
-    prev_end = max((e for s, e in spans if e <= start), default=-1)
-    next_start = min((s for s, e in spans if s >= end), default=10**12)
+    prev_end = spans.end_before(start)
+    next_start = spans.start_after(end)
     words: dict[str, float] = {}
     raw: list[str] = []
     # Leftwards to the clause mark; words before an earlier figure belong to that figure
     # first ("EPS was $0.34, up 17%": the 17% is EPS growth), so they count at half weight.
-    left = [t for t in tokens if t[1] <= start]
     d, owned = 0, 1.0
     crossed = False  # passed a comma with no word of its own yet ("..., an increase of 17%")
     aside = False
-    for s, e, w in reversed(left):
+    for s, e, w in tokens.left_of(start):
         if w in _STOPS:
             break
         if s < prev_end:
             if owned == 1.0 and d > 0:
                 break
             owned = 0.5
-            prev_end = max((e2 for s2, e2 in spans if e2 <= s), default=-1)
+            prev_end = spans.end_before(s)
             continue
         if w == "," and d > 0:
             # "about 4.03 billion, at the midpoint of the range, an increase of 17%": the change
@@ -222,9 +277,8 @@ def _words_around(tokens, start: int, end: int,
             words.setdefault(lem, owned / (1 + 0.25 * (d - 1)))
         if d >= _LEFT_MAX:
             break
-    right = [t for t in tokens if t[0] >= end and t[1] <= next_start]
     d = 0
-    for s, e, w in right:
+    for s, e, w in tokens.right_of(end, next_start):
         # "up 34.6% from 2020": what follows a comparison word is the base, not the figure's own
         if w == "," or w in _STOPS or w.lower() in _BASE_WORDS:
             break
@@ -240,7 +294,7 @@ def _words_around(tokens, start: int, end: int,
 def in_comparison_base(text: str, start: int, offset: int = 0) -> bool:
     """Whether the span starting at ``start`` follows a comparison word in its clause
     ("up 17% from $0.29 in the third quarter of 2019"): it names the base, not the figure's own."""
-    for s, e, w in reversed([t for t in _tokens(text, offset) if t[1] <= start]):
+    for s, e, w in _token_index(text, offset).left_of(start):
         if w in _STOPS or w == ",":
             return False
         if w.lower() in _BASE_WORDS or _COMPARING.fullmatch(w.lower()):

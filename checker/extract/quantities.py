@@ -29,6 +29,7 @@ Semantics of the returned :class:`~checker.models.Quantity`:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -498,23 +499,14 @@ def _finish(text: str, hits: list[_Hit], blocked: list[tuple[int, int]]) -> list
     out: list[Quantity] = []
     last_end = -1
     starts = [s for s, _ in blocked]
+    reach = list(itertools.accumulate((e for _, e in blocked), max))  # furthest end so far
     for h in hits:
         if h.start < last_end:
             continue
         if blocked:
             i = bisect.bisect_left(starts, h.end) - 1
             # any blocked span starting before our end and ending after our start overlaps
-            overlap = False
-            j = i
-            while j >= 0:
-                s, e = blocked[j]
-                if e > h.start:
-                    overlap = True
-                    break
-                if h.start - s > 10_000:  # spans are short; stop looking far back
-                    break
-                j -= 1
-            if overlap:
+            if i >= 0 and reach[i] > h.start:
                 continue
         out.append(
             Quantity(

@@ -33,7 +33,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from checker.extract.dates import _normalise, find_dates, find_durations
+from checker.extract.dates import _calendar_safe, _normalise, find_dates, find_durations
 from checker.models import DateMention, Timex
 
 __all__ = ["find_timexes", "timex_value"]
@@ -757,20 +757,20 @@ def find_timexes(text: str, doc_date: dt.date | None = None) -> list[Timex]:
         doc_date = doc_date.date()
     t = _normalise(text)
     cands: list[_Candidate] = []
-    dates = [_retense(m, t, doc_date) for m in find_dates(text, doc_date)]
+    dates = [_calendar_safe(_retense, m, t, doc_date) or m for m in find_dates(text, doc_date)]
     for m in dates:
         mod = _mod_of(m)
         for s, e, v, mm in _date_parts(m):
             cands.append(_Candidate(s, e, "DATE", v, prio=1, mod=mod, date=mm))
-    _dur_cands(text, t, cands)
-    _ref_cands(t, cands)
-    _set_cands(t, cands)
-    for resolve in (_time_cands, _backref_cands, _holiday_cands):
-        try:
-            resolve(t, doc_date, cands)
-        except (ValueError, OverflowError):
-            pass  # a day past year 9999 or before year 1 (a document dated 9999-12-31): none of its kind
-    _word_year_cands(t, cands)
+    # a family whose reading leaves the calendar (a text dated 0001-01-01 or 9999-12-31) adds
+    # nothing rather than crash
+    _calendar_safe(_dur_cands, text, t, cands)
+    _calendar_safe(_ref_cands, t, cands)
+    _calendar_safe(_set_cands, t, cands)
+    _calendar_safe(_time_cands, t, doc_date, cands)
+    _calendar_safe(_backref_cands, t, doc_date, cands)
+    _calendar_safe(_word_year_cands, t, cands)
+    _calendar_safe(_holiday_cands, t, doc_date, cands)
     chosen = _select(cands)
     chosen = _merge_time_date(t, chosen)
     out: list[Timex] = []
@@ -779,7 +779,7 @@ def find_timexes(text: str, doc_date: dt.date | None = None) -> list[Timex]:
         value = c.value
         shifted = c.shifted
         if c.anchor is not None:
-            value = c.anchor(anchors)
+            value = _calendar_safe(c.anchor, anchors)
             if value is None:
                 if c.fallback is None:
                     continue
@@ -789,7 +789,7 @@ def find_timexes(text: str, doc_date: dt.date | None = None) -> list[Timex]:
             # "a year ago" next to a quarter ("up from $5 million a year ago") is that quarter
             shifted = True
             a = _last_anchor(anchors[-3:])
-            if a and _gran(a) == "quarter" and (k := _num(am["n"])) and (s := _shift(a, -k, "year")):
+            if a and _gran(a) == "quarter" and (k := _num(am["n"])) and (s := _calendar_safe(_shift, a, -k, "year")):
                 value = s
         while c.end > c.start and text[c.end - 1] in " ,.;:" and not text[c.start:c.end].endswith((".m.", ".M.")):
             c.end -= 1

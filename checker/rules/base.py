@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 from typing import Any, ClassVar, Literal
 
 from ..ingest.citations import find_citations
@@ -44,6 +46,14 @@ class Side:
 
     def event_date(self) -> DateMention | None:
         """The date the sentence gives its event: the closed date nearest the action word."""
+        memo = self.__dict__.get("_event_date_memo")
+        if memo is not None and memo[0] is self.facts and memo[1] == len(self.facts.dates):
+            return memo[2]
+        out = self._event_date()
+        self.__dict__["_event_date_memo"] = (self.facts, len(self.facts.dates), out)
+        return out
+
+    def _event_date(self) -> DateMention | None:
         # dates inside a quotation belong to the speaker's words, not to this sentence's event
         quoted = [(q.start, q.end) for q in self.facts.quotes]
         dates = [d for d in self.facts.dates if not (d.open_start or d.open_end)
@@ -65,6 +75,7 @@ class Pair:
     relation: Relation
     same_event: str | None = None  # why both sides speak of one event (event frames), or None
     alignment: Any = None  # match.statements.StatementAlignment when both make one statement
+    repeats: int = 1  # how many sentences saying what ``evidence`` says it stands for
 
 
 _OTHER = {"heading-body": "its section body", "self": "another passage", "claim-claim": "another claim"}
@@ -142,9 +153,18 @@ class DocContext:
         return find_citations(self.doc)
 
     def passage_at(self, offset: int) -> int | None:
-        for p in self.doc.passages:
-            if p.start <= offset < max(p.end, p.start + 1):
-                return p.index
+        """The first passage holding ``offset`` (found by bisection: rules ask once per hit)."""
+        passages = self.doc.passages
+        reach = self.__dict__.get("_reach")
+        if reach is None:
+            ordered = all(a.start <= b.start for a, b in zip(passages, passages[1:]))
+            reach = list(accumulate((max(p.end, p.start + 1) for p in passages), max)) if ordered else []
+            self.__dict__["_reach"] = reach
+        if not reach and passages:  # passages out of order: look at each
+            return next((p.index for p in passages if p.start <= offset < max(p.end, p.start + 1)), None)
+        i = bisect_right(reach, offset)  # the first passage ending after ``offset``
+        if i < len(passages) and passages[i].start <= offset:
+            return passages[i].index
         return None
 
     def section_heading(self, index: int) -> int | None:
@@ -152,10 +172,16 @@ class DocContext:
         p = self.doc.passages[index]
         if p.is_heading:
             return p.index
-        for q in reversed(self.doc.passages[:index]):
-            if q.is_heading:
-                return q.index if q.section == p.section else None
-        return None
+        nearest = self.__dict__.get("_nearest_heading")
+        if nearest is None:  # the last heading before each passage, found in one pass
+            nearest, last = [], None
+            for q in self.doc.passages:
+                nearest.append(last)
+                if q.is_heading:
+                    last = q.index
+            self.__dict__["_nearest_heading"] = nearest
+        h = nearest[index]
+        return h if h is not None and self.doc.passages[h].section == p.section else None
 
     def reference_date(self, index: int) -> DateMention | None:
         """The date a passage speaks from: its own closed date, else its section heading's."""
