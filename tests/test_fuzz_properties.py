@@ -71,7 +71,7 @@ def _loader_input(suffix: str):
 _KNOWN_LOADER_CRASHES = {
     ".yaml": "invalid timestamps, '-_', '0x_', '<<' and '%YAML 1.10' crash the claim-file loader (items 1-2)",
     ".md": "a Markdown comment never closed crashes ingest/text.py:213 (item 1)",
-    ".docx": "lxml XMLSyntaxError and zlib.error escape the DOCX reader (item 1)",
+    ".docx": "lxml XMLSyntaxError, zlib.error and zipfile NotImplementedError escape the DOCX reader (item 1)",
 }
 
 
