@@ -66,13 +66,8 @@ def _loader_input(suffix: str):
     return st.one_of(text, st.binary(max_size=200), *(_mutated(s) for s in seeds))
 
 
-# loaders that still let a crash escape; their fixes belong to the bad-input and claim-file
-# work of issue 15 (items 1 and 2), and the inputs are kept in fuzz/regressions/cases.toml
-_KNOWN_LOADER_CRASHES = {
-    ".yaml": "invalid timestamps, '-_', '0x_', '<<' and '%YAML 1.10' crash the claim-file loader (items 1-2)",
-    ".md": "a Markdown comment never closed crashes ingest/text.py:213 (item 1)",
-    ".docx": "lxml XMLSyntaxError, zlib.error and zipfile NotImplementedError escape the DOCX reader (item 1)",
-}
+# loaders that still let a crash escape (suffix -> why); none since the bad-input work of issue 15
+_KNOWN_LOADER_CRASHES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("suffix", [

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+import zlib
 from bisect import bisect_right
 from pathlib import Path
 
@@ -37,7 +38,8 @@ def load_docx(path: Path, display_path: str | None = None) -> Document:
     shown = display_path or str(path)
     try:
         word = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, NotImplementedError, KeyError, ValueError) as exc:
+        # a member compressed by a method or zip version zipfile lacks, or corrupt deflate data
         raise InputError(shown, f"not a readable .docx file ({exc.__class__.__name__})") from None
     except XMLSyntaxError as exc:
         raise InputError(shown, f"not a readable .docx file (malformed XML: {exc.msg})") from None
