@@ -501,7 +501,7 @@ def _exit_code(report: Report, fail_on: str) -> int:
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
 @click.pass_context
 def clean_command(ctx, cache_dir, config_path, isolated):
-    """Remove the passage-index cache (only claimcheck's own files in it)."""
+    """Remove the cache: passage indexes and the corpus store (only claimcheck's own files in it)."""
     from .config import load_config
     from .match.index import clean_cache
 
