@@ -348,3 +348,13 @@ def test_a_stance_word_is_part_of_what_the_claim_says(tmp_path):
         "for": "Jorun Vale was a strong advocate of a single parliament for the two islands.",
     })
     assert got["against"] != "supported"
+
+
+def test_a_report_date_beside_the_period_is_no_other_period(tmp_path):
+    source = "On November 6, Dunmore Foods reported revenue of $4.2 billion for the third quarter of 2024.\n"
+    got = _verdicts(tmp_path, source, {
+        "right": "Dunmore Foods reported third-quarter 2024 revenue of $4.2bn.",
+        "wrong": "Dunmore Foods reported third-quarter 2024 revenue of $5.2bn.",
+        "other-period": "Dunmore Foods reported second-quarter 2024 revenue of $5.2bn.",
+    })
+    assert got == {"right": "supported", "wrong": "contradicted", "other-period": "unverified"}
