@@ -482,7 +482,7 @@ def align_statements(claim: Statement | None, evidence: Statement | None,
     for c in (c for c in cw if c.role == "period"):
         periods = [e for e in ew if e.role == "period"]
         if periods and all(dates_conflict(c.date, e.date) for e in periods):
-            return None  # no period of the passage is the claim's ("November 6" beside "the third quarter" is no other one)
+            return None  # no period of the passage is the claim's ("November 6" beside a quarter is no other one)
     if recurs != "never" and cw and ew:
         gaps = [_gap_days(c.date, e.date) for c in cw for e in ew if c.role != "period" and e.role != "period"]
         limit = options.occurrence_days if recurs == "often" else None
