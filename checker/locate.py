@@ -37,11 +37,25 @@ def page_of(doc: Document, offset: int) -> str | None:
     return doc.page_starts[i][1] if i >= 0 else None
 
 
+def line_col(doc: Document, offset: int) -> tuple[int, int]:
+    """Line and column of ``doc.text[offset]`` in the file the user opened.
+
+    For HTML and DOCX drafts ``doc.text`` is an extraction; its ``source_lines`` anchors lead
+    back to the HTML source line (or the Word paragraph), so an editor can jump there.
+    """
+    anchors = doc.source_lines
+    if anchors:
+        i = bisect_right(anchors, offset, key=lambda a: a[0]) - 1
+        if i >= 0:
+            at, line, col = anchors[i]
+            return line, col + offset - at
+    return line_index(doc.text).line_col(offset)
+
+
 def locate(doc: Document, start: int, end: int, section: str | None = None) -> Loc:
     """A :class:`Loc` for ``doc.text[start:end]``."""
-    idx = line_index(doc.text)
-    line, col = idx.line_col(start)
-    end_line, end_col = idx.line_col(max(start, end))
+    line, col = line_col(doc, start)
+    end_line, end_col = line_col(doc, max(start, end))
     return Loc(
         path=doc.path, line=line, column=col, end_line=end_line, end_column=end_col,
         start=start, end=end, text=doc.text[start:end], page=page_of(doc, start), section=section,

@@ -256,6 +256,10 @@ class Document(_Model):
     author: str | None = None
     url: str | None = None
     page_starts: list[tuple[int, str]] = Field(default_factory=list)  # (offset, page label)
+    # (text offset, line, column) anchors into the file the user opened, when ``text`` is an
+    # extraction of it (HTML: lines of the HTML source; DOCX: "line" is the paragraph number);
+    # an offset maps to the last anchor at or before it, column advanced by the distance.
+    source_lines: list[tuple[int, int, int]] = Field(default_factory=list)
     content_hash: str = ""
 
 

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .locate import LineIndex
+from .locate import line_col
 from .models import AcceptedBy, AcceptedFinding, Document, Finding, Loc
 
 # Any HTML comment that mentions claimcheck: parsed strictly below, so near-misses are reported.
@@ -127,7 +127,7 @@ def _target(text: str, c_start: int, c_end: int) -> tuple[int, int]:
 class _DocState:
     regions: list[Region]
     errors: list[SuppressionError]
-    index: LineIndex
+    doc: Document  # for line:column in the file the user opened (HTML source lines)
     text: str
 
 
@@ -149,7 +149,7 @@ class Acceptance:
         """Parse a document's suppression comments (idempotent)."""
         if doc.path not in self._docs and doc.kind in ("markdown", "text", "html"):
             regions, errors = parse_suppressions(doc.text, self.known_codes)
-            self._docs[doc.path] = _DocState(regions, errors, LineIndex(doc.text), doc.text)
+            self._docs[doc.path] = _DocState(regions, errors, doc, doc.text)
 
     def filter(self, findings: list[Finding]) -> tuple[list[Finding], list[AcceptedFinding]]:
         """The findings still shown, and the accepted ones with who accepted them and why."""
@@ -182,8 +182,8 @@ class Acceptance:
 
     @staticmethod
     def _comment_loc(path: str, state: _DocState, r: Region) -> Loc:
-        line, col = state.index.line_col(r.comment_start)
-        end_line, end_col = state.index.line_col(r.comment_end)
+        line, col = line_col(state.doc, r.comment_start)
+        end_line, end_col = line_col(state.doc, r.comment_end)
         return Loc(path=path, line=line, column=col, end_line=end_line, end_column=end_col,
                    start=r.comment_start, end=r.comment_end, text=state.text[r.comment_start:r.comment_end])
 
@@ -191,11 +191,11 @@ class Acceptance:
         out = []
         for path, state in sorted(self._docs.items()):
             for e in state.errors:
-                line, col = state.index.line_col(e.start)
+                line, col = line_col(state.doc, e.start)
                 out.append(f"{path}:{line}:{col}: {e.message}")
             for r in state.regions:
                 if not r.used:
-                    line, col = state.index.line_col(r.comment_start)
+                    line, col = line_col(state.doc, r.comment_start)
                     out.append(f"{path}:{line}:{col}: suppression of {r.rule} matched no finding (unused)")
         if self.baseline is not None:
             out.append(f"baseline: {self._baselined} known finding(s) not shown")

@@ -5,7 +5,9 @@ paragraph and heading: the body is rendered as Markdown text -- one line per par
 lines between, ``#`` prefixes for paragraphs in Title/Heading styles -- and handed to
 :func:`build_document`, which gives sections and passages. Each passage's ``paragraph`` is
 then set to the index of its Word paragraph (0-based, counting empty paragraphs, as
-``docx.Document(path).paragraphs`` does), so a reader can find it in Word.
+``docx.Document(path).paragraphs`` does), so a reader can find it in Word; a finding's "line"
+is that index + 1 (the paragraph number) and its column counts characters in the paragraph's
+text, whitespace runs counted once.
 
 Left out on purpose: tables (cells are not sentences; precision first) and footnotes
 (python-docx does not expose them; docx2python would, at the cost of a second parser).
@@ -48,6 +50,7 @@ def load_docx(path: Path, display_path: str | None = None) -> Document:
     lines: list[str] = []
     starts: list[int] = []  # offset of each emitted paragraph in the text
     index_of: list[int] = []  # its Word paragraph index
+    anchors: list[tuple[int, int, int]] = []  # (offset of its text, paragraph number, column 1)
     offset = 0
     for i, para in enumerate(word.paragraphs):
         text = " ".join(para.text.split())
@@ -57,6 +60,7 @@ def load_docx(path: Path, display_path: str | None = None) -> Document:
         line = f"{'#' * level} {text}" if level else _escape(text)
         starts.append(offset)
         index_of.append(i)
+        anchors.append((offset + len(line) - len(text), i + 1, 1))
         lines.append(line)
         offset += len(line) + 2
     body = "\n\n".join(lines) + ("\n" if lines else "")
@@ -72,7 +76,7 @@ def load_docx(path: Path, display_path: str | None = None) -> Document:
     for p in doc.passages:
         k = bisect_right(starts, p.start) - 1
         p.paragraph = index_of[k] if k >= 0 else None
-    return doc.model_copy(update={"kind": "docx"})
+    return doc.model_copy(update={"kind": "docx", "source_lines": anchors})
 
 
 def _heading_level(para) -> int:

@@ -4,8 +4,10 @@ trafilatura does the boilerplate removal and the metadata (title, author, URL, p
 date through htmldate), offline, on the file's bytes: nothing is ever fetched. Its text has
 no offsets back into the HTML, so the extracted text *is* the document text: we render
 trafilatura's XML body as Markdown (headings as ``#`` lines, one paragraph per block) and hand
-it to :func:`build_document`, which gives sections and sentence passages. Findings then point
-at lines of that rendered text, with the section they are in.
+it to :func:`build_document`, which gives sections and sentence passages. Each rendered block
+is then found again, in order, in the visible text of the HTML source (tags skipped, entities
+decoded, whitespace ignored), so findings point at the line and column of the HTML file the user
+opened (:func:`source_anchors`), with the section they are in.
 
 ``<!-- claimcheck: ignore[...] reason -->`` comments of the page are carried over in front of
 the paragraph they precede, so suppressions work in HTML drafts as in Markdown ones.
@@ -14,10 +16,12 @@ the paragraph they precede, so suppressions work in HTML drafts as in Markdown o
 from __future__ import annotations
 
 import datetime as dt
+import html as html_lib
 import re
 from pathlib import Path
 
 from ..errors import InputError
+from ..locate import LineIndex
 from ..models import Document
 from .text import build_document
 
@@ -54,14 +58,15 @@ def html_document(path: str, html: str) -> Document:
     if result is None or result.body is None:
         raise InputError(path, "no main text found in this HTML page")
     comments = _suppression_comments(html)
-    text = _markdown(result.body, comments)
+    pieces = _markdown(result.body, comments)
+    text = "\n\n".join(p for p, _ in pieces) + "\n"
     if not text.strip():
         raise InputError(path, "no main text found in this HTML page")
     doc = build_document(
         path, text, kind="markdown", date=_date(result.date),
         title=result.title or None, author=result.author or None, url=result.url or None,
     )
-    return doc.model_copy(update={"kind": "html"})
+    return doc.model_copy(update={"kind": "html", "source_lines": source_anchors(html, pieces)})
 
 
 def _decode(raw: bytes) -> str:
@@ -92,18 +97,22 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def _markdown(body, comments: list[tuple[str, str]]) -> str:
-    """trafilatura's XML body -> Markdown-ish text: ``#`` headings, blank-line separated blocks."""
-    out: list[str] = []
+def _markdown(body, comments: list[tuple[str, str]]) -> list[tuple[str, int]]:
+    """trafilatura's XML body -> Markdown-ish blocks: ``#`` headings, comments, paragraphs.
+
+    Each block comes with the length of the prefix the rendering added (``## ``), the rest
+    being text of the page; the blocks are joined by blank lines.
+    """
+    out: list[tuple[str, int]] = []
     pending = list(comments)
 
-    def emit(block: str) -> None:
-        key = _clean(block)[:60].casefold()
+    def emit(block: str, prefix: int = 0) -> None:
+        key = _clean(block[prefix:])[:60].casefold()
         for comment, target in list(pending):
             if target and key.startswith(target[:60].casefold()):
-                out.append(comment)
+                out.append((comment, 0))
                 pending.remove((comment, target))
-        out.append(block)
+        out.append((block, prefix))
 
     def walk(el) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -115,7 +124,7 @@ def _markdown(body, comments: list[tuple[str, str]]) -> str:
                 return
             if tag == "head":
                 level = _heading_level(el.get("rend"))
-                emit("#" * level + " " + text)
+                emit("#" * level + " " + text, level + 1)
             else:
                 emit(text)
             return
@@ -123,7 +132,91 @@ def _markdown(body, comments: list[tuple[str, str]]) -> str:
             walk(child)
 
     walk(body)
-    return "\n\n".join(out) + "\n"
+    return out
+
+
+# what a browser does not show as text: comments, scripts, styles, the head, tags
+_HIDDEN = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(script|style|template|noscript|title)\b.*?(?:</\1\s*>|\Z)|<[!/?A-Za-z][^>]*>?", re.S | re.I)
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+
+
+def _visible(html: str) -> tuple[str, list[int]]:
+    """The page's visible non-space characters after ``<body`` and the source offset of each."""
+    body = re.search(r"<body\b", html, re.I)
+    pos = body.start() if body else 0
+    chars: list[str] = []
+    where: list[int] = []
+    n = len(html)
+    while pos < n:
+        c = html[pos]
+        if c == "<":
+            m = _HIDDEN.match(html, pos)
+            if m and m.end() > pos:
+                pos = m.end()
+                continue
+        if c == "&":
+            m = _ENTITY.match(html, pos)
+            if m:
+                for d in html_lib.unescape(m.group()):
+                    if not d.isspace():
+                        chars.append(d)
+                        where.append(pos)
+                pos = m.end()
+                continue
+        if not c.isspace():
+            chars.append(c)
+            where.append(pos)
+        pos += 1
+    return "".join(chars), where
+
+
+def source_anchors(html: str, pieces: list[tuple[str, int]]) -> list[tuple[int, int, int]]:
+    """(text offset, line, column) anchors from the rendered blocks back into the HTML source.
+
+    Blocks are found in order; a block not found whole is placed by its longest found start
+    (trafilatura may drop a trailing fragment), one not found at all is left to the previous
+    anchor. Comments carried over are found as written.
+    """
+    visible, where = _visible(html)
+    index = LineIndex(html)
+    anchors: list[tuple[int, int, int]] = []
+    last: tuple[int, int] | None = None  # (text offset - source offset, line) of the previous anchor
+    offset, cursor, comment_cursor = 0, 0, 0
+
+    def mark(text_at: int, src_at: int) -> None:
+        nonlocal last
+        line, col = index.line_col(src_at)
+        key = (text_at - src_at, line)
+        if key != last:
+            anchors.append((text_at, line, col))
+            last = key
+
+    for block, prefix in pieces:
+        if block.startswith("<!--"):
+            at = html.find(block, comment_cursor)
+            if at != -1:
+                comment_cursor = at + len(block)
+                for k in range(len(block)):
+                    mark(offset + k, at + k)
+        else:
+            body = block[prefix:]
+            positions = [k for k, c in enumerate(body) if not c.isspace()]
+            key = "".join(body[k] for k in positions)
+            found, size = -1, len(key)
+            while size:
+                found = visible.find(key[:size], cursor)
+                if found != -1:
+                    break
+                size = size // 2 if size > 8 else 0
+            if found != -1:
+                if prefix:  # the "## " of a heading stands where the heading's text starts
+                    mark(offset, where[found])
+                for k in range(size):
+                    mark(offset + prefix + positions[k], where[found + k])
+                cursor = found + size
+        offset += len(block) + 2
+    return anchors
 
 
 def _heading_level(rend: str | None) -> int:

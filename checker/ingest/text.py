@@ -168,6 +168,28 @@ def _split_at_line_ends(chunk: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+_LEAD_COMMENT = re.compile(r"\s*<!--.*?-->\s*", re.S)
+
+
+def _without_comments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans with the HTML comments (claimcheck suppressions) that lead or trail them cut
+    off, so a comment's text is never shown as part of a claim; spans of only comments go."""
+    out = []
+    for s, e in spans:
+        while (m := _LEAD_COMMENT.match(text, s, e)) is not None:
+            s = m.end()
+        while True:
+            chunk = text[s:e].rstrip()
+            k = chunk.rfind("<!--")
+            if not chunk.endswith("-->") or k == -1 or "-->" in chunk[k + 4:-3]:
+                break
+            e = s + len(chunk[:k].rstrip())
+        e = s + len(text[s:e].rstrip())
+        if s < e:
+            out.append((s, e))
+    return out
+
+
 def _skip_front(text: str) -> int:
     """Offset after front matter or a leading ``date YYYY-MM-DD``, so neither becomes a passage."""
     fm = _FRONT_MATTER.match(text) or _DATE_LINE.match(text)
@@ -234,10 +256,10 @@ def build_document(
             section.heading_passage = add(line_start, line_end, True, number).index
             rest_start = b_start + len(first_line) + 1
             if rest_start < b_end:
-                for s, e in split_sentences(text, rest_start, b_end):
+                for s, e in _without_comments(text, split_sentences(text, rest_start, b_end)):
                     add(s, e, False)
         else:
-            for s, e in split_sentences(text, b_start, b_end):
+            for s, e in _without_comments(text, split_sentences(text, b_start, b_end)):
                 add(s, e, False)
         paragraph += 1
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
