@@ -170,13 +170,17 @@ def _run_options(f):
         click.option("--cache-dir", type=click.Path(path_type=Path), default=Path(".claimcheck_cache"),
                      show_default=True, help="Where the passage index is kept between runs."),
         click.option("--no-cache", is_flag=True, help="Build the passage index in memory only."),
-        click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-                     help="Config file (default: nearest claimcheck.toml or pyproject.toml with [tool.claimcheck])."),
-        click.option("--isolated", is_flag=True, help="Ignore all config files."),
     ]
     for option in reversed(options):
         f = option(f)
-    return f
+    return _config_options(f)
+
+
+def _config_options(f):
+    """``--config`` and ``--isolated``: which config file, if any, a command reads."""
+    f = click.option("--isolated", is_flag=True, help="Ignore all config files.")(f)
+    return click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+                        help="Config file (default: nearest claimcheck.toml or pyproject.toml with [tool.claimcheck]).")(f)
 
 
 def _given(ctx: click.Context, name: str) -> bool:
@@ -496,9 +500,7 @@ def _exit_code(report: Report, fail_on: str) -> int:
 @main.command("clean")
 @click.option("--cache-dir", type=click.Path(path_type=Path), default=Path(".claimcheck_cache"), show_default=True,
               help="The cache folder to remove (default: the config file's cache-dir, else this).")
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Config file (default: nearest claimcheck.toml or pyproject.toml with [tool.claimcheck]).")
-@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@_config_options
 @click.pass_context
 def clean_command(ctx, cache_dir, config_path, isolated):
     """Remove the cache: passage indexes and the corpus store (only claimcheck's own files in it)."""
@@ -523,9 +525,7 @@ def clean_command(ctx, cache_dir, config_path, isolated):
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--cache-dir", type=click.Path(path_type=Path), default=Path(".claimcheck_cache"), show_default=True,
               help="Where the corpus store and passage index are kept.")
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Config file (default: nearest claimcheck.toml or pyproject.toml with [tool.claimcheck]).")
-@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@_config_options
 @click.pass_context
 def index_command(ctx, sources, cache_dir, config_path, isolated):
     """Parse the source documents into the corpus store and index their passages, so that

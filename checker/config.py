@@ -239,30 +239,28 @@ def _key_line(text: str, key: str, prefix: str) -> int | None:
 
 def _value_line(text: str, key: str, prefix: str, value: str) -> int | None:
     """Line of ``value`` inside the array set at ``key`` (arrays may span lines)."""
-    start = _key_line(text, key, prefix)
-    if start is None:
-        return None
-    lines = text.splitlines()
-    quoted = re.compile(rf"[\"']{re.escape(value)}[\"']")
-    for i in range(start - 1, len(lines)):
-        code = lines[i].split("#", 1)[0]
-        if quoted.search(code):
-            return i + 1
-        if "]" in code:
-            break
-    return start
+    return _line_of(text, key, prefix, re.compile(rf"[\"']{re.escape(value)}[\"']"), ends_at="]")
 
 
 def _quoted_line(text: str, table: str, prefix: str, value: str) -> int | None:
     """Line of ``"value"`` inside the ``[table]`` sub-table (or after ``table =``), else the table's line."""
-    start = _key_line(text, table, prefix)
+    return _line_of(text, table, prefix, re.compile(rf"[\"']{re.escape(value)}[\"']|^\s*{re.escape(value)}\s*="),
+                    ends_at="[")
+
+
+def _line_of(text: str, key: str, prefix: str, pattern: re.Pattern, ends_at: str) -> int | None:
+    """The first line matching ``pattern`` from ``key``'s line on, up to the end of its array
+    (``ends_at="]"``) or of its table (``"["``: the next table header); else ``key``'s line."""
+    start = _key_line(text, key, prefix)
     if start is None:
         return None
     lines = text.splitlines()
-    quoted = re.compile(rf"[\"']{re.escape(value)}[\"']|^\s*{re.escape(value)}\s*=")
     for i in range(start - 1, len(lines)):
-        if i >= start and re.match(r"\s*\[", lines[i]) and not lines[i].lstrip().startswith("[["):
+        if ends_at == "[" and i >= start and re.match(r"\s*\[", lines[i]) and not lines[i].lstrip().startswith("[["):
             break
-        if quoted.search(lines[i].split("#", 1)[0]):
+        code = lines[i].split("#", 1)[0]
+        if pattern.search(code):
             return i + 1
+        if ends_at == "]" and "]" in code:
+            break
     return start

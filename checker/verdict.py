@@ -111,8 +111,7 @@ def statement_support(side: Side, pairs: list[Pair]) -> int:
         al = pair.alignment
         if al is None:
             continue
-        text = pair.evidence.text.lower()
-        if any(not all(w in text for w in name.split()) for name in names):
+        if not _names_said(names, pair.evidence.text):
             continue  # the claim names something ("for the University of Bergen") the passage does not
         # "murder" is not "manslaughter", "a beach" not "a clifftop", and a "not" the passage
         # lacks is a denial
@@ -142,12 +141,17 @@ def _untyped_support(side: Side, pairs: list[Pair]) -> int:
         al = pair.alignment
         if al is None or pair.relation != "claim-source" or al.comparisons:
             continue
-        text = pair.evidence.text.lower()
-        if any(not all(w in text for w in name.split()) for name in st.rest_names):
+        if not _names_said(st.rest_names, pair.evidence.text):
             continue
         if says_all(content, pair.evidence.text) and _figures(side.text) <= _figures(pair.evidence.text):
             return 1  # and every figure it writes ("FIFA 09" is not "FIFA 08")
     return 0
+
+
+def _names_said(names: list[str], text: str) -> bool:
+    """Whether ``text`` has every word of every name key in ``names``."""
+    low = text.lower()
+    return all(all(w in low for w in name.split()) for name in names)
 
 
 def _figures(text: str) -> set[str]:
