@@ -22,25 +22,32 @@ from pathlib import Path
 
 def _fill(unit: str, size: int, head: str = "", tail: str = "") -> str:
     body = size - len(head) - len(tail)
-    return head + (unit * (body // len(unit) + 1))[:max(0, body)] + tail
+    return head + (unit * (body // len(unit) + 1))[: max(0, body)] + tail
 
 
 def base64_image(size: int) -> str:
     """A Markdown image inlined as base64: one run of ``size`` characters without whitespace."""
-    return _fill("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg",
-                 size, "The museum opened on May 9, 1902.\n\n![logo](data:image/png;base64,", ")\n")
+    return _fill(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg",
+        size,
+        "The museum opened on May 9, 1902.\n\n![logo](data:image/png;base64,",
+        ")\n",
+    )
 
 
 def minified_line(size: int) -> str:
     """A minified script line pasted into a text: names, digits and punctuation, no spaces."""
-    return _fill("function(a,b){return a.x+b[12]/3.5||window.location.href};var c=2019;",
-                 size, "Minified:\n", "\n")
+    return _fill("function(a,b){return a.x+b[12]/3.5||window.location.href};var c=2019;", size, "Minified:\n", "\n")
 
 
 def long_url(size: int) -> str:
     """One URL of ``size`` characters (a tracking link with many parameters)."""
-    return _fill("&utm_source=news2024&id=1997.5&ref=www.example.org/a.html",
-                 size, "See https://example.com/page?q=1", " for details.\n")
+    return _fill(
+        "&utm_source=news2024&id=1997.5&ref=www.example.org/a.html",
+        size,
+        "See https://example.com/page?q=1",
+        " for details.\n",
+    )
 
 
 def unclosed_quotes(size: int, mark: str = "“") -> str:
@@ -60,6 +67,7 @@ def many_figures(size: int) -> str:
 
 def many_names(size: int) -> str:
     """Thousands of different people, each named once (transliteration variants are looked for)."""
+
     def name(k: int) -> str:
         letters = "bcdfghklmnprstvz"
         word = "".join(letters[(k >> (4 * i)) % 16] + "aeiou"[(k >> i) % 5] for i in range(3))
@@ -93,8 +101,10 @@ def many_claims(size: int) -> str:
     total = 0
     n = 0
     while total < size:
-        item = (f"  - id: c{n}\n    text: Alan Parker visited Beijing on May {n % 28 + 1}, {1990 + n % 20}"
-                f" and met Chen Wei{n % 50}.\n")
+        item = (
+            f"  - id: c{n}\n    text: Alan Parker visited Beijing on May {n % 28 + 1}, {1990 + n % 20}"
+            f" and met Chen Wei{n % 50}.\n"
+        )
         out.append(item)
         total += len(item)
         n += 1
@@ -181,8 +191,10 @@ def main(argv: list[str] | None = None) -> None:
                 rows.append(("check", lambda text, p=p: check_run(p, text, folder)))
             for what, fn in rows:
                 fn(p.make(4096))  # warm: tables, lemmas and the gazetteer load once, not in the first size
-                times = [timed(lambda text=p.make(s), run=fn: run(text), args.runs)  # noqa: B008 - one text per size
-                         for s in sizes]
+                times = [
+                    timed(lambda text=p.make(s), run=fn: run(text), args.runs)  # noqa: B008 - one text per size
+                    for s in sizes
+                ]
                 ratios = [b / a for a, b in zip(times, times[1:]) if a > 0]
                 worst = f"x{max(ratios):.2f}" if ratios else "-"
                 print(f"{p.name:16} {what:14} " + " ".join(f"{t:7.2f}" for t in times) + f"   {worst}", flush=True)

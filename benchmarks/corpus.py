@@ -31,9 +31,15 @@ SEED = 20261123
 # A regex splitter: 60x faster than syntok (perf-anchors §3) and good enough to harvest
 # sentences; the engine still re-splits the written files with its own splitter.
 _SPLIT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
-_TOKENISED = [(re.compile(r" ([,.;:!?%])"), r"\1"), (re.compile(r"-LRB- ?"), "("), (re.compile(r" ?-RRB-"), ")"),
-              (re.compile(r" 's\b"), "'s"), (re.compile(r" n't\b"), "n't"), (re.compile(r"`` ?| ?''"), '"'),
-              (re.compile(r"-LSB- ?| ?-RSB-"), "")]
+_TOKENISED = [
+    (re.compile(r" ([,.;:!?%])"), r"\1"),
+    (re.compile(r"-LRB- ?"), "("),
+    (re.compile(r" ?-RRB-"), ")"),
+    (re.compile(r" 's\b"), "'s"),
+    (re.compile(r" n't\b"), "n't"),
+    (re.compile(r"`` ?| ?''"), '"'),
+    (re.compile(r"-LSB- ?| ?-RSB-"), ""),
+]
 _TAG = re.compile(r"<[^>]+>")
 _YEAR = re.compile(r"\b(1[89]\d\d|20[0-4]\d)\b")
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])")
@@ -62,6 +68,7 @@ class CorpusInfo:
 
 def _texts() -> Iterator[str]:
     """Raw prose from every dataset and seed (claims, evidence, documents, summaries)."""
+
     def jsonl(path: Path):
         opener = gzip.open if path.suffix == ".gz" else open
         with opener(path, "rt", encoding="utf-8") as f:
@@ -97,7 +104,11 @@ def _texts() -> Iterator[str]:
         for ev in listish(row["evidences"]):
             if isinstance(ev, dict):
                 yield ev.get("evidence") or ""
-    for name in ("fever_symmetric_v0.2_dev.jsonl", "fever_symmetric_v0.2_test.jsonl", "fever_symmetric_v0.1_generated.jsonl"):
+    for name in (
+        "fever_symmetric_v0.2_dev.jsonl",
+        "fever_symmetric_v0.2_test.jsonl",
+        "fever_symmetric_v0.1_generated.jsonl",
+    ):
         for row in jsonl(d / "fever_symmetric" / name):
             yield row.get("claim") or ""
             yield row.get("evidence") or row.get("evidence_sentence") or ""
@@ -177,12 +188,12 @@ def _perturb(sentence: str, rng: random.Random) -> tuple[str, str]:
     if years and rng.random() < 0.7:
         m = rng.choice(years)
         year = int(m.group()) + rng.choice([-3, -2, -1, 1, 2, 5])
-        return sentence[: m.start()] + str(year) + sentence[m.end():], "date"
+        return sentence[: m.start()] + str(year) + sentence[m.end() :], "date"
     months = list(_MONTH.finditer(sentence))
     if months and rng.random() < 0.5:
         m = rng.choice(months)
         other = rng.choice([x for x in _MONTHS if x != m.group()])
-        return sentence[: m.start()] + other + sentence[m.end():], "date"
+        return sentence[: m.start()] + other + sentence[m.end() :], "date"
     numbers = [m for m in _NUMBER.finditer(sentence) if not _YEAR.fullmatch(m.group())]
     if numbers:
         m = rng.choice(numbers)
@@ -190,10 +201,10 @@ def _perturb(sentence: str, rng: random.Random) -> tuple[str, str]:
         value = float(digits) if "." in digits else int(digits)
         new = value * rng.choice([2, 3]) if value else 7
         text = f"{new:,}" if "," in m.group() else (f"{new:.1f}" if isinstance(new, float) else str(new))
-        return sentence[: m.start()] + text + sentence[m.end():], "number"
+        return sentence[: m.start()] + text + sentence[m.end() :], "number"
     words = sentence.split()
     drop = rng.randrange(1, len(words) - 1)
-    return " ".join(words[:drop] + words[drop + 1:]), "word"
+    return " ".join(words[:drop] + words[drop + 1 :]), "word"
 
 
 def make_claims(real: list[str], n: int, rng: random.Random) -> list[tuple[str, str, str]]:
@@ -263,12 +274,12 @@ def build(n: int, out: Path, *, n_claims: int = 1000, per_file: int = 1000, seed
     total_bytes = 0
     with open(out / "passages.tsv", "w", encoding="utf-8") as rows:
         for f, start in enumerate(range(0, n, per_file)):
-            chunk = lines[start:start + per_file]
+            chunk = lines[start : start + per_file]
             name = f"item-{f:05d}.md"
             year, month, day = 1995 + f % 30, 1 + f % 12, 1 + f % 28
             parts = [f"---\ntitle: Archive item {f}\ndate: {year}-{month:02d}-{day:02d}\n---\n"]
             for p in range(0, len(chunk), 4):
-                parts.append(" ".join(chunk[p:p + 4]) + "\n")
+                parts.append(" ".join(chunk[p : p + 4]) + "\n")
             (src / name).write_text("\n".join(parts), encoding="utf-8")
             for i, line in enumerate(chunk):
                 rows.write(f"{name}\t{i}\t{line}\n")
@@ -280,11 +291,21 @@ def build(n: int, out: Path, *, n_claims: int = 1000, per_file: int = 1000, seed
     with open(out / "claims.jsonl", "w", encoding="utf-8") as f:
         for k, (text, orig, change) in enumerate(claims):
             path, idx = where[orig]
-            f.write(json.dumps({"id": f"c{k:04d}", "text": text, "change": change, "source_path": path,
-                                "source_idx": idx}, ensure_ascii=False) + "\n")
+            f.write(
+                json.dumps(
+                    {"id": f"c{k:04d}", "text": text, "change": change, "source_path": path, "source_idx": idx},
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
     write_claims_yaml(out)
     info = CorpusInfo(
-        n=n, real=n_real, synthetic=len(extra), files=-(-n // per_file), bytes=total_bytes, claims=len(claims),
+        n=n,
+        real=n_real,
+        synthetic=len(extra),
+        files=-(-n // per_file),
+        bytes=total_bytes,
+        claims=len(claims),
         claims_with_number_change=sum(c == "number" for _, _, c in claims),
         claims_with_date_change=sum(c == "date" for _, _, c in claims),
         claims_with_word_dropped=sum(c == "word" for _, _, c in claims),

@@ -34,9 +34,13 @@ def crossed(per_claim: int, limit: int) -> list[tuple[str, str, list[str]]]:
         for it in items[:limit]:
             own = it.source.strip().lower()
             picks = process.extract(it.claim, evidence, scorer=fuzz.token_set_ratio, limit=per_claim * 4)
-            chosen = [evidence[i] for _, score, i in picks
-                      if evidence[i].strip().lower() != own and items[i].claim.strip().lower() != it.claim.strip().lower()
-                      and not set(items[i].keys) & set(it.keys)][:per_claim]
+            chosen = [
+                evidence[i]
+                for _, score, i in picks
+                if evidence[i].strip().lower() != own
+                and items[i].claim.strip().lower() != it.claim.strip().lower()
+                and not set(items[i].keys) & set(it.keys)
+            ][:per_claim]
             out.append((name, it.claim, chosen))
     return out
 
@@ -52,9 +56,12 @@ def run(per_claim: int, limit: int, show: bool) -> None:
             root = Path(tmp) / str(k)
             (root / "src").mkdir(parents=True)
             (root / "src" / "source.txt").write_text("\n\n".join(chosen), encoding="utf-8")
-            (root / "claims.json").write_text(json.dumps({"claims": [{"id": "c", "text": claim, "source": "source.txt"}]}),
-                                              encoding="utf-8")
-            report = Checker(CheckConfig(sources=[root / "src"], cache_dir=None, root=root)).check([root / "claims.json"])
+            (root / "claims.json").write_text(
+                json.dumps({"claims": [{"id": "c", "text": claim, "source": "source.txt"}]}), encoding="utf-8"
+            )
+            report = Checker(CheckConfig(sources=[root / "src"], cache_dir=None, root=root)).check(
+                [root / "claims.json"]
+            )
             total[name] += 1
             result = report.claims[0]
             if result.verdict == "contradicted":
@@ -63,7 +70,9 @@ def run(per_claim: int, limit: int, show: bool) -> None:
                 for f in result.findings:
                     rules[by_id[f].rule] += 1
                     if show:
-                        print(f"- [{name}] {claim}\n    {by_id[f].rule}: {by_id[f].message}\n    | {by_id[f].evidence.text[:200]}")
+                        print(
+                            f"- [{name}] {claim}\n    {by_id[f].rule}: {by_id[f].message}\n    | {by_id[f].evidence.text[:200]}"
+                        )
     print("\n| set | claims | contradicted on crossed evidence |\n|---|---:|---:|")
     for name in SETS:
         print(f"| {name} | {total[name]} | {flagged[name]} ({100 * flagged[name] / max(total[name], 1):.1f}%) |")

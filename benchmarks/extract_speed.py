@@ -28,16 +28,22 @@ from checker.extract.dates import find_dates  # noqa: E402
 from checker.extract.timex import find_timexes  # noqa: E402
 
 SEED = ROOT.parent / "shared" / "seeds" / "001_630ad76a5922bb74.txt"
-BARE = re.compile(r"\b(?:1\d{3}|20\d{2})\b|\b(?:January|February|March|April|May|June|July|August|"
-                  r"September|October|November|December)\b")
+BARE = re.compile(
+    r"\b(?:1\d{3}|20\d{2})\b|\b(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b"
+)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=float, default=50.0)
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--chunk", choices=["paragraph", "document"], default="paragraph",
-                    help="call find_dates per paragraph (as the checker does per passage) or once per copy")
+    ap.add_argument(
+        "--chunk",
+        choices=["paragraph", "document"],
+        default="paragraph",
+        help="call find_dates per paragraph (as the checker does per passage) or once per copy",
+    )
     args = ap.parse_args()
     if not SEED.exists():
         sys.exit(f"seed paper not found at {SEED}")
@@ -84,13 +90,24 @@ def main() -> None:
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    out = {"input_MB": round(mb, 2), "copies": copies, "chunk": args.chunk, "runs": args.runs, "results": results,
-           "tracemalloc_peak_KB_one_copy": round(peak / 1024, 1), "max_rss_MB": round(rss, 1)}
-    print(f"## find_dates speed: {mb:.1f} MB ({copies} x seed paper, per {args.chunk}), median of {args.runs} (CPU time)\n")
+    out = {
+        "input_MB": round(mb, 2),
+        "copies": copies,
+        "chunk": args.chunk,
+        "runs": args.runs,
+        "results": results,
+        "tracemalloc_peak_KB_one_copy": round(peak / 1024, 1),
+        "max_rss_MB": round(rss, 1),
+    }
+    print(
+        f"## find_dates speed: {mb:.1f} MB ({copies} x seed paper, per {args.chunk}), median of {args.runs} (CPU time)\n"
+    )
     print("| scan | MB/s | seconds | matches |\n|---|---|---|---|")
     for name, r in results.items():
         print(f"| {name} | {r['MB_per_s']} | {r['seconds_median']} | {r['matches']} |")
-    print(f"\npeak Python memory of one copy's pass: {out['tracemalloc_peak_KB_one_copy']} KB; max RSS {out['max_rss_MB']} MB")
+    print(
+        f"\npeak Python memory of one copy's pass: {out['tracemalloc_peak_KB_one_copy']} KB; max RSS {out['max_rss_MB']} MB"
+    )
     dest = ROOT / "benchmarks" / "out"
     dest.mkdir(parents=True, exist_ok=True)
     (dest / "extract_speed.json").write_text(json.dumps(out, indent=2))

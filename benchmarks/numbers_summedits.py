@@ -68,8 +68,9 @@ def _figures(toks, changed_idx: set[int]) -> list[tuple[int, int, bool]]:
             i += 1
             continue
         j = i
-        while j + 1 < len(toks) and (_is_figure(toks[j + 1][0]) or (
-                toks[j + 1][0] in _GLUE and j + 2 < len(toks) and _is_figure(toks[j + 2][0]))):
+        while j + 1 < len(toks) and (
+            _is_figure(toks[j + 1][0]) or (toks[j + 1][0] in _GLUE and j + 2 < len(toks) and _is_figure(toks[j + 2][0]))
+        ):
             j += 1
         changed = any(k in changed_idx for k in range(i, j + 1) if _is_figure(toks[k][0]))
         out.append((toks[i][1], toks[j][2], changed))
@@ -116,10 +117,26 @@ def _same(a, b) -> bool:
 
 
 def evaluate(items: list[dict]) -> dict:
-    c = dict(items=0, figures=0, changed=0, unchanged=0, extracted_changed=0,
-             extracted_unchanged=0, tp=0, fp=0, fn=0, kept_equal=0, conflict_tp=0,
-             conflict_fp=0, item_flagged=0, item_conflict=0, paired_changed=0,
-             paired_same_kind=0, fn_datelike=0, paired_bounds=0)
+    c = dict(
+        items=0,
+        figures=0,
+        changed=0,
+        unchanged=0,
+        extracted_changed=0,
+        extracted_unchanged=0,
+        tp=0,
+        fp=0,
+        fn=0,
+        kept_equal=0,
+        conflict_tp=0,
+        conflict_fp=0,
+        item_flagged=0,
+        item_conflict=0,
+        paired_changed=0,
+        paired_same_kind=0,
+        fn_datelike=0,
+        paired_bounds=0,
+    )
     for it in items:
         orig, edited = it["original_summary"], it["summary"]
         c["items"] += 1
@@ -136,8 +153,7 @@ def evaluate(items: list[dict]) -> dict:
                 done.add(id(q))
                 # truth per quantity: any changed token inside it (a number, a scale word,
                 # a unit or a hedge: "below" -> "above", "days" -> "years")
-                truth = truth or any(
-                    k in changed_idx for k, t in enumerate(toks) if t[1] < q.end and t[2] > q.start)
+                truth = truth or any(k in changed_idx for k, t in enumerate(toks) if t[1] < q.end and t[2] > q.start)
             c["figures"] += 1
             c["changed" if truth else "unchanged"] += 1
             if q is None:
@@ -237,10 +253,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     print("## Changed figures in SummEdits (edited summary vs. seed summary)\n")
-    print("| domain | items | figures (changed / unchanged) | extracted: changed / unchanged | "
-          "changed: precision / recall (without years, quarters) | unchanged kept equal | "
-          "replaced on both sides: same_kind / conflicts() / + inconsistent_bounds() | conflicts() on unchanged | "
-          "items flagged | items with a conflict |")
+    print(
+        "| domain | items | figures (changed / unchanged) | extracted: changed / unchanged | "
+        "changed: precision / recall (without years, quarters) | unchanged kept equal | "
+        "replaced on both sides: same_kind / conflicts() / + inconsistent_bounds() | conflicts() on unchanged | "
+        "items flagged | items with a conflict |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     controls = {}
     for domain in ("ectsum", "news"):
@@ -248,21 +266,25 @@ def main(argv: list[str] | None = None) -> int:
         c = evaluate(changed)
         controls[domain] = (evaluate(same), len(same))
         prec = _pct(c["tp"], c["tp"] + c["fp"])
-        print(f"| {domain} | {c['items']} | {c['figures']} ({c['changed']} / {c['unchanged']}) | "
-              f"{_pct(c['extracted_changed'], c['changed'])}% / {_pct(c['extracted_unchanged'], c['unchanged'])}% | "
-              f"{prec}% / {_pct(c['tp'], c['changed'])}% ({_pct(c['tp'], c['changed'] - c['fn_datelike'])}%) | "
-              f"{_pct(c['kept_equal'], c['unchanged'])}% | "
-              f"{c['paired_changed']}: {_pct(c['paired_same_kind'], c['paired_changed'])}% / "
-              f"{_pct(c['conflict_tp'], c['paired_changed'])}% / "
-              f"{_pct(c['conflict_tp'] + c['paired_bounds'], c['paired_changed'])}% | {c['conflict_fp']} | "
-              f"{_pct(c['item_flagged'], c['items'])}% | {_pct(c['item_conflict'], c['items'])}% |")
+        print(
+            f"| {domain} | {c['items']} | {c['figures']} ({c['changed']} / {c['unchanged']}) | "
+            f"{_pct(c['extracted_changed'], c['changed'])}% / {_pct(c['extracted_unchanged'], c['unchanged'])}% | "
+            f"{prec}% / {_pct(c['tp'], c['changed'])}% ({_pct(c['tp'], c['changed'] - c['fn_datelike'])}%) | "
+            f"{_pct(c['kept_equal'], c['unchanged'])}% | "
+            f"{c['paired_changed']}: {_pct(c['paired_same_kind'], c['paired_changed'])}% / "
+            f"{_pct(c['conflict_tp'], c['paired_changed'])}% / "
+            f"{_pct(c['conflict_tp'] + c['paired_bounds'], c['paired_changed'])}% | {c['conflict_fp']} | "
+            f"{_pct(c['item_flagged'], c['items'])}% | {_pct(c['item_conflict'], c['items'])}% |"
+        )
     print("\n## Control: consistent (label 1) edited items with the same figures (nothing should be flagged)\n")
     print("| domain | items | figures | extracted | kept equal | items flagged | items with a conflict |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for domain, (c, n) in controls.items():
-        print(f"| {domain} | {n} | {c['figures']} | {_pct(c['extracted_unchanged'], c['unchanged'])}% | "
-              f"{_pct(c['kept_equal'], c['extracted_unchanged'])}% | {_pct(c['item_flagged'], n)}% | "
-              f"{_pct(c['item_conflict'], n)}% |")
+        print(
+            f"| {domain} | {n} | {c['figures']} | {_pct(c['extracted_unchanged'], c['unchanged'])}% | "
+            f"{_pct(c['kept_equal'], c['extracted_unchanged'])}% | {_pct(c['item_flagged'], n)}% | "
+            f"{_pct(c['item_conflict'], n)}% |"
+        )
 
     rate, size = speed(args.shared, args.mb, args.runs)
     news = _news_docs(args.shared)
@@ -271,10 +293,16 @@ def main(argv: list[str] | None = None) -> int:
     print("\n## Speed (1 core)\n")
     print("| extractor | input | MB/s |")
     print("|---|---|---:|")
-    print(f"| find_quantities | seed paper ×{size // 80000} ({size / 1e6:.1f} MB), median of {args.runs} | {rate:.2f} |")
-    print(f"| find_quantities | the 25 SummEdits news articles ×{news_size // len(news)} ({news_size / 1e6:.1f} MB), median of {args.runs} | {news_rate:.2f} |")
+    print(
+        f"| find_quantities | seed paper ×{size // 80000} ({size / 1e6:.1f} MB), median of {args.runs} | {rate:.2f} |"
+    )
+    print(
+        f"| find_quantities | the 25 SummEdits news articles ×{news_size // len(news)} ({news_size / 1e6:.1f} MB), median of {args.runs} | {news_rate:.2f} |"
+    )
     if q3 is not None:
-        print(f"| quantulum3 parser.parse, line by line | first {args.quantulum_chars} chars of the seed paper, 1 run | {q3:.3f} |")
+        print(
+            f"| quantulum3 parser.parse, line by line | first {args.quantulum_chars} chars of the seed paper, 1 run | {q3:.3f} |"
+        )
     return 0
 
 

@@ -55,8 +55,9 @@ def run_file(path: Path, data: dict, split: str) -> list[Outcome]:
         source.write_text(front + data["source"], encoding="utf-8")
         claims = [{"id": c["id"], "text": c["text"], "source": source.name} for c in data["claims"]]
         claim_file = root / "claims.json"
-        claim_file.write_text(json.dumps({"claims": claims, **({"document_date": str(date)} if date else {})}),
-                              encoding="utf-8")
+        claim_file.write_text(
+            json.dumps({"claims": claims, **({"document_date": str(date)} if date else {})}), encoding="utf-8"
+        )
         report = Checker(CheckConfig(sources=[root / "sources"], cache_dir=None, root=root)).check([claim_file])
     by_id = {c.id: c for c in report.claims}
     findings = report.finding_by_id()
@@ -64,8 +65,20 @@ def run_file(path: Path, data: dict, split: str) -> list[Outcome]:
     for c in data["claims"]:
         result = by_id[c["id"]]
         located = any(findings[f].evidence.path.endswith(source.name) for f in result.findings)
-        out.append(Outcome(split, data["domain"], c["id"], c["text"], c["kind"], c["fact"], c["expect"],
-                           result.verdict, located, [f"{findings[f].rule}: {findings[f].message}" for f in result.findings]))
+        out.append(
+            Outcome(
+                split,
+                data["domain"],
+                c["id"],
+                c["text"],
+                c["kind"],
+                c["fact"],
+                c["expect"],
+                result.verdict,
+                located,
+                [f"{findings[f].rule}: {findings[f].message}" for f in result.findings],
+            )
+        )
     return out
 
 
@@ -81,15 +94,19 @@ def table(outcomes: list[Outcome]) -> str:
     for kind in ("agree", "conflict", "trap"):
         sel = [o for o in outcomes if o.kind == kind]
         got = Counter(o.got for o in sel)
-        rows.append(f"| {kind} | {len(sel)} | {sum(o.got == o.expect for o in sel)} | {got['supported']} | "
-                    f"{got['contradicted']} | {got['unverified']} |")
+        rows.append(
+            f"| {kind} | {len(sel)} | {sum(o.got == o.expect for o in sel)} | {got['supported']} | "
+            f"{got['contradicted']} | {got['unverified']} |"
+        )
     said_c = [o for o in outcomes if o.got == "contradicted"]
     said_s = [o for o in outcomes if o.got == "supported"]
     p_c = sum(o.expect == "contradicted" for o in said_c) / len(said_c) if said_c else float("nan")
     p_s = sum(o.expect == "supported" for o in said_s) / len(said_s) if said_s else float("nan")
     rows.append("")
-    rows.append(f"precision of contradicted {p_c:.3f} ({len(said_c)} said); precision of supported {p_s:.3f} "
-                f"({len(said_s)} said)")
+    rows.append(
+        f"precision of contradicted {p_c:.3f} ({len(said_c)} said); precision of supported {p_s:.3f} "
+        f"({len(said_s)} said)"
+    )
     facts = sorted({o.fact for o in outcomes})
     rows.append("")
     rows.append("| fact | n | right |")
@@ -105,7 +122,7 @@ def main() -> None:
     ap.add_argument("--split", choices=["dev", "dev2", "test", "all"], default="all")
     ap.add_argument("--show-errors", action="store_true")
     args = ap.parse_args()
-    for split in (["dev", "dev2", "test"] if args.split == "all" else [args.split]):
+    for split in ["dev", "dev2", "test"] if args.split == "all" else [args.split]:
         outcomes = run_split(split)
         print(f"\n## {split}: {len(outcomes)} claims, {sum(o.got == o.expect for o in outcomes)} right\n")
         print(table(outcomes))

@@ -143,8 +143,9 @@ def parity() -> None:
 
     def tantivy_build(cls, documents, cache_dir, **options):
         index = build.__func__(cls, documents, cache_dir, **options)
-        index.tv = TantivyIndex([(d.path, p.index, p.text) for d in documents for p in d.passages],
-                                Path(tempfile.mkdtemp(dir=scratch)))
+        index.tv = TantivyIndex(
+            [(d.path, p.index, p.text) for d in documents for p in d.passages], Path(tempfile.mkdtemp(dir=scratch))
+        )
         return index
 
     def tantivy_search(self, text, limit=20):
@@ -170,11 +171,16 @@ def parity() -> None:
             finally:
                 PassageIndex.build, PassageIndex.search = build, search
         a, b = reports
-        verdicts = [(x["id"], x["verdict"], y["verdict"]) for x, y in zip(a["claims"], b["claims"])
-                    if x["verdict"] != y["verdict"]]
+        verdicts = [
+            (x["id"], x["verdict"], y["verdict"])
+            for x, y in zip(a["claims"], b["claims"])
+            if x["verdict"] != y["verdict"]
+        ]
         evidence = sum(x["evidence"] != y["evidence"] for x, y in zip(a["claims"], b["claims"]))
-        print(f"{name}: {len(a['claims'])} claims; report identical: {a == b}; claims with other evidence: "
-              f"{evidence}; verdicts changed (fts5 -> tantivy): {verdicts or 'none'}")
+        print(
+            f"{name}: {len(a['claims'])} claims; report identical: {a == b}; claims with other evidence: "
+            f"{evidence}; verdicts changed (fts5 -> tantivy): {verdicts or 'none'}"
+        )
     shutil.rmtree(scratch, ignore_errors=True)
 
 
@@ -194,8 +200,10 @@ def main(argv=None) -> None:
     print("| N | " + " | ".join(f"{q}: q/s (recall@20)" for q in names) + " | build s: fts5 / tantivy |")
     print("|---|" + "---:|" * (len(names) + 1))
     for n, r in results.items():
-        cells = [f"{r['queries'][q]['qps']:,.0f} ({r['queries'][q]['recall_at_20']:.3f})" if q in r["queries"] else "–"
-                 for q in names]
+        cells = [
+            f"{r['queries'][q]['qps']:,.0f} ({r['queries'][q]['recall_at_20']:.3f})" if q in r["queries"] else "–"
+            for q in names
+        ]
         b = r["build_s"]
         print(f"| {n:,} | " + " | ".join(cells) + f" | {b.get('fts5', 0):.2f} / {b.get('tantivy', float('nan')):.2f} |")
 

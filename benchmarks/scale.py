@@ -110,9 +110,17 @@ def phase_index(d: Path, runs: int, query_budget: float) -> dict:
             queries[name] = {"qps": _med(rates), "qps_runs": rates, "queries_per_run": n_done, "recall_at_20": recall}
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return {"passages": len(rows), "corpus_mb": mb, "build_s": builds, "build_s_median": _med(builds),
-            "build_mb_s": mb / _med(builds), "build_passages_s": len(rows) / _med(builds), "index_disk_mb": disk,
-            "queries": queries, "peak_rss_mb": peak_mb()}
+    return {
+        "passages": len(rows),
+        "corpus_mb": mb,
+        "build_s": builds,
+        "build_s_median": _med(builds),
+        "build_mb_s": mb / _med(builds),
+        "build_passages_s": len(rows) / _med(builds),
+        "index_disk_mb": disk,
+        "queries": queries,
+        "peak_rss_mb": peak_mb(),
+    }
 
 
 def phase_load(d: Path, runs: int) -> dict:
@@ -138,9 +146,19 @@ def phase_load(d: Path, runs: int) -> dict:
         if r < runs - 1:
             shutil.rmtree(cache, ignore_errors=True)
     total = [a + b for a, b in zip(loads, indexes)]
-    return {"files": len(files), "file_mb": mb, "passages": passages, "load_s": _med(loads), "index_s": _med(indexes),
-            "total_s": _med(total), "total_s_runs": total, "load_mb_s": mb / _med(loads),
-            "total_mb_s": mb / _med(total), "load_passages_s": passages / _med(loads), "peak_rss_mb": peak_mb()}
+    return {
+        "files": len(files),
+        "file_mb": mb,
+        "passages": passages,
+        "load_s": _med(loads),
+        "index_s": _med(indexes),
+        "total_s": _med(total),
+        "total_s_runs": total,
+        "load_mb_s": mb / _med(loads),
+        "total_mb_s": mb / _med(total),
+        "load_passages_s": passages / _med(loads),
+        "peak_rss_mb": peak_mb(),
+    }
 
 
 def phase_extract(d: Path, runs: int, budget: float) -> dict:
@@ -169,9 +187,16 @@ def phase_extract(d: Path, runs: int, budget: float) -> dict:
                 break
         rates.append(k / (time.perf_counter() - t))
         done.append(k)
-    return {"passages": len(rows), "people_known": len(registry.people), "learn_finalize_s": learn_s,
-            "extract_passages_s": _med(rates), "extract_runs": rates, "extracted_per_run": done,
-            "prefix_only": min(done) < len(rows), "peak_rss_mb": peak_mb()}
+    return {
+        "passages": len(rows),
+        "people_known": len(registry.people),
+        "learn_finalize_s": learn_s,
+        "extract_passages_s": _med(rates),
+        "extract_runs": rates,
+        "extracted_per_run": done,
+        "prefix_only": min(done) < len(rows),
+        "peak_rss_mb": peak_mb(),
+    }
 
 
 def phase_store(d: Path, runs: int, budget: float) -> dict:
@@ -183,8 +208,14 @@ def phase_store(d: Path, runs: int, budget: float) -> dict:
         warm = phase_check(d, runs, budget, cache=cache)
     finally:
         shutil.rmtree(cache, ignore_errors=True)
-    return {"cold": cold, "warm": warm, "store_mb": store_mb, "facts": _facts_stored_vs_extracted(d),
-            "same_report": cold.get("report_sha") == warm.get("report_sha"), "peak_rss_mb": peak_mb()}
+    return {
+        "cold": cold,
+        "warm": warm,
+        "store_mb": store_mb,
+        "facts": _facts_stored_vs_extracted(d),
+        "same_report": cold.get("report_sha") == warm.get("report_sha"),
+        "peak_rss_mb": peak_mb(),
+    }
 
 
 def _facts_stored_vs_extracted(d: Path, n: int = 500) -> dict:
@@ -209,8 +240,12 @@ def _facts_stored_vs_extracted(d: Path, n: int = 500) -> dict:
     for b in blobs:
         Facts.model_validate_json(b)
     decode_s = time.perf_counter() - t
-    return {"passages": len(rows), "extract_ms": 1000 * extract_s / len(rows), "decode_ms": 1000 * decode_s / len(rows),
-            "json_bytes": sum(map(len, blobs)) / len(rows)}
+    return {
+        "passages": len(rows),
+        "extract_ms": 1000 * extract_s / len(rows),
+        "decode_ms": 1000 * decode_s / len(rows),
+        "json_bytes": sum(map(len, blobs)) / len(rows),
+    }
 
 
 def phase_check(d: Path, runs: int, budget: float, cache: Path | None = None) -> dict:
@@ -271,8 +306,13 @@ def phase_check(d: Path, runs: int, budget: float, cache: Path | None = None) ->
         if stage == "check":
             counts["claims"] = done  # inputs fully checked so far (reported every 50)
 
-    original_methods = (Extractor.extract, EntityRegistry.learn, PassageIndex.search,
-                        PassageIndex.__dict__["build"], engine.Checker._pairs)
+    original_methods = (
+        Extractor.extract,
+        EntityRegistry.learn,
+        PassageIndex.search,
+        PassageIndex.__dict__["build"],
+        engine.Checker._pairs,
+    )
     Extractor.extract, EntityRegistry.learn, PassageIndex.search = extract, learn, search
     PassageIndex.build, engine.Checker._pairs = classmethod(build), pairs
     cfg = engine.CheckConfig(sources=[d / "sources"], cache_dir=cache or d / "cache", root=d)
@@ -299,33 +339,51 @@ def phase_check(d: Path, runs: int, budget: float, cache: Path | None = None) ->
         if finished:
             counts["claims"] = report.summary.claims
         m = {k: v - t0 for k, v in marks.items()}
-        row = {"finished": finished, "wall_s": end - t0, "load_s": m.get("learn"),
-               "learn_s": m["index"] - m["learn"] if "index" in m and "learn" in m else None,
-               "index_open_s": m["index_done"] - m["index"] if "index_done" in m else None,
-               "claims_s": end - t0 - m["claims"] if "claims" in m else None,
-               "claims_done": counts["claims"], "passages_extracted": counts["extract"],
-               "extract_s": counts["extract_s"], "searches": counts["search"], "search_s": counts["search_s"],
-               "files_parsed": stored.get("parsed"), "files_from_store": stored.get("reused")}
+        row = {
+            "finished": finished,
+            "wall_s": end - t0,
+            "load_s": m.get("learn"),
+            "learn_s": m["index"] - m["learn"] if "index" in m and "learn" in m else None,
+            "index_open_s": m["index_done"] - m["index"] if "index_done" in m else None,
+            "claims_s": end - t0 - m["claims"] if "claims" in m else None,
+            "claims_done": counts["claims"],
+            "passages_extracted": counts["extract"],
+            "extract_s": counts["extract_s"],
+            "searches": counts["search"],
+            "search_s": counts["search_s"],
+            "files_parsed": stored.get("parsed"),
+            "files_from_store": stored.get("reused"),
+        }
         if counts["extract_s"]:
             row["extract_passages_s"] = counts["extract"] / counts["extract_s"]
         if row["claims_s"]:
             row["claim_phase_claims_s"] = counts["claims"] / row["claims_s"]
         if finished:
             row["claims_per_s_end_to_end"] = report.summary.claims / row["wall_s"]
-            row["verdicts"] = {"supported": report.summary.supported, "contradicted": report.summary.contradicted,
-                               "unverified": report.summary.unverified, "findings": report.summary.findings}
+            row["verdicts"] = {
+                "supported": report.summary.supported,
+                "contradicted": report.summary.contradicted,
+                "unverified": report.summary.unverified,
+                "findings": report.summary.findings,
+            }
             row["report_sha"] = _report_digest(report)
         results.append(row)
         if not finished:
             break  # a budget-stopped run is not repeated
-    (Extractor.extract, EntityRegistry.learn, PassageIndex.search, PassageIndex.build,
-     engine.Checker._pairs) = original_methods
+    (Extractor.extract, EntityRegistry.learn, PassageIndex.search, PassageIndex.build, engine.Checker._pairs) = (
+        original_methods
+    )
     engine.Checker._close_store = original_close
     keys = [k for k, v in results[0].items() if isinstance(v, (int, float)) and not isinstance(v, bool)]
     summary = {k: _med([r.get(k) for r in results]) for k in keys}
-    summary.update(finished=all(r["finished"] for r in results), runs=results, budget_s=budget,
-                   verdicts=results[-1].get("verdicts"), report_sha=results[-1].get("report_sha"),
-                   peak_rss_mb=peak_mb())
+    summary.update(
+        finished=all(r["finished"] for r in results),
+        runs=results,
+        budget_s=budget,
+        verdicts=results[-1].get("verdicts"),
+        report_sha=results[-1].get("report_sha"),
+        peak_rss_mb=peak_mb(),
+    )
     return summary
 
 
@@ -362,9 +420,22 @@ def _report_digest(report) -> str:
 
 
 def run_child(phase: str, d: Path, args, runs: int) -> dict:
-    cmd = [sys.executable, __file__, "--child", phase, "--dir", str(d), "--runs", str(runs),
-           "--query-budget", str(args.query_budget), "--extract-budget", str(args.extract_budget),
-           "--check-budget", str(args.check_budget)]
+    cmd = [
+        sys.executable,
+        __file__,
+        "--child",
+        phase,
+        "--dir",
+        str(d),
+        "--runs",
+        str(runs),
+        "--query-budget",
+        str(args.query_budget),
+        "--extract-budget",
+        str(args.extract_budget),
+        "--check-budget",
+        str(args.check_budget),
+    ]
     t = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     if proc.returncode != 0:
@@ -372,7 +443,9 @@ def run_child(phase: str, d: Path, args, runs: int) -> dict:
         return {"error": proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else f"exit {proc.returncode}"}
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     out["child_wall_s"] = time.perf_counter() - t
-    print(f"  {phase}: done in {out['child_wall_s']:.0f} s, peak RSS {out.get('peak_rss_mb', 0):.0f} MB", file=sys.stderr)
+    print(
+        f"  {phase}: done in {out['child_wall_s']:.0f} s, peak RSS {out.get('peak_rss_mb', 0):.0f} MB", file=sys.stderr
+    )
     return out
 
 
@@ -387,6 +460,7 @@ def fmt(x, nd=1):
 def table(results: dict) -> str:
     ns = list(results)
     r = results
+
     def g(n, *path):
         x = r[n]
         for p in path:
@@ -397,7 +471,9 @@ def table(results: dict) -> str:
 
     def stages(n, which):
         c = g(n, "store", which) or {}
-        return " / ".join(fmt(c.get(k), 1) for k in ("load_s", "learn_s", "claims_s")) + f"; {fmt(c.get('files_parsed'))}"
+        return (
+            " / ".join(fmt(c.get(k), 1) for k in ("load_s", "learn_s", "claims_s")) + f"; {fmt(c.get('files_parsed'))}"
+        )
 
     def check_rate(n, *phase):
         c = g(n, *phase)
@@ -408,29 +484,81 @@ def table(results: dict) -> str:
         return f"did not finish in {fmt(c.get('budget_s'), 0)} s ({c.get('passages_extracted'):,} passages extracted)"
 
     rows = [
-        ("passages (rows) / real / synthetic", lambda n: f"{fmt(g(n,'corpus','n'))} / {fmt(g(n,'corpus','real'))} / {fmt(g(n,'corpus','synthetic'))}"),
+        (
+            "passages (rows) / real / synthetic",
+            lambda n: (
+                f"{fmt(g(n, 'corpus', 'n'))} / {fmt(g(n, 'corpus', 'real'))} / {fmt(g(n, 'corpus', 'synthetic'))}"
+            ),
+        ),
         ("corpus MB (passage text)", lambda n: fmt(g(n, "index", "corpus_mb"))),
         ("index build from rows: s", lambda n: fmt(g(n, "index", "build_s_median"), 2)),
-        ("index build from rows: **MB/s** (passages/s)", lambda n: f"**{fmt(g(n,'index','build_mb_s'))}** ({fmt(g(n,'index','build_passages_s'),0)})"),
+        (
+            "index build from rows: **MB/s** (passages/s)",
+            lambda n: f"**{fmt(g(n, 'index', 'build_mb_s'))}** ({fmt(g(n, 'index', 'build_passages_s'), 0)})",
+        ),
         ("index on disk MB", lambda n: fmt(g(n, "index", "index_disk_mb"))),
-        ("load docs + build_document: s (MB/s)", lambda n: f"{fmt(g(n,'load','load_s'),1)} ({fmt(g(n,'load','load_mb_s'),2)})"),
-        ("full path load + index: **MB/s** of source files", lambda n: f"**{fmt(g(n,'load','total_mb_s'),2)}** ({fmt(g(n,'load','total_s'),1)} s)"),
-        ("search top-20, OR of all words: q/s (recall@20)", lambda n: f"{fmt(g(n,'index','queries','all','qps'))} ({fmt(g(n,'index','queries','all','recall_at_20'),3)})"),
-        ("search top-20, rarest 5 terms: **q/s** (recall@20)", lambda n: f"**{fmt(g(n,'index','queries','rare5','qps'))}** ({fmt(g(n,'index','queries','rare5','recall_at_20'),3)})"),
+        (
+            "load docs + build_document: s (MB/s)",
+            lambda n: f"{fmt(g(n, 'load', 'load_s'), 1)} ({fmt(g(n, 'load', 'load_mb_s'), 2)})",
+        ),
+        (
+            "full path load + index: **MB/s** of source files",
+            lambda n: f"**{fmt(g(n, 'load', 'total_mb_s'), 2)}** ({fmt(g(n, 'load', 'total_s'), 1)} s)",
+        ),
+        (
+            "search top-20, OR of all words: q/s (recall@20)",
+            lambda n: (
+                f"{fmt(g(n, 'index', 'queries', 'all', 'qps'))} ({fmt(g(n, 'index', 'queries', 'all', 'recall_at_20'), 3)})"
+            ),
+        ),
+        (
+            "search top-20, rarest 5 terms: **q/s** (recall@20)",
+            lambda n: (
+                f"**{fmt(g(n, 'index', 'queries', 'rare5', 'qps'))}** ({fmt(g(n, 'index', 'queries', 'rare5', 'recall_at_20'), 3)})"
+            ),
+        ),
         ("registry learn + finalize over all passages: s", lambda n: fmt(g(n, "extract", "learn_finalize_s"), 1)),
-        ("**passages extracted/s** (Extractor.extract)", lambda n: f"**{fmt(g(n,'extract','extract_passages_s'),0)}**" + (" (prefix)" if g(n, 'extract', 'prefix_only') else "")),
+        (
+            "**passages extracted/s** (Extractor.extract)",
+            lambda n: (
+                f"**{fmt(g(n, 'extract', 'extract_passages_s'), 0)}**"
+                + (" (prefix)" if g(n, "extract", "prefix_only") else "")
+            ),
+        ),
         ("**claims checked/s end-to-end** (engine.check, warm index)", lambda n: check_rate(n, "check")),
-        ("  check: load / learn / claim phase s", lambda n: " / ".join(fmt(g(n, "check", k), 1) for k in ("load_s", "learn_s", "claims_s"))),
+        (
+            "  check: load / learn / claim phase s",
+            lambda n: " / ".join(fmt(g(n, "check", k), 1) for k in ("load_s", "learn_s", "claims_s")),
+        ),
         ("  check: claim phase claims/s", lambda n: fmt(g(n, "check", "claim_phase_claims_s"), 1)),
-        ("  check: source passages extracted (rate/s)", lambda n: f"{fmt(g(n,'check','passages_extracted'))} ({fmt(g(n,'check','extract_passages_s'),0)})"),
-        ("  check: index searches/s inside the engine", lambda n: fmt((g(n, "check", "searches") or 0) / g(n, "check", "search_s"), 0) if g(n, "check", "search_s") else "–"),
+        (
+            "  check: source passages extracted (rate/s)",
+            lambda n: f"{fmt(g(n, 'check', 'passages_extracted'))} ({fmt(g(n, 'check', 'extract_passages_s'), 0)})",
+        ),
+        (
+            "  check: index searches/s inside the engine",
+            lambda n: (
+                fmt((g(n, "check", "searches") or 0) / g(n, "check", "search_s"), 0)
+                if g(n, "check", "search_s")
+                else "–"
+            ),
+        ),
         ("corpus store: check, **cold** (empty cache): claims/s (wall s)", lambda n: check_rate(n, "store", "cold")),
         ("  cold: load / learn / claim phase s; files parsed", lambda n: stages(n, "cold")),
         ("corpus store: check, **warm**: claims/s (wall s)", lambda n: check_rate(n, "store", "warm")),
         ("  warm: load / learn / claim phase s; files parsed", lambda n: stages(n, "warm")),
-        ("  store on disk MB; same report cold and warm", lambda n: f"{fmt(g(n, 'store', 'store_mb'))}; {g(n, 'store', 'same_report')}"),
-        ("  facts per passage: extract ms / decode stored JSON ms", lambda n: f"{fmt(g(n, 'store', 'facts', 'extract_ms'), 2)} / {fmt(g(n, 'store', 'facts', 'decode_ms'), 3)}"),
-        ("peak RSS MB: index / load / extract / check", lambda n: " / ".join(fmt(g(n, p, "peak_rss_mb"), 0) for p in ("index", "load", "extract", "check"))),
+        (
+            "  store on disk MB; same report cold and warm",
+            lambda n: f"{fmt(g(n, 'store', 'store_mb'))}; {g(n, 'store', 'same_report')}",
+        ),
+        (
+            "  facts per passage: extract ms / decode stored JSON ms",
+            lambda n: f"{fmt(g(n, 'store', 'facts', 'extract_ms'), 2)} / {fmt(g(n, 'store', 'facts', 'decode_ms'), 3)}",
+        ),
+        (
+            "peak RSS MB: index / load / extract / check",
+            lambda n: " / ".join(fmt(g(n, p, "peak_rss_mb"), 0) for p in ("index", "load", "extract", "check")),
+        ),
     ]
     out = ["| N = | " + " | ".join(f"{n:,}" for n in ns) + " |", "|---|" + "---:|" * len(ns)]
     for label, f in rows:
@@ -443,9 +571,13 @@ def main(argv=None) -> None:
     ap.add_argument("--n", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--big-runs", type=int, default=1, help="runs of the slow phases (load, check) at N >= 1M")
-    ap.add_argument("--phases", nargs="+", default=["index", "load", "extract", "check"],
-                    help="index load extract check store; store = check with an empty cache, then warm; "
-                         "profile = cProfile of one check")
+    ap.add_argument(
+        "--phases",
+        nargs="+",
+        default=["index", "load", "extract", "check"],
+        help="index load extract check store; store = check with an empty cache, then warm; "
+        "profile = cProfile of one check",
+    )
     ap.add_argument("--query-budget", type=float, default=60.0, help="s of queries per strategy per run")
     ap.add_argument("--extract-budget", type=float, default=60.0, help="s of extraction per run (prefix)")
     ap.add_argument("--check-budget", type=float, default=600.0, help="s per end-to-end check before stopping")
@@ -495,9 +627,15 @@ def main(argv=None) -> None:
 def _meta(results: dict) -> dict:
     import platform
 
-    return {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
-                        "sqlite": __import__("sqlite3").sqlite_version, "load_avg": os.getloadavg()},
-            "results": {str(k): v for k, v in sorted(results.items())}}
+    return {
+        "machine": {
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "sqlite": __import__("sqlite3").sqlite_version,
+            "load_avg": os.getloadavg(),
+        },
+        "results": {str(k): v for k, v in sorted(results.items())},
+    }
 
 
 if __name__ == "__main__":

@@ -73,14 +73,20 @@ def gold_paragraphs(shared: Path, limit: int) -> list[tuple[str, set[int]]]:
             s = " ".join(ev["evidence"].split())
             # one plain sentence: a capital first, a full stop last, no inner ". X" that could
             # already be a second sentence in the source
-            if s in seen or len(s) < 25 or not s[0].isupper() or s[-1] not in ".!?" or re.search(r"[.!?] [A-Z]", s[:-1]):
+            if (
+                s in seen
+                or len(s) < 25
+                or not s[0].isupper()
+                or s[-1] not in ".!?"
+                or re.search(r"[.!?] [A-Z]", s[:-1])
+            ):
                 continue
             seen.add(s)
             sentences.append(s)
     sentences = sentences[:limit]
     out = []
     for i in range(0, len(sentences), PER_PARAGRAPH):
-        group = sentences[i:i + PER_PARAGRAPH]
+        group = sentences[i : i + PER_PARAGRAPH]
         text, starts = "", set()
         for s in group:
             if text:
@@ -130,8 +136,10 @@ def main(argv: list[str] | None = None) -> int:
     seed = (args.shared / SEED).read_text("utf-8")
     big = seed * max(1, int(args.mb * 1e6 // len(seed.encode("utf-8"))))
     n_gold = sum(len(g) - 1 for _, g in paragraphs)
-    print(f"accuracy: {n_gold} gold boundaries in {len(paragraphs)} CLIMATE-FEVER paragraphs; "
-          f"speed: seed paper x{len(big) // len(seed)} ({len(big.encode()) / 1e6:.1f} MB), CPU, median of {args.runs}\n")
+    print(
+        f"accuracy: {n_gold} gold boundaries in {len(paragraphs)} CLIMATE-FEVER paragraphs; "
+        f"speed: seed paper x{len(big) // len(seed)} ({len(big.encode()) / 1e6:.1f} MB), CPU, median of {args.runs}\n"
+    )
     print("| segmenter | boundary P | R | F1 | MB/s |")
     print("|---|---:|---:|---:|---:|")
     for name, seg in segmenters().items():

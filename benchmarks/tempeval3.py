@@ -45,19 +45,27 @@ def run(docs, system, errors: list | None = None) -> dict:
             ms = {id(s) for _, s in pairs}
             for g in gold:
                 if id(g) not in mg:
-                    errors.append(("MISS", d.name, g.type, d.text[g.start:g.end], g.value, ""))
+                    errors.append(("MISS", d.name, g.type, d.text[g.start : g.end], g.value, ""))
             for s in sys_spans:
                 if id(s) not in ms:
-                    errors.append(("FALSE", d.name, s.type, d.text[s.start:s.end], s.value, _ctx(d.text, s)))
+                    errors.append(("FALSE", d.name, s.type, d.text[s.start : s.end], s.value, _ctx(d.text, s)))
             for g, s in pairs:
                 if canon(g.value) != canon(s.value):
-                    errors.append(("VALUE", d.name, g.type, f"{d.text[g.start:g.end]} | {d.text[s.start:s.end]}",
-                                   f"{g.value} vs {s.value}", ""))
+                    errors.append(
+                        (
+                            "VALUE",
+                            d.name,
+                            g.type,
+                            f"{d.text[g.start : g.end]} | {d.text[s.start : s.end]}",
+                            f"{g.value} vs {s.value}",
+                            "",
+                        )
+                    )
     return {"all_types": t_all.result(), "date_only": t_date.result(), "seconds": round(time.perf_counter() - t0, 2)}
 
 
 def _ctx(text: str, s: Span) -> str:
-    return text[max(0, s.start - 40):s.end + 30].replace("\n", " ")
+    return text[max(0, s.start - 40) : s.end + 30].replace("\n", " ")
 
 
 def main() -> None:
@@ -82,15 +90,21 @@ def main() -> None:
     print(f"## TempEval-3 {args.split}: {len(docs)} documents, {n_gold} gold TIMEX3\n")
     for scope, label in (("all_types", "all types (DATE, TIME, DURATION, SET)"), ("date_only", "DATE only")):
         print(f"### {label}\n")
-        print("| system | gold | sys | strict P | strict R | strict F1 | relaxed P | relaxed R | relaxed F1 | value P | value R | value F1 | value acc. on relaxed |")
+        print(
+            "| system | gold | sys | strict P | strict R | strict F1 | relaxed P | relaxed R | relaxed F1 | value P | value R | value F1 | value acc. on relaxed |"
+        )
         print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
         for name, r in results.items():
             x = r[scope]
-            print(f"| {name} | {x['gold']} | {x['system']} | {x['strict']['P']} | {x['strict']['R']} | {x['strict']['F1']} | "
-                  f"{x['relaxed']['P']} | {x['relaxed']['R']} | {x['relaxed']['F1']} | {x['value']['P']} | {x['value']['R']} | "
-                  f"{x['value']['F1']} | {x['value_accuracy_on_relaxed']} |")
+            print(
+                f"| {name} | {x['gold']} | {x['system']} | {x['strict']['P']} | {x['strict']['R']} | {x['strict']['F1']} | "
+                f"{x['relaxed']['P']} | {x['relaxed']['R']} | {x['relaxed']['F1']} | {x['value']['P']} | {x['value']['R']} | "
+                f"{x['value']['F1']} | {x['value_accuracy_on_relaxed']} |"
+            )
         if scope == "all_types" and args.split == "platinum":
-            print("| HeidelTime-t (TE3 best value F1, published) | 138 | | | | 81.34 | 93.08 | 87.68 | 90.30 | | | 77.61 | |")
+            print(
+                "| HeidelTime-t (TE3 best value F1, published) | 138 | | | | 81.34 | 93.08 | 87.68 | 90.30 | | | 77.61 | |"
+            )
             print("| SUTime (published) | 138 | | | | 79.57 | 89.36 | 91.30 | 90.32 | | | 67.38 | |")
         print()
     for name, r in results.items():
@@ -98,9 +112,11 @@ def main() -> None:
     out = ROOT / "benchmarks" / "out"
     out.mkdir(parents=True, exist_ok=True)
     (out / f"tempeval3{'' if args.split == 'platinum' else '_' + args.split}.json").write_text(
-        json.dumps({"split": args.split, "documents": len(docs), "gold_timex3": n_gold, "results": results}, indent=2))
+        json.dumps({"split": args.split, "documents": len(docs), "gold_timex3": n_gold, "results": results}, indent=2)
+    )
     if args.errors:
         from collections import Counter
+
         print("\n## error kinds:", Counter(e[0] for e in errs))
         for e in errs[: args.errors]:
             print(" | ".join(e))

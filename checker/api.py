@@ -31,15 +31,17 @@ def without_excluded(paths: Iterable[Path], patterns: Iterable[str], root: Path)
     from .engine import _display, discover
     from .ingest import DOCUMENT_SUFFIXES
     from .ingest.claims_file import CLAIM_FILE_SUFFIXES
-
     from .selection import excluded
 
     patterns = list(patterns)
     out: list[Path] = []
     for path in paths:
         if patterns and path.is_dir():
-            out += [f for f in discover([path], CLAIM_FILE_SUFFIXES + DOCUMENT_SUFFIXES)
-                    if not excluded(_display(f, root), patterns)]
+            out += [
+                f
+                for f in discover([path], CLAIM_FILE_SUFFIXES + DOCUMENT_SUFFIXES)
+                if not excluded(_display(f, root), patterns)
+            ]
         else:
             out.append(path)
     return out
@@ -71,7 +73,8 @@ def check(
     Bad input raises :class:`checker.errors.InputError` or ``InputErrors`` (``render()`` gives
     ``path:line:col: message``); an unknown rule code or severity raises ``ValueError``.
     """
-    from .engine import CheckConfig, check as run
+    from .engine import CheckConfig
+    from .engine import check as run
     from .rules import all_rules
     from .selection import expand_codes, override_severities
 

@@ -23,10 +23,17 @@ def baseline_json(report: Report) -> str:
     """The baseline file for ``report``: one entry per distinct fingerprint, in a stable order."""
     entries = {}
     for f in report.findings:
-        entries.setdefault(f.fingerprint, {
-            "fingerprint": f.fingerprint, "rule": f.rule, "path": f.claim.path, "message": f.message,
-            "claim": f.claim.text, "evidence": f"{f.evidence.path}: {f.evidence.text}",
-        })
+        entries.setdefault(
+            f.fingerprint,
+            {
+                "fingerprint": f.fingerprint,
+                "rule": f.rule,
+                "path": f.claim.path,
+                "message": f.message,
+                "claim": f.claim.text,
+                "evidence": f"{f.evidence.path}: {f.evidence.text}",
+            },
+        )
     ordered = sorted(entries.values(), key=lambda e: (e["path"], e["rule"], e["claim"], e["fingerprint"]))
     doc = {"claimcheck_baseline": BASELINE_VERSION, "tool_version": __version__, "findings": ordered}
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
@@ -44,10 +51,14 @@ def load_baseline(path: Path) -> frozenset[str]:
     except json.JSONDecodeError as exc:
         raise InputError(shown, f"baseline is not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
     if not isinstance(data, dict) or data.get("claimcheck_baseline") != BASELINE_VERSION:
-        raise InputError(shown, f"not a claimcheck baseline (expected \"claimcheck_baseline\": {BASELINE_VERSION}); "
-                                "write one with 'claimcheck baseline'")
+        raise InputError(
+            shown,
+            f'not a claimcheck baseline (expected "claimcheck_baseline": {BASELINE_VERSION}); '
+            "write one with 'claimcheck baseline'",
+        )
     findings = data.get("findings")
     if not isinstance(findings, list) or not all(
-            isinstance(e, dict) and isinstance(e.get("fingerprint"), str) and e["fingerprint"] for e in findings):
+        isinstance(e, dict) and isinstance(e.get("fingerprint"), str) and e["fingerprint"] for e in findings
+    ):
         raise InputError(shown, "baseline 'findings' must be a list of objects with a 'fingerprint'")
     return frozenset(e["fingerprint"] for e in findings)

@@ -71,10 +71,24 @@ class _Progress:
         self.last = 0.0
         if enabled and sys.stderr.isatty() and not os.environ.get("CI"):
             from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                SpinnerColumn,
+                TextColumn,
+                TimeElapsedColumn,
+            )
 
-            self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+            self.bar = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
             self.bar.start()
 
     def __call__(self, stage: str, done: int, total: int) -> None:
@@ -143,9 +157,12 @@ class _Guarded(click.Group):
 
                 traceback.print_exc()
             summary = " ".join(str(exc).split())[:200]
-            click.echo(f"claimcheck: internal error ({type(exc).__name__}: {summary}); this is a bug in claimcheck "
-                       f"{__version__}: please report it to the project's issue tracker with the command and the "
-                       f"input it failed on ({DEBUG_ENV}=1 prints the traceback)", err=True)
+            click.echo(
+                f"claimcheck: internal error ({type(exc).__name__}: {summary}); this is a bug in claimcheck "
+                f"{__version__}: please report it to the project's issue tracker with the command and the "
+                f"input it failed on ({DEBUG_ENV}=1 prints the traceback)",
+                err=True,
+            )
             sys.exit(EXIT_INPUT)
 
 
@@ -159,16 +176,40 @@ def _run_options(f):
     """Options shared by 'check' and 'baseline' (everything that decides which findings exist)."""
     options = [
         click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
-        click.option("--sources", "-s", "sources", multiple=True, type=click.Path(path_type=Path),
-                     help="Folder or file of source documents (repeatable). Default: ./sources when checking ./claims."),
-        click.option("--select", help="Comma-separated rule codes or prefixes to report (CC-DATE, CC-REF-00, ALL; default: all)."),
+        click.option(
+            "--sources",
+            "-s",
+            "sources",
+            multiple=True,
+            type=click.Path(path_type=Path),
+            help="Folder or file of source documents (repeatable). Default: ./sources when checking ./claims.",
+        ),
+        click.option(
+            "--select", help="Comma-separated rule codes or prefixes to report (CC-DATE, CC-REF-00, ALL; default: all)."
+        ),
         click.option("--ignore", "ignore_rules", help="Comma-separated rule codes or prefixes not to report."),
-        click.option("--stdin-filename", help="With PATH '-': the name stdin's text is checked and reported under "
-                                              "(its suffix picks the reader: .md, .txt, .html, .yaml, ...)."),
-        click.option("--weekday-policy", type=click.Choice(["auto", "past", "future", "nearest"]), default="auto",
-                     show_default=True, help="How 'on Wednesday' resolves against the document date (auto: by tense, past looks back, future and expectation forward)."),
-        click.option("--cache-dir", type=click.Path(path_type=Path), default=Path(".claimcheck_cache"),
-                     show_default=True, help="Where the passage index is kept between runs."),
+        click.option(
+            "--stdin-filename",
+            help="With PATH '-': the name stdin's text is checked and reported under "
+            "(its suffix picks the reader: .md, .txt, .html, .yaml, ...).",
+        ),
+        click.option(
+            "--weekday-policy",
+            type=click.Choice(["auto", "past", "future", "nearest"]),
+            default="auto",
+            show_default=True,
+            help=(
+                "How 'on Wednesday' resolves against the document date"
+                " (auto: by tense, past looks back, future and expectation forward)."
+            ),
+        ),
+        click.option(
+            "--cache-dir",
+            type=click.Path(path_type=Path),
+            default=Path(".claimcheck_cache"),
+            show_default=True,
+            help="Where the passage index is kept between runs.",
+        ),
         click.option("--no-cache", is_flag=True, help="Build the passage index in memory only."),
     ]
     for option in reversed(options):
@@ -179,8 +220,12 @@ def _run_options(f):
 def _config_options(f):
     """``--config`` and ``--isolated``: which config file, if any, a command reads."""
     f = click.option("--isolated", is_flag=True, help="Ignore all config files.")(f)
-    return click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-                        help="Config file (default: nearest claimcheck.toml or pyproject.toml with [tool.claimcheck]).")(f)
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="Config file (default: nearest claimcheck.toml or pyproject.toml with [tool.claimcheck]).",
+    )(f)
 
 
 def _given(ctx: click.Context, name: str) -> bool:
@@ -211,19 +256,34 @@ def _settings(ctx: click.Context, p: dict):
             sources = [Path("sources")]
     from .selection import expand_codes
 
-    select_set = _codes(p["select"], codes, "--select") if _given(ctx, "select") else (
-        expand_codes(st.select, codes) if st.select is not None else None)
-    ignore_set = (_codes(p["ignore_rules"], codes, "--ignore") if _given(ctx, "ignore_rules") else
-                  expand_codes(st.ignore or (), codes)) or set()
+    select_set = (
+        _codes(p["select"], codes, "--select")
+        if _given(ctx, "select")
+        else (expand_codes(st.select, codes) if st.select is not None else None)
+    )
+    ignore_set = (
+        _codes(p["ignore_rules"], codes, "--ignore")
+        if _given(ctx, "ignore_rules")
+        else expand_codes(st.ignore or (), codes)
+    ) or set()
     weekday = p["weekday_policy"] if _given(ctx, "weekday_policy") or not st.weekday_policy else st.weekday_policy
     cache_dir = _cache_dir(ctx, cfg)
     from dataclasses import replace
 
     from .match.statements import DEFAULT_OPTIONS
 
-    align = replace(DEFAULT_OPTIONS, **{k: v for k, v in (("name_similarity", st.name_similarity),
-                                                          ("occurrence_days", st.occurrence_days),
-                                                          ("context_chars", st.context_chars)) if v is not None})
+    align = replace(
+        DEFAULT_OPTIONS,
+        **{
+            k: v
+            for k, v in (
+                ("name_similarity", st.name_similarity),
+                ("occurrence_days", st.occurrence_days),
+                ("context_chars", st.context_chars),
+            )
+            if v is not None
+        },
+    )
     from .api import without_excluded
 
     per_file = {pattern: expand_codes(c, codes) for pattern, c in (st.per_file_ignores or {}).items()}
@@ -231,11 +291,17 @@ def _settings(ctx: click.Context, p: dict):
         paths = without_excluded(paths, st.exclude, cfg.folder)
         sources = without_excluded(sources, st.exclude, cfg.folder)
     config = CheckConfig(
-        sources=sources, cache_dir=None if p["no_cache"] else cache_dir, select=select_set, ignore=ignore_set,
+        sources=sources,
+        cache_dir=None if p["no_cache"] else cache_dir,
+        select=select_set,
+        ignore=ignore_set,
         cache_required=_given(ctx, "cache_dir") or bool(st.cache_dir),
-        weekday_policy=weekday, aliases=dict(st.aliases or {}), align=align,
+        weekday_policy=weekday,
+        aliases=dict(st.aliases or {}),
+        align=align,
         root=cfg.folder,  # paths in reports are relative to the project, whatever the cwd
-        per_file_ignores=per_file, display_names=display_names,
+        per_file_ignores=per_file,
+        display_names=display_names,
     )
     return paths, config, cfg
 
@@ -298,17 +364,35 @@ def _review_options(f):
             if check == "url" and not re.match(_URL, value):
                 raise click.BadParameter(f"'{value}' is not an http(s) URL", param=param)
             ctx.meta.setdefault("claimreview", {})[key] = value.date() if check == "date" else value
+
         return callback
 
     options = [
         ("--review-author", "author", str, None, "ClaimReview: the person who reviewed the claims."),
-        ("--review-publisher", "publisher", str, None, "ClaimReview: the organisation that publishes (default: claimcheck)."),
-        ("--review-url", "url", str, "url", "ClaimReview: the page the reviews are published on (each gets #claim-id)."),
-        ("--review-date", "date", click.DateTime(formats=["%Y-%m-%d"]), "date",
-         "ClaimReview: datePublished, YYYY-MM-DD (default: today)."),
+        (
+            "--review-publisher",
+            "publisher",
+            str,
+            None,
+            "ClaimReview: the organisation that publishes (default: claimcheck).",
+        ),
+        (
+            "--review-url",
+            "url",
+            str,
+            "url",
+            "ClaimReview: the page the reviews are published on (each gets #claim-id).",
+        ),
+        (
+            "--review-date",
+            "date",
+            click.DateTime(formats=["%Y-%m-%d"]),
+            "date",
+            "ClaimReview: datePublished, YYYY-MM-DD (default: today).",
+        ),
     ]
-    for name, key, kind, check, help_text in reversed(options):
-        f = click.option(name, type=kind, expose_value=False, callback=keep(key, check), help=help_text)(f)
+    for name, key, kind, validate, help_text in reversed(options):
+        f = click.option(name, type=kind, expose_value=False, callback=keep(key, validate), help=help_text)(f)
     return f
 
 
@@ -331,24 +415,70 @@ def _shown_as(exc: InputError | InputErrors, names: dict[Path, str]) -> InputErr
 
 @main.command("check")
 @_run_options
-@click.option("--format", "-f", "fmt", type=click.Choice([f.value for f in Format]), default=None,
-              help="Report format (default: text; github when GITHUB_ACTIONS=true).")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice([f.value for f in Format]),
+    default=None,
+    help="Report format (default: text; github when GITHUB_ACTIONS=true).",
+)
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report to FILE (atomically).")
-@click.option("--fail-on", type=click.Choice(list(_FAIL_LEVELS)), default="error", show_default=True,
-              help="Exit 1 when a finding is at or above this severity.")
-@click.option("--baseline", "baseline_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Report only findings not in this baseline (written by 'claimcheck baseline').")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
-              help="Colour of the text report: auto is on a terminal unless NO_COLOR is set; always also when piped.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(list(_FAIL_LEVELS)),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding is at or above this severity.",
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Report only findings not in this baseline (written by 'claimcheck baseline').",
+)
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour of the text report: auto is on a terminal unless NO_COLOR is set; always also when piped.",
+)
 @click.option("--no-color", "no_color", is_flag=True, hidden=True, help="Same as --color never.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only (one line each), no progress or summary.")
-@click.option("--step-summary", "step_summary", metavar="FILE",
-              help="Append a Markdown summary to FILE (default with -f github: $GITHUB_STEP_SUMMARY; '' for none).")
-@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the report (text, or -f json).")
+@click.option(
+    "--step-summary",
+    "step_summary",
+    metavar="FILE",
+    help="Append a Markdown summary to FILE (default with -f github: $GITHUB_STEP_SUMMARY; '' for none).",
+)
+@click.option(
+    "--statistics", is_flag=True, help="Print the number of findings per rule instead of the report (text, or -f json)."
+)
 @_review_options
 @click.pass_context
-def check_command(ctx, paths, sources, select, ignore_rules, stdin_filename, weekday_policy, cache_dir, no_cache,
-                  config_path, isolated, fmt, output, fail_on, baseline_path, color, no_color, quiet, step_summary, statistics):
+def check_command(
+    ctx,
+    paths,
+    sources,
+    select,
+    ignore_rules,
+    stdin_filename,
+    weekday_policy,
+    cache_dir,
+    no_cache,
+    config_path,
+    isolated,
+    fmt,
+    output,
+    fail_on,
+    baseline_path,
+    color,
+    no_color,
+    quiet,
+    step_summary,
+    statistics,
+):
     """Check claim files and documents (default: ./claims against ./sources).
 
     A claim file (.yaml/.yml/.json) is checked against the sources and its claims against each
@@ -379,8 +509,9 @@ def check_command(ctx, paths, sources, select, ignore_rules, stdin_filename, wee
         report = override_severities(report, {code: Severity(level) for code, level in st.severity.items()})
     chosen_fmt, fmt = fmt, fmt or _default_format()
     color = "never" if no_color else color
-    use_color = color == "always" or (color == "auto" and output is None and sys.stdout.isatty()
-                                       and "NO_COLOR" not in os.environ)
+    use_color = color == "always" or (
+        color == "auto" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    )
     if statistics:
         from .concise import statistics_json, statistics_text
 
@@ -392,8 +523,13 @@ def check_command(ctx, paths, sources, select, ignore_rules, stdin_filename, wee
 
         text = finding_lines(report)
     else:
-        text = render(report, fmt, RenderOptions(color=bool(use_color) and fmt == "text", root=str(config.root),
-                                                 extra=_review_settings(ctx, cfg)))
+        text = render(
+            report,
+            fmt,
+            RenderOptions(
+                color=bool(use_color) and fmt == "text", root=str(config.root), extra=_review_settings(ctx, cfg)
+            ),
+        )
     if output:
         _write_output(output, text)
     else:
@@ -410,11 +546,29 @@ def check_command(ctx, paths, sources, select, ignore_rules, stdin_filename, wee
 
 @main.command("baseline")
 @_run_options
-@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
-              default=Path("claimcheck-baseline.json"), show_default=True, help="Baseline file to write.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("claimcheck-baseline.json"),
+    show_default=True,
+    help="Baseline file to write.",
+)
 @click.pass_context
-def baseline_command(ctx, paths, sources, select, ignore_rules, stdin_filename, weekday_policy, cache_dir, no_cache,
-                     config_path, isolated, output):
+def baseline_command(
+    ctx,
+    paths,
+    sources,
+    select,
+    ignore_rules,
+    stdin_filename,
+    weekday_policy,
+    cache_dir,
+    no_cache,
+    config_path,
+    isolated,
+    output,
+):
     """Record today's findings so 'check --baseline FILE' reports only new ones.
 
     Findings are identified by fingerprint (rule, claim and evidence text, values), not by line,
@@ -432,11 +586,23 @@ def baseline_command(ctx, paths, sources, select, ignore_rules, stdin_filename, 
 
 @main.command("extract")
 @click.argument("draft", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
-              help="Claim file to write (default: print to stdout).")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Claim file to write (default: print to stdout).",
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
-@click.option("--weekday-policy", type=click.Choice(["auto", "past", "future", "nearest"]), default="auto", show_default=True,
-              help="How 'on Wednesday' resolves against the document date (auto: by tense, past looks back, future and expectation forward).")
+@click.option(
+    "--weekday-policy",
+    type=click.Choice(["auto", "past", "future", "nearest"]),
+    default="auto",
+    show_default=True,
+    help=(
+        "How 'on Wednesday' resolves against the document date"
+        " (auto: by tense, past looks back, future and expectation forward)."
+    ),
+)
 def extract_command(draft, output, force, weekday_policy):
     """Turn the checkable sentences of DRAFT into a claim file to edit and commit.
 
@@ -455,8 +621,12 @@ def extract_command(draft, output, force, weekday_policy):
     if not draft.exists():
         _input_error(InputError(str(draft), "no such file"))
     if draft.suffix.lower() not in DOCUMENT_SUFFIXES:
-        _input_error(InputError(str(draft), f"unsupported document type '{draft.suffix}' "
-                                            f"(expected one of {', '.join(DOCUMENT_SUFFIXES)})"))
+        _input_error(
+            InputError(
+                str(draft),
+                f"unsupported document type '{draft.suffix}' (expected one of {', '.join(DOCUMENT_SUFFIXES)})",
+            )
+        )
     try:
         doc = load_document(draft, str(draft))
     except (InputError, InputErrors) as exc:
@@ -469,7 +639,10 @@ def extract_command(draft, output, force, weekday_policy):
         st = load_config(known_codes={r.code for r in all_rules()}).settings
     except (InputError, InputErrors) as exc:
         _input_error(exc)
-    if st.weekday_policy and click.get_current_context().get_parameter_source("weekday_policy") == ParameterSource.DEFAULT:
+    if (
+        st.weekday_policy
+        and click.get_current_context().get_parameter_source("weekday_policy") == ParameterSource.DEFAULT
+    ):
         weekday_policy = st.weekday_policy
     claims = extract_claims(doc, weekday_policy=weekday_policy, aliases=dict(st.aliases or {}))
     text = claims_yaml(doc, claims)
@@ -498,8 +671,13 @@ def _exit_code(report: Report, fail_on: str) -> int:
 
 
 @main.command("clean")
-@click.option("--cache-dir", type=click.Path(path_type=Path), default=Path(".claimcheck_cache"), show_default=True,
-              help="The cache folder to remove (default: the config file's cache-dir, else this).")
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path),
+    default=Path(".claimcheck_cache"),
+    show_default=True,
+    help="The cache folder to remove (default: the config file's cache-dir, else this).",
+)
 @_config_options
 @click.pass_context
 def clean_command(ctx, cache_dir, config_path, isolated):
@@ -517,14 +695,22 @@ def clean_command(ctx, cache_dir, config_path, isolated):
     removed, left = clean_cache(folder)
     click.echo(f"claimcheck: removed {removed} file(s) from {folder}", err=True)
     if left:
-        click.echo(f"claimcheck: kept {folder} and {len(left)} file(s) in it that are not claimcheck's: "
-                   f"{', '.join(left[:5])}{' ...' if len(left) > 5 else ''}", err=True)
+        click.echo(
+            f"claimcheck: kept {folder} and {len(left)} file(s) in it that are not claimcheck's: "
+            f"{', '.join(left[:5])}{' ...' if len(left) > 5 else ''}",
+            err=True,
+        )
 
 
 @main.command("index")
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--cache-dir", type=click.Path(path_type=Path), default=Path(".claimcheck_cache"), show_default=True,
-              help="Where the corpus store and passage index are kept.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path),
+    default=Path(".claimcheck_cache"),
+    show_default=True,
+    help="Where the corpus store and passage index are kept.",
+)
 @_config_options
 @click.pass_context
 def index_command(ctx, sources, cache_dir, config_path, isolated):
@@ -536,12 +722,19 @@ def index_command(ctx, sources, cache_dir, config_path, isolated):
     try:
         cfg = load_config(config_path, known_codes={r.code for r in all_rules()}, search=not isolated)
         st = cfg.settings
-        chosen = list(sources) or [cfg.resolve(x) for x in st.sources or []] or (
-            [Path("sources")] if Path("sources").is_dir() else [])
+        chosen = (
+            list(sources)
+            or [cfg.resolve(x) for x in st.sources or []]
+            or ([Path("sources")] if Path("sources").is_dir() else [])
+        )
         if not chosen:
             raise click.UsageError("no SOURCES given, no 'sources' in a config file and no ./sources folder here")
-        config = CheckConfig(sources=chosen, cache_dir=_cache_dir(ctx, cfg), root=cfg.folder,
-                             cache_required=_given(ctx, "cache_dir") or bool(st.cache_dir))
+        config = CheckConfig(
+            sources=chosen,
+            cache_dir=_cache_dir(ctx, cfg),
+            root=cfg.folder,
+            cache_required=_given(ctx, "cache_dir") or bool(st.cache_dir),
+        )
         checker = Checker(config)
         docs, index = checker.ingest()
     except (InputError, InputErrors) as exc:
@@ -549,8 +742,11 @@ def index_command(ctx, sources, cache_dir, config_path, isolated):
     if index is not None:
         index.close()
     where = checker.cache_folder or "memory (no usable cache folder)"
-    click.echo(f"claimcheck: {len(docs)} source file(s), {sum(len(d.passages) for d in docs)} passages "
-               f"({checker.parsed} parsed, {checker.reused} from the store) in {where}", err=True)
+    click.echo(
+        f"claimcheck: {len(docs)} source file(s), {sum(len(d.passages) for d in docs)} passages "
+        f"({checker.parsed} parsed, {checker.reused} from the store) in {where}",
+        err=True,
+    )
 
 
 @main.command("schema")

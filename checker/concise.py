@@ -26,8 +26,10 @@ def statistics_rows(report: Report) -> list[dict]:
     first = {}
     for f in report.findings:
         first.setdefault(f.rule, f)
-    return [{"code": code, "name": first[code].name, "severity": first[code].severity.value, "count": n}
-            for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return [
+        {"code": code, "name": first[code].name, "severity": first[code].severity.value, "count": n}
+        for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
 
 
 def statistics_text(report: Report) -> str:

@@ -38,7 +38,9 @@ class ClaimReviewSettings(BaseModel):
     author: str | None = Field(default=None, min_length=1, description="The person who reviewed the claims")
     publisher: str | None = Field(default=None, min_length=1, description="The organisation that publishes the reviews")
     publisher_url: str | None = Field(default=None, alias="publisher-url", pattern=r"^https?://\S+$")
-    url: str | None = Field(default=None, pattern=r"^https?://\S+$", description="The page the reviews are published on")
+    url: str | None = Field(
+        default=None, pattern=r"^https?://\S+$", description="The page the reviews are published on"
+    )
     date: dt.date | None = Field(default=None, description="datePublished (default: the day of the run)")
 
 
@@ -58,18 +60,37 @@ class Settings(BaseModel):
     aliases: dict[str, str] | None = Field(default=None, description="alias -> canonical person name")
     output: str | None = None
     baseline: str | None = Field(default=None, description="Baseline file of accepted findings")
-    name_similarity: float | None = Field(default=None, alias="name-similarity", ge=50, le=100,
-                                          description="rapidfuzz ratio at which two names are one (statement alignment)")
-    occurrence_days: int | None = Field(default=None, alias="occurrence-days", ge=0, le=366,
-                                        description="something done often: dates further apart are two occurrences")
-    context_chars: int | None = Field(default=None, alias="context-chars", ge=0, le=1000,
-                                      description="a misstated value's context: its clause up to this far after it")
+    name_similarity: float | None = Field(
+        default=None,
+        alias="name-similarity",
+        ge=50,
+        le=100,
+        description="rapidfuzz ratio at which two names are one (statement alignment)",
+    )
+    occurrence_days: int | None = Field(
+        default=None,
+        alias="occurrence-days",
+        ge=0,
+        le=366,
+        description="something done often: dates further apart are two occurrences",
+    )
+    context_chars: int | None = Field(
+        default=None,
+        alias="context-chars",
+        ge=0,
+        le=1000,
+        description="a misstated value's context: its clause up to this far after it",
+    )
     exclude: list[str] | None = Field(default=None, description="Globs of files not to check when walking folders")
     per_file_ignores: dict[str, list[str]] | None = Field(
-        default=None, alias="per-file-ignores", description="path glob -> rule codes or prefixes hidden in those files")
+        default=None, alias="per-file-ignores", description="path glob -> rule codes or prefixes hidden in those files"
+    )
     severity: dict[str, Literal["error", "warning", "info"]] | None = Field(
-        default=None, description="rule code or prefix -> severity it is reported at")
-    claimreview: ClaimReviewSettings | None = Field(default=None, description="ClaimReview author, publisher, URL, date")
+        default=None, description="rule code or prefix -> severity it is reported at"
+    )
+    claimreview: ClaimReviewSettings | None = Field(
+        default=None, description="ClaimReview author, publisher, URL, date"
+    )
 
 
 _TABLES: dict[str, type[BaseModel]] = {"claimreview": ClaimReviewSettings}
@@ -114,8 +135,10 @@ def _has_tool_table(path: Path) -> bool:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError(str(path), f"cannot read it to look for [tool.claimcheck]: {exc.strerror or exc} "
-                                    "(use --config FILE or --isolated)") from None
+        raise InputError(
+            str(path),
+            f"cannot read it to look for [tool.claimcheck]: {exc.strerror or exc} (use --config FILE or --isolated)",
+        ) from None
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -124,8 +147,7 @@ def _has_tool_table(path: Path) -> bool:
     return isinstance(data.get("tool"), dict) and "claimcheck" in data["tool"]
 
 
-def load_config(path: Path | None = None, *, known_codes: set[str] | None = None,
-                search: bool = True) -> LoadedConfig:
+def load_config(path: Path | None = None, *, known_codes: set[str] | None = None, search: bool = True) -> LoadedConfig:
     """Read and validate a config file (``path``, else the nearest one when ``search``)."""
     if path is None:
         path = find_config() if search else None
@@ -151,8 +173,11 @@ def load_config(path: Path | None = None, *, known_codes: set[str] | None = None
         if table is None:
             raise InputError(shown, "no [tool.claimcheck] table")
         if not isinstance(table, dict):
-            raise InputError(shown, "'tool.claimcheck' should be a table ([tool.claimcheck])",
-                             *_at(_key_line(text, "claimcheck", "") or _key_line(text, "tool", "")))
+            raise InputError(
+                shown,
+                "'tool.claimcheck' should be a table ([tool.claimcheck])",
+                *_at(_key_line(text, "claimcheck", "") or _key_line(text, "tool", "")),
+            )
         prefix = "tool.claimcheck."
     else:
         table, prefix = data, ""
@@ -176,12 +201,19 @@ def load_config(path: Path | None = None, *, known_codes: set[str] | None = None
             errors.append(InputError(shown, message, line, 1 if line else None))
         raise InputErrors(errors) from None
     if settings.format is not None and settings.format not in FORMATS:
-        errors.append(InputError(shown, f"'{prefix}format': unknown format '{settings.format}' "
-                                        f"(one of {', '.join(FORMATS)})", *_at(_key_line(text, "format", prefix))))
+        errors.append(
+            InputError(
+                shown,
+                f"'{prefix}format': unknown format '{settings.format}' (one of {', '.join(FORMATS)})",
+                *_at(_key_line(text, "format", prefix)),
+            )
+        )
     if known_codes is not None:
+
         def unknown(key: str, code: str, line: int | None) -> None:
-            errors.append(InputError(shown, f"'{prefix}{key}': unknown rule code '{code}' "
-                                            "(see 'claimcheck rules')", *_at(line)))
+            errors.append(
+                InputError(shown, f"'{prefix}{key}': unknown rule code '{code}' (see 'claimcheck rules')", *_at(line))
+            )
 
         for key in ("select", "ignore"):
             for code in getattr(settings, key) or []:
@@ -212,9 +244,11 @@ def _table_bounds(text: str, prefix: str) -> tuple[int, int]:
     if not prefix:
         return 0, len(lines)
     ours = re.compile(r"\s*\[\s*tool\s*\.\s*claimcheck\s*[.\]]")
-    start = next((i for i, l in enumerate(lines) if ours.match(l)), 0)
-    end = next((i for i in range(start + 1, len(lines))
-                if re.match(r"\s*\[", lines[i]) and not ours.match(lines[i])), len(lines))
+    start = next((i for i, line in enumerate(lines) if ours.match(line)), 0)
+    end = next(
+        (i for i in range(start + 1, len(lines)) if re.match(r"\s*\[", lines[i]) and not ours.match(lines[i])),
+        len(lines),
+    )
     return start, end
 
 
@@ -244,8 +278,9 @@ def _value_line(text: str, key: str, prefix: str, value: str) -> int | None:
 
 def _quoted_line(text: str, table: str, prefix: str, value: str) -> int | None:
     """Line of ``"value"`` inside the ``[table]`` sub-table (or after ``table =``), else the table's line."""
-    return _line_of(text, table, prefix, re.compile(rf"[\"']{re.escape(value)}[\"']|^\s*{re.escape(value)}\s*="),
-                    ends_at="[")
+    return _line_of(
+        text, table, prefix, re.compile(rf"[\"']{re.escape(value)}[\"']|^\s*{re.escape(value)}\s*="), ends_at="["
+    )
 
 
 def _line_of(text: str, key: str, prefix: str, pattern: re.Pattern, ends_at: str) -> int | None:

@@ -24,7 +24,7 @@ from .extract.learnt_people import teach
 from .extract.quantities import find_quantities
 from .extract.statements import resolve_subject
 from .fingerprint import Fingerprints, fingerprint
-from .ingest import load_document, DOCUMENT_SUFFIXES
+from .ingest import DOCUMENT_SUFFIXES, load_document
 from .ingest.claims_file import CLAIM_FILE_SUFFIXES, load_claim_file
 from .ingest.markup import extraction_text
 from .locate import locate
@@ -33,11 +33,23 @@ from .match.index import PassageIndex, corpus_key, usable_cache_dir
 from .match.misstatement import another_statement
 from .match.statements import DEFAULT_OPTIONS as ALIGN_DEFAULTS
 from .match.statements import AlignOptions, align_any, align_statements, anchor_keys
-from .pairing import PairIndex, event_keys, event_query_keys, normalised
 from .models import (
-    AcceptedBy, AcceptedFinding, Claim, ClaimResult, Document, EntityMention, Evidence, Facts, Finding, Loc,
-    Report, Severity, Summary, ToolInfo,
+    AcceptedBy,
+    AcceptedFinding,
+    Claim,
+    ClaimResult,
+    Document,
+    EntityMention,
+    Evidence,
+    Facts,
+    Finding,
+    Loc,
+    Report,
+    Severity,
+    Summary,
+    ToolInfo,
 )
+from .pairing import PairIndex, event_keys, event_query_keys, normalised
 from .rules import all_rules
 from .rules.base import ClaimRule, DocContext, DocHit, DocumentRule, Hit, Pair, Rule, Side
 from .rules.identity import same_event, unique_cited_event
@@ -173,14 +185,20 @@ def _passage_side(doc: Document, i: int, facts: Facts) -> Side:
     p = doc.passages[i]
     section = p.section[-1] if p.section else None
     return Side(
-        label=p.id, text=p.text, start=p.start, end=p.end, facts=facts,
+        label=p.id,
+        text=p.text,
+        start=p.start,
+        end=p.end,
+        facts=facts,
         locate=lambda s, e, doc=doc, section=section: locate(doc, s, e, section),
-        is_heading=p.is_heading, section=section, path=doc.path,
+        is_heading=p.is_heading,
+        section=section,
+        path=doc.path,
     )
 
 
 def _claim_side(claim: Claim, loc: Loc, file_text: str, facts: Facts, path: str) -> Side:
-    exact = file_text[loc.start:loc.end] == claim.text
+    exact = file_text[loc.start : loc.end] == claim.text
     base = loc.start if exact else 0
     pseudo = Document(path=path, text=file_text)
 
@@ -189,8 +207,7 @@ def _claim_side(claim: Claim, loc: Loc, file_text: str, facts: Facts, path: str)
             return locate(pseudo, base + s, base + e)
         return loc
 
-    return Side(label=claim.id, text=claim.text, start=0, end=len(claim.text), facts=facts,
-                locate=where, path=path)
+    return Side(label=claim.id, text=claim.text, start=0, end=len(claim.text), facts=facts, locate=where, path=path)
 
 
 def _apply_structured(claim: Claim, facts: Facts, extractor: Extractor, doc_date: dt.date | None) -> Facts:
@@ -218,13 +235,20 @@ def _apply_structured(claim: Claim, facts: Facts, extractor: Extractor, doc_date
         for name in claim.actors:
             canonical, _ = extractor.registry.resolve(name)
             canonical = canonical or name
-            people.append(EntityMention(text=name, canonical=canonical, kind="person",
-                                        **_span_in(claim.text, name, whole)))
+            people.append(
+                EntityMention(text=name, canonical=canonical, kind="person", **_span_in(claim.text, name, whole))
+            )
     if claim.place:
         place = gazetteer().get(claim.place)
-        places = [EntityMention(text=claim.place, canonical=place.name if place else claim.place, kind="place",
-                                country=place.country if place else None,
-                                **_span_in(claim.text, claim.place, whole))]
+        places = [
+            EntityMention(
+                text=claim.place,
+                canonical=place.name if place else claim.place,
+                kind="place",
+                country=place.country if place else None,
+                **_span_in(claim.text, claim.place, whole),
+            )
+        ]
     facts.entities = sorted(people + places, key=lambda e: e.start)
     if claim.actors or claim.place or claim.action:
         from .extract.events import build_frame
@@ -280,7 +304,11 @@ class LazyFacts:
             if st is not None and st.subject is not None and not st.subject.names:
                 resolve_subject(st, self._earlier_statements(doc, key[1]))
                 subj = st.subject
-                if not subj.names and subj.resolved_from is None and self._nothing_named_before(doc, key[1], subj.start):
+                if (
+                    not subj.names
+                    and subj.resolved_from is None
+                    and self._nothing_named_before(doc, key[1], subj.start)
+                ):
                     st.subject = subj.model_copy(update={"topic": True})
         return hit
 
@@ -289,8 +317,14 @@ class LazyFacts:
         or organisation comes before offset ``at`` in it: then an unresolved "it" or "the film"
         can only mean the source's topic (a later one may be another article's, or anything)."""
         if doc.path not in self.first_named:
-            self.first_named[doc.path] = next((j for j in range(len(doc.passages)) if _has_subject(
-                self.cache.get((doc.path, j)) or self._extract(doc, j))), len(doc.passages))
+            self.first_named[doc.path] = next(
+                (
+                    j
+                    for j in range(len(doc.passages))
+                    if _has_subject(self.cache.get((doc.path, j)) or self._extract(doc, j))
+                ),
+                len(doc.passages),
+            )
         if self.first_named[doc.path] != index:
             return False
         facts = self.cache[(doc.path, index)]
@@ -301,7 +335,8 @@ class LazyFacts:
         case hides their verbs; event frames read headings)."""
         p = doc.passages[index]
         facts = self.cache[(doc.path, index)] = self.extractor.extract(
-            self.masked[doc.path][p.start:p.end], offset=p.start, doc_date=doc.date)
+            self.masked[doc.path][p.start : p.end], offset=p.start, doc_date=doc.date
+        )
         if p.is_heading:
             facts.statement, facts.clauses = None, []
         return facts
@@ -337,8 +372,9 @@ class Checker:
         # every rule runs; --select/--ignore hide findings afterwards, so that a claim whose
         # conflict is hidden is reported unverified, never supported
         chosen = list(all_rules())
-        self.shown = {r.code for r in chosen
-                      if (config.select is None or r.code in config.select) and r.code not in config.ignore}
+        self.shown = {
+            r.code for r in chosen if (config.select is None or r.code in config.select) and r.code not in config.ignore
+        }
         self.rules: list[Rule] = [r for r in chosen if not isinstance(r, (DocumentRule, ClaimRule))]
         self.claim_rules: list[ClaimRule] = [r for r in chosen if isinstance(r, ClaimRule)]
         self.document_rules: list[DocumentRule] = [r for r in chosen if isinstance(r, DocumentRule)]
@@ -374,8 +410,11 @@ class Checker:
             elif path.suffix.lower() in DOCUMENT_SUFFIXES:
                 documents.append(load_document(path, shown))
             else:
-                raise InputError(shown, f"unsupported file type '{path.suffix}' (expected a claim file "
-                                        f"{', '.join(CLAIM_FILE_SUFFIXES)} or a document {', '.join(DOCUMENT_SUFFIXES)})")
+                raise InputError(
+                    shown,
+                    f"unsupported file type '{path.suffix}' (expected a claim file "
+                    f"{', '.join(CLAIM_FILE_SUFFIXES)} or a document {', '.join(DOCUMENT_SUFFIXES)})",
+                )
         return claim_files, documents
 
     def _load_sources(self, exclude: set[str], inputs: Sequence[Path] = ()) -> list[Document]:
@@ -404,12 +443,14 @@ class Checker:
                 docs.append(store.document(digest, shown, lambda path=path, shown=shown: load_document(path, shown)))
         if store is not None:
             root, here = self.config.root, {shown for shown, _ in found}
-            store.save(gone=lambda shown: shown not in here and not (root / shown).is_file()
-                       and not Path(shown).is_file())
+            store.save(
+                gone=lambda shown: shown not in here and not (root / shown).is_file() and not Path(shown).is_file()
+            )
         self.parsed, self.reused = (store.parsed, store.reused) if store is not None else (len(docs), 0)
         for kept, copies in sorted(self.duplicates.items()):
-            self.notes.append(f"{kept}: read once for {len(copies)} source(s) with the same content "
-                              f"({', '.join(sorted(copies))})")
+            self.notes.append(
+                f"{kept}: read once for {len(copies)} source(s) with the same content ({', '.join(sorted(copies))})"
+            )
         return docs
 
     def _open_store(self) -> CorpusStore | None:
@@ -543,10 +584,13 @@ class Checker:
                 for rule in self.claim_rules:
                     for hit, ev_side in rule.check_claim(item.side, candidates, cited_sides):
                         doc = self.docs.get(ev_side.path)
-                        if doc is not None and another_statement(item.side, ev_side, hit, rule.category, doc,
-                                                                 self.config.align):
+                        if doc is not None and another_statement(
+                            item.side, ev_side, hit, rule.category, doc, self.config.align
+                        ):
                             continue  # the matching sentence is about something else: no comparison
-                        finding = self._finding(rule, hit, Pair(item.side, ev_side, "claim-source"), f"F{n_findings + 1}")
+                        finding = self._finding(
+                            rule, hit, Pair(item.side, ev_side, "claim-source"), f"F{n_findings + 1}"
+                        )
                         key = (finding.category, finding.claim.start, finding.evidence.path, finding.evidence.start)
                         if key in seen:
                             continue
@@ -555,7 +599,8 @@ class Checker:
                         findings.append(finding)
             kept, accepted = self._suppress(item, findings)
             hidden = sum(f.severity == Severity.error for f in findings) > sum(
-                f.severity == Severity.error for f in kept + accepted)
+                f.severity == Severity.error for f in kept + accepted
+            )
             evidence = self._evidence(item, pairs, index)
             results.append((item, kept, accepted, evidence, pairs, hidden))
             self.progress("checking claims", k + 1, len(inputs))
@@ -591,10 +636,19 @@ class Checker:
         ev_context = doc.passages[ev_index].text if ev_index is not None else ev_loc.text
         fp = fingerprint(rule.code, doc.passages[index].text, ev_context, hit.claim_value, hit.evidence_value)
         return Finding(
-            id=f"D{fp}", rule=rule.code, name=rule.name, category=rule.category,
-            severity=hit.severity or rule.severity, message=hit.message, claim=claim_loc, evidence=ev_loc,
-            claim_value=hit.claim_value, evidence_value=hit.evidence_value, confidence=round(hit.confidence, 2),
-            claim_id=doc.passages[index].id, fingerprint=fp,
+            id=f"D{fp}",
+            rule=rule.code,
+            name=rule.name,
+            category=rule.category,
+            severity=hit.severity or rule.severity,
+            message=hit.message,
+            claim=claim_loc,
+            evidence=ev_loc,
+            claim_value=hit.claim_value,
+            evidence_value=hit.evidence_value,
+            confidence=round(hit.confidence, 2),
+            claim_id=doc.passages[index].id,
+            fingerprint=fp,
         )
 
     # ---------------------------------------------------------------- pairing
@@ -606,8 +660,9 @@ class Checker:
                 out.add(k, event_keys(item.side.event, item.side.event_date()), _claim_signature(item))
         return out
 
-    def _pairs(self, item: _ClaimInput, position: int, inputs: list[_ClaimInput],
-               index: PassageIndex | None) -> Iterable[Pair]:
+    def _pairs(
+        self, item: _ClaimInput, position: int, inputs: list[_ClaimInput], index: PassageIndex | None
+    ) -> Iterable[Pair]:
         side = item.side
         if item.doc is not None:
             yield from self._document_pairs(item)
@@ -624,8 +679,14 @@ class Checker:
         # a claim with no typed fact is still read against the source it cites (a quarter
         # named without a year, "in Q1", is no date fact, yet a claim rule can check it)
         statement = side.facts.statement
-        if index is None or not (side.event or side.facts.dates or side.facts.quantities or side.facts.quotes
-                                 or cited_doc is not None or (statement is not None and statement.slots)):
+        if index is None or not (
+            side.event
+            or side.facts.dates
+            or side.facts.quantities
+            or side.facts.quotes
+            or cited_doc is not None
+            or (statement is not None and statement.slots)
+        ):
             return
         if item.doc is not None:
             cited_doc = self._cited_by_passage(item.doc, item.passage_index)
@@ -638,8 +699,7 @@ class Checker:
             candidates.append(self._side(self.docs[path], i))
         if cited_doc is not None:
             # the cited source comes first, all of it, whatever the index ranked
-            cited_sides = [self._side(cited_doc, p.index)
-                           for p in cited_doc.passages]
+            cited_sides = [self._side(cited_doc, p.index) for p in cited_doc.passages]
             candidates = cited_sides + [c for c in candidates if c.path != cited_doc.path]
             unique = unique_cited_event(side, [c for c in candidates if c.path == cited_doc.path])
         else:
@@ -649,9 +709,13 @@ class Checker:
         claim_words = whole_claim_content(side)
         for cand in candidates:
             reason = "cited" if unique is cand else same_event(side, cand, "claim-source")
-            alignment = align_any(statement, cand.facts, self.config.align,
-                                  cited=cited_doc is not None and cand.path == cited_doc.path,
-                                  contained=claim_words is not None and says_all(claim_words, cand.text))
+            alignment = align_any(
+                statement,
+                cand.facts,
+                self.config.align,
+                cited=cited_doc is not None and cand.path == cited_doc.path,
+                contained=claim_words is not None and says_all(claim_words, cand.text),
+            )
             yield Pair(side, cand, "claim-source", reason, alignment)
 
     def _cited_by_passage(self, doc: Document, index: int) -> Document | None:
@@ -663,8 +727,11 @@ class Checker:
         if not doc.references or not self.config.sources:
             return None
         paragraph = doc.passages[index].paragraph
-        keys = [c.key for c in self._contexts[doc.path].citations
-                if c.passage is not None and doc.passages[c.passage].paragraph == paragraph]
+        keys = [
+            c.key
+            for c in self._contexts[doc.path].citations
+            if c.passage is not None and doc.passages[c.passage].paragraph == paragraph
+        ]
         refs = {r.key: r for r in doc.references}
         for key in keys:
             ref = refs.get(key)
@@ -674,9 +741,11 @@ class Checker:
                 if path == doc.path:
                     continue
                 stem = Path(path).stem.lower()
-                if (ref.url and source.url and ref.url.rstrip("/") == source.url.rstrip("/")) \
-                        or stem in (key, f"ref{key}", f"ref-{key}", f"ref_{key}", f"reference-{key}") \
-                        or (source.title and len(source.title) > 15 and source.title.lower() in ref.text.lower()):
+                if (
+                    (ref.url and source.url and ref.url.rstrip("/") == source.url.rstrip("/"))
+                    or stem in (key, f"ref{key}", f"ref-{key}", f"ref_{key}", f"reference-{key}")
+                    or (source.title and len(source.title) > 15 and source.title.lower() in ref.text.lower())
+                ):
                     return source
         return None
 
@@ -768,7 +837,7 @@ class Checker:
         head_actors = set(hf.events[0].actors)
         head_date = next((d for d in hf.dates if not (d.open_start or d.open_end)), None)
         out: list[Side] = []
-        for p in doc.passages[heading_index + 1:]:
+        for p in doc.passages[heading_index + 1 :]:
             if p.is_heading:
                 break
             f = self.facts[(doc.path, p.index)]
@@ -780,8 +849,16 @@ class Checker:
                 continue
             ev = f.events[0]
             own = side.event_date()
-            if ev.action == "visit" and ev.agent and ev.place and (
-                    own is None or head_date is None or not (own.latest < head_date.earliest or head_date.latest < own.earliest)):
+            if (
+                ev.action == "visit"
+                and ev.agent
+                and ev.place
+                and (
+                    own is None
+                    or head_date is None
+                    or not (own.latest < head_date.earliest or head_date.latest < own.earliest)
+                )
+            ):
                 out.append(side)
         return out
 
@@ -791,10 +868,19 @@ class Checker:
         ev_loc = pair.evidence.locate(*hit.evidence_span)
         fp = fingerprint(rule.code, pair.claim.text, pair.evidence.text, hit.claim_value, hit.evidence_value)
         return Finding(
-            id=fid, rule=rule.code, name=rule.name, category=rule.category,
-            severity=hit.severity or rule.severity, message=hit.message, claim=claim_loc, evidence=ev_loc,
-            claim_value=hit.claim_value, evidence_value=hit.evidence_value, confidence=round(hit.confidence, 2),
-            claim_id=pair.claim.label, fingerprint=fp,
+            id=fid,
+            rule=rule.code,
+            name=rule.name,
+            category=rule.category,
+            severity=hit.severity or rule.severity,
+            message=hit.message,
+            claim=claim_loc,
+            evidence=ev_loc,
+            claim_value=hit.claim_value,
+            evidence_value=hit.evidence_value,
+            confidence=round(hit.confidence, 2),
+            claim_id=pair.claim.label,
+            fingerprint=fp,
         )
 
     def _suppress(self, item: _ClaimInput, findings: list[Finding]) -> tuple[list[Finding], list[AcceptedFinding]]:
@@ -808,14 +894,22 @@ class Checker:
         if item.claim is not None and item.claim.ignore:
             reasons = {s.rule.upper(): s.reason for s in item.claim.ignore}
             where = item.side.locate(item.side.start, item.side.end)
-            accepted = [AcceptedFinding(**dict(f), accepted_by=AcceptedBy(kind="claim", reason=reasons[f.rule],
-                                                                          location=where))
-                        for f in findings if f.rule in reasons and f.rule in self.shown]
+            accepted = [
+                AcceptedFinding(**dict(f), accepted_by=AcceptedBy(kind="claim", reason=reasons[f.rule], location=where))
+                for f in findings
+                if f.rule in reasons and f.rule in self.shown
+            ]
             for code in sorted(set(reasons) - {f.rule for f in findings}):
-                self.notes.append(f"{item.side.path}: claim '{item.claim.id}': suppression of {code} matched no finding (unused)")
+                self.notes.append(
+                    f"{item.side.path}: claim '{item.claim.id}': suppression of {code} matched no finding (unused)"
+                )
             findings = [f for f in findings if f.rule not in reasons]
-        findings = [f for f in findings if f.rule in self.shown  # --select / --ignore, per-file-ignores
-                    and not ignored_here(f.claim.path, f.rule, self.config.per_file_ignores)]
+        findings = [
+            f
+            for f in findings
+            if f.rule in self.shown  # --select / --ignore, per-file-ignores
+            and not ignored_here(f.claim.path, f.rule, self.config.per_file_ignores)
+        ]
         kept, by_file = self.accepted.filter(findings)  # document comments first, then the baseline
         return kept, accepted + by_file
 
@@ -839,11 +933,23 @@ class Checker:
         for _, al, pair in scored[: self.config.evidence_per_claim]:
             ev = pair.evidence
             loc = ev.locate(ev.start, ev.end)
-            out.append(Evidence(
-                path=loc.path, line=loc.line, end_line=loc.end_line, column=loc.column, end_column=loc.end_column,
-                text=ev.text, score=al.score, start=ev.start, end=ev.end, page=loc.page, section=ev.section,
-                match_start=ev.start + al.start, match_end=ev.start + al.end,
-            ))
+            out.append(
+                Evidence(
+                    path=loc.path,
+                    line=loc.line,
+                    end_line=loc.end_line,
+                    column=loc.column,
+                    end_column=loc.end_column,
+                    text=ev.text,
+                    score=al.score,
+                    start=ev.start,
+                    end=ev.end,
+                    page=loc.page,
+                    section=ev.section,
+                    match_start=ev.start + al.start,
+                    match_end=ev.start + al.end,
+                )
+            )
         return out
 
     def _report(self, results, claim_files, documents, sources) -> Report:
@@ -862,10 +968,16 @@ class Checker:
             accepted += [f for f in item_accepted if id(f) not in listed]
             listed.update(id(f) for f in [*item_findings, *item_accepted])
             per_claim.append((item_findings, item_accepted))
-            claims.append(ClaimResult(
-                id=cid, text=item.side.text, location=loc, verdict=verdict, confidence=confidence,
-                evidence=evidence,
-            ))
+            claims.append(
+                ClaimResult(
+                    id=cid,
+                    text=item.side.text,
+                    location=loc,
+                    verdict=verdict,
+                    confidence=confidence,
+                    evidence=evidence,
+                )
+            )
         # stable ids in output order, unique across shown and accepted findings
         renumber = {id(f): f"F{i + 1}" for i, f in enumerate(findings + accepted)}
         for c, (shown, item_accepted) in zip(claims, per_claim):
@@ -879,15 +991,27 @@ class Checker:
             supported=sum(c.verdict == "supported" for c in claims),
             contradicted=sum(c.verdict == "contradicted" for c in claims),
             unverified=sum(c.verdict == "unverified" for c in claims),
-            findings=len(findings), errors=sev.count(Severity.error), warnings=sev.count(Severity.warning),
-            infos=sev.count(Severity.info), accepted=len(accepted),
-            accepted_claims=sum(c.verdict == "contradicted" and not any(
-                f.severity == Severity.error for f in shown) for c, (shown, _) in zip(claims, per_claim)),
-            files=[p for p, *_ in claim_files] + [d.path for d in documents], sources=[d.path for d in sources],
+            findings=len(findings),
+            errors=sev.count(Severity.error),
+            warnings=sev.count(Severity.warning),
+            infos=sev.count(Severity.info),
+            accepted=len(accepted),
+            accepted_claims=sum(
+                c.verdict == "contradicted" and not any(f.severity == Severity.error for f in shown)
+                for c, (shown, _) in zip(claims, per_claim)
+            ),
+            files=[p for p, *_ in claim_files] + [d.path for d in documents],
+            sources=[d.path for d in sources],
             duplicate_sources={k: sorted(v) for k, v in sorted(self.duplicates.items())},
         )
-        return Report(tool=ToolInfo(version=__version__), summary=summary, claims=claims, findings=findings,
-                      accepted=accepted, notes=list(dict.fromkeys(self.notes)))
+        return Report(
+            tool=ToolInfo(version=__version__),
+            summary=summary,
+            claims=claims,
+            findings=findings,
+            accepted=accepted,
+            notes=list(dict.fromkeys(self.notes)),
+        )
 
 
 def _claim_id(item: _ClaimInput, loc: Loc | None = None) -> str:
@@ -909,8 +1033,18 @@ def _repeat_key(rule: Rule, hit: Hit, pair: Pair) -> tuple | None:
     with a source are not merged (their number is bounded by the candidates fetched)."""
     if pair.relation not in ("self", "claim-claim"):
         return None
-    return (rule.code, hit.message, hit.claim_value, hit.evidence_value, pair.claim.path, pair.evidence.path,
-            normalised(pair.claim.text), normalised(pair.evidence.text), pair.claim.is_heading, pair.claim.section)
+    return (
+        rule.code,
+        hit.message,
+        hit.claim_value,
+        hit.evidence_value,
+        pair.claim.path,
+        pair.evidence.path,
+        normalised(pair.claim.text),
+        normalised(pair.evidence.text),
+        pair.claim.is_heading,
+        pair.claim.section,
+    )
 
 
 def check(paths: Sequence[Path], config: CheckConfig | None = None, progress: Progress | None = None) -> Report:

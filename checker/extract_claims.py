@@ -49,8 +49,9 @@ def claim_id(text: str) -> str:
     return f"{slug}-{digest}"
 
 
-def extract_claims(doc: Document, *, weekday_policy: str = "auto",
-                   aliases: dict[str, str] | None = None) -> list[DraftClaim]:
+def extract_claims(
+    doc: Document, *, weekday_policy: str = "auto", aliases: dict[str, str] | None = None
+) -> list[DraftClaim]:
     """The checkable passages (extract.checkable: an event, a date, a figure, a quotation or a
     typed statement), deduplicated by normalised text."""
     extractor = Extractor(EntityRegistry(aliases or {}), weekday_policy=weekday_policy)
@@ -59,7 +60,7 @@ def extract_claims(doc: Document, *, weekday_policy: str = "auto",
     out: dict[str, DraftClaim] = {}
     masked = extraction_text(doc.text, doc.kind)  # link targets, inline code, comments say nothing
     for p in doc.passages:
-        facts = extractor.extract(masked[p.start:p.end], offset=p.start, doc_date=doc.date)
+        facts = extractor.extract(masked[p.start : p.end], offset=p.start, doc_date=doc.date)
         if not checkable(facts):
             continue
         text = " ".join(p.text.split())
@@ -97,9 +98,11 @@ def claims_yaml(doc: Document, claims: list[DraftClaim]) -> str:
             note += f" (section: {' '.join(c.section.split())})"
         seq.yaml_set_comment_before_after_key(i, before=_one_line(note), indent=2)
     root["claims"] = seq
-    head = [f"Claims extracted from {doc.path} by 'claimcheck extract'.",
-            "Edit freely: add date/place/actors/source fields, remove claims, or add",
-            "ignore: [{rule: CODE, reason: ...}] entries. Ids stay stable when the draft changes elsewhere."]
+    head = [
+        f"Claims extracted from {doc.path} by 'claimcheck extract'.",
+        "Edit freely: add date/place/actors/source fields, remove claims, or add",
+        "ignore: [{rule: CODE, reason: ...}] entries. Ids stay stable when the draft changes elsewhere.",
+    ]
     if doc.title:
         head.insert(1, f"Title: {_one_line(doc.title)}")
     root.yaml_set_start_comment("\n".join(head))

@@ -57,6 +57,14 @@ def locate(doc: Document, start: int, end: int, section: str | None = None) -> L
     line, col = line_col(doc, start)
     end_line, end_col = line_col(doc, max(start, end))
     return Loc(
-        path=doc.path, line=line, column=col, end_line=end_line, end_column=end_col,
-        start=start, end=end, text=doc.text[start:end], page=page_of(doc, start), section=section,
+        path=doc.path,
+        line=line,
+        column=col,
+        end_line=end_line,
+        end_column=end_col,
+        start=start,
+        end=end,
+        text=doc.text[start:end],
+        page=page_of(doc, start),
+        section=section,
     )

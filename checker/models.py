@@ -303,8 +303,18 @@ class Severity(str, Enum):
 
 
 Category = Literal[
-    "date", "number", "count", "place", "actor", "quote", "anniversary",
-    "citation", "reference", "entity", "event", "schema",
+    "date",
+    "number",
+    "count",
+    "place",
+    "actor",
+    "quote",
+    "anniversary",
+    "citation",
+    "reference",
+    "entity",
+    "event",
+    "schema",
 ]
 Verdict = Literal["supported", "contradicted", "unverified"]
 
@@ -391,7 +401,8 @@ class Summary(_Model):
     files: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
     duplicate_sources: dict[str, list[str]] = Field(
-        default_factory=dict, description="a source (or document) read once -> its identical copies, left out")
+        default_factory=dict, description="a source (or document) read once -> its identical copies, left out"
+    )
 
 
 class Report(_Model):

@@ -74,8 +74,9 @@ class PairIndex:
         chosen = sorted(found.values(), key=lambda g: g.first)[:limit]
         return [(g.first, g.count_before(position)) for g in chosen]
 
-    def others(self, position: int, signature: Hashable, keys: Iterable[Hashable],
-               limit: int = GROUP_LIMIT) -> list[tuple[int, int]]:
+    def others(
+        self, position: int, signature: Hashable, keys: Iterable[Hashable], limit: int = GROUP_LIMIT
+    ) -> list[tuple[int, int]]:
         """(first position, how many share it) of up to ``limit`` groups other than the entry
         at ``position``, chosen by signature, never by position: whatever order the entries
         came in, the same groups are chosen (claims compared with claims)."""
@@ -99,8 +100,9 @@ class PairIndex:
 
     def _order(self) -> dict[Hashable, list[Group]]:
         if self._ordered is None:
-            self._ordered = {k: sorted(b.values(), key=lambda g: _sort_key(g.signature))
-                             for k, b in self._buckets.items()}
+            self._ordered = {
+                k: sorted(b.values(), key=lambda g: _sort_key(g.signature)) for k, b in self._buckets.items()
+            }
         return self._ordered
 
 

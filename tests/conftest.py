@@ -51,6 +51,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     """Say loudly, in every run and so in CI's log, how many tests ../shared's absence skipped."""
     n = _skipped_for_shared(terminalreporter)
     if n:
-        terminalreporter.write_line(f"claimcheck: {n} test(s) skipped because ../shared is absent "
-                                    f"(expected at {SHARED}); the seed-paper and dataset tests did not run",
-                                    yellow=True, bold=True)
+        terminalreporter.write_line(
+            f"claimcheck: {n} test(s) skipped because ../shared is absent "
+            f"(expected at {SHARED}); the seed-paper and dataset tests did not run",
+            yellow=True,
+            bold=True,
+        )

@@ -37,8 +37,9 @@ def pin_file(path: Path) -> int:
         if not todo:
             continue
         got = run(code, case)
-        if [(g["claim_value"], g["evidence_value"]) for g in got] != \
-                [(e["claim_value"], e["evidence_value"]) for e in want]:
+        if [(g["claim_value"], g["evidence_value"]) for g in got] != [
+            (e["claim_value"], e["evidence_value"]) for e in want
+        ]:
             raise SystemExit(f"{path}: case {case.get('name')} gives other values; fix the case first")
         for j in todo:
             line, _ = want.lc.item(j)
@@ -54,7 +55,7 @@ def pin_file(path: Path) -> int:
                 out.append(f"{indent}{'- ' if not out else '  '}{k}: {value}")
             edits[line] = out
     for line in sorted(edits, reverse=True):
-        lines[line:line + 1] = edits[line]
+        lines[line : line + 1] = edits[line]
     if edits:
         path.write_text("\n".join(lines), encoding="utf-8", newline="\n")
     return len(edits)

@@ -21,8 +21,9 @@ from checker.rules.base import ClaimRule, DocContext, Pair, Side
 from checker.rules.identity import same_event
 
 
-def side(extractor: Extractor, text: str, label: str, *, is_heading: bool = False, doc_date=None,
-         in_document: bool = True) -> Side:
+def side(
+    extractor: Extractor, text: str, label: str, *, is_heading: bool = False, doc_date=None, in_document: bool = True
+) -> Side:
     """A side whose spans index ``text``; ``in_document``: a passage of a Markdown document
     (masked for extraction, as ``LazyFacts`` does), else a claim of a claim file."""
     facts = extractor.extract(extraction_text(text, "markdown") if in_document else text, doc_date=doc_date)
@@ -32,8 +33,9 @@ def side(extractor: Extractor, text: str, label: str, *, is_heading: bool = Fals
     def where(s: int, e: int) -> Loc:
         return Loc(path=label, line=1, column=s + 1, end_line=1, end_column=e + 1, start=s, end=e, text=text[s:e])
 
-    return Side(label=label, text=text, start=0, end=len(text), facts=facts, locate=where,
-                is_heading=is_heading, path=label)
+    return Side(
+        label=label, text=text, start=0, end=len(text), facts=facts, locate=where, is_heading=is_heading, path=label
+    )
 
 
 def run_case(rule, case: dict) -> list[tuple]:
@@ -46,14 +48,22 @@ def run_case(rule, case: dict) -> list[tuple]:
         doc_date = dt.date.fromisoformat(doc_date)
     relation = case.get("relation", "claim-source")
     # a claim of a claim file is read as written; every other side is a document's passage
-    a = side(extractor, case["claim"], "claim", is_heading=relation == "heading-body", doc_date=doc_date,
-             in_document=relation not in ("claim-source", "claim-claim"))
+    a = side(
+        extractor,
+        case["claim"],
+        "claim",
+        is_heading=relation == "heading-body",
+        doc_date=doc_date,
+        in_document=relation not in ("claim-source", "claim-claim"),
+    )
     b = side(extractor, case["evidence"], "evidence", doc_date=doc_date, in_document=relation != "claim-claim")
 
     if isinstance(rule, ClaimRule):
         # more_evidence: further passages of the same source, each a candidate of its own
-        pool = [b] + [side(extractor, t, f"evidence{i + 2}", doc_date=doc_date)
-                      for i, t in enumerate(case.get("more_evidence", []))]
+        pool = [b] + [
+            side(extractor, t, f"evidence{i + 2}", doc_date=doc_date)
+            for i, t in enumerate(case.get("more_evidence", []))
+        ]
         return [(hit, ev.label) for hit, ev in rule.check_claim(a, pool, pool if case.get("cited") else None)]
     reason = case.get("same_event_basis") or same_event(a, b, relation)
     pair = Pair(a, b, relation, reason, align_statements(a.facts.statement, b.facts.statement))

@@ -86,10 +86,15 @@ def test_html_and_text_and_markdown_say_accepted(project):
 
 
 def test_baselined_findings_are_accepted_as_external_suppressions(project):
-    (project / "draft.md").write_text(DRAFT.replace(f"<!-- claimcheck: ignore[CC-PLACE-001] {REASON} -->\n", ""),
-                                      encoding="utf-8")
-    assert run_cli(["baseline", "draft.md", "-s", "sources", "--no-cache", "--isolated", "-o", "base.json"],
-                   project).exit_code == 0
+    (project / "draft.md").write_text(
+        DRAFT.replace(f"<!-- claimcheck: ignore[CC-PLACE-001] {REASON} -->\n", ""), encoding="utf-8"
+    )
+    assert (
+        run_cli(
+            ["baseline", "draft.md", "-s", "sources", "--no-cache", "--isolated", "-o", "base.json"], project
+        ).exit_code
+        == 0
+    )
     report = json.loads(run(project, "json", "--baseline", "base.json"))
     assert report["claims"][0]["verdict"] == "contradicted" and report["findings"] == []
     assert report["accepted"][0]["accepted_by"]["kind"] == "baseline"

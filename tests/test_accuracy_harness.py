@@ -24,14 +24,19 @@ def test_changed_figure_in_a_minimal_pair_is_a_number_and_a_figure():
 
 
 def test_changed_year_and_month_are_dates_not_numbers():
-    assert changed_categories("The plant opened in March 2019.", "The plant opened in March 2018.") == {"figure", "date"}
+    assert changed_categories("The plant opened in March 2019.", "The plant opened in March 2018.") == {
+        "figure",
+        "date",
+    }
     assert changed_categories("The plant opened in June.", "The plant opened in March.") == {"date"}
     assert changed_categories("Profit rose in the third quarter.", "Profit rose in the fourth quarter.") == {"date"}
 
 
 def test_changed_city_is_a_place_and_changed_surname_a_name():
     assert changed_categories("The talks took place in Madrid.", "The talks took place in Lisbon.") == {"place"}
-    assert changed_categories("The report was written by Ana Varga.", "The report was written by Ana Kovacs.") == {"name"}
+    assert changed_categories("The report was written by Ana Varga.", "The report was written by Ana Kovacs.") == {
+        "name"
+    }
 
 
 def test_identical_texts_have_no_change_and_commas_in_figures_do_not_count():
@@ -40,9 +45,14 @@ def test_identical_texts_have_no_change_and_commas_in_figures_do_not_count():
 
 def test_one_way_diff_only_counts_what_the_claim_adds():
     # the evidence states more than the claim; nothing the claim says is absent from it
-    cats = changed_categories("The film came out in 2011.", "The 2011 film was shot in Lyon over 40 days.", symmetric=False)
+    cats = changed_categories(
+        "The film came out in 2011.", "The 2011 film was shot in Lyon over 40 days.", symmetric=False
+    )
     assert cats == frozenset()
-    assert changed_categories("The film came out in 2012.", "The 2011 film was shot in Lyon.", symmetric=False) == {"figure", "date"}
+    assert changed_categories("The film came out in 2012.", "The 2011 film was shot in Lyon.", symmetric=False) == {
+        "figure",
+        "date",
+    }
 
 
 # --------------------------------------------------------------------------- metrics
@@ -85,31 +95,47 @@ def test_baseline_similarity_drops_when_a_figure_changes():
 
 
 def test_score_set_per_category_recall_uses_all_not_refuted_items_as_negatives():
-    items = [Item("t", "1", "c", "s", True, "r", categories=frozenset({"date"})),
-             Item("t", "2", "c", "s", True, "r", categories=frozenset({"number"})),
-             Item("t", "3", "c", "s", False, "ok"),
-             Item("t", "4", "c", "s", False, "nei", binary=False)]
-    outcomes = [Outcome("contradicted", [{"category": "date"}]), Outcome("unverified"),
-                Outcome("supported"), Outcome("unverified")]
+    items = [
+        Item("t", "1", "c", "s", True, "r", categories=frozenset({"date"})),
+        Item("t", "2", "c", "s", True, "r", categories=frozenset({"number"})),
+        Item("t", "3", "c", "s", False, "ok"),
+        Item("t", "4", "c", "s", False, "nei", binary=False),
+    ]
+    outcomes = [
+        Outcome("contradicted", [{"category": "date"}]),
+        Outcome("unverified"),
+        Outcome("supported"),
+        Outcome("unverified"),
+    ]
     res = score_set(items, outcomes, [10.0, 95.0, 99.0, 20.0], threshold=50)
     assert res["overall"]["checker"]["precision"] == 1.0
     assert res["overall"]["checker"]["recall"] == 0.5
     assert res["gold_categories"]["date"]["checker"]["recall"] == 1.0
     assert res["gold_categories"]["date"]["checker"]["n"] == 2  # the NEI item is not a negative
-    assert res["finding_categories"]["date"] == {"flagged": 1, "tp": 1, "precision": 1.0,
-                                                 "precision_ci95": wilson(1, 1)}
+    assert res["finding_categories"]["date"] == {
+        "flagged": 1,
+        "tp": 1,
+        "precision": 1.0,
+        "precision_ci95": wilson(1, 1),
+    }
     assert res["overall"]["baseline"]["fp"] == 1  # the NEI item scored 20 < 50
     assert res["overall"]["abstention_rate"] == 0.5
 
 
 def test_summary_pools_the_figure_edits_of_both_summedits_sets():
     def one(flag_first: bool):
-        items = [Item("t", "1", "c", "s", True, "r", categories=frozenset({"figure", "number"})),
-                 Item("t", "2", "c", "s", True, "r", categories=frozenset({"figure", "number"})),
-                 Item("t", "3", "c", "s", False, "ok")]
-        outcomes = [Outcome("contradicted" if flag_first else "unverified"), Outcome("unverified"),
-                    Outcome("unverified")]
+        items = [
+            Item("t", "1", "c", "s", True, "r", categories=frozenset({"figure", "number"})),
+            Item("t", "2", "c", "s", True, "r", categories=frozenset({"figure", "number"})),
+            Item("t", "3", "c", "s", False, "ok"),
+        ]
+        outcomes = [
+            Outcome("contradicted" if flag_first else "unverified"),
+            Outcome("unverified"),
+            Outcome("unverified"),
+        ]
         return score_set(items, outcomes, [10.0, 10.0, 99.0], threshold=50)
+
     table = summary_table({"summedits_ectsum": one(True), "summedits_news": one(False)})
     # 1 of 4 figure edits caught, both consistent items left alone: BA (25 + 100) / 2
     assert "all SummEdits sets pooled: BA 62.5" in table and "tp 1, fn 3, fp 0, tn 2" in table
@@ -127,8 +153,10 @@ def test_sample_is_fixed_by_seed_and_keeps_order():
 
 
 def test_run_checker_flags_a_wrong_visit_date_against_its_source(tmp_path):
-    source = ("President Boris Yeltsin visited Beijing on November 9-11, 1997.\n\n"
-              "He held talks with Jiang Zemin on the border question.")
+    source = (
+        "President Boris Yeltsin visited Beijing on November 9-11, 1997.\n\n"
+        "He held talks with Jiang Zemin on the border question."
+    )
     wrong = Item("t", "w", "President Boris Yeltsin visited Beijing on April 2-4, 1997.", source, True, "r")
     right = Item("t", "r", "President Boris Yeltsin visited Beijing on November 10, 1997.", source, False, "s")
     out_wrong = run_checker(wrong, tmp_path / "w")
@@ -145,14 +173,22 @@ def test_run_checker_compares_a_figure_of_the_same_measure_without_an_event(tmp_
     out = run_checker(item, tmp_path / "x")
     assert not out.has_event and out.has_typed
     assert out.verdict == "contradicted"
-    assert [(f["rule"], f["evidence"]) for f in out.findings] == [("CC-NUM-001", "15 km")]  # the statement core aligns "the lake"
+    assert [(f["rule"], f["evidence"]) for f in out.findings] == [
+        ("CC-NUM-001", "15 km")
+    ]  # the statement core aligns "the lake"
 
 
 def test_a_claim_with_no_typed_fact_is_still_read_against_its_cited_source(tmp_path):
     # "in Q1" is no date fact (no year), but the claim cites its source, whose every passage
     # the claim rules read
-    item = Item("t", "x", "Net income on a GAAP basis fell in Q1 against last year.",
-                "Net income on a GAAP basis in the second quarter fell to a low level.", True, "r")
+    item = Item(
+        "t",
+        "x",
+        "Net income on a GAAP basis fell in Q1 against last year.",
+        "Net income on a GAAP basis in the second quarter fell to a low level.",
+        True,
+        "r",
+    )
     out = run_checker(item, tmp_path / "x")
     assert out.verdict == "contradicted"
     assert [(f["rule"], f["claim_value"], f["evidence_value"]) for f in out.findings] == [("CC-DATE-002", "Q1", "Q2")]
@@ -168,11 +204,18 @@ def test_run_checker_abstains_when_the_source_gives_no_figure_of_that_measure(tm
 
 
 @needs_shared
-@pytest.mark.parametrize("name,n,refuted", [
-    ("vitaminc", 100, 34), ("summedits_ectsum", 668, 426), ("summedits_news", 819, 498),
-    ("frank", 1575, 1008), ("fever_symmetric", 712, 356), ("check_covid_numeric", 31, 13),
-    ("check_covid_temporal", 42, 20),
-])
+@pytest.mark.parametrize(
+    "name,n,refuted",
+    [
+        ("vitaminc", 100, 34),
+        ("summedits_ectsum", 668, 426),
+        ("summedits_news", 819, 498),
+        ("frank", 1575, 1008),
+        ("fever_symmetric", 712, 356),
+        ("check_covid_numeric", 31, 13),
+        ("check_covid_temporal", 42, 20),
+    ],
+)
 def test_loaders_read_the_documented_counts(name, n, refuted):
     items = LOADERS[name](DATASETS)
     assert len(items) == n
@@ -292,9 +335,14 @@ def test_load_splits_partitions_each_set_by_document_and_keeps_test_only_sets_ou
 
 
 @needs_shared
-@pytest.mark.parametrize("name,n,refuted,nei", [
-    ("wice", 358, 32, 215), ("averitec", 500, 305, 73), ("climate_fever", 1535, 253, 628),
-])
+@pytest.mark.parametrize(
+    "name,n,refuted,nei",
+    [
+        ("wice", 358, 32, 215),
+        ("averitec", 500, 305, 73),
+        ("climate_fever", 1535, 253, 628),
+    ],
+)
 def test_new_loaders_read_the_documented_counts(name, n, refuted, nei):
     items = LOADERS[name](DATASETS)
     assert len(items) == n
@@ -317,8 +365,12 @@ def test_wice_source_is_the_union_of_the_oracle_chunks_in_article_order():
 
 
 def test_score_set_scores_supported_against_gold_supported_for_checker_and_baseline():
-    items = [Item("t", "1", "c", "s", False, "ok"), Item("t", "2", "c", "s", False, "ok"),
-             Item("t", "3", "c", "s", True, "r"), Item("t", "4", "c", "s", False, "nei", binary=False)]
+    items = [
+        Item("t", "1", "c", "s", False, "ok"),
+        Item("t", "2", "c", "s", False, "ok"),
+        Item("t", "3", "c", "s", True, "r"),
+        Item("t", "4", "c", "s", False, "nei", binary=False),
+    ]
     outcomes = [Outcome("supported"), Outcome("unverified"), Outcome("supported"), Outcome("supported")]
     res = score_set(items, outcomes, [90.0, 95.0, 10.0, 99.0], threshold=50)
     sup = res["overall"]["supported"]
@@ -345,8 +397,14 @@ def test_typed_fact_pools_figure_date_and_circumstance_errors_of_the_listed_sets
 def test_typed_fact_scores_pool_recall_and_count_false_flags_on_supported_items():
     from benchmarks.accuracy.run import typed_fact_scores
 
-    recs = [("a", "typed", True, True), ("a", "typed", False, True), ("b", "typed", True, False),
-            ("b", "not_refuted", True, True), ("b", "not_refuted", False, False), ("b", "other", True, True)]
+    recs = [
+        ("a", "typed", True, True),
+        ("a", "typed", False, True),
+        ("b", "typed", True, False),
+        ("b", "not_refuted", True, True),
+        ("b", "not_refuted", False, False),
+        ("b", "other", True, True),
+    ]
     t = typed_fact_scores(recs)
     assert t["pooled"]["checker"]["recall"] == pytest.approx(2 / 3)
     assert t["pooled"]["checker"]["recall_ci95"] == wilson(2, 3)
@@ -369,5 +427,7 @@ def test_split_table_has_one_row_per_set_and_split_with_both_verdicts():
 def test_fever_text_is_detokenized_to_prose():
     from benchmarks.accuracy.datasets import detokenize
 
-    assert detokenize("Shane Black -LRB- born December 16 , 1961 -RRB- is an American actor .") == \
-        "Shane Black (born December 16, 1961) is an American actor."
+    assert (
+        detokenize("Shane Black -LRB- born December 16 , 1961 -RRB- is an American actor .")
+        == "Shane Black (born December 16, 1961) is an American actor."
+    )

@@ -37,7 +37,11 @@ def test_action_metadata_is_valid_against_schemastore(action):
     errors = sorted(jsonschema.Draft7Validator(schema).iter_errors(action), key=str)
     assert not errors, [e.message for e in errors]
     # and the validator does reject a broken one, so the check above can fail
-    broken = {**action, "runs": {**action["runs"], "using": "composite", "steps": [{"run": "echo"}]}, "inputs": {"x": 1}}
+    broken = {
+        **action,
+        "runs": {**action["runs"], "using": "composite", "steps": [{"run": "echo"}]},
+        "inputs": {"x": 1},
+    }
     assert list(jsonschema.Draft7Validator(schema).iter_errors(broken))
 
 
@@ -55,8 +59,14 @@ def test_action_is_composite_and_installs_from_its_own_checkout(action):
 def test_docs_use_the_action_with_inputs_it_has(action):
     ci = (REPO / "docs" / "ci.md").read_text()
     workflows = [YAML(typ="safe").load(block) for block in re.findall(r"```yaml\n(.*?)```", ci, re.S)]
-    uses = [step for wf in workflows if isinstance(wf, dict) and "jobs" in wf for job in wf["jobs"].values()
-            for step in job["steps"] if re.fullmatch(r"[\w.-]+/claimcheck@v\d+\.\d+\.\d+", step.get("uses", ""))]
+    uses = [
+        step
+        for wf in workflows
+        if isinstance(wf, dict) and "jobs" in wf
+        for job in wf["jobs"].values()
+        for step in job["steps"]
+        if re.fullmatch(r"[\w.-]+/claimcheck@v\d+\.\d+\.\d+", step.get("uses", ""))
+    ]
     assert uses, "docs/ci.md has no workflow that uses the action"
     for step in uses:
         assert set(step.get("with", {})) <= set(action["inputs"])
@@ -67,19 +77,24 @@ def _expand(text: str, inputs: dict, outputs: dict) -> str:
     def value(m):
         expr = m.group(1).strip()
         if expr.startswith("inputs."):
-            return inputs[expr[len("inputs."):]]
+            return inputs[expr[len("inputs.") :]]
         if expr == "github.action_path":
             return str(REPO)
         if expr.startswith("steps.check.outputs."):
-            return outputs.get(expr[len("steps.check.outputs."):], "")
+            return outputs.get(expr[len("steps.check.outputs.") :], "")
         raise AssertionError(f"expression the test does not know: {expr}")
 
     return re.sub(r"\$\{\{(.*?)\}\}", value, text)
 
 
 def _run_step(step: dict, cwd: Path, inputs: dict, outputs: dict, files: dict, path_dirs: list[str]):
-    env = {**os.environ, "GITHUB_OUTPUT": str(files["output"]), "GITHUB_PATH": str(files["path"]),
-           "GITHUB_STEP_SUMMARY": str(files["summary"]), "RUNNER_TEMP": str(files["temp"])}
+    env = {
+        **os.environ,
+        "GITHUB_OUTPUT": str(files["output"]),
+        "GITHUB_PATH": str(files["path"]),
+        "GITHUB_STEP_SUMMARY": str(files["summary"]),
+        "RUNNER_TEMP": str(files["temp"]),
+    }
     env["PATH"] = os.pathsep.join([*path_dirs, env["PATH"]])
     env.pop("NO_COLOR", None)
     for k, v in (step.get("env") or {}).items():
@@ -88,8 +103,14 @@ def _run_step(step: dict, cwd: Path, inputs: dict, outputs: dict, files: dict, p
     script = files["temp"] / "step.sh"
     script.write_text(step["run"])
     # how the runner runs a `shell: bash` step
-    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=900)
+    return subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
 
 
 def _outputs(path: Path) -> dict:
@@ -101,8 +122,12 @@ def runner(tmp_path, repo):
     work = tmp_path / "workspace"
     shutil.copytree(repo / "claims", work / "claims")
     shutil.copytree(repo / "sources", work / "sources")
-    files = {"output": tmp_path / "output", "path": tmp_path / "path", "summary": tmp_path / "summary",
-             "temp": tmp_path / "runner-temp"}
+    files = {
+        "output": tmp_path / "output",
+        "path": tmp_path / "path",
+        "summary": tmp_path / "summary",
+        "temp": tmp_path / "runner-temp",
+    }
     for key in ("output", "path", "summary"):
         files[key].write_text("")
     files["temp"].mkdir()
@@ -146,7 +171,9 @@ def test_check_step_writes_sarif_outputs_and_summary_and_the_last_step_fails(act
 def test_install_step_installs_this_checkout_into_its_own_venv(action, runner):
     work, files = runner
     inputs = {k: str(v.get("default", "")) for k, v in action["inputs"].items()}
-    install = next(s for s in action["runs"]["steps"] if s.get("name") == "Install claimcheck from the action's checkout")
+    install = next(
+        s for s in action["runs"]["steps"] if s.get("name") == "Install claimcheck from the action's checkout"
+    )
     done = _run_step(install, work, inputs, {}, files, [])
     if done.returncode != 0 and ("Could not find a version" in done.stderr or "Network" in done.stderr):
         pytest.skip(f"the package registry is not reachable: {done.stderr[-300:]}")
@@ -155,8 +182,9 @@ def test_install_step_installs_this_checkout_into_its_own_venv(action, runner):
     assert bin_dir == str(files["temp"] / "claimcheck-venv" / "bin")
     version = subprocess.run([str(Path(bin_dir) / "claimcheck"), "--version"], capture_output=True, text=True)
     assert version.returncode == 0 and "claimcheck" in version.stdout
-    shown = subprocess.run([str(Path(bin_dir) / "python"), "-m", "pip", "show", "claimcheck-offline"],
-                           capture_output=True, text=True)
+    shown = subprocess.run(
+        [str(Path(bin_dir) / "python"), "-m", "pip", "show", "claimcheck-offline"], capture_output=True, text=True
+    )
     assert "Name: claimcheck-offline" in shown.stdout
     html = subprocess.run([str(Path(bin_dir) / "python"), "-c", "import trafilatura"], capture_output=True, text=True)
     assert html.returncode == 0, "the action installs the html extra"

@@ -51,8 +51,9 @@ def test_extractors_stay_linear(pattern):
     once = time.perf_counter() - t0
     repeat = max(1, min(200, int(0.05 / max(once, 1e-4))))
     for _ in range(2):  # a burst of load elsewhere gets one more measurement; quadratic fails both
-        t_small, t_large = _best_pair(lambda: adv.extractor_run(pattern, small),
-                                      lambda: adv.extractor_run(pattern, large), repeat)
+        t_small, t_large = _best_pair(
+            lambda: adv.extractor_run(pattern, small), lambda: adv.extractor_run(pattern, large), repeat
+        )
         if t_large / t_small <= LIMIT:
             break
     assert t_large / t_small <= LIMIT, f"{pattern.name}: x{t_large / t_small:.1f} for x8 input"
@@ -75,8 +76,11 @@ def _counted_check(monkeypatch, folder: Path, name: str, text: str):
     return calls["same_event"], report
 
 
-@pytest.mark.parametrize("make,name", [(adv.repeated_event, "doc.md"), (adv.many_claims, "claims.yaml")],
-                         ids=["repeated-event", "many-claims"])
+@pytest.mark.parametrize(
+    "make,name",
+    [(adv.repeated_event, "doc.md"), (adv.many_claims, "claims.yaml")],
+    ids=["repeated-event", "many-claims"],
+)
 def test_pairing_and_findings_grow_linearly(monkeypatch, tmp_path, make, name):
     # sizes past the point where every sentence has met each account of the event once
     n_small, report_small = _counted_check(monkeypatch, tmp_path, name, make(24 * 1024))
@@ -123,8 +127,23 @@ def test_two_thousand_accounts_of_one_visit_check_in_bounded_memory_and_report(t
     doc = tmp_path / "visits.md"
     doc.write_text("\n".join(lines) + "\n\n## References\n\n[1] Beijing news, 1997.\n", encoding="utf-8")
     out = tmp_path / "report.json"
-    run = subprocess.run([sys.executable, "-c", "from checker.cli import main; main()", "check", str(doc),
-                          "--no-cache", "-f", "json", "-o", str(out)], cwd=tmp_path, capture_output=True, text=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from checker.cli import main; main()",
+            "check",
+            str(doc),
+            "--no-cache",
+            "-f",
+            "json",
+            "-o",
+            str(out),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 1, run.stderr  # findings, not a crash
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest child so far
     assert peak_kb < 1024 * 1024, f"peak memory {peak_kb / 1024:.0f} MB"

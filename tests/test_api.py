@@ -40,7 +40,9 @@ def test_str_and_path_give_the_report_the_cli_gives(demo):
 
 
 def test_absolute_str_paths_and_prefix_selection(demo):
-    report = check(str(demo / "claims"), [str(demo / "sources")], select=["CC-PLACE", "CC-DATE"], ignore=["CC-DATE-001"])
+    report = check(
+        str(demo / "claims"), [str(demo / "sources")], select=["CC-PLACE", "CC-DATE"], ignore=["CC-DATE-001"]
+    )
     assert [f.rule for f in report.findings] == ["CC-PLACE-001"]
     assert _verdicts(report)["yeltsin-visit-wrong-date"] == "unverified"  # hidden, never supported
     with pytest.raises(ValueError, match="CC-NOPE"):
@@ -51,8 +53,9 @@ def test_exclude_per_file_ignores_and_severity(demo):
     (demo / "claims" / "old").mkdir()
     shutil.copy(demo / "claims" / "demo.yaml", demo / "claims" / "old" / "copy.yaml")
     assert check("claims", "sources", exclude=["old"]).summary.files == ["claims/demo.yaml"]
-    report = check("claims/demo.yaml", "sources", per_file_ignores={"claims/*.yaml": ["CC-PLACE"]},
-                   severity={"CC-DATE": "info"})
+    report = check(
+        "claims/demo.yaml", "sources", per_file_ignores={"claims/*.yaml": ["CC-PLACE"]}, severity={"CC-DATE": "info"}
+    )
     assert "CC-PLACE-001" not in {f.rule for f in report.findings}
     date = next(f for f in report.findings if f.rule == "CC-DATE-001")
     assert date.severity.value == "info" and report.summary.infos == 1
@@ -69,9 +72,17 @@ def test_bad_input_raises_input_errors_with_positions(demo):
 
 
 def test_import_checker_stays_light():
-    out = subprocess.run([sys.executable, "-c", "import sys, checker; print('checker.engine' in sys.modules, "
-                          "'rapidfuzz' in sys.modules); from checker import check; print(check.__module__)"],
-                         capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, checker; print('checker.engine' in sys.modules, "
+            "'rapidfuzz' in sys.modules); from checker import check; print(check.__module__)",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.stdout.split() == ["False", "False", "checker.api"], out.stderr
 
 

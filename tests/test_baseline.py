@@ -78,11 +78,14 @@ def test_a_changed_value_is_a_new_finding(project):
     assert result.exit_code == 1 and [f["claim"]["text"] for f in report["findings"]] == ["Seoul"]
 
 
-@pytest.mark.parametrize("content, message", [
-    ("{not json", "not valid JSON"),
-    ('{"findings": []}', "not a claimcheck baseline"),
-    ('{"claimcheck_baseline": 1, "findings": [{"rule": "X"}]}', "must be a list of objects with a 'fingerprint'"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("{not json", "not valid JSON"),
+        ('{"findings": []}', "not a claimcheck baseline"),
+        ('{"claimcheck_baseline": 1, "findings": [{"rule": "X"}]}', "must be a list of objects with a 'fingerprint'"),
+    ],
+)
 def test_bad_baseline_is_an_input_error(project, content, message):
     (project / "bad.json").write_text(content)
     with pytest.raises(InputError) as info:
@@ -94,7 +97,8 @@ def test_bad_baseline_is_an_input_error(project, content, message):
 
 def test_baseline_from_config(project):
     run(["baseline", "draft.md", "-s", "sources", "--no-cache", "--isolated", "-o", "base.json"], project)
-    (project / "claimcheck.toml").write_text('paths = ["draft.md"]\nsources = ["sources"]\nbaseline = "base.json"\n'
-                                             'format = "json"\n')
+    (project / "claimcheck.toml").write_text(
+        'paths = ["draft.md"]\nsources = ["sources"]\nbaseline = "base.json"\nformat = "json"\n'
+    )
     result = run(["check", "--no-cache"], project)
     assert result.exit_code == 0 and json.loads(result.stdout)["findings"] == []

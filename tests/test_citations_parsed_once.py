@@ -30,8 +30,9 @@ def test_each_document_s_citations_are_parsed_once(tmp_path, monkeypatch):
     (tmp_path / "other.md").write_text(PAPER.replace("Oslo", "Tromsø"), encoding="utf-8")
     sources = tmp_path / "sources"
     sources.mkdir()
-    (sources / "1.md").write_text("# Talks in Oslo\n\nAnna Berg met Lars Holm in Oslo on June 4, 2004.\n",
-                                  encoding="utf-8")
+    (sources / "1.md").write_text(
+        "# Talks in Oslo\n\nAnna Berg met Lars Holm in Oslo on June 4, 2004.\n", encoding="utf-8"
+    )
     calls: list[str] = []
     real = base.find_citations
 
@@ -41,8 +42,9 @@ def test_each_document_s_citations_are_parsed_once(tmp_path, monkeypatch):
 
     monkeypatch.setattr(base, "find_citations", counting)
     monkeypatch.setattr(ingest.citations, "find_citations", counting)
-    report = check([tmp_path / "paper.md", tmp_path / "other.md"],
-                   CheckConfig(cache_dir=None, sources=[sources], root=tmp_path))
+    report = check(
+        [tmp_path / "paper.md", tmp_path / "other.md"], CheckConfig(cache_dir=None, sources=[sources], root=tmp_path)
+    )
     assert sorted(calls) == ["other.md", "paper.md"]
     # the rules that read them still see them: the uncited entry is reported in each document
     uncited = [f for f in report.findings if f.rule == "CC-CITE-002"]

@@ -27,9 +27,18 @@ def _reviews(project: Path, *args: str, isolated: bool = False) -> list[dict]:
 
 
 def test_settings_from_the_command_line(project):
-    (review,) = _reviews(project, "--review-author", "Jane Ortiz", "--review-publisher", "Nordic Desk",
-                         "--review-url", "https://example.org/checks/0203", "--review-date", "2026-02-03",
-                         isolated=True)
+    (review,) = _reviews(
+        project,
+        "--review-author",
+        "Jane Ortiz",
+        "--review-publisher",
+        "Nordic Desk",
+        "--review-url",
+        "https://example.org/checks/0203",
+        "--review-date",
+        "2026-02-03",
+        isolated=True,
+    )
     assert review["author"] == {"@type": "Person", "name": "Jane Ortiz"}
     assert review["publisher"] == {"@type": "Organization", "name": "Nordic Desk"}
     assert review["url"].startswith("https://example.org/checks/0203#")
@@ -40,7 +49,9 @@ def test_settings_from_the_command_line(project):
 def test_settings_from_the_config_and_the_command_line_wins(project):
     (project / "claimcheck.toml").write_text(
         '[claimreview]\nauthor = "Jane Ortiz"\npublisher = "Nordic Desk"\npublisher-url = "https://nordic.example"\n'
-        'url = "https://nordic.example/checks"\ndate = 2026-02-03\n', encoding="utf-8")
+        'url = "https://nordic.example/checks"\ndate = 2026-02-03\n',
+        encoding="utf-8",
+    )
     (review,) = _reviews(project)
     assert review["author"]["name"] == "Jane Ortiz"
     assert review["publisher"] == {"@type": "Organization", "name": "Nordic Desk", "url": "https://nordic.example"}
@@ -56,21 +67,32 @@ def test_without_settings_the_publisher_is_the_author(project):
     assert "url" not in review
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--review-date", "3 February"], "Invalid value for '--review-date'"),
-    (["--review-url", "javascript:alert(1)"], "is not an http(s) URL"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--review-date", "3 February"], "Invalid value for '--review-date'"),
+        (["--review-url", "javascript:alert(1)"], "is not an http(s) URL"),
+    ],
+)
 def test_bad_values_on_the_command_line_are_usage_errors(project, args, message):
-    result = run_cli(["check", "draft.md", "-s", "sources", "--no-cache", "--isolated", "-f", "claimreview", *args],
-                     project)
+    result = run_cli(
+        ["check", "draft.md", "-s", "sources", "--no-cache", "--isolated", "-f", "claimreview", *args], project
+    )
     assert result.exit_code == 2 and message in result.output
 
 
-@pytest.mark.parametrize("body, message, line", [
-    ('[claimreview]\ndate = "soon"\n', "'claimreview.date'", 2),
-    ('[claimreview]\nauthor = "A"\nreviewer = "B"\n', "unknown key 'claimreview.reviewer' (known keys: author, date,", 3),
-    ('[claimreview]\nurl = "ftp://example.org"\n', "'claimreview.url'", 2),
-])
+@pytest.mark.parametrize(
+    "body, message, line",
+    [
+        ('[claimreview]\ndate = "soon"\n', "'claimreview.date'", 2),
+        (
+            '[claimreview]\nauthor = "A"\nreviewer = "B"\n',
+            "unknown key 'claimreview.reviewer' (known keys: author, date,",
+            3,
+        ),
+        ('[claimreview]\nurl = "ftp://example.org"\n', "'claimreview.url'", 2),
+    ],
+)
 def test_bad_config_is_an_input_error_naming_the_line(project, body, message, line):
     (project / "claimcheck.toml").write_text(body, encoding="utf-8")
     result = run_cli(["check", "draft.md", "-s", "sources", "--no-cache", "-f", "claimreview"], project)

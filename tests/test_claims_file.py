@@ -99,24 +99,18 @@ def test_plain_scalar_location_is_the_value_itself(tmp_path):
     assert (loc.path, loc.line, loc.column) == (str(path), 5, 11)
     assert (loc.end_line, loc.end_column) == (5, 11 + len(loc.text))
     assert loc.text == "Yeltsin made a state visit to Beijing in November 1997."
-    assert text[loc.start:loc.end] == loc.text
+    assert text[loc.start : loc.end] == loc.text
 
 
 def test_quoted_scalar_location_includes_the_quotes(tmp_path):
-    src = (
-        "claims:\n"
-        "  - id: q1\n"
-        '    text: "He said \\"no\\" twice."\n'
-        "  - id: q2\n"
-        "    text: 'It''s fine'\n"
-    )
+    src = "claims:\n  - id: q1\n    text: \"He said \\\"no\\\" twice.\"\n  - id: q2\n    text: 'It''s fine'\n"
     path = write(tmp_path, "claims.yaml", src)
     cf, locs = load_claim_file(path)
     assert cf.claims[0].text == 'He said "no" twice.'
     q1 = locs["q1"]
     assert (q1.line, q1.column, q1.end_line, q1.end_column) == (3, 11, 3, 34)
     assert q1.text == '"He said \\"no\\" twice."'
-    assert src[q1.start:q1.end] == q1.text
+    assert src[q1.start : q1.end] == q1.text
     q2 = locs["q2"]
     assert cf.claims[1].text == "It's fine"
     assert (q2.line, q2.column, q2.end_column) == (5, 11, 23)
@@ -148,7 +142,7 @@ def test_block_scalars_span_from_indicator_to_last_character(tmp_path):
     assert (fold.line, fold.column, fold.end_line, fold.end_column) == (8, 11, 10, 16)
     assert fold.text == ">-\n      Folded into\n      one line."
     for loc in (lit, fold):
-        assert src[loc.start:loc.end] == loc.text
+        assert src[loc.start : loc.end] == loc.text
 
 
 def test_crlf_file_and_bom_keep_exact_offsets(tmp_path):
@@ -158,7 +152,7 @@ def test_crlf_file_and_bom_keep_exact_offsets(tmp_path):
     assert cf.claims[0].text == "Crossing the line."
     loc = locs["c1"]
     assert (loc.line, loc.column, loc.end_column) == (3, 11, 29)
-    assert src[loc.start:loc.end] == "Crossing the line."  # offsets into the text without BOM
+    assert src[loc.start : loc.end] == "Crossing the line."  # offsets into the text without BOM
 
 
 def test_json_claim_file_with_tabs_and_positions(tmp_path):
@@ -286,7 +280,11 @@ def test_empty_file(tmp_path, content):
 
 
 def test_empty_json_file(tmp_path):
-    assert one_error(write(tmp_path, "c.json", "")) == (1, 1, "empty claim file (expected a mapping with a 'claims' list)")
+    assert one_error(write(tmp_path, "c.json", "")) == (
+        1,
+        1,
+        "empty claim file (expected a mapping with a 'claims' list)",
+    )
 
 
 # --------------------------------------------------------------------------- syntax errors
@@ -324,7 +322,9 @@ def test_two_yaml_documents_are_an_error(tmp_path):
 def test_malformed_json_uses_lineno_colno(tmp_path):
     src = '{"claims": [\n  {"id": "c1", "text": "x",}\n]}\n'
     assert one_error(write(tmp_path, "c.json", src)) == (
-        2, 28, "invalid JSON: Expecting property name enclosed in double quotes",
+        2,
+        28,
+        "invalid JSON: Expecting property name enclosed in double quotes",
     )
 
 
@@ -347,7 +347,7 @@ def test_python_tag_is_refused_and_never_run(tmp_path):
         "claims:\n"
         "  - id: c1\n"
         "    text: harmless\n"
-        f"    quote: !!python/object/apply:os.system [\"touch {marker}\"]\n"
+        f'    quote: !!python/object/apply:os.system ["touch {marker}"]\n'
         "  - id: c2\n"
         "    text: !!python/object/new:builtins.str [boom]\n"
     )
@@ -360,7 +360,9 @@ def test_python_tag_is_refused_and_never_run(tmp_path):
 
 def test_python_tag_sample_file():
     assert one_error(BAD / "python_tag.yaml") == (
-        4, 12, "tag '!!python/object/apply:os.system' is not allowed: claim files hold plain data only",
+        4,
+        12,
+        "tag '!!python/object/apply:os.system' is not allowed: claim files hold plain data only",
     )
 
 

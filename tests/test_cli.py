@@ -41,7 +41,7 @@ def test_default_run_checks_claims_against_sources(demo):
     assert date["evidence"]["path"] == "sources/yeltsin-beijing-1997.md"
     assert date["evidence"]["text"] == "from November 9 to 11, 1997"
     claim_line = (demo / "claims/demo.yaml").read_text().splitlines()[date["claim"]["line"] - 1]
-    assert claim_line[date["claim"]["column"] - 1:].startswith("April 23, 1997")
+    assert claim_line[date["claim"]["column"] - 1 :].startswith("April 23, 1997")
 
 
 def test_json_report_follows_the_contract(demo):
@@ -55,8 +55,18 @@ def test_json_report_follows_the_contract(demo):
         for ev in claim["evidence"]:
             assert {"path", "line", "end_line", "text", "score"} <= set(ev)
     for f in report["findings"]:
-        assert {"id", "rule", "category", "severity", "message", "claim", "evidence", "claim_value",
-                "evidence_value", "confidence"} <= set(f)
+        assert {
+            "id",
+            "rule",
+            "category",
+            "severity",
+            "message",
+            "claim",
+            "evidence",
+            "claim_value",
+            "evidence_value",
+            "confidence",
+        } <= set(f)
         assert f["severity"] in ("error", "warning", "info")
         assert loc_keys <= set(f["claim"]) and loc_keys <= set(f["evidence"])
 
@@ -64,7 +74,8 @@ def test_json_report_follows_the_contract(demo):
 def test_fail_on_never_exits_zero_and_clean_claims_exit_zero(demo):
     assert run(["check", "--fail-on", "never", "--no-cache"], demo).exit_code == 0
     (demo / "claims" / "demo.yaml").write_text(
-        "claims:\n  - id: ok\n    text: Vladimir Putin arrived in Beijing on May 16, 2024 for a state visit.\n")
+        "claims:\n  - id: ok\n    text: Vladimir Putin arrived in Beijing on May 16, 2024 for a state visit.\n"
+    )
     assert run(["check", "--no-cache"], demo).exit_code == 0
 
 
@@ -75,11 +86,14 @@ def test_output_is_written_atomically_and_stdout_stays_clean(demo):
     assert not [p for p in demo.iterdir() if p.name.endswith(".tmp")]
 
 
-@pytest.mark.parametrize("content,where,message", [
-    ("claims:\n  - id: a\n    text: x\n  - id: a\n    text: y\n", "bad.yaml:4:", "duplicate claim id 'a'"),
-    ("claims:\n  - id: a\n    txt: x\n", "bad.yaml:3:5", "unknown field 'txt'"),
-    ("claims:\n  - id: a\n    text: [x\n", "bad.yaml:", "invalid YAML"),
-])
+@pytest.mark.parametrize(
+    "content,where,message",
+    [
+        ("claims:\n  - id: a\n    text: x\n  - id: a\n    text: y\n", "bad.yaml:4:", "duplicate claim id 'a'"),
+        ("claims:\n  - id: a\n    txt: x\n", "bad.yaml:3:5", "unknown field 'txt'"),
+        ("claims:\n  - id: a\n    text: [x\n", "bad.yaml:", "invalid YAML"),
+    ],
+)
 def test_bad_claim_files_exit_2_with_position(demo, content, where, message):
     (demo / "bad.yaml").write_text(content)
     result = CliRunner().invoke(main, ["check", str(demo / "bad.yaml"), "--no-cache"])
@@ -118,7 +132,9 @@ def test_console_script_runs_the_demo(demo):
     exe = shutil.which("claimcheck")
     if exe is None:
         pytest.skip("console script not installed")
-    proc = subprocess.run([exe, "check", "--no-cache"], cwd=demo, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+    proc = subprocess.run(
+        [exe, "check", "--no-cache"], cwd=demo, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"}
+    )
     assert proc.returncode == 1
     assert "CONTRADICTED" in proc.stdout and "SUPPORTED" in proc.stdout and "UNVERIFIED" in proc.stdout
     assert "\x1b[" not in proc.stdout
@@ -128,7 +144,8 @@ def test_document_is_checked_against_itself(tmp_path):
     (tmp_path / "draft.md").write_text(
         "# Notes\n\n## 1. June 4, 2004: Anna Berg Visits Oslo; Meets Lars Holm\n\n"
         "Lars Holm's state visit to Stockholm from October 2–4, 2004, meeting Anna Berg, opened a new chapter.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(main, ["check", str(tmp_path / "draft.md"), "-f", "json", "--no-cache"])
     assert result.exit_code == 1
     rules = {f["rule"] for f in json.loads(result.output)["findings"]}
@@ -140,10 +157,13 @@ def test_paper_sentence_is_checked_against_the_source_it_cites(tmp_path):
     (tmp_path / "paper.md").write_text(
         "# Review\n\n## 1. Visits\n\nLars Holm made a state visit to Oslo on March 3, 1998 [1].\n\n"
         "## References\n\n1. Wire staff. (1998). Holm in Oslo. Nordic Wire.\n"
-        "2. Wire staff. (1999). Other news. Nordic Wire.\n", encoding="utf-8")
+        "2. Wire staff. (1999). Other news. Nordic Wire.\n",
+        encoding="utf-8",
+    )
     # the only passage about the visit is in the cited source, and it shares few words
     (tmp_path / "src" / "1.md").write_text(
-        "# Holm in Oslo\n\nPresident Lars Holm made a state visit to Oslo from 10 to 12 June 1998.\n", encoding="utf-8")
+        "# Holm in Oslo\n\nPresident Lars Holm made a state visit to Oslo from 10 to 12 June 1998.\n", encoding="utf-8"
+    )
     (tmp_path / "src" / "2.md").write_text("# Other\n\nNothing about visits here.\n", encoding="utf-8")
     old = os.getcwd()
     os.chdir(tmp_path)

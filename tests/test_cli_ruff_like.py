@@ -29,8 +29,15 @@ def cc(args, cwd, stdin: str | None = None, env: dict | None = None) -> subproce
     """The real command in a subprocess: stdin and stdout are pipes, as in an editor or CI."""
     full_env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
     full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "checker.cli", *args], cwd=cwd, input=stdin, text=True,
-                          capture_output=True, timeout=300, env=full_env)
+    return subprocess.run(
+        [sys.executable, "-m", "checker.cli", *args],
+        cwd=cwd,
+        input=stdin,
+        text=True,
+        capture_output=True,
+        timeout=300,
+        env=full_env,
+    )
 
 
 def report_of(args, cwd) -> tuple[int, dict]:
@@ -42,8 +49,11 @@ def report_of(args, cwd) -> tuple[int, dict]:
 
 
 def test_stdin_is_checked_under_its_stdin_filename(demo):
-    out = cc(["check", "-", "--stdin-filename", "drafts/note.md", "--sources", "sources", "--no-cache",
-              "-f", "json"], demo, stdin=TOKYO)
+    out = cc(
+        ["check", "-", "--stdin-filename", "drafts/note.md", "--sources", "sources", "--no-cache", "-f", "json"],
+        demo,
+        stdin=TOKYO,
+    )
     assert out.returncode == 1, out.stderr
     report = json.loads(out.stdout)
     assert report["summary"]["files"] == ["drafts/note.md"]
@@ -76,7 +86,9 @@ def test_quiet_prints_one_line_per_finding_and_keeps_the_exit_code(demo):
     lines = quiet.output.splitlines()
     assert len(lines) == len(json.loads(full.output)["findings"]) == 4
     for line in lines:
-        assert re.match(r"claims/demo\.yaml:\d+:\d+: CC-[A-Z]+-\d{3} (error|warning|info) .+ \(see sources/\S+:\d+:\d+\)$", line)
+        assert re.match(
+            r"claims/demo\.yaml:\d+:\d+: CC-[A-Z]+-\d{3} (error|warning|info) .+ \(see sources/\S+:\d+:\d+\)$", line
+        )
     assert "claims/demo.yaml:13:55: CC-PLACE-001 error" in quiet.output
     assert "SUPPORTED" not in quiet.output and "8 claims" not in quiet.output
     clean = run_cli(["check", "--no-cache", "-q", "--select", "CC-ANNIV"], demo)
@@ -89,7 +101,12 @@ def test_statistics_counts_findings_per_rule(demo):
     assert text.exit_code == 1
     rows = [line.split() for line in text.output.splitlines()]
     assert rows[-1] == ["4", "total"]
-    assert {r[1]: int(r[0]) for r in rows[:-1]} == {"CC-DATE-001": 1, "CC-PLACE-001": 1, "CC-NUM-001": 1, "CC-QUOTE-001": 1}
+    assert {r[1]: int(r[0]) for r in rows[:-1]} == {
+        "CC-DATE-001": 1,
+        "CC-PLACE-001": 1,
+        "CC-NUM-001": 1,
+        "CC-QUOTE-001": 1,
+    }
     as_json = json.loads(run_cli(["check", "--no-cache", "--statistics", "-f", "json"], demo).output)
     assert sum(r["count"] for r in as_json) == len(report["findings"])
     assert {r["code"]: r["name"] for r in as_json}["CC-PLACE-001"] == "place.conflict"
@@ -171,6 +188,7 @@ def test_severity_overrides_change_loudness_and_exit_code_not_verdicts(demo):
 def test_color_always_survives_a_pipe_never_and_auto_do_not_colour_it(demo):
     always = cc(["check", "--no-cache", "--color", "always"], demo)
     assert always.returncode == 1 and ANSI.search(always.stdout)
+
     def plain(text):
         return [line.rstrip() for line in ANSI.sub("", text).splitlines()]
 
@@ -190,8 +208,14 @@ def test_progress_on_a_terminal_from_the_first_files_and_only_there(demo):
     leader, follower = pty.openpty()
     env = {k: v for k, v in os.environ.items() if k not in ("CI", "NO_COLOR")}
     try:
-        proc = subprocess.run([sys.executable, "-m", "checker.cli", "check", "--no-cache", "-f", "json"], cwd=demo,
-                              stdout=subprocess.PIPE, stderr=follower, env=env, timeout=300)
+        proc = subprocess.run(
+            [sys.executable, "-m", "checker.cli", "check", "--no-cache", "-f", "json"],
+            cwd=demo,
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            env=env,
+            timeout=300,
+        )
         os.close(follower)
         chunks = []
         while True:

@@ -51,7 +51,8 @@ def test_all_keys_are_read_with_hyphens(tmp_path):
         'paths = ["drafts"]\nsources = ["archive"]\nformat = "sarif"\nfail-on = "warning"\n'
         'select = ["cc-date-001", "CC-PLACE-001"]\nignore = ["CC-NUM-001"]\ncache-dir = ".cache"\n'
         'weekday-policy = "nearest"\noutput = "out.sarif"\nbaseline = "base.json"\n'
-        '[aliases]\n"President Xi" = "Xi Jinping"\n')
+        '[aliases]\n"President Xi" = "Xi Jinping"\n'
+    )
     s = load_config(cfg, known_codes=CODES).settings
     assert s.paths == ["drafts"] and s.sources == ["archive"] and s.format == "sarif"
     assert s.fail_on == "warning" and s.weekday_policy == "nearest" and s.cache_dir == ".cache"
@@ -120,7 +121,9 @@ def project(tmp_path, repo) -> Path:
 
 
 def test_config_supplies_paths_sources_and_format_from_a_subfolder(project):
-    (project / "claimcheck.toml").write_text('paths = ["drafts"]\nsources = ["archive"]\nformat = "json"\ncache-dir = ".cc"\n')
+    (project / "claimcheck.toml").write_text(
+        'paths = ["drafts"]\nsources = ["archive"]\nformat = "json"\ncache-dir = ".cc"\n'
+    )
     (project / "sub").mkdir()
     result = run(["check"], project / "sub")
     assert result.exit_code == 1, result.output
@@ -132,20 +135,22 @@ def test_config_supplies_paths_sources_and_format_from_a_subfolder(project):
 
 def test_config_ignore_and_fail_on_apply_and_cli_overrides_them(project):
     (project / "claimcheck.toml").write_text(
-        'paths = ["drafts"]\nsources = ["archive"]\nformat = "json"\nignore = ["CC-PLACE-001"]\n')
+        'paths = ["drafts"]\nsources = ["archive"]\nformat = "json"\nignore = ["CC-PLACE-001"]\n'
+    )
     quiet = run(["check", "--no-cache"], project)
     assert quiet.exit_code == 0 and json.loads(quiet.stdout)["findings"] == []
     loud = run(["check", "--no-cache", "--ignore", "CC-NUM-001"], project)
     assert loud.exit_code == 1 and [f["rule"] for f in json.loads(loud.stdout)["findings"]] == ["CC-PLACE-001"]
     (project / "claimcheck.toml").write_text(
-        'paths = ["drafts"]\nsources = ["archive"]\nformat = "json"\nfail-on = "never"\n')
+        'paths = ["drafts"]\nsources = ["archive"]\nformat = "json"\nfail-on = "never"\n'
+    )
     assert run(["check", "--no-cache"], project).exit_code == 0
     assert run(["check", "--no-cache", "--fail-on", "error"], project).exit_code == 1
     assert run(["check", "--no-cache", "-f", "markdown"], project).stdout.lstrip().startswith("#")
 
 
 def test_explicit_config_and_isolated(project):
-    (project / "claimcheck.toml").write_text('bogus = 1\n')
+    (project / "claimcheck.toml").write_text("bogus = 1\n")
     (project / "other.toml").write_text('paths = ["drafts"]\nsources = ["archive"]\nformat = "json"\n')
     assert run(["check", "--no-cache"], project).exit_code == 2
     result = run(["check", "--no-cache", "--config", "other.toml"], project)
@@ -156,9 +161,11 @@ def test_explicit_config_and_isolated(project):
 
 def test_aliases_reach_the_checker(project):
     (project / "claimcheck.toml").write_text(
-        'paths = ["drafts"]\nsources = ["archive"]\nformat = "json"\n[aliases]\n"Boris Nikolayevich" = "Boris Yeltsin"\n')
+        'paths = ["drafts"]\nsources = ["archive"]\nformat = "json"\n[aliases]\n"Boris Nikolayevich" = "Boris Yeltsin"\n'
+    )
     (project / "drafts" / "draft.md").write_text(
-        "# Draft\n\nOn November 10, 1997, Boris Nikolayevich visited Tokyo for talks with the Japanese prime minister.\n")
+        "# Draft\n\nOn November 10, 1997, Boris Nikolayevich visited Tokyo for talks with the Japanese prime minister.\n"
+    )
     with_alias = json.loads(run(["check", "--no-cache"], project).stdout)
     (project / "plain.toml").write_text('paths = ["drafts"]\nsources = ["archive"]\nformat = "json"\n')
     without = json.loads(run(["check", "--no-cache", "--config", "plain.toml"], project).stdout)

@@ -19,8 +19,10 @@ from checker.store import STORE_FILE
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "tests" / "cases" / "corpus"
-DRAFT = ("# Notes\n\nMarking the anniversary, Boris Yeltsin visited Beijing on April 25, 1997.\n"
-         "The Ellerby Canal opened on 2 April 1799, a quarrelsome engineer said.\n")
+DRAFT = (
+    "# Notes\n\nMarking the anniversary, Boris Yeltsin visited Beijing on April 25, 1997.\n"
+    "The Ellerby Canal opened on 2 April 1799, a quarrelsome engineer said.\n"
+)
 
 
 def _multi_source(root: Path) -> Path:
@@ -173,14 +175,17 @@ def _state(registry: EntityRegistry):
 CORPUS_TEXTS = [
     "Marking Putin's visit, officials met in Beijing.",
     "President Vladimir Putin met Xi Jinping.",
-    "Sergey Lavrov said it first.", "Minister Sergei Lavrov said it again.",
+    "Sergey Lavrov said it first.",
+    "Minister Sergei Lavrov said it again.",
     "Sergey Lavrov said Marking was over.",
     "Wang Yi met Boris Yeltsin in Moscow.",
 ]
 EXTRAS = {
     # a word ("marking") the corpus writes only capitalised, a new name, a declared actor
-    "new words": ["They were marking the date when Boris Yeltsin arrived.",
-                  "Minister Anna Berg said the talks went well."],
+    "new words": [
+        "They were marking the date when Boris Yeltsin arrived.",
+        "Minister Anna Berg said the talks went well.",
+    ],
     "no new word": ["Boris Yeltsin met Wang Yi in Moscow."],
     "nothing": [],
 }

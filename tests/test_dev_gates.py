@@ -12,7 +12,7 @@ def test_ci_runs_the_readme_test_command_then_ruff_and_mypy(repo):
     ci = (repo / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert "pip install -e '.[test]' && python -m pytest" in readme
     tests = ci.index("pip install -q -e '.[test]' && python -m pytest")
-    after = ci[tests + 1:]
+    after = ci[tests + 1 :]
     assert "pip install -q -e '.[dev]'" in after and "ruff check ." in after and "mypy" in after
 
 
@@ -28,8 +28,14 @@ def test_pre_commit_runs_the_same_gates_with_the_dev_extra(repo):
 def test_code_and_docs_cite_only_files_in_the_repository(repo):
     """research/*.md and DESIGN.md live outside the repository: a reader of the code has neither."""
     outside = re.compile(r"research/[\w-]*|\bDESIGN\.md\b")
-    paths = [*repo.glob("checker/**/*.py"), *repo.glob("benchmarks/**/*.py"), *repo.glob("docs/*.md"),
-             *repo.glob("*.md"), *repo.glob("benchmarks/*.md")]
-    cited = [f"{p.relative_to(repo)}: {m.group()}" for p in paths
-             for m in outside.finditer(p.read_text(encoding="utf-8"))]
+    paths = [
+        *repo.glob("checker/**/*.py"),
+        *repo.glob("benchmarks/**/*.py"),
+        *repo.glob("docs/*.md"),
+        *repo.glob("*.md"),
+        *repo.glob("benchmarks/*.md"),
+    ]
+    cited = [
+        f"{p.relative_to(repo)}: {m.group()}" for p in paths for m in outside.finditer(p.read_text(encoding="utf-8"))
+    ]
     assert not cited, cited

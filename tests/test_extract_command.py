@@ -101,12 +101,15 @@ def test_stdout_and_input_errors(tmp_path):
     assert bad.exit_code == 2 and "unsupported document type '.csv'" in bad.stderr
 
 
-@pytest.mark.parametrize("sentence", [
-    'Officials said: "40 ships left on May 3, 2021" # not a comment',
-    "* 12 members voted on 4 June 2020, a backslash \\ and a tab\tincluded.",
-    "!important: 30 percent of 1,200 voters agreed in 2019 & 'quoted' text.",
-    "- 15 delegates arrived on Monday, {braces} and [brackets] too.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Officials said: "40 ships left on May 3, 2021" # not a comment',
+        "* 12 members voted on 4 June 2020, a backslash \\ and a tab\tincluded.",
+        "!important: 30 percent of 1,200 voters agreed in 2019 & 'quoted' text.",
+        "- 15 delegates arrived on Monday, {braces} and [brackets] too.",
+    ],
+)
 def test_awkward_sentences_round_trip_exactly(tmp_path, sentence):
     doc = build_document("d.md", sentence + "\n", kind="markdown")
     claims = extract_claims(doc)

@@ -34,8 +34,12 @@ def _got(m) -> dict:
 
 
 def _want(e: dict) -> dict:
-    out = {"text": e["text"], "earliest": _as_date(e["earliest"]), "latest": _as_date(e["latest"]),
-           "granularity": e["granularity"]}
+    out = {
+        "text": e["text"],
+        "earliest": _as_date(e["earliest"]),
+        "latest": _as_date(e["latest"]),
+        "granularity": e["granularity"],
+    }
     out.update({f: bool(e.get(f, False)) for f in FLAGS})
     unknown = set(e) - set(out)
     assert not unknown, f"unknown keys in case: {unknown}"
@@ -48,7 +52,7 @@ def test_case(case):
     found = find_dates(case["text"], doc, weekday_policy=case.get("weekday_policy", "past"))
     assert [_got(m) for m in found] == [_want(e) for e in case["expect"]]
     for m in found:
-        assert case["text"][m.start:m.end] == m.text
+        assert case["text"][m.start : m.end] == m.text
 
 
 def test_unknown_policy_is_an_error():
@@ -78,27 +82,51 @@ def test_seed_paper_years_and_ranges(seed_paper):
     assert (dt.date(1989, 5, 15), dt.date(1989, 5, 19)) in values
     assert (dt.date(1960, 1, 1), dt.date(1988, 12, 31)) in values
     for m in found:
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
         assert 1000 <= m.earliest.year or m.open_start
 
 
 _DATEISH = st.sampled_from(
-    ["May 15-19, 1989", " in 1997 ", "since 2013", "1960–88", "the 1990s", "on Wednesday", "2.7. ",
-     "US$400", "1,500", "–", "—", "\u00a0", " and ", " between ", "mid-", "(2019)", "\n", "March 3",
-     "last week", "Q3 ", "20th century", "'90s", "post-"]
+    [
+        "May 15-19, 1989",
+        " in 1997 ",
+        "since 2013",
+        "1960–88",
+        "the 1990s",
+        "on Wednesday",
+        "2.7. ",
+        "US$400",
+        "1,500",
+        "–",
+        "—",
+        "\u00a0",
+        " and ",
+        " between ",
+        "mid-",
+        "(2019)",
+        "\n",
+        "March 3",
+        "last week",
+        "Q3 ",
+        "20th century",
+        "'90s",
+        "post-",
+    ]
 )
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(st.text(max_size=12), _DATEISH), max_size=14),
-       st.sampled_from(["past", "future", "nearest", "auto"]),
-       st.one_of(st.none(), st.dates(min_value=dt.date(1001, 1, 1), max_value=dt.date(9998, 1, 1))))
+@given(
+    st.lists(st.one_of(st.text(max_size=12), _DATEISH), max_size=14),
+    st.sampled_from(["past", "future", "nearest", "auto"]),
+    st.one_of(st.none(), st.dates(min_value=dt.date(1001, 1, 1), max_value=dt.date(9998, 1, 1))),
+)
 def test_never_raises_and_spans_slice_back(parts, policy, doc):
     text = "".join(parts)
     found = find_dates(text, doc, weekday_policy=policy)
     last_end = -1
     for m in found:
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
         assert m.start >= last_end  # sorted, non-overlapping
         assert m.earliest <= m.latest
         last_end = m.end
@@ -108,7 +136,7 @@ def test_never_raises_and_spans_slice_back(parts, policy, doc):
 @given(st.text())
 def test_arbitrary_unicode(text):
     for m in find_dates(text, dt.date(2024, 5, 15)):
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
 
 
 def _extra_cases(kind: str):
@@ -120,8 +148,10 @@ def _extra_cases(kind: str):
 def test_durations(case):
     from checker.extract.dates import find_durations
 
-    got = [{"text": d.text, "value": d.value, "unit": d.unit, "iso": d.iso(), "approximate": d.approximate,
-            "kind": d.kind} for d in find_durations(case["text"])]
+    got = [
+        {"text": d.text, "value": d.value, "unit": d.unit, "iso": d.iso(), "approximate": d.approximate, "kind": d.kind}
+        for d in find_durations(case["text"])
+    ]
     want = [{"approximate": False, "kind": "duration", **e} for e in case["expect"]]
     assert got == want
 
@@ -131,8 +161,9 @@ def test_anniversaries(case):
     from checker.extract.dates import find_anniversaries
 
     found = find_anniversaries(case["text"])
-    got = [{k: v for k, v in a.model_dump().items() if k not in ("start", "end") and v not in (None, "")}
-           for a in found]
+    got = [
+        {k: v for k, v in a.model_dump().items() if k not in ("start", "end") and v not in (None, "")} for a in found
+    ]
     assert got == case["expect"]
     for a in found:
-        assert case["text"][a.start:a.end] == a.text
+        assert case["text"][a.start : a.end] == a.text

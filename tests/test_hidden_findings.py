@@ -36,7 +36,9 @@ def test_a_claim_ignore_entry_marks_the_contradiction_accepted(tmp_path, monkeyp
     (tmp_path / "claims").mkdir()
     (tmp_path / "claims" / "c.yaml").write_text(
         "claims:\n  - id: museum\n    text: The museum in Oslo opened on May 9, 2001.\n    source: notes.md\n"
-        "    ignore: [{rule: CC-DATE-001, reason: checked by phone}]\n", encoding="utf-8")
+        "    ignore: [{rule: CC-DATE-001, reason: checked by phone}]\n",
+        encoding="utf-8",
+    )
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["check", "-f", "json", "--no-cache"])
     assert result.exit_code == 0  # accepted: not a failure

@@ -43,7 +43,7 @@ def test_index_is_cached_on_disk_by_content_hash(tmp_path):
 def test_alignment_locates_the_claim_inside_the_passage():
     passage = "After a long delay, Yeltsin visited Beijing in November 1997, as planned."
     al = align("Yeltsin visited Beijing in November 1997", passage)
-    assert passage[al.start:al.end].startswith("Yeltsin visited Beijing")
+    assert passage[al.start : al.end].startswith("Yeltsin visited Beijing")
     assert al.score > 90
 
 

@@ -41,7 +41,10 @@ def test_headings_sections_and_paragraph_numbers(tmp_path):
     doc = load_document(make_docx(tmp_path / "draft.docx"), "draft.docx")
     assert doc.kind == "docx"
     assert [(s.title, s.number, s.level) for s in doc.sections] == [
-        ("Two visits", None, 1), ("The 1997 visit", "1", 1), ("Talks", None, 2)]
+        ("Two visits", None, 1),
+        ("The 1997 visit", "1", 1),
+        ("Talks", None, 2),
+    ]
     by_text = {p.text: p for p in doc.passages}
     visit = by_text["Boris Yeltsin made a state visit to Beijing in November 1997."]
     assert visit.section == ["1. The 1997 visit"] and visit.section_number == "1" and visit.paragraph == 2
@@ -49,7 +52,7 @@ def test_headings_sections_and_paragraph_numbers(tmp_path):
     assert signed.section == ["1. The 1997 visit", "Talks"] and signed.paragraph == 5
     assert not any(p.is_heading and "hash mark" in p.text for p in doc.passages)
     assert doc.page_starts == []  # DOCX has no pages
-    assert all(doc.text[p.start:p.end] == p.text for p in doc.passages)
+    assert all(doc.text[p.start : p.end] == p.text for p in doc.passages)
 
 
 def test_core_properties(tmp_path):
@@ -79,8 +82,11 @@ def test_docx_draft_is_checked_and_located_by_section(tmp_path, repo):
     old = os.getcwd()
     os.chdir(tmp_path)
     try:
-        r = CliRunner().invoke(main, ["check", "draft.docx", "-s", "sources", "--no-cache", "-f", "json",
-                                      "--isolated"], catch_exceptions=False)
+        r = CliRunner().invoke(
+            main,
+            ["check", "draft.docx", "-s", "sources", "--no-cache", "-f", "json", "--isolated"],
+            catch_exceptions=False,
+        )
     finally:
         os.chdir(old)
     assert r.exit_code == 1

@@ -56,7 +56,7 @@ def test_main_text_headings_and_metadata(page):
     body = [p for p in doc.passages if not p.is_heading]
     assert body[1].text.startswith("Trade between the two countries reached $12 billion")
     assert body[1].section == ["Leader arrives for talks", "Trade on the agenda"]
-    assert all(doc.text[p.start:p.end] == p.text for p in doc.passages)
+    assert all(doc.text[p.start : p.end] == p.text for p in doc.passages)
     assert [p.paragraph for p in body] == [1, 3, 4]  # blocks of the rendered text, headings included
 
 
@@ -97,8 +97,11 @@ def test_suppression_comment_in_html_applies(tmp_path, repo):
         results = []
         for comment in ("", "<!-- claimcheck: ignore[CC-PLACE-001] a stopover, checked by the desk -->"):
             (tmp_path / "draft.html").write_text(page.format(other, comment, wrong))
-            r = CliRunner().invoke(main, ["check", "draft.html", "-s", "sources", "--no-cache", "-f", "json",
-                                          "--isolated"], catch_exceptions=False)
+            r = CliRunner().invoke(
+                main,
+                ["check", "draft.html", "-s", "sources", "--no-cache", "-f", "json", "--isolated"],
+                catch_exceptions=False,
+            )
             results.append(json.loads(r.stdout))
     finally:
         os.chdir(old)
@@ -112,11 +115,13 @@ def _seed_page(seed: Path) -> str:
     date = lines[0].split()[1]
     paras = [line.strip() for line in lines[1:] if line.strip()]
     body = "\n".join(f"<p>{html_lib.escape(p)}</p>" for p in paras)
-    return (f"<html><head><meta charset='utf-8'><title>Seed article</title>"
-            f"<meta property='article:published_time' content='{date}'></head><body>"
-            "<nav><ul><li><a href='/'>Home</a></li><li><a href='/world'>World</a></li></ul></nav>"
-            f"<article><h1>Seed article</h1>{body}</article>"
-            "<footer><p>Sign up for our newsletter. Terms of use. Privacy policy.</p></footer></body></html>")
+    return (
+        f"<html><head><meta charset='utf-8'><title>Seed article</title>"
+        f"<meta property='article:published_time' content='{date}'></head><body>"
+        "<nav><ul><li><a href='/'>Home</a></li><li><a href='/world'>World</a></li></ul></nav>"
+        f"<article><h1>Seed article</h1>{body}</article>"
+        "<footer><p>Sign up for our newsletter. Terms of use. Privacy policy.</p></footer></body></html>"
+    )
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not available")
@@ -140,9 +145,11 @@ def test_without_the_html_extra_an_html_input_is_a_clear_input_error(tmp_path, p
     import subprocess
     import sys
 
-    code = ("import sys; sys.modules['trafilatura'] = None\n"
-            "from checker.cli import main\n"
-            f"main(['check', {str(page)!r}, '--no-cache', '--isolated'])\n")
+    code = (
+        "import sys; sys.modules['trafilatura'] = None\n"
+        "from checker.cli import main\n"
+        f"main(['check', {str(page)!r}, '--no-cache', '--isolated'])\n"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert out.returncode == 2
     assert "page.html: reading HTML needs the html extra: pip install 'claimcheck-offline[html]'" in out.stderr

@@ -36,8 +36,12 @@ def _font(style: str = "") -> Path | None:
             if hit:
                 return hit
     try:
-        out = subprocess.run(["fc-match", "-f", "%{file}", f"DejaVu Serif:style={'Bold' if style else 'Book'}"],
-                             capture_output=True, text=True, timeout=10).stdout
+        out = subprocess.run(
+            ["fc-match", "-f", "%{file}", f"DejaVu Serif:style={'Bold' if style else 'Book'}"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return None
     return Path(out) if out.endswith(".ttf") and Path(out).exists() else None
@@ -216,10 +220,12 @@ def test_custom_page_labels(tmp_path):
     from pypdf import PdfReader, PdfWriter
     from pypdf.constants import PageLabelStyle
 
-    bodies = ["Preface text written for the front matter of a short book.",
-              "Second preface page with a few more words in it.",
-              "Chapter one opens the main matter of the book here.",
-              "Chapter one goes on with a second page of text."]
+    bodies = [
+        "Preface text written for the front matter of a short book.",
+        "Second preface page with a few more words in it.",
+        "Chapter one opens the main matter of the book here.",
+        "Chapter one goes on with a second page of text.",
+    ]
     src = _small_pdf(tmp_path / "plain.pdf", bodies)
     writer = PdfWriter(clone_from=PdfReader(src))
     writer.set_page_label(0, 1, style=PageLabelStyle.LOWERCASE_ROMAN, start=1)
@@ -289,16 +295,22 @@ def test_hyphen_and_paragraph_repair_on_a_small_pdf(tmp_path):
     pdf.add_page()
     pdf.set_font("Serif", "", 10)
     # Forced line ends inside one paragraph: a broken word, a real compound, a name pair.
-    pdf.multi_cell(0, 5, "The talks were strate-\ngic in scope and high-\nlevel in rank, as the Sino-\n"
-                         "Soviet pattern had been; a high-level team met in 1960-\n1988 terms.")
+    pdf.multi_cell(
+        0,
+        5,
+        "The talks were strate-\ngic in scope and high-\nlevel in rank, as the Sino-\n"
+        "Soviet pattern had been; a high-level team met in 1960-\n1988 terms.",
+    )
     pdf.ln(4)
     pdf.multi_cell(0, 5, "A second paragraph follows after a gap.")
     out = tmp_path / "h.pdf"
     pdf.output(str(out))
     doc = load_pdf(out)
     first, second = doc.text.strip().split("\n\n")
-    assert first == ("The talks were strategic in scope and high-level in rank, as the Sino-Soviet "
-                     "pattern had been; a high-level team met in 1960-1988 terms.")
+    assert first == (
+        "The talks were strategic in scope and high-level in rank, as the Sino-Soviet "
+        "pattern had been; a high-level team met in 1960-1988 terms."
+    )
     assert second == "A second paragraph follows after a gap."
 
 

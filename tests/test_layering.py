@@ -18,8 +18,9 @@ def lint_imports(repo, *args):
         import importlinter  # noqa: F401
     except ImportError:
         pytest.fail("import-linter is missing: it is a test extra (pip install -e '.[test]')")
-    return subprocess.run([sys.executable, "-c", RUN, "--no-cache", *args], cwd=repo, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-c", RUN, "--no-cache", *args], cwd=repo, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_layers_and_the_core_boundary_hold(repo):
@@ -32,8 +33,10 @@ def test_layers_and_the_core_boundary_hold(repo):
 def test_a_reversed_layer_is_reported_broken(repo, tmp_path):
     """Control: the same tool on this code with models above engine finds the breach."""
     config = tmp_path / "reversed.toml"
-    config.write_text('[tool.importlinter]\nroot_package = "checker"\n\n[[tool.importlinter.contracts]]\n'
-                      'name = "reversed"\ntype = "layers"\nlayers = ["checker.models", "checker.engine"]\n')
+    config.write_text(
+        '[tool.importlinter]\nroot_package = "checker"\n\n[[tool.importlinter.contracts]]\n'
+        'name = "reversed"\ntype = "layers"\nlayers = ["checker.models", "checker.engine"]\n'
+    )
     proc = lint_imports(repo, "--config", str(config))
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "checker.engine is not allowed to import checker.models" in proc.stdout

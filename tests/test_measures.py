@@ -53,6 +53,7 @@ def test_a_comparison_base_year_is_not_the_figure_period():
 
 def test_quarter_codes_are_periods():
     from checker.extract.measures import periods_differ
+
     a = figures("Q1 revenue was $2.1 billion.")["$2.1 billion"]
     b = figures("Revenue in the second quarter was $2.4 billion.")["$2.4 billion"]
     c = figures("Revenue for the third quarter of 2019 was $2.0 billion.")["$2.0 billion"]
@@ -96,8 +97,10 @@ def test_context_words_of_a_date_are_what_happened_then():
 
 
 def test_a_change_after_an_aside_measures_the_figure_before_the_aside():
-    f = figures("We expect operating EBITDA of about 4.03 billion, at the midpoint of the range, "
-                "a year-over-year increase of 17%.")
+    f = figures(
+        "We expect operating EBITDA of about 4.03 billion, at the midpoint of the range, "
+        "a year-over-year increase of 17%."
+    )
     assert {"operating", "ebitda"} <= set(f["17%"].words)
     # a figure with words of its own after the comma does not take the figure before it
     g = figures("Revenue was $5 billion, while capital spending rose 17%.")

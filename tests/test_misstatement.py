@@ -10,9 +10,11 @@ from checker.match.misstatement import another_statement
 from checker.rules.base import Hit
 from tests.rule_harness import side
 
-SOURCE = ("The Kirkgate car park in Leeds has 450 spaces. In the runoff, Ana Lima won 8,400 votes. "
-          "By 1820 the canal carried 190,000 tonnes of coal a year. "
-          "As of 12 March there had been 82 confirmed cases of measles in Mexico.")
+SOURCE = (
+    "The Kirkgate car park in Leeds has 450 spaces. In the runoff, Ana Lima won 8,400 votes. "
+    "By 1820 the canal carried 190,000 tonnes of coal a year. "
+    "As of 12 March there had been 82 confirmed cases of measles in Mexico."
+)
 
 
 def _check(claim: str, evidence: str, value: str, ev_value: str, category: str = "number"):
@@ -25,23 +27,57 @@ def _check(claim: str, evidence: str, value: str, ev_value: str, category: str =
     return another_statement(a, b, hit, category, build_document("notes.md", SOURCE, kind="markdown"))
 
 
-@pytest.mark.parametrize("claim,evidence,value,ev_value,why", [
-    ("The Woodhouse car park in Leeds has 900 spaces.", "The Kirkgate car park in Leeds has 450 spaces.",
-     "900", "450", "another subject"),
-    ("In the first round, Ana Lima won 6,100 votes.", "In the runoff, Ana Lima won 8,400 votes.",
-     "6,100", "8,400", "a name or rank the sentence lacks"),
-    ("By 1820 the canal carried 450,000 tonnes of stone a year.", "By 1820 the canal carried 190,000 tonnes of coal a year.",
-     "450,000", "190,000", "a subject the source never names"),
-    ("There have been more than 5,200 confirmed cases of measles so far this spring in Spain.",
-     "As of 12 March there had been 82 confirmed cases of measles in Mexico.",
-     "5,200", "82", "another place"),
-    ("He won 6,100 votes in the runoff.", "In the runoff, Ana Lima won 8,400 votes.",
-     "6,100", "8,400", "a subject the claim does not name"),
-])
+@pytest.mark.parametrize(
+    "claim,evidence,value,ev_value,why",
+    [
+        (
+            "The Woodhouse car park in Leeds has 900 spaces.",
+            "The Kirkgate car park in Leeds has 450 spaces.",
+            "900",
+            "450",
+            "another subject",
+        ),
+        (
+            "In the first round, Ana Lima won 6,100 votes.",
+            "In the runoff, Ana Lima won 8,400 votes.",
+            "6,100",
+            "8,400",
+            "a name or rank the sentence lacks",
+        ),
+        (
+            "By 1820 the canal carried 450,000 tonnes of stone a year.",
+            "By 1820 the canal carried 190,000 tonnes of coal a year.",
+            "450,000",
+            "190,000",
+            "a subject the source never names",
+        ),
+        (
+            "There have been more than 5,200 confirmed cases of measles so far this spring in Spain.",
+            "As of 12 March there had been 82 confirmed cases of measles in Mexico.",
+            "5,200",
+            "82",
+            "another place",
+        ),
+        (
+            "He won 6,100 votes in the runoff.",
+            "In the runoff, Ana Lima won 8,400 votes.",
+            "6,100",
+            "8,400",
+            "a subject the claim does not name",
+        ),
+    ],
+)
 def test_another_statement_is_no_misstatement(claim, evidence, value, ev_value, why):
     assert _check(claim, evidence, value, ev_value) == why
 
 
 def test_a_slip_of_one_value_in_the_same_statement_is_compared():
-    assert _check("The Kirkgate car park in Leeds has 900 spaces.", "The Kirkgate car park in Leeds has 450 spaces.",
-                  "900", "450") is None
+    assert (
+        _check(
+            "The Kirkgate car park in Leeds has 900 spaces.",
+            "The Kirkgate car park in Leeds has 450 spaces.",
+            "900",
+            "450",
+        )
+        is None
+    )

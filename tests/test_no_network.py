@@ -28,8 +28,9 @@ GUARD = textwrap.dedent(f"""
 
 
 def _guarded(code: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", GUARD + textwrap.dedent(code)], cwd=cwd,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-c", GUARD + textwrap.dedent(code)], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
 
 
 def _sources(folder: Path) -> None:
@@ -41,7 +42,9 @@ def _sources(folder: Path) -> None:
         "<html><head><title>Summit report</title></head><body><article><h1>Summit</h1>"
         "<p>Jiang Zemin travelled to Moscow on April 22, 1997, for a summit with Boris Yeltsin.</p>"
         "<p>The two presidents signed a declaration on a multipolar world during the visit.</p>"
-        "</article></body></html>", encoding="utf-8")
+        "</article></body></html>",
+        encoding="utf-8",
+    )
     pdf = fpdf.FPDF()
     pdf.add_page()
     pdf.set_font("Helvetica", "", 11)
@@ -67,11 +70,16 @@ def test_full_check_of_every_source_kind_opens_no_socket(tmp_path):
         "  - id: visit\n    text: Boris Yeltsin visited Beijing on April 25, 1997.\n"
         "  - id: summit\n    text: Jiang Zemin travelled to Moscow on April 22, 1997.\n"
         "  - id: museum\n    text: The museum in Oslo opened on May 9, 2019.\n"
-        "  - id: treaty\n    text: The treaty was signed in Moscow on July 16, 2001.\n", encoding="utf-8")
-    proc = _guarded("""
+        "  - id: treaty\n    text: The treaty was signed in Moscow on July 16, 2001.\n",
+        encoding="utf-8",
+    )
+    proc = _guarded(
+        """
         from checker.cli import main
         main(["check", "claims.yaml", "--sources", "sources", "-f", "json", "-o", "report.json"])
-    """, tmp_path)
+    """,
+        tmp_path,
+    )
     assert proc.returncode in (0, 1), proc.stderr
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     assert sorted(Path(p).suffix for p in report["summary"]["sources"]) == [".docx", ".html", ".md", ".pdf"]

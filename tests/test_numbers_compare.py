@@ -116,33 +116,39 @@ def test_stated_precision_intervals():
     assert lo == pytest.approx(44.5) and hi == float("inf")
 
 
-@pytest.mark.parametrize("a,b,expected", [
-    ("over 30 summits", "over 35 summits", True),
-    ("about 200 people", "about 210 people", True),
-    ("over 45 meetings", "over 45 meetings", False),
-    ("over 45 meetings", "more than 45 meetings", False),
-    ("over 45 meetings", "50 meetings", False),  # an exact figure inside the bound
-    ("over 45 meetings", "40 meetings", False),  # a conflict, reported as such instead
-    ("over 30 summits", "over 35 meetings", False),  # different things counted
-])
+@pytest.mark.parametrize(
+    "a,b,expected",
+    [
+        ("over 30 summits", "over 35 summits", True),
+        ("about 200 people", "about 210 people", True),
+        ("over 45 meetings", "over 45 meetings", False),
+        ("over 45 meetings", "more than 45 meetings", False),
+        ("over 45 meetings", "50 meetings", False),  # an exact figure inside the bound
+        ("over 45 meetings", "40 meetings", False),  # a conflict, reported as such instead
+        ("over 30 summits", "over 35 meetings", False),  # different things counted
+    ],
+)
 def test_inconsistent_bounds(a, b, expected):
     assert inconsistent_bounds(q(a), q(b)) is expected
     assert inconsistent_bounds(q(b), q(a)) is expected
 
 
-@pytest.mark.parametrize("phrase,expected", [
-    ("US$400 billion", "USD 400000000000"),
-    ("over 45 summits", ">45 summits"),
-    ("3.5 percent", "3.5 percent"),
-    ("about 200 people", "~200 people"),
-    ("up to 30 ships", "<30 ships"),
-    ("80-90%", "80..90 percent"),
-    ("2 percentage points", "2 percentage point"),
-    ("the 15th anniversary", "15th anniversary"),
-    ("the 21st summit", "21st summit"),
-    ("a 40-year dispute", "40 year dispute"),
-    ("$0.13", "USD 0.13"),
-])
+@pytest.mark.parametrize(
+    "phrase,expected",
+    [
+        ("US$400 billion", "USD 400000000000"),
+        ("over 45 summits", ">45 summits"),
+        ("3.5 percent", "3.5 percent"),
+        ("about 200 people", "~200 people"),
+        ("up to 30 ships", "<30 ships"),
+        ("80-90%", "80..90 percent"),
+        ("2 percentage points", "2 percentage point"),
+        ("the 15th anniversary", "15th anniversary"),
+        ("the 21st summit", "21st summit"),
+        ("a 40-year dispute", "40 year dispute"),
+        ("$0.13", "USD 0.13"),
+    ],
+)
 def test_describe(phrase, expected):
     assert describe(q(phrase)) == expected
 

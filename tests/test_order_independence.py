@@ -90,9 +90,22 @@ def test_split_demo_keeps_the_demo_verdicts_and_rivals_contradict_each_other(spl
 
 def _per_claim(report) -> dict[str, tuple]:
     findings = {f.id: f for f in report.findings}
-    return {c.id: (c.verdict, sorted((findings[x].rule, findings[x].claim_value, findings[x].evidence_value,
-                                      findings[x].evidence.path, findings[x].evidence.text) for x in c.findings))
-            for c in report.claims}
+    return {
+        c.id: (
+            c.verdict,
+            sorted(
+                (
+                    findings[x].rule,
+                    findings[x].claim_value,
+                    findings[x].evidence_value,
+                    findings[x].evidence.path,
+                    findings[x].evidence.text,
+                )
+                for x in c.findings
+            ),
+        )
+        for c in report.claims
+    }
 
 
 def test_claims_reordered_inside_a_file_keep_their_verdicts_and_findings(tmp_path):

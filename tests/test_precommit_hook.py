@@ -30,16 +30,19 @@ def test_hook_has_what_pre_commit_requires(hook):
     assert hook["pass_filenames"] is False
 
 
-@pytest.mark.parametrize("path, runs", [
-    ("claims/visits.yaml", True),
-    ("claims/sub/more.json", True),
-    ("sources/yeltsin.md", True),
-    ("notes/trip.claims.yml", True),
-    ("claimcheck.toml", True),
-    ("claimcheck-baseline.json", True),
-    (".github/workflows/ci.yml", False),
-    ("src/app.py", False),
-])
+@pytest.mark.parametrize(
+    "path, runs",
+    [
+        ("claims/visits.yaml", True),
+        ("claims/sub/more.json", True),
+        ("sources/yeltsin.md", True),
+        ("notes/trip.claims.yml", True),
+        ("claimcheck.toml", True),
+        ("claimcheck-baseline.json", True),
+        (".github/workflows/ci.yml", False),
+        ("src/app.py", False),
+    ],
+)
 def test_files_pattern(hook, path, runs):
     # pre-commit applies `files` with re.search on the repo-relative path
     assert bool(re.search(hook["files"], path)) is runs
@@ -54,14 +57,18 @@ def _entry_argv(entry: str) -> list[str]:
 def test_entry_runs_in_a_repo_with_claims(tmp_path, hook):
     shutil.copytree(REPO / "sources", tmp_path / "sources")
     (tmp_path / "claims").mkdir()
-    good = ("claims:\n  - id: yeltsin-ok\n"
-            "    text: Boris Yeltsin paid a state visit to Beijing in November 1997 and held talks with Jiang Zemin.\n")
+    good = (
+        "claims:\n  - id: yeltsin-ok\n"
+        "    text: Boris Yeltsin paid a state visit to Beijing in November 1997 and held talks with Jiang Zemin.\n"
+    )
     (tmp_path / "claims" / "c.yaml").write_text(good)
     argv = _entry_argv(hook["entry"]) + ["--no-cache"]
     ok = subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert ok.returncode == 0, ok.stderr
-    bad = good + ("  - id: yeltsin-tokyo\n    text: On November 10, 1997, Boris Yeltsin visited Tokyo for talks"
-                  " with the Japanese prime minister.\n")
+    bad = good + (
+        "  - id: yeltsin-tokyo\n    text: On November 10, 1997, Boris Yeltsin visited Tokyo for talks"
+        " with the Japanese prime minister.\n"
+    )
     (tmp_path / "claims" / "c.yaml").write_text(bad)
     failed = subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert failed.returncode == 1
@@ -88,12 +95,36 @@ def test_documented_rev_is_the_release_tag_of_this_version():
 
 
 def _git(args, cwd):
-    subprocess.run(["git", "-c", "user.name=test", "-c", "user.email=test@example.invalid", "-c", "init.defaultBranch=main",
-                    *args], cwd=cwd, check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            "git",
+            "-c",
+            "user.name=test",
+            "-c",
+            "user.email=test@example.invalid",
+            "-c",
+            "init.defaultBranch=main",
+            *args,
+        ],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
 
 
-_NOT_SHIPPED = shutil.ignore_patterns(".git", ".venv", "*.egg-info", "__pycache__", ".claimcheck_cache", "out",
-                                      "build", "dist", ".pytest_cache", ".hypothesis")
+_NOT_SHIPPED = shutil.ignore_patterns(
+    ".git",
+    ".venv",
+    "*.egg-info",
+    "__pycache__",
+    ".claimcheck_cache",
+    "out",
+    "build",
+    "dist",
+    ".pytest_cache",
+    ".hypothesis",
+)
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -117,18 +148,31 @@ def test_pre_commit_try_repo_runs_the_hook_from_a_clone_at_the_documented_rev(tm
     _git(["add", "-A"], project)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PRE_COMMIT", "VIRTUAL_ENV", "PIP_REQUIRE"))}
     env["PRE_COMMIT_HOME"] = str(tmp_path / "pre-commit-home")
-    argv = [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), "claimcheck",
-            "--ref", _documented_rev(), "--all-files"]
+    argv = [
+        sys.executable,
+        "-m",
+        "pre_commit",
+        "try-repo",
+        str(hook_repo),
+        "claimcheck",
+        "--ref",
+        _documented_rev(),
+        "--all-files",
+    ]
     first = subprocess.run(argv, cwd=project, capture_output=True, text=True, timeout=1200, env=env)
     log = first.stdout + first.stderr
-    if "An unexpected error has occurred" in log and ("pip" in log or "virtualenv" in log) and \
-            ("Could not find a version" in log or "connection" in log.lower()):
+    if (
+        "An unexpected error has occurred" in log
+        and ("pip" in log or "virtualenv" in log)
+        and ("Could not find a version" in log or "connection" in log.lower())
+    ):
         pytest.skip(f"pre-commit could not build the hook's environment offline: {log[-400:]}")
     assert first.returncode == 1, log[-3000:]  # the demo claims have contradictions
     assert "claimcheck" in log and "Failed" in log and "CC-PLACE-001" in log
     (project / "claims" / "demo.yaml").write_text(
         "claims:\n  - id: ok\n    text: Boris Yeltsin paid a state visit to Beijing in November 1997"
-        " and held talks with Jiang Zemin.\n")
+        " and held talks with Jiang Zemin.\n"
+    )
     _git(["add", "-A"], project)
     second = subprocess.run(argv, cwd=project, capture_output=True, text=True, timeout=1200, env=env)
     assert second.returncode == 0, (second.stdout + second.stderr)[-3000:]

@@ -33,10 +33,11 @@ def test_reference_cases(case):
     doc = build_document("case.txt", case["text"])
     got = []
     for ref in parse_references(doc):
-        assert doc.text[ref.start:ref.end] == ref.text
+        assert doc.text[ref.start : ref.end] == ref.text
         date = published_date(ref.text)
-        got.append({"key": ref.key, "year": ref.year, "date": list(date) if date else None,
-                    "url": ref.url, "text": ref.text})
+        got.append(
+            {"key": ref.key, "year": ref.year, "date": list(date) if date else None, "url": ref.url, "text": ref.text}
+        )
     assert got == case["expect"]
 
 
@@ -44,7 +45,7 @@ def test_reference_cases(case):
 def test_citation_cases(case):
     doc = attach_structure(build_document("case.txt", case["text"]))
     cites = find_citations(doc)
-    assert [[c.key, doc.text[c.start:c.end]] for c in cites] == case["citations"]
+    assert [[c.key, doc.text[c.start : c.end]] for c in cites] == case["citations"]
     assert [r.key for r in uncited_references(doc)] == case["uncited"]
     assert [c.key for c in dangling_citations(doc)] == case["dangling"]
     for c in cites:  # every marker sits in the passage it names
@@ -89,14 +90,27 @@ def test_seed_has_fifty_numbered_references(paper):
     refs = paper.references
     assert [r.key for r in refs] == [str(i) for i in range(1, 51)]
     for ref in refs:
-        assert paper.text[ref.start:ref.end] == ref.text and "\n" not in ref.text
+        assert paper.text[ref.start : ref.end] == ref.text and "\n" not in ref.text
 
 
 def test_seed_reference_years_and_urls(paper):
     refs = {r.key: r for r in paper.references}
     # "Ibid" entries have neither; n.d. and garbled "(March, June 17)" entries have no year
     assert {k for k, r in refs.items() if r.url is None} == {"4", "5"}
-    assert {k for k, r in refs.items() if r.year is None} == {"2", "3", "4", "5", "15", "17", "20", "25", "29", "34", "47", "48"}
+    assert {k for k, r in refs.items() if r.year is None} == {
+        "2",
+        "3",
+        "4",
+        "5",
+        "15",
+        "17",
+        "20",
+        "25",
+        "29",
+        "34",
+        "47",
+        "48",
+    }
     assert refs["6"].year == 2022 and refs["7"].year == 1991 and refs["12"].year == 2005
     assert all(not r.url.endswith((">", ".", ",")) and r.url.startswith("http") for r in refs.values() if r.url)
 

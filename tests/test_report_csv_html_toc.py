@@ -63,8 +63,10 @@ def test_csv_export_has_one_row_per_finding_accepted_ones_marked(project):
 def test_csv_cells_never_start_a_formula(tmp_path, repo):
     shutil.copytree(repo / "sources", tmp_path / "sources")
     (tmp_path / "draft.md").write_text(
-        "# Draft\n\n=HYPERLINK(\"http://example.org\") On November 10, 1997, Boris Yeltsin visited Tokyo "
-        "for talks with the Japanese prime minister.\n", encoding="utf-8")
+        '# Draft\n\n=HYPERLINK("http://example.org") On November 10, 1997, Boris Yeltsin visited Tokyo '
+        "for talks with the Japanese prime minister.\n",
+        encoding="utf-8",
+    )
     out = _check(tmp_path, "csv")
     cells = [c for row in csv.reader(io.StringIO(out)) for c in row]
     assert not any(c[:1] in "=+@" for c in cells if c)
@@ -126,9 +128,10 @@ def _cut_marks(page: _Page) -> list[str]:
         for t, marked in quote:
             if marked and t:
                 s, e = pos, pos + len(t)
-                if (s > 0 and text[s - 1].isalnum() and text[s].isalnum()) or \
-                        (e < len(text) and text[e - 1].isalnum() and text[e].isalnum()):
-                    cut.append(f"{text[max(0, s - 10):e + 10]!r}")
+                if (s > 0 and text[s - 1].isalnum() and text[s].isalnum()) or (
+                    e < len(text) and text[e - 1].isalnum() and text[e].isalnum()
+                ):
+                    cut.append(f"{text[max(0, s - 10) : e + 10]!r}")
             pos += len(t)
     return cut
 
@@ -154,8 +157,10 @@ def test_html_highlights_are_whole_words(project):
 
 
 def test_html_highlights_are_whole_words_on_the_seed_paper(seed_paper, tmp_path):
-    result = run_cli(["check", str(seed_paper), "--no-cache", "--isolated", "-f", "html", "-o",
-                      str(tmp_path / "seed.html")], tmp_path)
+    result = run_cli(
+        ["check", str(seed_paper), "--no-cache", "--isolated", "-f", "html", "-o", str(tmp_path / "seed.html")],
+        tmp_path,
+    )
     assert result.exit_code == 1, result.output
     page = _Page()
     page.feed((tmp_path / "seed.html").read_text(encoding="utf-8"))

@@ -40,16 +40,29 @@ def test_annotation_fields():
 def test_groups_per_file_are_balanced():
     lines = gh()
     groups = [line for line in lines if line.startswith("::group::")]
-    assert groups == ["::group::claimcheck: claims/summit.yaml (3 findings)",
-                      "::group::claimcheck: drafts/rally.md (1 finding)"]
+    assert groups == [
+        "::group::claimcheck: claims/summit.yaml (3 findings)",
+        "::group::claimcheck: drafts/rally.md (1 finding)",
+    ]
     assert lines.count("::endgroup::") == 2
 
 
 def _multiline_report(end_line_offset: int, message: str) -> Report:
     text = "First line of the claim\ncontinues here 2019.\n"
     c = loc("drafts/d.md", text, "First line of the claim\ncontinues here 2019." if end_line_offset else "First line")
-    f = Finding(id="A", rule="CC-DATE-001", category="date", severity=Severity.error, message=message,
-                claim=c, evidence=c, claim_value="2019", evidence_value="2018", confidence=1.0, claim_id="d1")
+    f = Finding(
+        id="A",
+        rule="CC-DATE-001",
+        category="date",
+        severity=Severity.error,
+        message=message,
+        claim=c,
+        evidence=c,
+        claim_value="2019",
+        evidence_value="2018",
+        confidence=1.0,
+        claim_id="d1",
+    )
     claim = ClaimResult(id="d1", text=c.text, location=c, verdict="contradicted", confidence=1, findings=["A"])
     return Report(tool=ToolInfo(version="0"), summary=summarise([claim], [f]), claims=[claim], findings=[f])
 

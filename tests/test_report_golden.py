@@ -20,12 +20,16 @@ CASES = {
     "text": ("report.txt", RenderOptions(color=False, width=100)),
     "markdown": ("report.md", RenderOptions()),
     "html": ("report.html", RenderOptions()),
-    "sarif": ("report.sarif", RenderOptions(root="/srv/project", extra={"information_uri": None,
-                                                                   "srcroot": "/srv/project"})),
+    "sarif": (
+        "report.sarif",
+        RenderOptions(root="/srv/project", extra={"information_uri": None, "srcroot": "/srv/project"}),
+    ),
     "junit": ("report.junit.xml", RenderOptions()),
     "github": ("report.github.txt", RenderOptions()),
-    "claimreview": ("report.claimreview.json",
-                    RenderOptions(extra={"date": "2026-01-15", "publisher": "Example Desk"})),
+    "claimreview": (
+        "report.claimreview.json",
+        RenderOptions(extra={"date": "2026-01-15", "publisher": "Example Desk"}),
+    ),
     "json": ("report.json", RenderOptions()),
     "csv": ("report.csv", RenderOptions()),
 }

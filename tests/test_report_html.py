@@ -68,7 +68,9 @@ def test_match_marked_from_stored_offsets():
     report = sample_report()
     marks = parse(render(report, "html", RenderOptions())).marks
     match_marks = [t for cls, t in marks if cls == "match"]
-    expected = [ev.text[ev.match_start - ev.start: ev.match_end - ev.start] for c in report.claims for ev in c.evidence]
+    expected = [
+        ev.text[ev.match_start - ev.start : ev.match_end - ev.start] for c in report.claims for ev in c.evidence
+    ]
     assert sorted(match_marks) == sorted(expected)
     # the differing values are marked on both sides of each finding
     assert ("claim-value", "45,000") in marks and ("source-value", "40,500") in marks
@@ -93,9 +95,17 @@ def test_empty_report_renders():
 
 def _chromium(url: str, tmp_path: Path, *extra: str) -> str:
     cmd = [
-        str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-        f"--user-data-dir={tmp_path / 'profile'}", *extra, url,
+        str(CHROMIUM),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        *extra,
+        url,
     ]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]

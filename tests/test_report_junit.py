@@ -24,8 +24,10 @@ def test_suites_per_file_cases_per_claim(tmp_path):
     assert [s.name for s in xml] == ["claims/summit.yaml", "drafts/rally.md"]
     got = cases(xml)
     assert set(got) == {
-        ("claims/summit.yaml", "summit-date"), ("claims/summit.yaml", "troops-withdrawn"),
-        ("claims/summit.yaml", "quote-unverified"), ("drafts/rally.md", "rally-place"),
+        ("claims/summit.yaml", "summit-date"),
+        ("claims/summit.yaml", "troops-withdrawn"),
+        ("claims/summit.yaml", "quote-unverified"),
+        ("drafts/rally.md", "rally-place"),
     }
     assert got[("claims/summit.yaml", "troops-withdrawn")].classname == "claims/summit.yaml"
     assert xml.tests == 4 and xml.failures == 2 and xml.skipped == 1 and xml.errors == 0
@@ -56,9 +58,18 @@ def test_empty_run_has_one_passing_case(tmp_path):
 
 def test_control_characters_do_not_break_the_xml(tmp_path):
     c = loc("claims/c.yaml", "x\n", "x")
-    f = Finding(id="X", rule="CC-SCHEMA-001", category="schema", severity=Severity.error,
-                message="bad \x0b byte \x00 here", claim=c, evidence=c, claim_value="\x1b",
-                evidence_value="", confidence=1.0)
+    f = Finding(
+        id="X",
+        rule="CC-SCHEMA-001",
+        category="schema",
+        severity=Severity.error,
+        message="bad \x0b byte \x00 here",
+        claim=c,
+        evidence=c,
+        claim_value="\x1b",
+        evidence_value="",
+        confidence=1.0,
+    )
     report = Report(tool=ToolInfo(version="0"), summary=summarise([], [f]), findings=[f])
     got = cases(read(report, tmp_path))
     (case,) = got.values()

@@ -23,7 +23,7 @@ def test_findings_table_rows_keep_their_columns():
     lines = out.splitlines()
     start = lines.index(header)
     rows = []
-    for line in lines[start + 2:]:
+    for line in lines[start + 2 :]:
         if not line.startswith("|"):
             break
         rows.append(line)

@@ -56,8 +56,11 @@ def test_run_shape():
     assert driver["rules"][0]["name"] == "date.interval_conflict"
     assert run["columnKind"] == "unicodeCodePoints"
     # the repository root, described, never the path of the machine that ran the check
-    assert run["originalUriBaseIds"]["%SRCROOT%"] == {"description": {"text": (
-        "The root of the repository checked (its git work tree, else the folder claimcheck ran in)")}}
+    assert run["originalUriBaseIds"]["%SRCROOT%"] == {
+        "description": {
+            "text": ("The root of the repository checked (its git work tree, else the folder claimcheck ran in)")
+        }
+    }
     assert "/srv/project" not in json.dumps(run)
     date = driver["rules"][0]
     assert date["fullDescription"]["text"].startswith("Two statements of the same event give dates")
@@ -73,7 +76,10 @@ def test_results_levels_locations_and_related_evidence():
     results = sarif(report)["runs"][0]["results"]
     by_rule = {r["ruleId"]: r for r in results}
     assert {r["ruleId"]: r["level"] for r in results} == {
-        "CC-ENT-003": "note", "CC-DATE-001": "error", "CC-NUM-001": "error", "CC-PLACE-001": "warning",
+        "CC-ENT-003": "note",
+        "CC-DATE-001": "error",
+        "CC-NUM-001": "error",
+        "CC-PLACE-001": "warning",
     }
     num = by_rule["CC-NUM-001"]
     rules = sarif(report)["runs"][0]["tool"]["driver"]["rules"]
@@ -82,8 +88,12 @@ def test_results_levels_locations_and_related_evidence():
     claim = report.finding_by_id()["F2"].claim
     assert phys["artifactLocation"] == {"uri": "claims/summit.yaml", "uriBaseId": "%SRCROOT%"}
     assert phys["region"] == {
-        "startLine": claim.line, "startColumn": claim.column, "endLine": claim.end_line,
-        "endColumn": claim.end_column, "charOffset": claim.start, "charLength": claim.end - claim.start,
+        "startLine": claim.line,
+        "startColumn": claim.column,
+        "endLine": claim.end_line,
+        "endColumn": claim.end_column,
+        "charOffset": claim.start,
+        "charLength": claim.end - claim.start,
         "snippet": {"text": claim.text},
     }
     rel = num["relatedLocations"][0]
@@ -95,7 +105,9 @@ def test_absolute_paths_become_relative_to_root():
     report = sample_report()
     for f in report.findings:
         f.claim = f.claim.model_copy(update={"path": "/srv/project/" + f.claim.path})
-    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif(report)["runs"][0]["results"]}
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif(report)["runs"][0]["results"]
+    }
     assert uris == {"claims/summit.yaml", "drafts/rally.md"}
 
 
@@ -104,8 +116,9 @@ def test_fingerprints_ignore_line_moves_but_not_content():
     moved = sample_report()
     for f in moved.findings:
         c = f.claim
-        f.claim = c.model_copy(update={"line": c.line + 7, "end_line": c.end_line + 7,
-                                       "start": c.start + 120, "end": c.end + 120})
+        f.claim = c.model_copy(
+            update={"line": c.line + 7, "end_line": c.end_line + 7, "start": c.start + 120, "end": c.end + 120}
+        )
     after = sarif(moved)["runs"][0]["results"]
     assert [r["partialFingerprints"] for r in base] == [r["partialFingerprints"] for r in after]
     changed = sample_report()

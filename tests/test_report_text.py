@@ -46,7 +46,9 @@ def test_summary_counts():
 
 def test_side_by_side_when_wide_stacked_when_narrow():
     wide = text(width=120).splitlines()
-    assert any("claim   claims/summit.yaml:5:12" in line and "source  sources/ministry-brief.pdf" in line for line in wide)
+    assert any(
+        "claim   claims/summit.yaml:5:12" in line and "source  sources/ministry-brief.pdf" in line for line in wide
+    )
     narrow = text(width=60).splitlines()
     assert not any("claim   " in line and "source  " in line for line in narrow)
     assert any(line.strip().startswith("source  sources/ministry-brief.pdf:2:1") for line in narrow)
@@ -54,8 +56,11 @@ def test_side_by_side_when_wide_stacked_when_narrow():
 
 
 def test_markup_like_text_prints_verbatim():
-    c = loc("d.md", "Citation [bold]9[/bold] and [red]x[/] :smile: here.\n",
-            "Citation [bold]9[/bold] and [red]x[/] :smile: here.")
+    c = loc(
+        "d.md",
+        "Citation [bold]9[/bold] and [red]x[/] :smile: here.\n",
+        "Citation [bold]9[/bold] and [red]x[/] :smile: here.",
+    )
     claim = ClaimResult(id="c1", text=c.text, location=c, verdict="unverified", confidence=0.4)
     report = Report(tool=ToolInfo(version="0"), summary=summarise([claim], []), claims=[claim])
     out = text(report, color=True, width=100)
@@ -64,9 +69,19 @@ def test_markup_like_text_prints_verbatim():
 
 def test_finding_without_claim_is_still_shown():
     c = loc("claims/x.yaml", "claims:\n  - id: a\n", "id: a")
-    f = Finding(id="S1", rule="CC-SCHEMA-001", name="schema.invalid", category="schema",
-                severity=Severity.error, message="bad field", claim=c, evidence=c,
-                claim_value="a", evidence_value="", confidence=1.0)
+    f = Finding(
+        id="S1",
+        rule="CC-SCHEMA-001",
+        name="schema.invalid",
+        category="schema",
+        severity=Severity.error,
+        message="bad field",
+        claim=c,
+        evidence=c,
+        claim_value="a",
+        evidence_value="",
+        confidence=1.0,
+    )
     report = Report(tool=ToolInfo(version="0"), summary=summarise([], [f]), findings=[f])
     out = text(report, width=100)
     assert "claims/x.yaml" in out and "CC-SCHEMA-001 error  bad field" in out

@@ -53,10 +53,13 @@ def observed(hit, label: str, texts: dict[str, str]) -> dict:
     claim_text = texts["claim"]
     evidence_text = texts[label]
     out = {
-        "claim_value": hit.claim_value, "evidence_value": hit.evidence_value, "message": hit.message,
-        "claim_span": list(hit.claim_span), "claim_text": claim_text[hit.claim_span[0]:hit.claim_span[1]],
+        "claim_value": hit.claim_value,
+        "evidence_value": hit.evidence_value,
+        "message": hit.message,
+        "claim_span": list(hit.claim_span),
+        "claim_text": claim_text[hit.claim_span[0] : hit.claim_span[1]],
         "evidence_span": list(hit.evidence_span),
-        "evidence_text": evidence_text[hit.evidence_span[0]:hit.evidence_span[1]],
+        "evidence_text": evidence_text[hit.evidence_span[0] : hit.evidence_span[1]],
     }
     if label not in ("evidence", "document"):
         out["evidence_in"] = label
@@ -75,16 +78,19 @@ def test_every_expected_hit_pins_its_message_and_spans():
         for case in _load(rule.code):
             for e in case["expect"]:
                 missing = [k for k in PINNED if k not in e]
-                assert not missing, f"{rule.code} case {case.get('name')}: expect lacks {missing} " \
-                                    "(python tests/pin_rule_cases.py fills them in for review)"
+                assert not missing, (
+                    f"{rule.code} case {case.get('name')}: expect lacks {missing} "
+                    "(python tests/pin_rule_cases.py fills them in for review)"
+                )
 
 
 @pytest.mark.parametrize("code,case", list(_all_cases()))
 def test_rule_case(code, case):
     got = run(code, case)
     want = case["expect"]
-    assert [(g["claim_value"], g["evidence_value"]) for g in got] == \
-        [(e["claim_value"], e["evidence_value"]) for e in want], case.get("name")
+    assert [(g["claim_value"], g["evidence_value"]) for g in got] == [
+        (e["claim_value"], e["evidence_value"]) for e in want
+    ], case.get("name")
     for g, e in zip(got, want):
         for key in (*PINNED, "severity", "evidence_in"):
             if key in e:

@@ -46,8 +46,10 @@ def _uris(log: dict) -> list[str]:
 
 
 def test_uris_are_relative_to_the_git_root_from_any_folder(checkout):
-    for cwd, args in ((checkout, ("drafts/yeltsin.md", "-s", "sources")),
-                      (checkout / "drafts", ("yeltsin.md", "-s", "../sources"))):
+    for cwd, args in (
+        (checkout, ("drafts/yeltsin.md", "-s", "sources")),
+        (checkout / "drafts", ("yeltsin.md", "-s", "../sources")),
+    ):
         text, log = _sarif(cwd, *args)
         assert _uris(log) == ["drafts/yeltsin.md", "sources/yeltsin-beijing-1997.md"], cwd
         assert str(checkout.parent) not in text and "file:" not in text

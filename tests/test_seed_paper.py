@@ -12,8 +12,11 @@ def _findings(path):
 
 def test_section_2_7_heading_contradicts_its_body(seed_paper):
     report = _findings(seed_paper)
-    heading = [f for f in report.findings if f.claim.section and f.claim.section.startswith("2.7.")
-               and f.claim.text and f.claim.line == 79]
+    heading = [
+        f
+        for f in report.findings
+        if f.claim.section and f.claim.section.startswith("2.7.") and f.claim.text and f.claim.line == 79
+    ]
     by_rule = {f.rule: f for f in heading}
     date = by_rule["CC-DATE-001"]
     assert date.claim.text == "April 23, 1997"

@@ -55,6 +55,7 @@ def test_real_run_matches_its_snapshot(name):
 
 def test_snapshots_hold_what_they_are_for():
     """The goldens are only worth keeping while they show the behaviour they were written for."""
+
     def load(name):
         return json.loads((RUNS / f"{name}.json").read_text(encoding="utf-8"))
 
@@ -67,16 +68,29 @@ def test_snapshots_hold_what_they_are_for():
     assert "supported" in verdicts.values()
     heading_body = [f for f in paper["findings"] if f["rule"] == "CC-DATE-001"]
     assert [(f["claim"]["text"], f["evidence"]["text"]) for f in heading_body] == [
-        ("June 4, 2004", "from October 2–4, 2004")]
+        ("June 4, 2004", "from October 2–4, 2004")
+    ]
 
     claims = {c["id"]: c["verdict"] for c in load("own-claims")["claims"]}
-    assert claims == {"yeltsin-visit-month": "supported", "yeltsin-visit-length": "contradicted",
-                      "yeltsin-quote": "supported", "unknown-event": "unverified"}
+    assert claims == {
+        "yeltsin-visit-month": "supported",
+        "yeltsin-visit-length": "contradicted",
+        "yeltsin-quote": "supported",
+        "unknown-event": "unverified",
+    }
 
 
 def test_normalising_keeps_what_a_run_found():
-    raw = json.dumps({"tool": {"name": "claimcheck", "version": "9.9"},
-                      "notes": [f"{REPO}/sources/x.md: skipped"], "summary": {"claims": 3}})
+    raw = json.dumps(
+        {
+            "tool": {"name": "claimcheck", "version": "9.9"},
+            "notes": [f"{REPO}/sources/x.md: skipped"],
+            "summary": {"claims": 3},
+        }
+    )
     got = json.loads(normalised(raw))
-    assert got == {"tool": {"name": "claimcheck", "version": "<version>"},
-                   "notes": ["<repo>/sources/x.md: skipped"], "summary": {"claims": 3}}
+    assert got == {
+        "tool": {"name": "claimcheck", "version": "<version>"},
+        "notes": ["<repo>/sources/x.md: skipped"],
+        "summary": {"claims": 3},
+    }

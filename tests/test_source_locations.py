@@ -29,7 +29,7 @@ def check_json(project: Path, name: str) -> dict:
 
 def at(source: str, line: int, column: int) -> str:
     """The text of ``source`` from 1-based ``line``:``column`` to the end of that line."""
-    return source.splitlines()[line - 1][column - 1:]
+    return source.splitlines()[line - 1][column - 1 :]
 
 
 def test_html_finding_points_at_the_line_and_column_of_the_html_file(project):
@@ -61,9 +61,11 @@ def test_every_html_passage_starts_where_its_first_word_is_in_the_source():
     from checker.ingest.html import html_document
     from checker.locate import locate
 
-    page = ("<html><head><title>Draft &amp; notes</title></head>\n<body>\n<article>\n  <h1>Draft &amp; notes</h1>\n"
-            f"  <p>{OTHER}\n  It was &ldquo;long&rdquo;. Then came the second\n   sentence.</p>\n"
-            "<h2>More</h2><p>A last one, in 1997.</p></article></body></html>\n")
+    page = (
+        "<html><head><title>Draft &amp; notes</title></head>\n<body>\n<article>\n  <h1>Draft &amp; notes</h1>\n"
+        f"  <p>{OTHER}\n  It was &ldquo;long&rdquo;. Then came the second\n   sentence.</p>\n"
+        "<h2>More</h2><p>A last one, in 1997.</p></article></body></html>\n"
+    )
     doc = html_document("page.html", page)
     assert len(doc.passages) == 6
     for p in doc.passages:
@@ -84,20 +86,26 @@ def test_docx_finding_gives_the_word_paragraph_number(project):
     loc = finding["claim"]
     paragraph = d.paragraphs[loc["line"] - 1].text
     assert loc["line"] == 4
-    assert paragraph[loc["column"] - 1:].startswith("Tokyo")
+    assert paragraph[loc["column"] - 1 :].startswith("Tokyo")
     [claim] = [c for c in report["claims"] if "Tokyo" in c["text"]]
     assert claim["location"]["line"] == 4
-    assert paragraph[claim["location"]["column"] - 1:].startswith("On November 10, 1997,")
+    assert paragraph[claim["location"]["column"] - 1 :].startswith("On November 10, 1997,")
 
 
-@pytest.mark.parametrize("name, draft", [
-    ("lead.md", f"# Draft\n\n{OTHER}\n{COMMENT}\n{WRONG_PLACE}\n"),
-    ("trail.md", f"# Draft\n\n{OTHER}\n\n{WRONG_PLACE} {COMMENT}\n"),
-    ("own-line.md", f"# Draft\n\n{COMMENT}\n{WRONG_PLACE}\n"),
-    ("lead.txt", f"{OTHER}\n{COMMENT}\n{WRONG_PLACE}\n"),
-    ("page.html", f"<html><body><article><h1>Draft</h1><p>{OTHER}</p>\n{COMMENT}\n<p>{WRONG_PLACE}</p>"
-                  "</article></body></html>"),
-])
+@pytest.mark.parametrize(
+    "name, draft",
+    [
+        ("lead.md", f"# Draft\n\n{OTHER}\n{COMMENT}\n{WRONG_PLACE}\n"),
+        ("trail.md", f"# Draft\n\n{OTHER}\n\n{WRONG_PLACE} {COMMENT}\n"),
+        ("own-line.md", f"# Draft\n\n{COMMENT}\n{WRONG_PLACE}\n"),
+        ("lead.txt", f"{OTHER}\n{COMMENT}\n{WRONG_PLACE}\n"),
+        (
+            "page.html",
+            f"<html><body><article><h1>Draft</h1><p>{OTHER}</p>\n{COMMENT}\n<p>{WRONG_PLACE}</p>"
+            "</article></body></html>",
+        ),
+    ],
+)
 def test_suppression_comment_text_never_shows_in_a_claim(project, name, draft):
     if name.endswith(".html"):
         pytest.importorskip("trafilatura")

@@ -65,7 +65,10 @@ def report(tmp_path_factory):
 @pytest.mark.parametrize("claim_id", list(CLAIMS))
 def test_verdict_of_an_ordinary_claim(report, claim_id):
     result = next(c for c in report.claims if c.id == claim_id)
-    assert result.verdict == CLAIMS[claim_id][1], (claim_id, [f.message for f in report.findings if f.id in result.findings])
+    assert result.verdict == CLAIMS[claim_id][1], (
+        claim_id,
+        [f.message for f in report.findings if f.id in result.findings],
+    )
 
 
 def test_a_contradiction_locates_both_sides_and_says_why(report):
@@ -114,13 +117,17 @@ def test_fuzzy_overlap_alone_never_aligns():
 
 def test_self_consistency_inside_one_document(tmp_path):
     doc = tmp_path / "history.md"
-    doc.write_text("# The Astrup library\n\nThe Astrup library in Bergen opened in 1902.\n\n"
-                   "Later chapters follow.\n\nThe Astrup library in Bergen opened in 1920, after a fire.\n",
-                   encoding="utf-8")
+    doc.write_text(
+        "# The Astrup library\n\nThe Astrup library in Bergen opened in 1902.\n\n"
+        "Later chapters follow.\n\nThe Astrup library in Bergen opened in 1920, after a fire.\n",
+        encoding="utf-8",
+    )
     rep = check([doc], CheckConfig(cache_dir=None, root=tmp_path))
     dates = [f for f in rep.findings if f.rule == "CC-DATE-001"]
-    assert dates and {dates[0].claim_value, dates[0].evidence_value} == {"1902-01-01..1902-12-31 (year)",
-                                                                         "1920-01-01..1920-12-31 (year)"}
+    assert dates and {dates[0].claim_value, dates[0].evidence_value} == {
+        "1902-01-01..1902-12-31 (year)",
+        "1920-01-01..1920-12-31 (year)",
+    }
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])
@@ -147,15 +154,18 @@ def test_relative_weekday_follows_tense(tmp_path):
     """'On Thursday, X is expected to meet Y' in a story dated Wednesday 2024-05-15 is May 16."""
     (tmp_path / "sources").mkdir()
     (tmp_path / "sources" / "wire.md").write_text(
-        "---\ndate: 2024-05-15\n---\n\nAnna Berg will meet Lars Holm in Oslo on May 16, 2024.\n", encoding="utf-8")
+        "---\ndate: 2024-05-15\n---\n\nAnna Berg will meet Lars Holm in Oslo on May 16, 2024.\n", encoding="utf-8"
+    )
     (tmp_path / "claims.yaml").write_text(
         "document_date: 2024-05-15\nclaims:\n  - id: meeting\n"
         "    text: On Thursday, Anna Berg is expected to meet Lars Holm in Oslo.\n    source: wire.md\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     rep = check([tmp_path / "claims.yaml"], CheckConfig(sources=[tmp_path / "sources"], cache_dir=None, root=tmp_path))
     assert rep.claims[0].verdict != "contradicted", [f.message for f in rep.findings]
-    facts = Extractor().extract("On Thursday, Anna Berg is expected to meet Lars Holm.",
-                                doc_date=__import__("datetime").date(2024, 5, 15))
+    facts = Extractor().extract(
+        "On Thursday, Anna Berg is expected to meet Lars Holm.", doc_date=__import__("datetime").date(2024, 5, 15)
+    )
     assert [d.value_str() for d in facts.dates] == ["2024-05-16"]
 
 
@@ -166,12 +176,14 @@ def test_alignment_thresholds_are_settings(tmp_path, monkeypatch):
     from checker.cli import main
 
     (tmp_path / "sources").mkdir()
-    (tmp_path / "sources" / "report.md").write_text("Kestrel Rovers beat Millbrook Town 3-1 on March 8, 2025.\n",
-                                                    encoding="utf-8")
+    (tmp_path / "sources" / "report.md").write_text(
+        "Kestrel Rovers beat Millbrook Town 3-1 on March 8, 2025.\n", encoding="utf-8"
+    )
     (tmp_path / "claims").mkdir()
     (tmp_path / "claims" / "c.yaml").write_text(
         "claims:\n  - id: m\n    text: Kestrel Rovers beat Millbrook Town 2-1 on March 22, 2025.\n    source: report.md\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     default = json.loads(runner.invoke(main, ["check", "-f", "json", "--no-cache"]).output)
@@ -189,9 +201,12 @@ def test_extract_takes_quotations_and_typed_statements(tmp_path):
     from checker.extract_claims import extract_claims
     from checker.ingest.text import build_document
 
-    doc = build_document("draft.md", "# Notes\n\nThe mayor said \"we will finish the bridge before winter\" at the "
-                                     "opening.\n\nJane Ortiz is the mayor of Lyon.\n\nNothing much happened here.\n",
-                         kind="markdown")
+    doc = build_document(
+        "draft.md",
+        '# Notes\n\nThe mayor said "we will finish the bridge before winter" at the '
+        "opening.\n\nJane Ortiz is the mayor of Lyon.\n\nNothing much happened here.\n",
+        kind="markdown",
+    )
     texts = [c.text for c in extract_claims(doc)]
     assert any("finish the bridge" in t for t in texts)
     assert "Jane Ortiz is the mayor of Lyon." in texts
@@ -205,17 +220,23 @@ def test_figures_of_another_measure_period_or_entity_are_not_contradictions(tmp_
     (tmp_path / "sources" / "notes.md").write_text(
         "# Notes\n\nOver the past 60 million years, carbon dioxide levels in the atmosphere have varied widely.\n\n"
         "The second season of Coastline had 32 episodes.\n\nOn 12 July 2022 the temperature in Seville reached 35°C.\n\n"
-        "The population of the region was 3, 835 in 2010.\n", encoding="utf-8")
+        "The population of the region was 3, 835 in 2010.\n",
+        encoding="utf-8",
+    )
     claims = {
         "residency": "The residency time of carbon dioxide in the atmosphere is five years.",
         "episodes": "The first season of Harbour Lights had 26 episodes.",
         "fahrenheit": "On 12 July 2022 the temperature in Seville reached 95°F.",
         "population": "The population of the region was 3,835 in 2010.",
     }
-    (tmp_path / "claims.json").write_text(json.dumps({"claims": [
-        {"id": k, "text": t, "source": "notes.md"} for k, t in claims.items()]}), encoding="utf-8")
+    (tmp_path / "claims.json").write_text(
+        json.dumps({"claims": [{"id": k, "text": t, "source": "notes.md"} for k, t in claims.items()]}),
+        encoding="utf-8",
+    )
     rep = check([tmp_path / "claims.json"], CheckConfig(sources=[tmp_path / "sources"], cache_dir=None, root=tmp_path))
-    assert {c.id: c.verdict for c in rep.claims} == dict.fromkeys(claims, "unverified"), [f.message for f in rep.findings]
+    assert {c.id: c.verdict for c in rep.claims} == dict.fromkeys(claims, "unverified"), [
+        f.message for f in rep.findings
+    ]
 
 
 def test_names_in_any_script_are_one_word():
@@ -236,22 +257,28 @@ def test_a_possessive_place_is_the_same_subject_as_the_place_named_later():
     assert align_statements(claim, other) is None
 
 
-@pytest.mark.parametrize("sentence, lemma", [
-    ("At the airport, passenger numbers fell 2.3% in the first five months.", "fall"),
-    ("Apartment prices rose sharply last year.", "rise"),
-    ("The firm employs trained staff in Leeds.", "employ"),
-    ("Early estimates by the broker Calder & Muir put insured damage at about £85 million.", "put"),
-])
+@pytest.mark.parametrize(
+    "sentence, lemma",
+    [
+        ("At the airport, passenger numbers fell 2.3% in the first five months.", "fall"),
+        ("Apartment prices rose sharply last year.", "rise"),
+        ("The firm employs trained staff in Leeds.", "employ"),
+        ("Early estimates by the broker Calder & Muir put insured damage at about £85 million.", "put"),
+    ],
+)
 def test_main_verb_after_a_plural_noun_or_before_a_participle(sentence, lemma):
     assert _statement(sentence).predicate.lemma == lemma
 
 
-@pytest.mark.parametrize("sentence, score", [
-    ("The board backed the wing by nine votes to four.", [9, 4]),
-    ("The board voted 9 to 4 on Tuesday to build a wing.", [9, 4]),
-    ("The jury picked the novel by a 4-1 vote.", [4, 1]),
-    ("She won 84,312 votes to 79,655.", [84312, 79655]),
-])
+@pytest.mark.parametrize(
+    "sentence, score",
+    [
+        ("The board backed the wing by nine votes to four.", [9, 4]),
+        ("The board voted 9 to 4 on Tuesday to build a wing.", [9, 4]),
+        ("The jury picked the novel by a 4-1 vote.", [4, 1]),
+        ("She won 84,312 votes to 79,655.", [84312, 79655]),
+    ],
+)
 def test_a_tally_in_words_or_figures_is_a_score(sentence, score):
     assert [s.score for s in _statement(sentence).slots if s.kind == "score"] == [score]
 
@@ -303,9 +330,12 @@ def test_agents_and_untyped_claims(tmp_path_factory, claim_id):
 def test_an_untyped_claim_the_passage_says_in_full_is_supported(tmp_path):
     (tmp_path / "sources").mkdir()
     (tmp_path / "sources" / "bio.md").write_text(
-        "Christa Moll was born Christa Anne Haack in Anaheim and grew up in California.\n", encoding="utf-8")
-    claims = [{"id": "born-as", "text": "Christa Moll was born Christa Anne Haack.", "source": "bio.md"},
-              {"id": "born-other", "text": "Christa Moll was born Christa Lee Haack.", "source": "bio.md"}]
+        "Christa Moll was born Christa Anne Haack in Anaheim and grew up in California.\n", encoding="utf-8"
+    )
+    claims = [
+        {"id": "born-as", "text": "Christa Moll was born Christa Anne Haack.", "source": "bio.md"},
+        {"id": "born-other", "text": "Christa Moll was born Christa Lee Haack.", "source": "bio.md"},
+    ]
     (tmp_path / "claims.json").write_text(json.dumps({"claims": claims}), encoding="utf-8")
     rep = check([tmp_path / "claims.json"], CheckConfig(sources=[tmp_path / "sources"], cache_dir=None, root=tmp_path))
     assert {c.id: c.verdict for c in rep.claims} == {"born-as": "supported", "born-other": "unverified"}
@@ -327,11 +357,15 @@ def _verdicts(tmp_path, source: str, claims: dict[str, str]) -> dict[str, str]:
 
 def test_an_unnamed_subject_of_a_cited_source_is_its_topic(tmp_path):
     # nothing in the source names what "the film" is: it is what the source is about
-    got = _verdicts(tmp_path, "The film was released in cinemas across Europe on November 5, 2003.\n", {
-        "right": "The movie Night Circuit was released on November 5, 2003.",
-        "wrong": "The movie Night Circuit was released on November 5, 2005.",
-        "other-kind": "The album Night Circuit was released on November 5, 2005.",
-    })
+    got = _verdicts(
+        tmp_path,
+        "The film was released in cinemas across Europe on November 5, 2003.\n",
+        {
+            "right": "The movie Night Circuit was released on November 5, 2003.",
+            "wrong": "The movie Night Circuit was released on November 5, 2005.",
+            "other-kind": "The album Night Circuit was released on November 5, 2005.",
+        },
+    )
     assert got == {"right": "supported", "wrong": "contradicted", "other-kind": "unverified"}
 
 
@@ -343,18 +377,26 @@ def test_a_source_that_names_its_subject_has_no_unnamed_topic(tmp_path):
 
 def test_a_stance_word_is_part_of_what_the_claim_says(tmp_path):
     source = "Jorun Vale was a strong advocate of a single parliament for the two islands.\n"
-    got = _verdicts(tmp_path, source, {
-        "against": "Jorun Vale was against a single parliament for the two islands.",
-        "for": "Jorun Vale was a strong advocate of a single parliament for the two islands.",
-    })
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "against": "Jorun Vale was against a single parliament for the two islands.",
+            "for": "Jorun Vale was a strong advocate of a single parliament for the two islands.",
+        },
+    )
     assert got["against"] != "supported"
 
 
 def test_a_report_date_beside_the_period_is_no_other_period(tmp_path):
     source = "On November 6, Dunmore Foods reported revenue of $4.2 billion for the third quarter of 2024.\n"
-    got = _verdicts(tmp_path, source, {
-        "right": "Dunmore Foods reported third-quarter 2024 revenue of $4.2bn.",
-        "wrong": "Dunmore Foods reported third-quarter 2024 revenue of $5.2bn.",
-        "other-period": "Dunmore Foods reported second-quarter 2024 revenue of $5.2bn.",
-    })
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "right": "Dunmore Foods reported third-quarter 2024 revenue of $4.2bn.",
+            "wrong": "Dunmore Foods reported third-quarter 2024 revenue of $5.2bn.",
+            "other-period": "Dunmore Foods reported second-quarter 2024 revenue of $5.2bn.",
+        },
+    )
     assert got == {"right": "supported", "wrong": "contradicted", "other-period": "unverified"}

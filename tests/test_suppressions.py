@@ -18,12 +18,14 @@ CODES = {"CC-DATE-001", "CC-NUM-001", "CC-PLACE-001", "CC-ACTOR-001"}
 def covered(text: str) -> list[tuple[str, str]]:
     regions, errors = parse_suppressions(text, CODES)
     assert errors == []
-    return [(r.rule, text[r.start:r.end]) for r in regions]
+    return [(r.rule, text[r.start : r.end]) for r in regions]
 
 
 def test_comment_covers_the_next_paragraph_only():
-    text = ("Intro line.\n\n<!-- claimcheck: ignore[CC-DATE-001] the archive dates it so -->\n"
-            "First line of the paragraph.\nSecond line of it.\n\nA later paragraph.\n")
+    text = (
+        "Intro line.\n\n<!-- claimcheck: ignore[CC-DATE-001] the archive dates it so -->\n"
+        "First line of the paragraph.\nSecond line of it.\n\nA later paragraph.\n"
+    )
     assert covered(text) == [("CC-DATE-001", "First line of the paragraph.\nSecond line of it.")]
 
 
@@ -34,31 +36,42 @@ def test_comment_before_a_heading_covers_the_heading_line_only():
 
 def test_trailing_comment_covers_its_own_line():
     text = "Line one has 40 ships. <!-- claimcheck: ignore[CC-NUM-001] rounded -->\nLine two has 50.\n"
-    (rule, span), = covered(text)
+    ((rule, span),) = covered(text)
     assert rule == "CC-NUM-001" and span.startswith("Line one has 40 ships.") and "Line two" not in span
 
 
 def test_several_codes_and_stacked_comments_share_the_target():
-    text = ("<!-- claimcheck: ignore[CC-NUM-001, cc-date-001] both reviewed -->\n"
-            "<!-- claimcheck: ignore[CC-PLACE-001] also reviewed -->\n\nThe paragraph.\n")
-    assert covered(text) == [("CC-NUM-001", "The paragraph."), ("CC-DATE-001", "The paragraph."),
-                             ("CC-PLACE-001", "The paragraph.")]
+    text = (
+        "<!-- claimcheck: ignore[CC-NUM-001, cc-date-001] both reviewed -->\n"
+        "<!-- claimcheck: ignore[CC-PLACE-001] also reviewed -->\n\nThe paragraph.\n"
+    )
+    assert covered(text) == [
+        ("CC-NUM-001", "The paragraph."),
+        ("CC-DATE-001", "The paragraph."),
+        ("CC-PLACE-001", "The paragraph."),
+    ]
 
 
-@pytest.mark.parametrize("comment, message", [
-    ("<!-- claimcheck: ignore[CC-DATE-001] -->", "needs a reason"),
-    ("<!-- claimcheck: ignore[CC-DATE-999] typo in the code -->", "unknown rule code(s) CC-DATE-999"),
-    ("<!-- claimcheck: ignore[] no code at all -->", "no rule code"),
-    ("<!-- claimcheck ignore CC-DATE-001 forgot the brackets -->", "expected '<!-- claimcheck: ignore[RULE-CODE] reason -->'"),
-    ("<!-- claimcheck: skip[CC-DATE-001] wrong verb -->", "expected"),
-])
+@pytest.mark.parametrize(
+    "comment, message",
+    [
+        ("<!-- claimcheck: ignore[CC-DATE-001] -->", "needs a reason"),
+        ("<!-- claimcheck: ignore[CC-DATE-999] typo in the code -->", "unknown rule code(s) CC-DATE-999"),
+        ("<!-- claimcheck: ignore[] no code at all -->", "no rule code"),
+        (
+            "<!-- claimcheck ignore CC-DATE-001 forgot the brackets -->",
+            "expected '<!-- claimcheck: ignore[RULE-CODE] reason -->'",
+        ),
+        ("<!-- claimcheck: skip[CC-DATE-001] wrong verb -->", "expected"),
+    ],
+)
 def test_malformed_comments_are_errors_at_their_offset(comment, message):
     text = f"Some text.\n\n{comment}\nThe target sentence.\n"
     regions, errors = parse_suppressions(text, CODES)
     assert regions == []
     (err,) = errors
     assert message in err.message and err.message.startswith("malformed suppression")
-    assert text[err.start:].startswith("<!--")
+    assert text[err.start :].startswith("<!--")
 
 
 def test_comment_with_nothing_after_it_is_malformed():
@@ -74,7 +87,7 @@ def test_comment_blocks_are_not_passages_and_offsets_stay_exact():
     text = "# Title\n\n<!-- claimcheck: ignore[CC-DATE-001] reviewed -->\nIt happened in 1997.\n\n<!-- note -->\n"
     doc = build_document("d.md", text, kind="markdown")
     assert [p.text for p in doc.passages] == ["# Title", "It happened in 1997."]
-    assert all(text[p.start:p.end] == p.text for p in doc.passages)
+    assert all(text[p.start : p.end] == p.text for p in doc.passages)
 
 
 # --------------------------------------------------------------------------- through the checker
@@ -105,7 +118,8 @@ def test_unsuppressed_draft_has_the_place_finding(project):
 
 def test_comment_suppresses_the_finding_and_is_not_reported_unused(project):
     result, report = check_json(
-        project, f"# Draft\n\n<!-- claimcheck: ignore[CC-PLACE-001] stopover on the way home -->\n{WRONG_PLACE}\n")
+        project, f"# Draft\n\n<!-- claimcheck: ignore[CC-PLACE-001] stopover on the way home -->\n{WRONG_PLACE}\n"
+    )
     assert result.exit_code == 0
     assert report["findings"] == []
     assert not any("unused" in n for n in report["notes"])
@@ -113,7 +127,8 @@ def test_comment_suppresses_the_finding_and_is_not_reported_unused(project):
 
 def test_comment_for_another_rule_does_not_suppress_and_is_unused(project):
     result, report = check_json(
-        project, f"# Draft\n\n<!-- claimcheck: ignore[CC-DATE-001] dates reviewed -->\n{WRONG_PLACE}\n")
+        project, f"# Draft\n\n<!-- claimcheck: ignore[CC-DATE-001] dates reviewed -->\n{WRONG_PLACE}\n"
+    )
     assert [f["rule"] for f in report["findings"]] == ["CC-PLACE-001"]
     assert "draft.md:3:1: suppression of CC-DATE-001 matched no finding (unused)" in report["notes"]
 

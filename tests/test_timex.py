@@ -33,7 +33,7 @@ def test_case(case):
     want = [{k: str(v) for k, v in e.items()} for e in case["expect"]]
     assert got == want
     for x in found:
-        assert case["text"][x.start:x.end] == x.text
+        assert case["text"][x.start : x.end] == x.text
 
 
 def test_dates_carry_their_interval():
@@ -50,20 +50,44 @@ def test_without_doc_date_nothing_relative_is_guessed():
 
 
 _TIMEISH = st.sampled_from(
-    ["May 15-19, 1989", " now ", "that day", " a year earlier", "10 p.m.", " Wednesday", " morning", "daily",
-     "every two weeks", "the quarter", "year-ago", "nineteen ninety-six", "–", "\u00a0", " and ", "(2019)", "\n",
-     "last week", "the weekend", "two days after", " the future", "current ", "midnight"]
+    [
+        "May 15-19, 1989",
+        " now ",
+        "that day",
+        " a year earlier",
+        "10 p.m.",
+        " Wednesday",
+        " morning",
+        "daily",
+        "every two weeks",
+        "the quarter",
+        "year-ago",
+        "nineteen ninety-six",
+        "–",
+        "\u00a0",
+        " and ",
+        "(2019)",
+        "\n",
+        "last week",
+        "the weekend",
+        "two days after",
+        " the future",
+        "current ",
+        "midnight",
+    ]
 )
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(st.text(max_size=12), _TIMEISH), max_size=14),
-       st.one_of(st.none(), st.dates(min_value=dt.date(1001, 1, 1), max_value=dt.date(9998, 1, 1))))
+@given(
+    st.lists(st.one_of(st.text(max_size=12), _TIMEISH), max_size=14),
+    st.one_of(st.none(), st.dates(min_value=dt.date(1001, 1, 1), max_value=dt.date(9998, 1, 1))),
+)
 def test_never_raises_and_spans_slice_back(parts, doc):
     text = "".join(parts)
     last_end = -1
     for x in find_timexes(text, doc):
-        assert text[x.start:x.end] == x.text and x.text
+        assert text[x.start : x.end] == x.text and x.text
         assert x.start >= last_end  # sorted, non-overlapping
         assert x.value
         last_end = x.end
@@ -73,4 +97,4 @@ def test_never_raises_and_spans_slice_back(parts, doc):
 @given(st.text())
 def test_arbitrary_unicode(text):
     for x in find_timexes(text, dt.date(2024, 5, 15)):
-        assert text[x.start:x.end] == x.text
+        assert text[x.start : x.end] == x.text

@@ -22,8 +22,9 @@ def sentences(text: str) -> list[str]:
     return out or [text]
 
 
-def similarity(claim: str, source: str, *, claim_is_summary: bool = True,
-               source_sentences: Sequence[str] | None = None) -> float:
+def similarity(
+    claim: str, source: str, *, claim_is_summary: bool = True, source_sentences: Sequence[str] | None = None
+) -> float:
     """0..100: the lowest, over the claim's sentences, of the best match in the source."""
     parts = sentences(claim) if claim_is_summary else [claim]
     choices = list(source_sentences) if source_sentences is not None else sentences(source)

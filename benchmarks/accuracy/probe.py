@@ -41,7 +41,7 @@ def probe(claim: str, source: str, *, summary: bool, min_align: float = 70.0) ->
     for s in src:
         ex.registry.learn(s)
     hits: list[ProbeHit] = []
-    for part in (sentences(claim) if summary else [claim]):
+    for part in sentences(claim) if summary else [claim]:
         best = process.extractOne(part, src, scorer=fuzz.token_set_ratio, processor=utils.default_process)
         if not best or best[1] < min_align:
             continue

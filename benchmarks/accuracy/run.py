@@ -107,19 +107,32 @@ def run_checker(item: Item, workdir: Path) -> Outcome:
         supported += c.verdict == "supported"
         for f in from_source:
             starts.append(f.evidence.start)
-            source_findings.append({
-                "rule": f.rule, "category": _CAT.get(f.category, f.category), "claim_sentence": c.text,
-                "claim_value": f.claim_value, "evidence_value": f.evidence_value, "evidence": f.evidence.text,
-                "evidence_line": f.evidence.line, "message": f.message, "confidence": f.confidence,
-            })
+            source_findings.append(
+                {
+                    "rule": f.rule,
+                    "category": _CAT.get(f.category, f.category),
+                    "claim_sentence": c.text,
+                    "claim_value": f.claim_value,
+                    "evidence_value": f.evidence_value,
+                    "evidence": f.evidence.text,
+                    "evidence_line": f.evidence.line,
+                    "message": f.message,
+                    "confidence": f.confidence,
+                }
+            )
     if source_findings:
         spans = split_sentences(item.source, 0, len(item.source))
         for rec, start in zip(source_findings, starts):
             rec["evidence_passage"] = next((item.source[a:b] for a, b in spans if a <= start < max(b, a + 1)), "")
     facts = [checker.extractor.extract(c["text"]) for c in claims]
     verdict = "contradicted" if contradicted else "supported" if claims and supported == len(claims) else "unverified"
-    return Outcome(verdict, source_findings, self_only and not contradicted,
-                   has_event=any(f.events for f in facts), has_typed=any(f.dates or f.quantities for f in facts))
+    return Outcome(
+        verdict,
+        source_findings,
+        self_only and not contradicted,
+        has_event=any(f.events for f in facts),
+        has_typed=any(f.dates or f.quantities for f in facts),
+    )
 
 
 def mark_on_edit(item: Item, outcome: Outcome) -> None:
@@ -168,15 +181,25 @@ def confusion(pred: list[bool], gold: list[bool]) -> dict:
     tn = sum(not p and not g for p, g in zip(pred, gold))
     recall, spec = _div(tp, tp + fn), _div(tn, tn + fp)
     return {
-        "n": len(gold), "positives": tp + fn, "flagged": tp + fp, "tp": tp, "fp": fp, "fn": fn, "tn": tn,
-        "precision": _div(tp, tp + fp), "precision_ci95": wilson(tp, tp + fp), "recall": recall,
-        "recall_ci95": wilson(tp, tp + fn), "specificity": spec,
+        "n": len(gold),
+        "positives": tp + fn,
+        "flagged": tp + fp,
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "tn": tn,
+        "precision": _div(tp, tp + fp),
+        "precision_ci95": wilson(tp, tp + fp),
+        "recall": recall,
+        "recall_ci95": wilson(tp, tp + fn),
+        "specificity": spec,
         "balanced_accuracy": (recall + spec) / 2 if recall is not None and spec is not None else None,
     }
 
 
-def score_set(items: list[Item], outcomes: list[Outcome], sims: list[float], threshold: float,
-              probes: list[list] | None = None) -> dict:
+def score_set(
+    items: list[Item], outcomes: list[Outcome], sims: list[float], threshold: float, probes: list[list] | None = None
+) -> dict:
     """All figures of one set: overall, per gold category and per finding category.
 
     ``probes`` (the what-if probe's hits per item) are scored alongside, never mixed in.
@@ -193,8 +216,10 @@ def score_set(items: list[Item], outcomes: list[Outcome], sims: list[float], thr
     # the ``supported`` verdict against gold supported (NEI and refuted items are its negatives);
     # the baseline never abstains: at or above the threshold it says supported
     gold_sup = [it.gold == "supported" for it in items]
-    overall["supported"] = {"checker": confusion([o.verdict == "supported" for o in outcomes], gold_sup),
-                            "baseline": confusion([not p for p in naive], gold_sup)}
+    overall["supported"] = {
+        "checker": confusion([o.verdict == "supported" for o in outcomes], gold_sup),
+        "baseline": confusion([not p for p in naive], gold_sup),
+    }
     overall["gold"] = dict(Counter(it.gold for it in items))
     with_ref = [i for i, it in enumerate(items) if it.reference is not None and ours[i] and gold[i]]
     if with_ref:  # true flags whose finding touches the edited words (see mark_on_edit)
@@ -216,27 +241,44 @@ def score_set(items: list[Item], outcomes: list[Outcome], sims: list[float], thr
     per_gold = {}
     for c in cats:
         idx = [i for i in binary if not gold[i] or c in items[i].categories]
-        per_gold[c] = {"checker": on(idx, ours), "baseline": on(idx, naive),
-                       **({"probe": on(idx, [bool(h) for h in probes])} if probes is not None else {}),
-                       "baseline_auc": base.auc([(sims[i], gold[i]) for i in idx]),
-                       # the FRANK README's anchor definition: this error type against all other items
-                       "baseline_auc_vs_rest": base.auc([(sims[i], c in items[i].categories) for i in binary])}
+        per_gold[c] = {
+            "checker": on(idx, ours),
+            "baseline": on(idx, naive),
+            **({"probe": on(idx, [bool(h) for h in probes])} if probes is not None else {}),
+            "baseline_auc": base.auc([(sims[i], gold[i]) for i in idx]),
+            # the FRANK README's anchor definition: this error type against all other items
+            "baseline_auc_vs_rest": base.auc([(sims[i], c in items[i].categories) for i in binary]),
+        }
 
     # per finding category: of the items flagged with a finding of that kind, how many are refuted
     per_found: dict[str, dict] = {}
     for c in sorted({f["category"] for o in outcomes for f in o.findings}):
-        flagged = [i for i, o in enumerate(outcomes) if o.verdict == "contradicted" and any(f["category"] == c for f in o.findings)]
+        flagged = [
+            i
+            for i, o in enumerate(outcomes)
+            if o.verdict == "contradicted" and any(f["category"] == c for f in o.findings)
+        ]
         tp = sum(gold[i] for i in flagged)
-        per_found[c] = {"flagged": len(flagged), "tp": tp, "precision": _div(tp, len(flagged)),
-                        "precision_ci95": wilson(tp, len(flagged))}
+        per_found[c] = {
+            "flagged": len(flagged),
+            "tp": tp,
+            "precision": _div(tp, len(flagged)),
+            "precision_ci95": wilson(tp, len(flagged)),
+        }
 
     # why refuted items were missed
     misses = Counter()
     for i, o in enumerate(outcomes):
         if gold[i] and o.verdict != "contradicted":
             misses[_miss_reason(o)] += 1
-    return {"n": len(items), "overall": overall, "gold_categories": per_gold, "finding_categories": per_found,
-            "miss_reasons": dict(misses.most_common()), "errors": verdicts["error"]}
+    return {
+        "n": len(items),
+        "overall": overall,
+        "gold_categories": per_gold,
+        "finding_categories": per_found,
+        "miss_reasons": dict(misses.most_common()),
+        "errors": verdicts["error"],
+    }
 
 
 def _miss_reason(o: Outcome) -> str:
@@ -249,8 +291,7 @@ def _miss_reason(o: Outcome) -> str:
     if not o.has_typed:
         return "no date or figure in the claim" + ("" if o.has_event else " and no event frame")
     if not o.has_event:
-        return ("no event frame, and no figure of the claim is given differently for the same measure "
-                "(CC-NUM-002)")
+        return "no event frame, and no figure of the claim is given differently for the same measure (CC-NUM-002)"
     return "event frame, but no same-event source passage with a conflicting fact"
 
 
@@ -270,12 +311,16 @@ def _prec(m: dict) -> str:
 def markdown(name: str, res: dict, threshold: float, sampled: str, split: str | None = None) -> str:
     o = res["overall"]
     lines = [f"### {name}{f' — {split}' if split else ''} ({sampled})", ""]
-    lines.append("| subset | gold refuted | checker P (tp/flagged) | checker R | checker BA | baseline P | baseline R | baseline BA | baseline AUC |")
+    lines.append(
+        "| subset | gold refuted | checker P (tp/flagged) | checker R | checker BA | baseline P | baseline R | baseline BA | baseline AUC |"
+    )
     lines.append("|---|---|---|---|---|---|---|---|---|")
 
     def row(label, ck, bl, auc):
-        lines.append(f"| {label} | {ck['positives']} | {_prec(ck)} | {_pct(ck['recall'])} | {_pct(ck['balanced_accuracy'])} "
-                     f"| {_pct(bl['precision'])} | {_pct(bl['recall'])} | {_pct(bl['balanced_accuracy'])} | {_pct(auc)} |")
+        lines.append(
+            f"| {label} | {ck['positives']} | {_prec(ck)} | {_pct(ck['recall'])} | {_pct(ck['balanced_accuracy'])} "
+            f"| {_pct(bl['precision'])} | {_pct(bl['recall'])} | {_pct(bl['balanced_accuracy'])} | {_pct(auc)} |"
+        )
 
     row("overall", o["checker"], o["baseline"], o["baseline_auc"])
     if o["checker_binary"]["n"] != o["checker"]["n"]:
@@ -288,61 +333,95 @@ def markdown(name: str, res: dict, threshold: float, sampled: str, split: str | 
     lines.append("")
     if "tp_on_edit" in o["checker"]:
         ck = o["checker"]
-        lines.append(f"Flagged for the right reason (the finding touches the edited words): {ck['tp_on_edit']} of "
-                     f"{ck['tp']} true flags — precision on the edit {_pct(_div(ck['tp_on_edit'], ck['flagged']))}.")
+        lines.append(
+            f"Flagged for the right reason (the finding touches the edited words): {ck['tp_on_edit']} of "
+            f"{ck['tp']} true flags — precision on the edit {_pct(_div(ck['tp_on_edit'], ck['flagged']))}."
+        )
     if name.startswith("frank"):
-        lines.append("Baseline AUC of each error type against all other summaries (the anchor's definition; "
-                     "FactCC 61.2 / BERTScore-P 62.4 on CircE, 63.2 / 62.2 on EntE): " + ", ".join(
-                         f"{c} {_pct(res['gold_categories'][c]['baseline_auc_vs_rest'])}"
-                         for c in ("circ", "ent") if c in res["gold_categories"]) + ".")
-    lines.append(f"Verdicts: contradicted {v.get('contradicted', 0)}, supported {v.get('supported', 0)}, "
-                 f"unverified {v.get('unverified', 0)}" + (f", crashed {v['error']}" if v.get("error") else "")
-                 + f" — abstention {_pct(o['abstention_rate'])}%. Baseline threshold {threshold:g}.")
+        lines.append(
+            "Baseline AUC of each error type against all other summaries (the anchor's definition; "
+            "FactCC 61.2 / BERTScore-P 62.4 on CircE, 63.2 / 62.2 on EntE): "
+            + ", ".join(
+                f"{c} {_pct(res['gold_categories'][c]['baseline_auc_vs_rest'])}"
+                for c in ("circ", "ent")
+                if c in res["gold_categories"]
+            )
+            + "."
+        )
+    lines.append(
+        f"Verdicts: contradicted {v.get('contradicted', 0)}, supported {v.get('supported', 0)}, "
+        f"unverified {v.get('unverified', 0)}"
+        + (f", crashed {v['error']}" if v.get("error") else "")
+        + f" — abstention {_pct(o['abstention_rate'])}%. Baseline threshold {threshold:g}."
+    )
     sup = o["supported"]
-    lines.append(f"`supported` against gold supported ({sup['checker']['positives']}): checker P {_prec(sup['checker'])}, "
-                 f"R {_pct(sup['checker']['recall'])}; baseline (similarity ≥ threshold) P {_pct(sup['baseline']['precision'])}, "
-                 f"R {_pct(sup['baseline']['recall'])}.")
+    lines.append(
+        f"`supported` against gold supported ({sup['checker']['positives']}): checker P {_prec(sup['checker'])}, "
+        f"R {_pct(sup['checker']['recall'])}; baseline (similarity ≥ threshold) P {_pct(sup['baseline']['precision'])}, "
+        f"R {_pct(sup['baseline']['recall'])}."
+    )
     if res["finding_categories"]:
-        lines.append("Checker precision by finding category: " + "; ".join(
-            f"{c} {_prec(m)}" for c, m in res["finding_categories"].items()) + ".")
+        lines.append(
+            "Checker precision by finding category: "
+            + "; ".join(f"{c} {_prec(m)}" for c, m in res["finding_categories"].items())
+            + "."
+        )
     if name in _GPT4:
         fig = res["gold_categories"].get("figure")
         ba = fig["checker"]["balanced_accuracy"] if fig else None
-        lines.append(f"Anchor: GPT-4 balanced accuracy {_GPT4[name]} on the whole set (both splits); goal: checker BA on figure edits "
-                     f"> 87.0 — measured {_pct(ba)}.")
+        lines.append(
+            f"Anchor: GPT-4 balanced accuracy {_GPT4[name]} on the whole set (both splits); goal: checker BA on figure edits "
+            f"> 87.0 — measured {_pct(ba)}."
+        )
     if "probe" in o:
         p = o["probe"]
         fig = res["gold_categories"].get("figure", {}).get("probe")
-        lines.append(f"What-if probe (not the checker; number/date comparison on the best-aligned sentence, see probe.py): "
-                     f"P {_prec(p)}, R {_pct(p['recall'])}, BA {_pct(o['probe_binary']['balanced_accuracy'])}"
-                     + (f"; figure edits BA {_pct(fig['balanced_accuracy'])}" if fig else "") + ".")
+        lines.append(
+            f"What-if probe (not the checker; number/date comparison on the best-aligned sentence, see probe.py): "
+            f"P {_prec(p)}, R {_pct(p['recall'])}, BA {_pct(o['probe_binary']['balanced_accuracy'])}"
+            + (f"; figure edits BA {_pct(fig['balanced_accuracy'])}" if fig else "")
+            + "."
+        )
     if res["miss_reasons"]:
         lines.append("Misses: " + "; ".join(f"{k}: {n}" for k, n in res["miss_reasons"].items()) + ".")
     return "\n".join(lines)
 
 
 def summary_table(results: dict) -> str:
-    lines = ["| set | n | refuted | abstain % | checker P (tp/flagged) | checker R | checker BA | baseline P | baseline R | baseline BA | baseline AUC |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| set | n | refuted | abstain % | checker P (tp/flagged) | checker R | checker BA | baseline P | baseline R | baseline BA | baseline AUC |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     tot = Counter()
     for name, res in results.items():
         o = res["overall"]
         ck, bl = o["checker_binary"], o["baseline_binary"]
-        lines.append(f"| {name} | {res['n']} | {o['checker']['positives']} | {_pct(o['abstention_rate'])} | {_prec(o['checker'])} "
-                     f"| {_pct(o['checker']['recall'])} | {_pct(ck['balanced_accuracy'])} | {_pct(o['baseline']['precision'])} "
-                     f"| {_pct(o['baseline']['recall'])} | {_pct(bl['balanced_accuracy'])} | {_pct(o['baseline_auc'])} |")
+        lines.append(
+            f"| {name} | {res['n']} | {o['checker']['positives']} | {_pct(o['abstention_rate'])} | {_prec(o['checker'])} "
+            f"| {_pct(o['checker']['recall'])} | {_pct(ck['balanced_accuracy'])} | {_pct(o['baseline']['precision'])} "
+            f"| {_pct(o['baseline']['recall'])} | {_pct(bl['balanced_accuracy'])} | {_pct(o['baseline_auc'])} |"
+        )
         for k in ("tp", "fp", "fn", "tn"):
             tot["c" + k] += o["checker"][k]
             tot["b" + k] += o["baseline"][k]
         tot["n"] += res["n"]
         tot["unverified"] += o["verdicts"].get("unverified", 0)
     if len(results) > 1:
-        c = {"tp": tot["ctp"], "flagged": tot["ctp"] + tot["cfp"], "precision": _div(tot["ctp"], tot["ctp"] + tot["cfp"])}
-        lines.append(f"| **pooled** | {tot['n']} | {tot['ctp'] + tot['cfn']} | {_pct(_div(tot['unverified'], tot['n']))} | {_prec(c)} "
-                     f"| {_pct(_div(tot['ctp'], tot['ctp'] + tot['cfn']))} | | {_pct(_div(tot['btp'], tot['btp'] + tot['bfp']))} "
-                     f"| {_pct(_div(tot['btp'], tot['btp'] + tot['bfn']))} | | |")
-    figs = [res["gold_categories"]["figure"]["checker"] for name, res in results.items()
-            if name.startswith("summedits") and "figure" in res["gold_categories"]]
+        c = {
+            "tp": tot["ctp"],
+            "flagged": tot["ctp"] + tot["cfp"],
+            "precision": _div(tot["ctp"], tot["ctp"] + tot["cfp"]),
+        }
+        lines.append(
+            f"| **pooled** | {tot['n']} | {tot['ctp'] + tot['cfn']} | {_pct(_div(tot['unverified'], tot['n']))} | {_prec(c)} "
+            f"| {_pct(_div(tot['ctp'], tot['ctp'] + tot['cfn']))} | | {_pct(_div(tot['btp'], tot['btp'] + tot['bfp']))} "
+            f"| {_pct(_div(tot['btp'], tot['btp'] + tot['bfn']))} | | |"
+        )
+    figs = [
+        res["gold_categories"]["figure"]["checker"]
+        for name, res in results.items()
+        if name.startswith("summedits") and "figure" in res["gold_categories"]
+    ]
     if len(figs) > 1:
         f = Counter()
         for m in figs:
@@ -350,8 +429,10 @@ def summary_table(results: dict) -> str:
         recall, spec = _div(f["tp"], f["tp"] + f["fn"]), _div(f["tn"], f["tn"] + f["fp"])
         ba = (recall + spec) / 2 if recall is not None and spec is not None else None
         lines.append("")
-        lines.append(f"SummEdits figure edits, all SummEdits sets pooled: BA {_pct(ba)} (recall {_pct(recall)}, "
-                     f"specificity {_pct(spec)}; tp {f['tp']}, fn {f['fn']}, fp {f['fp']}, tn {f['tn']}).")
+        lines.append(
+            f"SummEdits figure edits, all SummEdits sets pooled: BA {_pct(ba)} (recall {_pct(recall)}, "
+            f"specificity {_pct(spec)}; tp {f['tp']}, fn {f['fn']}, fp {f['fp']}, tn {f['tn']})."
+        )
     return "\n".join(lines)
 
 
@@ -382,18 +463,22 @@ def split_table(results: dict[str, dict[str, dict]]) -> str:
     ``results`` is {set: {split: score_set result}}. P is given with (tp/flagged) and, like R,
     with its 95% Wilson interval in brackets; the baseline's are point values (intervals in the JSON).
     """
-    lines = ["| set | split | n | gold R / S / NEI | contradicted P (tp/flagged) [95% CI] | contradicted R [95% CI] "
-             "| supported P (tp/flagged) [95% CI] | supported R [95% CI] | baseline contr. P / R | baseline supp. P / R |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| set | split | n | gold R / S / NEI | contradicted P (tp/flagged) [95% CI] | contradicted R [95% CI] "
+        "| supported P (tp/flagged) [95% CI] | supported R [95% CI] | baseline contr. P / R | baseline supp. P / R |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for name, per in results.items():
         for split, res in per.items():
             o = res["overall"]
             g = o["gold"]
             ck, cs = o["checker"], o["supported"]["checker"]
             bk, bs = o["baseline"], o["supported"]["baseline"]
-            lines.append(f"| {name} | {split} | {res['n']} | {g.get('refuted', 0)} / {g.get('supported', 0)} / {g.get('nei', 0)} "
-                         f"| {_pr(ck)} | {_rc(ck)} | {_pr(cs)} | {_rc(cs)} "
-                         f"| {_pct(bk['precision'])} / {_pct(bk['recall'])} | {_pct(bs['precision'])} / {_pct(bs['recall'])} |")
+            lines.append(
+                f"| {name} | {split} | {res['n']} | {g.get('refuted', 0)} / {g.get('supported', 0)} / {g.get('nei', 0)} "
+                f"| {_pr(ck)} | {_rc(ck)} | {_pr(cs)} | {_rc(cs)} "
+                f"| {_pct(bk['precision'])} / {_pct(bk['recall'])} | {_pct(bs['precision'])} / {_pct(bs['recall'])} |"
+            )
     return "\n".join(lines)
 
 
@@ -410,8 +495,12 @@ def typed_fact_scores(records: list[tuple[str, str, bool, bool]]) -> dict:
         rs = [r for r in records if scope == "pooled" or r[0] == scope]
         pos = [r for r in rs if r[1] == "typed"]
         neg = [r for r in rs if r[1] == "not_refuted"]
-        ck = {"n": len(pos), "tp": sum(r[2] for r in pos), "fp_on_not_refuted": sum(r[2] for r in neg),
-              "not_refuted": len(neg)}
+        ck = {
+            "n": len(pos),
+            "tp": sum(r[2] for r in pos),
+            "fp_on_not_refuted": sum(r[2] for r in neg),
+            "not_refuted": len(neg),
+        }
         ck["recall"] = _div(ck["tp"], len(pos))
         ck["recall_ci95"] = wilson(ck["tp"], len(pos))
         ck["specificity"] = _div(len(neg) - ck["fp_on_not_refuted"], len(neg))
@@ -428,16 +517,21 @@ def typed_fact_scores(records: list[tuple[str, str, bool, bool]]) -> dict:
 
 
 def typed_table(typed: dict, split: str) -> str:
-    lines = [f"Typed-fact errors, {split} split (SummEdits figure/date edits, VitaminC numeric and temporal refutes, "
-             "Check-COVID numeric and temporal refutes, FRANK CircE):", "",
-             "| set | typed-fact refuted | checker R (tp) [95% CI] | checker false flags / not refuted | baseline R | baseline false flags |",
-             "|---|---|---|---|---|---|"]
+    lines = [
+        f"Typed-fact errors, {split} split (SummEdits figure/date edits, VitaminC numeric and temporal refutes, "
+        "Check-COVID numeric and temporal refutes, FRANK CircE):",
+        "",
+        "| set | typed-fact refuted | checker R (tp) [95% CI] | checker false flags / not refuted | baseline R | baseline false flags |",
+        "|---|---|---|---|---|---|",
+    ]
     for name, e in [*typed["per_set"].items(), ("**pooled**", typed["pooled"])]:
         ck, bl = e["checker"], e["baseline"]
         ci = ck["recall_ci95"]
-        lines.append(f"| {name} | {ck['n']} | {_pct(ck['recall'])} ({ck['tp']})"
-                     + ("" if ci is None else f" [{_ends(ci)}]")
-                     + f" | {ck['fp_on_not_refuted']} / {ck['not_refuted']} | {_pct(bl['recall'])} | {bl['fp_on_not_refuted']} |")
+        lines.append(
+            f"| {name} | {ck['n']} | {_pct(ck['recall'])} ({ck['tp']})"
+            + ("" if ci is None else f" [{_ends(ci)}]")
+            + f" | {ck['fp_on_not_refuted']} / {ck['not_refuted']} | {_pct(bl['recall'])} | {bl['fp_on_not_refuted']} |"
+        )
     return "\n".join(lines)
 
 
@@ -472,13 +566,25 @@ def _typed_kind(name: str, it: Item) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=None, help="the shared directory (default: ../shared)")
-    ap.add_argument("--limit", type=int, default=0,
-                    help="items per set and split, sampled with --seed (default 0: all; the whole run takes about 4 min)")
-    ap.add_argument("--seed", type=int, default=13, help="sampling seed for --limit (the split itself has its own fixed seed)")
+    ap.add_argument(
+        "--limit",
+        type=int,
+        default=0,
+        help="items per set and split, sampled with --seed (default 0: all; the whole run takes about 4 min)",
+    )
+    ap.add_argument(
+        "--seed", type=int, default=13, help="sampling seed for --limit (the split itself has its own fixed seed)"
+    )
     ap.add_argument("--sets", default=",".join(LOADERS), help="comma-separated: " + ",".join(LOADERS))
-    ap.add_argument("--split", choices=("dev", "test", "both"), default="both",
-                    help="which part of each set to run (test-only sets have no dev part)")
-    ap.add_argument("--threshold", type=float, default=None, help="baseline threshold (default: tuned on the dev parts)")
+    ap.add_argument(
+        "--split",
+        choices=("dev", "test", "both"),
+        default="both",
+        help="which part of each set to run (test-only sets have no dev part)",
+    )
+    ap.add_argument(
+        "--threshold", type=float, default=None, help="baseline threshold (default: tuned on the dev parts)"
+    )
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--no-probe", dest="probe", action="store_false", help="skip the what-if probe (probe.py)")
     args = ap.parse_args(argv)
@@ -534,15 +640,23 @@ def main(argv: list[str] | None = None) -> int:
                 res["sample"] = label
                 results.setdefault(name, {})[split] = res
                 cases.setdefault(name, {})[split] = _cases(items, outcomes, set_sims, probes if args.probe else None)
-                crashes += [{"set": name, "split": split, "id": it.id, "traceback": o.error}
-                            for it, o in zip(items, outcomes) if o.error]
+                crashes += [
+                    {"set": name, "split": split, "id": it.id, "traceback": o.error}
+                    for it, o in zip(items, outcomes)
+                    if o.error
+                ]
                 if name in TYPED_SETS:
-                    typed_records[split] += [(name, _typed_kind(name, it), o.verdict == "contradicted", s < threshold)
-                                             for it, o, s in zip(items, outcomes, set_sims)]
+                    typed_records[split] += [
+                        (name, _typed_kind(name, it), o.verdict == "contradicted", s < threshold)
+                        for it, o, s in zip(items, outcomes, set_sims)
+                    ]
                 print(markdown(name, res, threshold, label, split) + f"\n({secs:.0f} s)\n", flush=True)
     if not results:
-        print(f"nothing to run: {', '.join(names)} ha{'s' if len(names) == 1 else 've'} no {args.split} part "
-              f"(test-only: {', '.join(sorted(TEST_ONLY))})", file=sys.stderr)
+        print(
+            f"nothing to run: {', '.join(names)} ha{'s' if len(names) == 1 else 've'} no {args.split} part "
+            f"(test-only: {', '.join(sorted(TEST_ONLY))})",
+            file=sys.stderr,
+        )
         return 2
     typed = {split: typed_fact_scores(recs) for split, recs in typed_records.items() if recs}
     total = time.perf_counter() - t_start
@@ -557,33 +671,65 @@ def main(argv: list[str] | None = None) -> int:
         if per:
             print(f"\n### {split} split: P/R of `contradicted`, BA on the binary items\n")
             print(summary_table(per))
-    print(f"\nBaseline: rapidfuzz token_set_ratio best source sentence, weakest claim sentence < {threshold:g} means refuted, "
-          f"otherwise supported ({how}). Split: {SPLIT_SEED}, dev fraction {DEV_FRACTION} of document groups; "
-          f"test-only: {', '.join(sorted(TEST_ONLY))}. Samples: "
-          + "; ".join(f"{k} " + ", ".join(f"{s} {v}" for s, v in per.items()) for k, per in samples.items())
-          + f". Total {total:.0f} s.")
+    print(
+        f"\nBaseline: rapidfuzz token_set_ratio best source sentence, weakest claim sentence < {threshold:g} means refuted, "
+        f"otherwise supported ({how}). Split: {SPLIT_SEED}, dev fraction {DEV_FRACTION} of document groups; "
+        f"test-only: {', '.join(sorted(TEST_ONLY))}. Samples: "
+        + "; ".join(f"{k} " + ", ".join(f"{s} {v}" for s, v in per.items()) for k, per in samples.items())
+        + f". Total {total:.0f} s."
+    )
     if crashes:
         print(f"\n{len(crashes)} checker crash(es); tracebacks in {args.out}", file=sys.stderr)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({
-        "threshold": threshold, "threshold_from": how, "split_seed": SPLIT_SEED, "dev_fraction": DEV_FRACTION,
-        "test_only": sorted(TEST_ONLY), "splits_run": run_splits, "limits": limits, "seed": args.seed,
-        "samples": samples, "seconds": round(total, 1), "results": results, "typed_fact": typed, "cases": cases,
-        "crashes": crashes}, indent=1, default=list), encoding="utf-8")
+    args.out.write_text(
+        json.dumps(
+            {
+                "threshold": threshold,
+                "threshold_from": how,
+                "split_seed": SPLIT_SEED,
+                "dev_fraction": DEV_FRACTION,
+                "test_only": sorted(TEST_ONLY),
+                "splits_run": run_splits,
+                "limits": limits,
+                "seed": args.seed,
+                "samples": samples,
+                "seconds": round(total, 1),
+                "results": results,
+                "typed_fact": typed,
+                "cases": cases,
+                "crashes": crashes,
+            },
+            indent=1,
+            default=list,
+        ),
+        encoding="utf-8",
+    )
     return 0
 
 
 def _cases(items: list[Item], outcomes: list[Outcome], sims: list[float], probes: list[list] | None = None) -> dict:
     """The false "contradicted" items in full, and the true ones, for error analysis."""
     fp, tp = [], []
-    probe_fp = [{"id": it.id, "label": it.label, "hits": h} for it, h in zip(items, probes or []) if h and not it.refuted]
-    probe_tp = [{"id": it.id, "label": it.label, "categories": sorted(it.categories), "hits": h}
-                for it, h in zip(items, probes or []) if h and it.refuted]
+    probe_fp = [
+        {"id": it.id, "label": it.label, "hits": h} for it, h in zip(items, probes or []) if h and not it.refuted
+    ]
+    probe_tp = [
+        {"id": it.id, "label": it.label, "categories": sorted(it.categories), "hits": h}
+        for it, h in zip(items, probes or [])
+        if h and it.refuted
+    ]
     for it, o, s in zip(items, outcomes, sims):
         if o.verdict != "contradicted":
             continue
-        rec = {"id": it.id, "origin": it.set, "label": it.label, "categories": sorted(it.categories), "claim": it.claim,
-               "baseline_similarity": s, "findings": o.findings}
+        rec = {
+            "id": it.id,
+            "origin": it.set,
+            "label": it.label,
+            "categories": sorted(it.categories),
+            "claim": it.claim,
+            "baseline_similarity": s,
+            "findings": o.findings,
+        }
         (tp if it.refuted else fp).append(rec)
     return {"false_contradicted": fp, "true_contradicted": tp, "probe_false": probe_fp, "probe_true": probe_tp}
 

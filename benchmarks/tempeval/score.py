@@ -81,7 +81,8 @@ class Tally:
 
     def result(self) -> dict:
         return {
-            "gold": self.gold, "system": self.system,
+            "gold": self.gold,
+            "system": self.system,
             "strict": _prf(self.strict, self.system, self.gold),
             "relaxed": _prf(self.relaxed, self.system, self.gold),
             "value": _prf(self.value, self.system, self.gold),

@@ -34,7 +34,7 @@ def read_tml(path: Path) -> Doc:
     dct_m = re.search(r"<DCT>.*?value=\"(\d{4}-\d{2}-\d{2})", raw, re.S)
     if not dct_m:
         raise ValueError(f"{path}: no DCT")
-    body = raw[raw.index("<TEXT>") + len("<TEXT>"):raw.index("</TEXT>")]
+    body = raw[raw.index("<TEXT>") + len("<TEXT>") : raw.index("</TEXT>")]
     parts: list[str] = []
     pos = 0
     gold: list[Timex] = []
@@ -54,7 +54,7 @@ def read_tml(path: Path) -> Doc:
         pos += len(chunk)
     text = "".join(parts)
     for g in gold:
-        g.text = text[g.start:g.end]
+        g.text = text[g.start : g.end]
     return Doc(path.stem, text, dt.date.fromisoformat(dct_m.group(1)), gold)
 
 

@@ -31,8 +31,9 @@ class Extractor:
         quantities = find_quantities(text, exclude=exclude)
         entities = self.registry.find(text)
         frame = build_frame(text, entities)
-        facts = Facts(dates=dates, quantities=quantities, entities=entities, quotes=quotes,
-                      events=[frame] if frame else [])
+        facts = Facts(
+            dates=dates, quantities=quantities, entities=entities, quotes=quotes, events=[frame] if frame else []
+        )
         if offset:
             _shift(facts, offset)
         facts.statement = build_statement(text, facts, offset)

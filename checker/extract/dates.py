@@ -1,6 +1,7 @@
 """Dates, date ranges, open intervals and relative dates as typed day intervals.
 
-Why our own grammar (dateparser, datefinder, ctparse and timefhuman were tried): no library gives ranges ("May 15-19, 1989",
+Why our own grammar (dateparser, datefinder, ctparse and timefhuman were tried): no library gives
+ranges ("May 15-19, 1989",
 "1960–88"), decades, "since 2013" and relative weekdays *with character offsets*; dateparser reads
 "the 1990s" as 1990 seconds, fills missing parts from today's date and splits "April 8–9 2024"
 into two wrong dates. Every pattern here knows its value exactly (month names, day numbers,
@@ -79,27 +80,95 @@ def _normalise(text: str) -> str:
 # --------------------------------------------------------------------------- vocabulary
 
 _MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 _WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
     "sunday": 6,
 }
 _NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
 }
 _ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty-second": 22,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+    "twenty-second": 22,
 }
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
@@ -113,10 +182,23 @@ def _cased(words: list[str]) -> str:
     return "|".join(sorted(alts, key=len, reverse=True))
 
 
-_MON_ALT = _cased(["january", "february", "march", "april", "may", "june", "july", "august",
-                   "september", "october", "november", "december"])
-_MON_ABBR = _cased(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov",
-                    "dec"])
+_MON_ALT = _cased(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+_MON_ABBR = _cased(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"])
 _WD_ALT = _cased(list(_WEEKDAYS))
 
 
@@ -212,14 +294,14 @@ _SENT_BREAK = re.compile(r"[.!?;]\s|\n")
 
 
 def _direction(t: str, pos: int, policy: str) -> str:
-    """"past" / "future" / "nearest" for an underspecified date at ``pos``."""
+    """ "past" / "future" / "nearest" for an underspecified date at ``pos``."""
     if policy != "auto":
         return policy
-    window = t[max(0, pos - 80):pos]
+    window = t[max(0, pos - 80) : pos]
     breaks = list(_SENT_BREAK.finditer(window))
     if breaks:
-        window = window[breaks[-1].end():]
-    after = t[pos:pos + 40]
+        window = window[breaks[-1].end() :]
+    after = t[pos : pos + 40]
     after = after[: m.start()] if (m := _SENT_BREAK.search(after)) else after
     return "future" if _FUTURE_CUE.search(window) or _FUTURE_CUE.search(after) else "past"
 
@@ -260,13 +342,17 @@ def _shift_months(y: int, m: int, k: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------- the grammar
 
 
-_REL_WORDS = (r"(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|YESTERDAY|TODAY|TOMORROW|[Ww]eek|[Mm]onth|[Yy]ear|"
-              r"[Ww]eekend|[Dd]ay|[Dd]ecade)s?\b")
+_REL_WORDS = (
+    r"(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|YESTERDAY|TODAY|TOMORROW|[Ww]eek|[Mm]onth|[Yy]ear|"
+    r"[Ww]eekend|[Dd]ay|[Dd]ecade)s?\b"
+)
 # Every word-start family behind one \b and a lookahead on their first letters: inside a word the
 # scan costs three failed checks instead of eight (measured 2.4x faster on the seed paper). The
 # families keep their order (mon, num, wd, rel, season, quarter, cent), so the matches are the same.
 # The outer lookahead on every family's first characters skips most letters with one check.
-_ANCHOR_FIRST = "".join(sorted({w[0] for w in f"{_MON_ALT}|{_MON_ABBR}|{_WD_ALT}".split("|")} | set("YyTtWwMmDdSsAaFfQq")))
+_ANCHOR_FIRST = "".join(
+    sorted({w[0] for w in f"{_MON_ALT}|{_MON_ABBR}|{_WD_ALT}".split("|")} | set("YyTtWwMmDdSsAaFfQq"))
+)
 _ANCHOR = re.compile(
     rf"(?=[\d{_ANCHOR_FIRST}Cc])(?:(?P<num>\d+)|\b(?=[{_ANCHOR_FIRST}])(?:(?P<mon>(?:{_MON_ALT}|{_MON_ABBR})\b)|(?P<wd>(?:{_WD_ALT})\b)"
     rf"|(?P<rel>{_REL_WORDS})|(?P<season>(?i:spring|summer|autumn|fall|winter)\b)"
@@ -344,13 +430,62 @@ _Handler = Callable[[_Ctx, re.Match], None]
 _RULES: list[tuple[re.Pattern, _Handler, str, str | None]] = []
 # Which anchor family (see _ANCHOR) each rule needs near its match; rules only run in windows
 # around their anchors, which is what keeps find_dates fast on long texts.
-_FAMILY = {'_r_apa': 'num', '_r_month_day_to_month_day': 'mon', '_r_dmdm': 'mon', '_r_mdd': 'mon', '_r_ddm': 'mon', '_r_md': 'mon', '_r_dm': 'mon', '_r_my': 'mon', '_r_mym': 'mon', '_r_month_cue': 'mon', '_r_month_modifier': 'mon', '_r_month_rel': 'mon', '_r_iso': 'num', '_r_numeric': 'num', '_r_year_range': 'num', '_r_decade': 'num', '_r_bare_year': 'num', '_r_approx_year': 'num', '_r_century': 'cent', '_r_season': 'season', '_r_quarter': 'quarter', '_r_rel_day': 'rel', '_r_rel_unit': 'rel', '_r_ago': 'rel', '_r_weekday': 'wd'}
+_FAMILY = {
+    "_r_apa": "num",
+    "_r_month_day_to_month_day": "mon",
+    "_r_dmdm": "mon",
+    "_r_mdd": "mon",
+    "_r_ddm": "mon",
+    "_r_md": "mon",
+    "_r_dm": "mon",
+    "_r_my": "mon",
+    "_r_mym": "mon",
+    "_r_month_cue": "mon",
+    "_r_month_modifier": "mon",
+    "_r_month_rel": "mon",
+    "_r_iso": "num",
+    "_r_numeric": "num",
+    "_r_year_range": "num",
+    "_r_decade": "num",
+    "_r_bare_year": "num",
+    "_r_approx_year": "num",
+    "_r_century": "cent",
+    "_r_season": "season",
+    "_r_quarter": "quarter",
+    "_r_rel_day": "rel",
+    "_r_rel_unit": "rel",
+    "_r_ago": "rel",
+    "_r_weekday": "wd",
+}
 
 
 _AGO_FIRST = "0-9" + "".join(sorted({w[0] for w in _NUMBER_WORDS}))
 # The characters a rule's match can start with. A leading lookahead on them lets the regex
 # engine skip other positions in C (measured 8x faster than trying every alternative there).
-_FIRST = {'_r_apa': '12', '_r_month_day_to_month_day': 'FfBbMTWSJAOND', '_r_dmdm': 'FfBb0-9', '_r_mdd': 'FfBbJMASOND', '_r_ddm': 'FfBb0-9', '_r_md': 'MTWFSJAOND', '_r_dm': 'MTWFSt0-9', '_r_iso': '12', '_r_numeric': '0-9', '_r_my': 'EeMmLltJFASOND', '_r_mym': 'FfBbJMASOND', '_r_month_modifier': 'TtAaIiHhFf', '_r_month_rel': 'LlNnTt', '_r_year_range': 'FfBb12', '_r_decade': "TtEeMmLl12'", '_r_approx_year': 'EeMmLltAaCc', '_r_bare_year': '12', '_r_rel_day': 'YyTt', '_r_rel_unit': 'tTLlNnPpCcEe', '_r_weekday': 'LlNnTtMWFS', '_r_month_cue': 'IiSsUuTtBbDdFfAaEeMmLl', '_r_ago': _AGO_FIRST}
+_FIRST = {
+    "_r_apa": "12",
+    "_r_month_day_to_month_day": "FfBbMTWSJAOND",
+    "_r_dmdm": "FfBb0-9",
+    "_r_mdd": "FfBbJMASOND",
+    "_r_ddm": "FfBb0-9",
+    "_r_md": "MTWFSJAOND",
+    "_r_dm": "MTWFSt0-9",
+    "_r_iso": "12",
+    "_r_numeric": "0-9",
+    "_r_my": "EeMmLltJFASOND",
+    "_r_mym": "FfBbJMASOND",
+    "_r_month_modifier": "TtAaIiHhFf",
+    "_r_month_rel": "LlNnTt",
+    "_r_year_range": "FfBb12",
+    "_r_decade": "TtEeMmLl12'",
+    "_r_approx_year": "EeMmLltAaCc",
+    "_r_bare_year": "12",
+    "_r_rel_day": "YyTt",
+    "_r_rel_unit": "tTLlNnPpCcEe",
+    "_r_weekday": "LlNnTtMWFS",
+    "_r_month_cue": "IiSsUuTtBbDdFfAaEeMmLl",
+    "_r_ago": _AGO_FIRST,
+}
 
 
 # What a rule's match must contain besides its anchor: "year", a digit run that starts with 1 or 20
@@ -359,10 +494,23 @@ _FIRST = {'_r_apa': '12', '_r_month_day_to_month_day': 'FfBbMTWSJAOND', '_r_dmdm
 # run (bare years, ISO and APA dates), so it is tried only there, with the window's end as its end. Every match
 # lies inside its window, so a window without one cannot match and is skipped: this changes no
 # result, and it spares most windows around page numbers and citation marks.
-_NEED = {'_r_apa': 'at_year', '_r_iso': 'at_year', '_r_bare_year': 'at_year', '_r_numeric': 'year', '_r_year_range': 'year', '_r_decade': 'decade',
-         '_r_approx_year': 'year', '_r_my': 'year', '_r_mym': 'year',
-         '_r_month_day_to_month_day': 'digit', '_r_dmdm': 'digit', '_r_mdd': 'digit', '_r_ddm': 'digit', '_r_md': 'digit',
-         '_r_dm': 'digit'}
+_NEED = {
+    "_r_apa": "at_year",
+    "_r_iso": "at_year",
+    "_r_bare_year": "at_year",
+    "_r_numeric": "year",
+    "_r_year_range": "year",
+    "_r_decade": "decade",
+    "_r_approx_year": "year",
+    "_r_my": "year",
+    "_r_mym": "year",
+    "_r_month_day_to_month_day": "digit",
+    "_r_dmdm": "digit",
+    "_r_mdd": "digit",
+    "_r_ddm": "digit",
+    "_r_md": "digit",
+    "_r_dm": "digit",
+}
 
 
 def _rule(pattern: str, flags: int = 0):
@@ -399,7 +547,7 @@ def _resolve_year(c: _Ctx, y: str | None, m: int, d: int | None, pos: int):
 
 
 def _check_conn(mm: re.Match) -> bool:
-    """"and" joins a range only after "between"; "between" needs "and"."""
+    """ "and" joins a range only after "between"; "between" needs "and"."""
     conn = mm.group("conn").lower()
     pre = (mm.groupdict().get("pre") or "").lower()
     if conn == "and":
@@ -408,30 +556,51 @@ def _check_conn(mm: re.Match) -> bool:
 
 
 # Cross-month day range: "May 30 - June 2, 2021", "December 30, 2020 - January 2, 2021".
-@_rule(_PRE + _WD_OPT + _mon("m1") + r"\s+" + _day("d1") + rf"(?:,?\s+{_year('y1')})?"
-       + _CONN + _WD_OPT + _mon("m2") + r"\s+" + _day("d2") + rf"(?:,?\s+{_year('y2')})?")
+@_rule(
+    _PRE
+    + _WD_OPT
+    + _mon("m1")
+    + r"\s+"
+    + _day("d1")
+    + rf"(?:,?\s+{_year('y1')})?"
+    + _CONN
+    + _WD_OPT
+    + _mon("m2")
+    + r"\s+"
+    + _day("d2")
+    + rf"(?:,?\s+{_year('y2')})?"
+)
 def _r_month_day_to_month_day(c: _Ctx, mm: re.Match) -> None:
     _day_range(c, mm, _month_num(mm["m1"]), int(mm["d1"]), _month_num(mm["m2"]), int(mm["d2"]))
 
 
 # "30 May - 2 June 2021", "30 May 2020 to 2 June 2021"
-@_rule(_PRE + r"(?<!\d)" + _day("d1") + r"\s+(?:of\s+)?" + _mon("m1") + rf"(?:,?\s+{_year('y1')})?"
-       + _CONN + _day("d2") + r"\s+(?:of\s+)?" + _mon("m2") + rf"(?:,?\s+{_year('y2')})?")
+@_rule(
+    _PRE
+    + r"(?<!\d)"
+    + _day("d1")
+    + r"\s+(?:of\s+)?"
+    + _mon("m1")
+    + rf"(?:,?\s+{_year('y1')})?"
+    + _CONN
+    + _day("d2")
+    + r"\s+(?:of\s+)?"
+    + _mon("m2")
+    + rf"(?:,?\s+{_year('y2')})?"
+)
 def _r_dmdm(c: _Ctx, mm: re.Match) -> None:
     _day_range(c, mm, _month_num(mm["m1"]), int(mm["d1"]), _month_num(mm["m2"]), int(mm["d2"]))
 
 
 # "May 15-19, 1989", "November 9–11, 1997", "April 8–9 2024", "between May 1 and 5, 2020"
-@_rule(_PRE + _mon("m1") + r"\s+" + _day("d1") + _CONN + _day("d2")
-       + rf"(?:,?\s+{_year('y2')})?")
+@_rule(_PRE + _mon("m1") + r"\s+" + _day("d1") + _CONN + _day("d2") + rf"(?:,?\s+{_year('y2')})?")
 def _r_mdd(c: _Ctx, mm: re.Match) -> None:
     m = _month_num(mm["m1"])
     _day_range(c, mm, m, int(mm["d1"]), m, int(mm["d2"]))
 
 
 # "15-19 May 1989"
-@_rule(_PRE + r"(?<![\d.])" + _day("d1") + _CONN + _day("d2") + r"\s+" + _mon("m2")
-       + rf"(?:,?\s+{_year('y2')})?")
+@_rule(_PRE + r"(?<![\d.])" + _day("d1") + _CONN + _day("d2") + r"\s+" + _mon("m2") + rf"(?:,?\s+{_year('y2')})?")
 def _r_ddm(c: _Ctx, mm: re.Match) -> None:
     m = _month_num(mm["m2"])
     _day_range(c, mm, m, int(mm["d1"]), m, int(mm["d2"]))
@@ -465,8 +634,9 @@ def _r_md(c: _Ctx, mm: re.Match) -> None:
 
 
 # "28 June 2020", "the 28th of June, 2020"
-@_rule(r"(?<![\d.,])" + _WD_OPT + r"(?:the\s+)?" + _day("d") + r"\s+(?:of\s+)?" + _mon("m")
-       + rf"(?:,?\s+{_year('y')})?")
+@_rule(
+    r"(?<![\d.,])" + _WD_OPT + r"(?:the\s+)?" + _day("d") + r"\s+(?:of\s+)?" + _mon("m") + rf"(?:,?\s+{_year('y')})?"
+)
 def _r_dm(c: _Ctx, mm: re.Match) -> None:
     _single_day(c, mm)
 
@@ -477,7 +647,7 @@ def _single_day(c: _Ctx, mm: re.Match) -> None:
         return
     if mm["y"] is None:
         # a yearless "May 5" only with a clear day number (not "March 2nd Battalion"-like noise)
-        nxt = c.t[mm.end():mm.end() + 2]
+        nxt = c.t[mm.end() : mm.end() + 2]
         if nxt[:1].isalpha() or mm["m"].upper() == mm["m"] and len(mm["m"]) > 3:
             return
     res = _resolve_year(c, mm["y"], m, d, mm.start())
@@ -548,9 +718,11 @@ def _r_mym(c: _Ctx, mm: re.Match) -> None:
 
 
 # Bare month with a cue: "in May", "early December", "since March", "late last July", "last May"
-@_rule(r"\b(?:(?P<cue>[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Ff]rom|[Tt]hrough|[Bb]efore|"
-       r"[Aa]fter|(?:the\s+)?(?:beginning|start|middle|end)\s+of)|" + rf"(?P<mod2>{_MOD}))[\s-]+"
-       r"(?:(?P<rel>last|next|this)\s+)?" + _mon("m") + r"(?!\s*[-,]?\s*\d)(?!\s+of\s+\d)")
+@_rule(
+    r"\b(?:(?P<cue>[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Ff]rom|[Tt]hrough|[Bb]efore|"
+    r"[Aa]fter|(?:the\s+)?(?:beginning|start|middle|end)\s+of)|" + rf"(?P<mod2>{_MOD}))[\s-]+"
+    r"(?:(?P<rel>last|next|this)\s+)?" + _mon("m") + r"(?!\s*[-,]?\s*\d)(?!\s+of\s+\d)"
+)
 def _r_month_cue(c: _Ctx, mm: re.Match) -> None:
     if c.doc is None:
         return
@@ -585,8 +757,11 @@ def _r_month_cue(c: _Ctx, mm: re.Match) -> None:
 
 
 # "the October slaying", "a June agreement", "December's figures" (a month modifying a noun)
-@_rule(r"\b(?P<det>[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Ff]or|[Ii]nto)\s+" + _mon("m")
-       + r"(?P<pos>'s)?(?=\s+[a-z])(?!\s*[-,]?\s*\d)")
+@_rule(
+    r"\b(?P<det>[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Ff]or|[Ii]nto)\s+"
+    + _mon("m")
+    + r"(?P<pos>'s)?(?=\s+[a-z])(?!\s*[-,]?\s*\d)"
+)
 def _r_month_modifier(c: _Ctx, mm: re.Match) -> None:
     if c.doc is None or mm["m"].rstrip(".") in ("May", "MAY"):
         return  # "the May government" is a name too often
@@ -640,8 +815,10 @@ def _r_year_range(c: _Ctx, mm: re.Match) -> None:
 
 
 # Decades: "the 1990s", "early 1990s", "mid-1990s", "1990's", "the '90s"
-@_rule(r"(?:\b(?P<the>[Tt]he)\s+)?(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?"
-       r"(?:(?<![\w$€£.,])(?P<dec>1\d{2}0|20\d0)|(?P<the2>')(?P<short>[0-9]0))'?s\b")
+@_rule(
+    r"(?:\b(?P<the>[Tt]he)\s+)?(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?"
+    r"(?:(?<![\w$€£.,])(?P<dec>1\d{2}0|20\d0)|(?P<the2>')(?P<short>[0-9]0))'?s\b"
+)
 def _r_decade(c: _Ctx, mm: re.Match) -> None:
     if mm["dec"]:
         y = int(mm["dec"])
@@ -662,8 +839,11 @@ _ORD_ALT = "|".join(sorted(_ORDINALS, key=len, reverse=True))
 
 
 # Centuries: "the 20th century", "the nineteenth century", "21st-century"
-@_rule(r"(?:\b(?P<the>[Tt]he)\s+)?(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?"
-       rf"(?:\b(?P<num>[12]?\d)(?:st|nd|rd|th)|\b(?P<word>{_ORD_ALT}))[\s-]+[Cc]entury\b", re.I)
+@_rule(
+    r"(?:\b(?P<the>[Tt]he)\s+)?(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?"
+    rf"(?:\b(?P<num>[12]?\d)(?:st|nd|rd|th)|\b(?P<word>{_ORD_ALT}))[\s-]+[Cc]entury\b",
+    re.I,
+)
 def _r_century(c: _Ctx, mm: re.Match) -> None:
     n = int(mm["num"]) if mm["num"] else _ORDINALS[mm["word"].lower()]
     if not 11 <= n <= 21:
@@ -671,16 +851,25 @@ def _r_century(c: _Ctx, mm: re.Match) -> None:
     y0 = (n - 1) * 100
     if mm["mod"]:
         off = {"early": (0, 40), "mid": (30, 70), "late": (60, 99)}[mm["mod"].lower()]
-        c.add(mm.start(), mm.end(), 1, dt.date(y0 + off[0], 1, 1), dt.date(y0 + off[1], 12, 31),
-              "century", approximate=True)
+        c.add(
+            mm.start(),
+            mm.end(),
+            1,
+            dt.date(y0 + off[0], 1, 1),
+            dt.date(y0 + off[1], 12, 31),
+            "century",
+            approximate=True,
+        )
     else:
         c.add(mm.start(), mm.end(), 1, dt.date(y0, 1, 1), dt.date(y0 + 99, 12, 31), "century")
 
 
 # Seasons: "summer 2020", "the spring of 1989", "last summer"
-@_rule(r"\b(?:(?P<rel>last|next|this)\s+|(?:(?P<mod>early|mid|late)[\s-]+))?"
-       r"(?P<s>spring|summer|autumn|fall|winter)(?:(?:\s+of)?,?\s+" + _Y_BEFORE + _year("y") + r")?",
-       re.I)
+@_rule(
+    r"\b(?:(?P<rel>last|next|this)\s+|(?:(?P<mod>early|mid|late)[\s-]+))?"
+    r"(?P<s>spring|summer|autumn|fall|winter)(?:(?:\s+of)?,?\s+" + _Y_BEFORE + _year("y") + r")?",
+    re.I,
+)
 def _r_season(c: _Ctx, mm: re.Match) -> None:
     name = mm["s"]
     if mm["y"]:
@@ -709,9 +898,11 @@ _QNUM = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fou
 
 
 # Quarters: "the third quarter of 1989", "Q3 2020", "2020 Q3", "third-quarter" (needs doc_date)
-@_rule(r"\b(?:the\s+)?" + _QWORD + r"[\s-]+quarter\b(?:(?:\s+of)?(?:\s+fiscal)?,?\s+" + _year("y") + r")?"
-       r"|\b[Qq](?P<qn>[1-4])[\s/-]*(?P<y2>(?:19|20)\d{2})\b|\b(?P<y3>(?:19|20)\d{2})[\s/-]*[Qq](?P<qn2>[1-4])\b",
-       re.I)
+@_rule(
+    r"\b(?:the\s+)?" + _QWORD + r"[\s-]+quarter\b(?:(?:\s+of)?(?:\s+fiscal)?,?\s+" + _year("y") + r")?"
+    r"|\b[Qq](?P<qn>[1-4])[\s/-]*(?P<y2>(?:19|20)\d{2})\b|\b(?P<y3>(?:19|20)\d{2})[\s/-]*[Qq](?P<qn2>[1-4])\b",
+    re.I,
+)
 def _r_quarter(c: _Ctx, mm: re.Match) -> None:
     q = _QNUM[mm["q"].lower()] if mm["q"] else int(mm["qn"] or mm["qn2"])
     ys = mm["y"] or mm["y2"] or mm["y3"]
@@ -730,7 +921,11 @@ def _r_quarter(c: _Ctx, mm: re.Match) -> None:
 
 
 # "mid-2019", "early 2019", "the end of 2019", "around 2010", "circa 2010"
-@_rule(rf"\b(?:{_MOD}|(?P<approx>[Aa]round|[Cc]irca|[Cc]a\.|[Cc]\.|[Aa]pproximately))[\s-]+(?:of\s+)?" + _Y_BEFORE + _year("y"))
+@_rule(
+    rf"\b(?:{_MOD}|(?P<approx>[Aa]round|[Cc]irca|[Cc]a\.|[Cc]\.|[Aa]pproximately))[\s-]+(?:of\s+)?"
+    + _Y_BEFORE
+    + _year("y")
+)
 def _r_approx_year(c: _Ctx, mm: re.Match) -> None:
     if _bad_after_year(c.t, mm.end()) or (mm["approx"] and not _follow_ok(c.t, mm.end())):
         return
@@ -762,7 +957,7 @@ def _r_bare_year(c: _Ctx, mm: re.Match) -> None:
 def _r_rel_day(c: _Ctx, mm: re.Match) -> None:
     if c.doc is None:
         return
-    if c.t[max(0, mm.start() - 4):mm.start()].upper() == "USA ":
+    if c.t[max(0, mm.start() - 4) : mm.start()].upper() == "USA ":
         return
     k = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[mm["w"].lower()]
     d = c.doc + dt.timedelta(days=k)
@@ -770,8 +965,10 @@ def _r_rel_day(c: _Ctx, mm: re.Match) -> None:
 
 
 # "this week", "last month", "next year", "the past week"? (no: that is a duration)
-@_rule(r"\b(?:(?P<the>the)\s+)?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Pp]revious|[Cc]oming|[Ee]arlier\s+this|[Ll]ater\s+this)\s+"
-       r"(?P<u>week|month|year|weekend)\b")
+@_rule(
+    r"\b(?:(?P<the>the)\s+)?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Pp]revious|[Cc]oming|[Ee]arlier\s+this|[Ll]ater\s+this)\s+"
+    r"(?P<u>week|month|year|weekend)\b"
+)
 def _r_rel_unit(c: _Ctx, mm: re.Match) -> None:
     if c.doc is None:
         return
@@ -828,8 +1025,10 @@ def _r_ago(c: _Ctx, mm: re.Match) -> None:
 
 
 # Weekdays: "Wednesday", "on Thursday", "last Friday", "next Tuesday", "Friday's"
-@_rule(r"(?<![Bb]lack\s)(?<![Gg]ood\s)(?<![Ss]uper\s)(?<![Aa]sh\s)(?<![Hh]oly\s)(?<![Cc]yber\s)"
-       r"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<wd>" + _WD_ALT + r")\b")
+@_rule(
+    r"(?<![Bb]lack\s)(?<![Gg]ood\s)(?<![Ss]uper\s)(?<![Aa]sh\s)(?<![Hh]oly\s)(?<![Cc]yber\s)"
+    r"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<wd>" + _WD_ALT + r")\b"
+)
 def _r_weekday(c: _Ctx, mm: re.Match) -> None:
     if c.doc is None:
         return
@@ -896,8 +1095,8 @@ _CITATION_BEFORE = re.compile(r"(?:\)\s*[,:]\s*|\d\s*[:,]\s*|[Pp]p?\.\s*|[Pp]age
 
 
 def _citation_context(t: str, s: int) -> bool:
-    left = t[max(0, s - 12):s]
-    return bool(_CITATION_BEFORE.search(left) or _BAD_BEFORE.search(t[max(0, s - 24):s]))
+    left = t[max(0, s - 12) : s]
+    return bool(_CITATION_BEFORE.search(left) or _BAD_BEFORE.search(t[max(0, s - 24) : s]))
 
 
 def _bad_after_year(t: str, e: int) -> bool:
@@ -941,7 +1140,7 @@ def _follow_ok(t: str, e: int) -> bool:
     if _bad_after_year(t, e):
         return False
     nm = _NEXT_WORD.match(t, e)
-    if not nm or t[e:nm.start(1)].strip():  # punctuation or end follows: fine
+    if not nm or t[e : nm.start(1)].strip():  # punctuation or end follows: fine
         return True
     w = nm.group(1)
     if w[0].isupper():
@@ -956,14 +1155,17 @@ def _follow_ok(t: str, e: int) -> bool:
 
 
 def _nounish_ok(lw: str) -> bool:
-    return (lw in _EVENT_NOUNS or lw.split("-")[0] in _EVENT_NOUNS
-            or lw.endswith(("tion", "tions", "ment", "ments", "ship")))
+    return (
+        lw in _EVENT_NOUNS
+        or lw.split("-")[0] in _EVENT_NOUNS
+        or lw.endswith(("tion", "tions", "ment", "ments", "ship"))
+    )
 
 
 def _modifier_ok(t: str, e: int) -> bool:
     """After "the/a/his ..." a year must modify a noun: "the 1997 treaty", "a 1996 law"."""
     nm = _NEXT_WORD.match(t, e)
-    if not nm or t[e:nm.start(1)].strip():
+    if not nm or t[e : nm.start(1)].strip():
         return False
     w = nm.group(1)
     lw = w.lower()
@@ -980,22 +1182,22 @@ _ONLY_FULL_STOP = re.compile(r"\s*(?:\.\s*)?\Z")
 
 def _year_cue(t: str, s: int, e: int) -> bool:
     """Is the number at t[s:e] a year by its context?"""
-    if _BAD_BEFORE.search(t[max(0, s - 24):s]):
+    if _BAD_BEFORE.search(t[max(0, s - 24) : s]):
         return False
     if _NON_SPACE.search(t, 0, s) is None and _ONLY_FULL_STOP.match(t, e):
         return True  # the whole text is the year: a structured date field
     if t.startswith("'s", e):
         return True
-    before = t[max(0, s - 30):s]
+    before = t[max(0, s - 30) : s]
     pm = _PREV_WORD.search(before)
     prev = pm.group(1) if pm else ""
-    pl = prev.lower().strip("\"“”(")
+    pl = prev.lower().strip('"“”(')
     # "(2019)", "(Smith, 2019)", "(2019, p. 4)"
-    if t[s - 1:s] == "(" and t[e:e + 1] in (")", ",", ";"):
+    if t[s - 1 : s] == "(" and t[e : e + 1] in (")", ",", ";"):
         return True
-    if t[e:e + 1] in (")", ";") and _AUTHOR_OPEN.search(before):
+    if t[e : e + 1] in (")", ";") and _AUTHOR_OPEN.search(before):
         return True
-    if _line_start(t, s) and _HEADING_AFTER.match(t[e:e + 8]):
+    if _line_start(t, s) and _HEADING_AFTER.match(t[e : e + 8]):
         return True
     if not _follow_ok(t, e):
         return False
@@ -1010,10 +1212,10 @@ def _year_cue(t: str, s: int, e: int) -> bool:
 
 def _year_range_ok(t: str, s: int, e: int) -> bool:
     """A bare "1960-1988" is a year range unless a citation or a count surrounds it."""
-    before = t[max(0, s - 30):s]
+    before = t[max(0, s - 30) : s]
     if _DIGIT_END.search(before):
         return False
-    return _follow_ok(t, e) or t[e:e + 1] in ":)"
+    return _follow_ok(t, e) or t[e : e + 1] in ":)"
 
 
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|&)\s+)")
@@ -1032,8 +1234,10 @@ def _accept_bare_years(c: _Ctx, years: list[_Cand]) -> list[_Cand]:
             for j in (i - 1, i + 1):
                 if 0 <= j < len(years) and ok[j]:
                     a, b = (years[j], years[i]) if j < i else (years[i], years[j])
-                    if _LIST_SEP.fullmatch(t[a.end:b.start]):
-                        if _follow_ok(t, years[i].end) and not _BAD_BEFORE.search(t[max(0, years[i].start - 24):years[i].start]):
+                    if _LIST_SEP.fullmatch(t[a.end : b.start]):
+                        if _follow_ok(t, years[i].end) and not _BAD_BEFORE.search(
+                            t[max(0, years[i].start - 24) : years[i].start]
+                        ):
                             ok[i] = changed = True
                             break
     return [y for y, k in zip(years, ok) if k]
@@ -1044,7 +1248,7 @@ def _open_wrap(c: _Ctx, cand: _Cand) -> _Cand | None:
     m = cand.mention
     if m.open_start or m.open_end:
         return None
-    left = c.t[max(0, cand.start - 16):cand.start]
+    left = c.t[max(0, cand.start - 16) : cand.start]
     om = _OPEN_LEFT.search(left)
     if not om:
         return None
@@ -1077,14 +1281,14 @@ def _open_wrap(c: _Ctx, cand: _Cand) -> _Cand | None:
         lo, hi, flag = _MIN, m.latest, "open_start"
     if m.is_range:
         return None  # "since 1990-1995" is not an open interval
-    new = m.model_copy(update={"text": c.text[s:cand.end], "start": s, "earliest": lo, "latest": hi, flag: True})
+    new = m.model_copy(update={"text": c.text[s : cand.end], "start": s, "earliest": lo, "latest": hi, flag: True})
     return _Cand(s, cand.end, cand.prio, new)
 
 
 def _ends_clause(t: str, e: int) -> bool:
     """Punctuation, the end, or a function word follows: "by 2020, output ...", "by 2020 and"."""
     nm = _NEXT_WORD.match(t, e)
-    if not nm or t[e:nm.start(1)].strip():
+    if not nm or t[e : nm.start(1)].strip():
         return True
     return nm.group(1).lower() in _FOLLOW_OK
 
@@ -1094,9 +1298,16 @@ def _has_text_between(t: str, a: int, b: int) -> bool:
 
 
 # A cheap gate: a text with no digit, month, weekday, season or relative word has no date.
-_GATE_FIRST = "".join(sorted({w[0] for w in f"{_MON_ALT}|{_MON_ABBR}|{_WD_ALT}".split("|")} | set("YyTtwmysSaAfFWqCc'")))
+_GATE_FIRST = "".join(
+    sorted({w[0] for w in f"{_MON_ALT}|{_MON_ABBR}|{_WD_ALT}".split("|")} | set("YyTtwmysSaAfFWqCc'"))
+)
 _GATE = re.compile(
-    rf"(?=[\d{_GATE_FIRST}])(?:\d|" + _MON_ALT + "|" + _MON_ABBR + "|" + _WD_ALT
+    rf"(?=[\d{_GATE_FIRST}])(?:\d|"
+    + _MON_ALT
+    + "|"
+    + _MON_ABBR
+    + "|"
+    + _WD_ALT
     + r"|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|week|month|year|spring|summer|autumn|fall|winter|"
     r"[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|quarter|[Cc]entury|'\d0s)"
 )
@@ -1141,8 +1352,15 @@ def find_dates(text: str, doc_date: dt.date | None = None, *, weekday_policy: st
         wins = c.windows.get(family)
         if not wins:
             continue
-        pos = (None if need is None else c.years if need in ("year", "at_year") else c.digits if need == "digit"
-               else c.decades)
+        pos = (
+            None
+            if need is None
+            else c.years
+            if need in ("year", "at_year")
+            else c.digits
+            if need == "digit"
+            else c.decades
+        )
         if pos is not None and not pos:
             continue
         if need == "at_year":
@@ -1169,7 +1387,9 @@ def find_dates(text: str, doc_date: dt.date | None = None, *, weekday_policy: st
     base = cands + bare_ok
     # bare years that failed their own cue may still be the object of "since"/"until"/...
     ok_ids = {id(b) for b in bare_ok}  # identity, not pydantic equality: each bare year is one candidate
-    failed = [b for b in bare if c.t[max(0, b.start - 5):b.start].lower() in ("post-", " pre-") and id(b) not in ok_ids]
+    failed = [
+        b for b in bare if c.t[max(0, b.start - 5) : b.start].lower() in ("post-", " pre-") and id(b) not in ok_ids
+    ]
     wrapped = [w for x in base + failed if (w := _calendar_safe(_open_wrap, c, x)) is not None]
     pool = base + wrapped
     pool.sort(key=lambda x: (-(x.end - x.start), x.prio, x.start))
@@ -1195,19 +1415,45 @@ from checker.models import Anniversary, Duration  # noqa: E402  (kept next to th
 __all__ += ["find_durations", "find_anniversaries"]
 
 _UNITS_ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
-_ORD_ONES = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-             "seventh": 7, "eighth": 8, "ninth": 9}
-_ORD_TEENS = {"tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-              "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-              "nineteenth": 19}
-_ORD_TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
-             "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ORD_ONES = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+}
+_ORD_TEENS = {
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+}
+_ORD_TENS = {
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+}
 
 
 def _word_number(w: str) -> int | None:
-    """"sixty" -> 60, "seventy-six" -> 76, "12" -> 12, "a" -> 1; None when not a number."""
+    """ "sixty" -> 60, "seventy-six" -> 76, "12" -> 12, "a" -> 1; None when not a number."""
     w = w.lower().replace("\u2010", "-")
     if w.isdigit():
         return int(w)
@@ -1220,7 +1466,7 @@ def _word_number(w: str) -> int | None:
 
 
 def _word_ordinal(w: str) -> int | None:
-    """"15th" -> 15, "fifteenth" -> 15, "seventy-sixth" -> 76."""
+    """ "15th" -> 15, "fifteenth" -> 15, "seventy-sixth" -> 76."""
     w = w.lower()
     m = re.fullmatch(r"(\d{1,4})(?:st|nd|rd|th)", w)
     if m:
@@ -1235,10 +1481,14 @@ def _word_ordinal(w: str) -> int | None:
 
 
 _TENS_ALT = "|".join(_TENS)
-_NUMW = (rf"(?:\d+(?:\.\d+)?|(?:{_TENS_ALT})-(?:{'|'.join(_UNITS_ONES[1:])})|"
-         rf"{_NUM_ALT}|a\s+few|several|a\s+couple\s+of|few|many|some)")
-_ORDW = (rf"(?:\d{{1,4}}(?:st|nd|rd|th)|(?:{_TENS_ALT})-(?:{'|'.join(_ORD_ONES)})|"
-         rf"{'|'.join(sorted([*_ORD_ONES, *_ORD_TEENS, *_ORD_TENS], key=len, reverse=True))})")
+_NUMW = (
+    rf"(?:\d+(?:\.\d+)?|(?:{_TENS_ALT})-(?:{'|'.join(_UNITS_ONES[1:])})|"
+    rf"{_NUM_ALT}|a\s+few|several|a\s+couple\s+of|few|many|some)"
+)
+_ORDW = (
+    rf"(?:\d{{1,4}}(?:st|nd|rd|th)|(?:{_TENS_ALT})-(?:{'|'.join(_ORD_ONES)})|"
+    rf"{'|'.join(sorted([*_ORD_ONES, *_ORD_TEENS, *_ORD_TENS], key=len, reverse=True))})"
+)
 _UNIT = r"(?P<u>minute|hour|day|week|month|year|decade|centur(?:y|ie))"
 _DUR_ADJ = re.compile(rf"(?<![\w.,-])(?P<n>{_NUMW})-{_UNIT}(?P<old>-old)?(?:-long)?\b", re.I)
 _DUR_NOUN = re.compile(
@@ -1248,8 +1498,11 @@ _DUR_NOUN = re.compile(
     re.I,
 )
 _DUR_GATE = re.compile(r"(?i:minute|hour|day|week|month|year|decade|centur)")
-_A_UNIT_CUE = re.compile(r"\b(?:for|within|in|after|than|only|just|least|nearly|almost|about|around|over|"
-                         r"under|spent|took|lasted|last|half|another|barely)\s+$", re.I)
+_A_UNIT_CUE = re.compile(
+    r"\b(?:for|within|in|after|than|only|just|least|nearly|almost|about|around|over|"
+    r"under|spent|took|lasted|last|half|another|barely)\s+$",
+    re.I,
+)
 _VAGUE = {"a few", "several", "a couple of", "few", "many", "some"}
 
 
@@ -1277,20 +1530,33 @@ def find_durations(text: str) -> list[Duration]:
                 if n is None:
                     continue
                 value = float(n)
-            if raw in ("a", "an") and mm.re is _DUR_NOUN and not mm["pre"] and not _A_UNIT_CUE.search(
-                    t[max(0, mm.start() - 12):mm.start()]):
+            if (
+                raw in ("a", "an")
+                and mm.re is _DUR_NOUN
+                and not mm["pre"]
+                and not _A_UNIT_CUE.search(t[max(0, mm.start() - 12) : mm.start()])
+            ):
                 continue  # "$2 a year", "700 seats a week" are rates; "for a year" is a duration
             unit = mm["u"].lower()
             unit = "century" if unit.startswith("centur") else unit
             if value is not None and unit == "year" and value >= 1000 and mm.re is _DUR_NOUN:
                 continue  # "in 1997 years" is noise; a count of years that large is not a duration
-            approx = value is None or bool(mm.groupdict().get("pre") and re.match(
-                r"(?:about|around|almost|nearly|some|more|less|over|under)", mm["pre"], re.I))
+            approx = value is None or bool(
+                mm.groupdict().get("pre")
+                and re.match(r"(?:about|around|almost|nearly|some|more|less|over|under)", mm["pre"], re.I)
+            )
             s, e = mm.start(), mm.end()
             if mm.groupdict().get("ago") is None and mm.groupdict().get("pre") and approx and value is not None:
                 pass
-            d = Duration(text=text[s:e], start=s, end=e, value=value, unit=unit, approximate=approx,
-                         kind="age" if mm["old"] else "duration")
+            d = Duration(
+                text=text[s:e],
+                start=s,
+                end=e,
+                value=value,
+                unit=unit,
+                approximate=approx,
+                kind="age" if mm["old"] else "duration",
+            )
             found.append((s, e, d))
     found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
     taken: list[tuple[int, int]] = []
@@ -1351,8 +1617,17 @@ def find_anniversaries(text: str) -> list[Anniversary]:
         ev = _clean_event(mm["event"])
         e = mm.start("event") + len(mm["event"].rstrip()) if ev else mm.end()
         e = mm.start("event") + mm["event"].find(ev.split()[-1]) + len(ev.split()[-1]) if ev else e
-        found.append(Anniversary(text=text[mm.start():e], start=mm.start(), end=e, kind="anniversary",
-                                 ordinal=ordinal, base_year=int(mm["year"]) if mm["year"] else None, event=ev))
+        found.append(
+            Anniversary(
+                text=text[mm.start() : e],
+                start=mm.start(),
+                end=e,
+                kind="anniversary",
+                ordinal=ordinal,
+                base_year=int(mm["year"]) if mm["year"] else None,
+                event=ev,
+            )
+        )
     for mm in _YEARS_OF.finditer(t):
         n = _word_number(mm["n"])
         if n is None or n < 1:
@@ -1361,7 +1636,9 @@ def find_anniversaries(text: str) -> list[Anniversary]:
         if not ev:
             continue
         e = mm.start("event") + mm["event"].find(ev.split()[-1]) + len(ev.split()[-1])
-        found.append(Anniversary(text=text[mm.start():e], start=mm.start(), end=e, kind="years_of", years=n, event=ev))
+        found.append(
+            Anniversary(text=text[mm.start() : e], start=mm.start(), end=e, kind="years_of", years=n, event=ev)
+        )
     for mm in _YEARS_SINCE.finditer(t):
         n = _word_number(mm["n"])
         if n is None:
@@ -1370,17 +1647,36 @@ def find_anniversaries(text: str) -> list[Anniversary]:
         if not since:
             continue
         e = mm.start("since") + mm["since"].find(since.split()[-1]) + len(since.split()[-1])
-        found.append(Anniversary(text=text[mm.start():e], start=mm.start(), end=e, kind="years_since", years=n,
-                                 base_year=int(mm["year"]) if mm["year"] else None,
-                                 event=since if not mm["year"] else "", since=since))
+        found.append(
+            Anniversary(
+                text=text[mm.start() : e],
+                start=mm.start(),
+                end=e,
+                kind="years_since",
+                years=n,
+                base_year=int(mm["year"]) if mm["year"] else None,
+                event=since if not mm["year"] else "",
+                since=since,
+            )
+        )
     for mm in _ORD_EVENT.finditer(t):
         ordinal = _word_ordinal(mm["ord"])
         if ordinal is None:
             continue
         since = mm["since"]
         base = int(since) if since and re.fullmatch(r"1\d{3}|20\d{2}", since) else None
-        found.append(Anniversary(text=text[mm.start():mm.end()], start=mm.start(), end=mm.end(), kind="ordinal_event",
-                                 ordinal=ordinal, event=mm["event"].lower(), since=since, base_year=base))
+        found.append(
+            Anniversary(
+                text=text[mm.start() : mm.end()],
+                start=mm.start(),
+                end=mm.end(),
+                kind="ordinal_event",
+                ordinal=ordinal,
+                event=mm["event"].lower(),
+                since=since,
+                base_year=base,
+            )
+        )
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     out: list[Anniversary] = []
     for a in found:

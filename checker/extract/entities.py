@@ -30,38 +30,277 @@ TITLES = (
 _TITLE_RE = re.compile(rf"\b(?:{TITLES})\s+$")
 # Words that start capitalised name sequences but are never part of a person's name.
 _STOP = {
-    "The", "A", "An", "In", "On", "At", "By", "For", "From", "To", "Of", "And", "But", "Or",
-    "As", "With", "After", "Before", "During", "Since", "Until", "While", "When", "This", "That",
-    "These", "Those", "His", "Her", "Their", "Its", "Our", "He", "She", "They", "It", "We", "I",
-    "Visits", "Visit", "Visited", "Meets", "Meet", "Met", "Meeting", "Signs", "Sign", "Signed",
-    "Signing", "Attends", "Attend", "Hold", "Holds", "Held", "Phone", "Call", "Calls", "Video",
-    "Summit", "Talks", "Finalize", "Finalise", "Treaty", "Victory", "Day", "None",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "State", "Virtually", "Conference", "Security", "Olympics", "Winter",
-    "Summer", "Forum", "Belt", "Road", "Council", "Party", "Republic", "Union", "Western",
-    "Eastern", "Northern", "Southern", "Strategic", "Partnership", "Comprehensive", "Asia",
-    "Pacific", "Europe", "Abstract", "Introduction", "Conclusion", "References", "Keywords",
-    "Article", "Received", "Journal", "Detailed", "Analysis", "Personal", "Diplomacy", "World",
-    "Cold", "War", "Sino", "Cooperation", "Friendship", "Alliance", "Mutual", "Assistance",
-    "Organization", "Organisation", "News", "Agency", "Ministry", "Square", "Games", "Also",
-    "However", "Moreover", "Despite", "Amid", "Both", "Each", "Such", "Yet", "Thus", "Here",
-    "There", "Where", "What", "Who", "Why", "How", "If", "Not", "No", "Yes", "New", "Old",
-    "Hong", "Kong", "Air", "Force", "Navy", "Army", "Beyond", "Protocol", "Chairman", "President",
-    "Premier", "Minister", "Foreign", "Defence", "Defense", "Prime", "Leader", "Secretary",
-    "General", "Vice", "Assistant", "NPC", "UN", "SCO", "BRICS", "APEC", "NATO", "G20", "ABM",
-    "EU", "US", "U", "S", "CNN", "Xinhua", "TASS", "PRC", "USSR", "Post", "Times", "Global",
-    "University", "Department", "Studies", "Campus", "Review", "Reviews", "Research",
-    "Advanced", "Publication", "History", "Corresponding", "Author", "DOI", "Kremlin",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "To",
+    "Of",
+    "And",
+    "But",
+    "Or",
+    "As",
+    "With",
+    "After",
+    "Before",
+    "During",
+    "Since",
+    "Until",
+    "While",
+    "When",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "He",
+    "She",
+    "They",
+    "It",
+    "We",
+    "I",
+    "Visits",
+    "Visit",
+    "Visited",
+    "Meets",
+    "Meet",
+    "Met",
+    "Meeting",
+    "Signs",
+    "Sign",
+    "Signed",
+    "Signing",
+    "Attends",
+    "Attend",
+    "Hold",
+    "Holds",
+    "Held",
+    "Phone",
+    "Call",
+    "Calls",
+    "Video",
+    "Summit",
+    "Talks",
+    "Finalize",
+    "Finalise",
+    "Treaty",
+    "Victory",
+    "Day",
+    "None",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "State",
+    "Virtually",
+    "Conference",
+    "Security",
+    "Olympics",
+    "Winter",
+    "Summer",
+    "Forum",
+    "Belt",
+    "Road",
+    "Council",
+    "Party",
+    "Republic",
+    "Union",
+    "Western",
+    "Eastern",
+    "Northern",
+    "Southern",
+    "Strategic",
+    "Partnership",
+    "Comprehensive",
+    "Asia",
+    "Pacific",
+    "Europe",
+    "Abstract",
+    "Introduction",
+    "Conclusion",
+    "References",
+    "Keywords",
+    "Article",
+    "Received",
+    "Journal",
+    "Detailed",
+    "Analysis",
+    "Personal",
+    "Diplomacy",
+    "World",
+    "Cold",
+    "War",
+    "Sino",
+    "Cooperation",
+    "Friendship",
+    "Alliance",
+    "Mutual",
+    "Assistance",
+    "Organization",
+    "Organisation",
+    "News",
+    "Agency",
+    "Ministry",
+    "Square",
+    "Games",
+    "Also",
+    "However",
+    "Moreover",
+    "Despite",
+    "Amid",
+    "Both",
+    "Each",
+    "Such",
+    "Yet",
+    "Thus",
+    "Here",
+    "There",
+    "Where",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "If",
+    "Not",
+    "No",
+    "Yes",
+    "New",
+    "Old",
+    "Hong",
+    "Kong",
+    "Air",
+    "Force",
+    "Navy",
+    "Army",
+    "Beyond",
+    "Protocol",
+    "Chairman",
+    "President",
+    "Premier",
+    "Minister",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Prime",
+    "Leader",
+    "Secretary",
+    "General",
+    "Vice",
+    "Assistant",
+    "NPC",
+    "UN",
+    "SCO",
+    "BRICS",
+    "APEC",
+    "NATO",
+    "G20",
+    "ABM",
+    "EU",
+    "US",
+    "U",
+    "S",
+    "CNN",
+    "Xinhua",
+    "TASS",
+    "PRC",
+    "USSR",
+    "Post",
+    "Times",
+    "Global",
+    "University",
+    "Department",
+    "Studies",
+    "Campus",
+    "Review",
+    "Reviews",
+    "Research",
+    "Advanced",
+    "Publication",
+    "History",
+    "Corresponding",
+    "Author",
+    "DOI",
+    "Kremlin",
 }
 _ORG_WORDS = {
-    "Council", "Day", "Square", "Forum", "Summit", "Treaty", "Party", "Organization",
-    "Organisation", "University", "Olympics", "Republic", "Union", "Road", "Partnership",
-    "Agency", "News", "Ministry", "Conference", "Games", "Committee", "Bank", "Company",
-    "Group", "Institute", "Times", "Post", "Journal", "Association", "Federation", "Army",
-    "Navy", "Force", "Station", "Airport", "Street", "Avenue", "Palace", "Hall", "House",
-    "Declaration", "Accord", "Agreement", "Initiative", "Cooperation", "Review", "Reviews",
-    "Department", "Studies", "Campus", "Research", "Foundation", "Center", "Centre",
+    "Council",
+    "Day",
+    "Square",
+    "Forum",
+    "Summit",
+    "Treaty",
+    "Party",
+    "Organization",
+    "Organisation",
+    "University",
+    "Olympics",
+    "Republic",
+    "Union",
+    "Road",
+    "Partnership",
+    "Agency",
+    "News",
+    "Ministry",
+    "Conference",
+    "Games",
+    "Committee",
+    "Bank",
+    "Company",
+    "Group",
+    "Institute",
+    "Times",
+    "Post",
+    "Journal",
+    "Association",
+    "Federation",
+    "Army",
+    "Navy",
+    "Force",
+    "Station",
+    "Airport",
+    "Street",
+    "Avenue",
+    "Palace",
+    "Hall",
+    "House",
+    "Declaration",
+    "Accord",
+    "Agreement",
+    "Initiative",
+    "Cooperation",
+    "Review",
+    "Reviews",
+    "Department",
+    "Studies",
+    "Campus",
+    "Research",
+    "Foundation",
+    "Center",
+    "Centre",
 }
 _NAME_TOKEN = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ]+)*"
 _NAME_SEQ = re.compile(rf"\b{_NAME_TOKEN}(?:\s+(?:(?:van|von|de|bin|al|la|le|da|di)\s+)?{_NAME_TOKEN}){{0,6}}")
@@ -71,7 +310,9 @@ _PERSON_VERBS = re.compile(
     r"welcomed|held|holds|travel(?:l)?ed|landed|described|emphasi[sz]ed|stressed|remarked))\b"
 )
 _PRECEDING_PERSON = re.compile(r"\b(?:meeting|meets?|met|with|by|and|between)\s+$", re.I)
-_CAPITAL_OF = re.compile(r"\b[Tt]he\s+(" + "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True)) + r")\s+capital\b")
+_CAPITAL_OF = re.compile(
+    r"\b[Tt]he\s+(" + "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True)) + r")\s+capital\b"
+)
 
 
 # A whitespace-delimited token is a link when it holds one of these marks. Tokens are found
@@ -141,7 +382,7 @@ class EntityRegistry:
             groups.setdefault((words[-1], len(words)), []).append(name)
         for group in groups.values():
             for i, a in enumerate(group):
-                for b in group[i + 1:]:
+                for b in group[i + 1 :]:
                     if b in self.aliases or a in self.aliases:
                         continue
                     if fuzz.ratio(a.split()[0], b.split()[0]) >= 80:
@@ -166,8 +407,10 @@ class EntityRegistry:
                     break
             # leading stop words, titles, demonyms, places and common words are not the name
             while toks and (
-                _plain(toks[0][0]) in _STOP or _plain(toks[0][0]) in DEMONYMS
-                or _is_leading_place(toks[0][0], places) or _plain(toks[0][0]).lower() in self.vocab
+                _plain(toks[0][0]) in _STOP
+                or _plain(toks[0][0]) in DEMONYMS
+                or _is_leading_place(toks[0][0], places)
+                or _plain(toks[0][0]).lower() in self.vocab
             ):
                 toks = toks[1:]
             cut = next((i for i, (t, _) in enumerate(toks) if _plain(t) in _STOP), len(toks))
@@ -179,15 +422,17 @@ class EntityRegistry:
             name = text[start:end]
             if name in places or len(name) < 2 or not name[0].isupper():
                 continue
-            before = text[max(0, start - 40):start]
-            after = text[end:end + 30]
+            before = text[max(0, start - 40) : start]
+            after = text[end : end + 30]
             evidence = bool(_TITLE_RE.search(before)) or bool(_PERSON_VERBS.match(after))
             if not strict:
                 evidence = True  # resolution against the learnt people decides
             elif len(toks) > 1:
                 evidence = evidence or bool(_PRECEDING_PERSON.search(before))
-            if strict and (any(_plain(t) in places and places[_plain(t)].kind == "country" for t, _ in toks)
-                           or sum(_plain(t) in places for t, _ in toks) > 1):
+            if strict and (
+                any(_plain(t) in places and places[_plain(t)].kind == "country" for t, _ in toks)
+                or sum(_plain(t) in places for t, _ in toks) > 1
+            ):
                 continue  # "Beijing Underscores China" is a headline, not a person
             if evidence:
                 yield name, start, end
@@ -269,10 +514,16 @@ class EntityRegistry:
             canonical, typo = self.resolve(name)
             if canonical is None:
                 continue
-            mentions.append(EntityMention(
-                text=text[start:end], start=start, end=end, canonical=canonical, kind="person",
-                typo_of=typo,
-            ))
+            mentions.append(
+                EntityMention(
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                    canonical=canonical,
+                    kind="person",
+                    typo_of=typo,
+                )
+            )
         # a person's name wins over a town of the same name ("Vladimir Putin")
         taken = [(m.start, m.end) for m in mentions]
         mentions += [p for p in find_places(text) if not any(s < p.end and p.start < e for s, e in taken)]
@@ -294,6 +545,8 @@ def _is_leading_place(token: str, places) -> bool:
 
 
 _WORD_AT = re.compile(r"\w+")
+
+
 @lru_cache(maxsize=1)
 def _place_index() -> tuple[dict[str, list[str]], re.Pattern | None]:
     """Gazetteer names by their first word, longest first; names not opening on a word
@@ -309,8 +562,11 @@ def _place_index() -> tuple[dict[str, list[str]], re.Pattern | None]:
             idx.setdefault(m.group(), []).append(name)
     for names in idx.values():
         names.sort(key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(odd, key=len, reverse=True))) + r")(?![\w])") \
-        if odd else None
+    pattern = (
+        re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(odd, key=len, reverse=True))) + r")(?![\w])")
+        if odd
+        else None
+    )
     return idx, pattern
 
 
@@ -331,8 +587,11 @@ def _place_matches(text: str) -> list[tuple[int, int, str]]:
                 pos = e
                 break
     if odd is not None:
-        out += [(m.start(), m.end(), m.group(1)) for m in odd.finditer(text)
-                if not any(a < m.end() and m.start() < b for a, b, _ in out)]
+        out += [
+            (m.start(), m.end(), m.group(1))
+            for m in odd.finditer(text)
+            if not any(a < m.end() and m.start() < b for a, b, _ in out)
+        ]
         out.sort()
     return out
 
@@ -345,15 +604,21 @@ def find_places(text: str) -> list[EntityMention]:
         code = DEMONYMS[m.group(1)]
         city = capitals().get(code)
         if city and city in g:
-            out.append(EntityMention(text=m.group(0), start=m.start(), end=m.end(), canonical=g[city].name,
-                                     kind="place", country=code))
+            out.append(
+                EntityMention(
+                    text=m.group(0), start=m.start(), end=m.end(), canonical=g[city].name, kind="place", country=code
+                )
+            )
     taken = [(e.start, e.end) for e in out]
     for start, end, name in _place_matches(text):
         if any(s < end and start < e for s, e in taken):
             continue
         # "Moscow Security Conference": a place used as an adjective is still that place.
         place = g[name]
-        out.append(EntityMention(text=text[start:end], start=start, end=end, canonical=place.name,
-                                 kind="place", country=place.country))
+        out.append(
+            EntityMention(
+                text=text[start:end], start=start, end=end, canonical=place.name, kind="place", country=place.country
+            )
+        )
     out.sort(key=lambda e: e.start)
     return out

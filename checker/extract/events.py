@@ -13,14 +13,25 @@ from ..models import EntityMention, EventFrame
 
 # action -> trigger pattern; the order is the priority when a sentence has several.
 _ACTIONS: list[tuple[str, re.Pattern]] = [
-    ("visit", re.compile(
-        r"\b(?:(?:state|official|working|first|second|third|fourth|fifth|sixth|seventh|last|"
-        r"historic|two-day|three-day|four-day|\w+-day)\s+)*(?:visit(?:s|ed|ing)?|trip(?:s)?\s+to|"
-        r"travel(?:l)?(?:ed|s)?\s+to|arriv(?:ed|es|al|ing)\s+in|landed\s+in|tour(?:ed|s)?)\b", re.I)),
+    (
+        "visit",
+        re.compile(
+            r"\b(?:(?:state|official|working|first|second|third|fourth|fifth|sixth|seventh|last|"
+            r"historic|two-day|three-day|four-day|\w+-day)\s+)*(?:visit(?:s|ed|ing)?|trip(?:s)?\s+to|"
+            r"travel(?:l)?(?:ed|s)?\s+to|arriv(?:ed|es|al|ing)\s+in|landed\s+in|tour(?:ed|s)?)\b",
+            re.I,
+        ),
+    ),
     ("sign", re.compile(r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?)\b", re.I)),
     ("attend", re.compile(r"\battend(?:s|ed|ing|ance)?\b", re.I)),
-    ("call", re.compile(r"\b(?:(?:phone|video|telephone)\s+(?:call|conversation|conference|talks?)|"
-                        r"call(?:s|ed)?\s+with|spoke\s+by\s+phone|video\s+summit)\b", re.I)),
+    (
+        "call",
+        re.compile(
+            r"\b(?:(?:phone|video|telephone)\s+(?:call|conversation|conference|talks?)|"
+            r"call(?:s|ed)?\s+with|spoke\s+by\s+phone|video\s+summit)\b",
+            re.I,
+        ),
+    ),
     ("meet", re.compile(r"\b(?:meet(?:s|ing|ings)?|met|talks|summit(?:s)?|held\s+talks)\b", re.I)),
     ("host", re.compile(r"\bhost(?:s|ed|ing)?\b", re.I)),
 ]
@@ -41,11 +52,17 @@ def _agent_before(text: str, people: list[EntityMention], at: int) -> EntityMent
     best = None
     for p in people:
         if p.end <= at:
-            gap = text[p.end:at]
-            if re.fullmatch(r"(?:'s|’s)?(?:\s+(?:first|second|third|fourth|fifth|last|\w+-day|state|official|historic|working|"
-                            r"[A-Z][a-z]+))*\s*", gap) \
-                    or re.fullmatch(r"\s+(?:(?:has|had|then|also|later|subsequently|finally|made|paid|began|"
-                                    r"started|undertook|ended|concluded|was\s+on|went\s+on)\s+)+(?:(?:a|an|his|her|their|the)\s+)?", gap, re.I):
+            gap = text[p.end : at]
+            if re.fullmatch(
+                r"(?:'s|’s)?(?:\s+(?:first|second|third|fourth|fifth|last|\w+-day|state|official|historic|working|"
+                r"[A-Z][a-z]+))*\s*",
+                gap,
+            ) or re.fullmatch(
+                r"\s+(?:(?:has|had|then|also|later|subsequently|finally|made|paid|began|"
+                r"started|undertook|ended|concluded|was\s+on|went\s+on)\s+)+(?:(?:a|an|his|her|their|the)\s+)?",
+                gap,
+                re.I,
+            ):
                 best = p
     return best
 
@@ -65,13 +82,18 @@ def build_frame(text: str, entities: list[EntityMention]) -> EventFrame | None:
     if action == "visit":
         mention = _agent_before(text, people, a_start)
         if mention is None:
-            by = re.search(r"\bvisit\s+(?:to\s+\S+\s+)?by\s+$", text[:a_end + 40], re.I)
+            by = re.search(r"\bvisit\s+(?:to\s+\S+\s+)?by\s+$", text[: a_end + 40], re.I)
             mention = next((p for p in people if p.start >= a_end and by), None)
         agent = mention.canonical if mention else None
         after = [pl for pl in places if pl.start >= a_start and pl.start - a_end <= 40]
         # "Putin's first Beijing visit": the destination stands right before the trigger
-        before = [pl for pl in places if pl.end <= a_start and re.fullmatch(r"\s*", text[pl.end:a_start])
-                  and (mention is None or pl.start > mention.end)]
+        before = [
+            pl
+            for pl in places
+            if pl.end <= a_start
+            and re.fullmatch(r"\s*", text[pl.end : a_start])
+            and (mention is None or pl.start > mention.end)
+        ]
         if before:
             place = before[-1].canonical
         elif after:
@@ -82,9 +104,15 @@ def build_frame(text: str, entities: list[EntityMention]) -> EventFrame | None:
         if guests:
             agent = guests[0].canonical
             action = "visit"
-        inside = [pl for pl in places if pl.start > a_end and re.search(r"\bin\s+(?:the\s+)?$", text[max(0, pl.start - 8):pl.start])]
+        inside = [
+            pl
+            for pl in places
+            if pl.start > a_end and re.search(r"\bin\s+(?:the\s+)?$", text[max(0, pl.start - 8) : pl.start])
+        ]
         place = inside[0].canonical if inside else None
     else:
-        inside = [pl for pl in places if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, pl.start - 8):pl.start])]
+        inside = [
+            pl for pl in places if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, pl.start - 8) : pl.start])
+        ]
         place = inside[0].canonical if inside else None
     return EventFrame(action=action, actors=actors, agent=agent, place=place, start=a_start, end=a_end)

@@ -30,8 +30,9 @@ class LearntPeople:
     @classmethod
     def from_json(cls, data: dict) -> LearntPeople:
         vocab, counts = data["vocab"], data["counts"]
-        if not (isinstance(vocab, list) and isinstance(counts, dict)
-                and all(isinstance(v, int) for v in counts.values())):
+        if not (
+            isinstance(vocab, list) and isinstance(counts, dict) and all(isinstance(v, int) for v in counts.values())
+        ):
             raise ValueError("not a learnt-people record")
         return cls(frozenset(vocab), counts)
 

@@ -64,9 +64,14 @@ def lexicon() -> Lexicon:
     by_lemma: dict[str, list[str]] = {}
     phrases: dict[str, dict[str, list[str]]] = {}
     for name, spec in data["classes"].items():
-        classes[name] = PredicateClass(name, spec.get("recurs", "often"), spec.get("phase"),
-                                       spec.get("direction"), bool(spec.get("sports", False)),
-                                       bool(spec.get("destination", False)))
+        classes[name] = PredicateClass(
+            name,
+            spec.get("recurs", "often"),
+            spec.get("phase"),
+            spec.get("direction"),
+            bool(spec.get("sports", False)),
+            bool(spec.get("destination", False)),
+        )
         for lemma in spec["lemmas"]:
             words = lemma.split()
             if len(words) == 1:

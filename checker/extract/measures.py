@@ -31,7 +31,8 @@ _LEFT_MAX, _RIGHT_MAX = 8, 4
 # make every figure walk the whole text.
 _WALK_MAX = 64
 # Words that tell how a figure changed or is hedged, not what it measures.
-_STOP = frozenset("""a an the of to in on at for by from with and or but as is are was were be been being
+_STOP = frozenset(
+    """a an the of to in on at for by from with and or but as is are was were be been being
     this that these those it its their our we they he she his her which who whom whose there here
     than then also about around approximately roughly nearly almost over under above below up down
     more less fewer least most some any each per cent percent percentage point points
@@ -42,13 +43,22 @@ _STOP = frozenset("""a an the of to in on at for by from with and or but as is a
     approx just has have had will would could should may might can expect expected expects
     reported report reports said says say stood stand stands amounted amount to into while
     million billion trillion thousand hundred mln bn m k usd us dollar dollars cents cent
-    i ii iii new yoy company""".split())
+    i ii iii new yoy company""".split()
+)
 _BASE_WORDS = frozenset({"from", "versus", "vs", "compared", "against", "than"})
 _COMPARING = re.compile(r"compar(?:e|es|ed|ing|ison|isons)")  # not "comparable": a measure
 # Word forms that name one measure (finance summaries write both).
-_SYNONYMS = {"eps": ("earnings", "share"), "revenues": ("revenue",), "sales": ("revenue",),
-             "sale": ("revenue",), "turnover": ("revenue",), "profit": ("income",),
-             "earnings": ("earnings",), "diluted": (), "gaap": ()}
+_SYNONYMS = {
+    "eps": ("earnings", "share"),
+    "revenues": ("revenue",),
+    "sales": ("revenue",),
+    "sale": ("revenue",),
+    "turnover": ("revenue",),
+    "profit": ("income",),
+    "earnings": ("earnings",),
+    "diluted": (),
+    "gaap": (),
+}
 
 
 @dataclass(frozen=True)
@@ -60,8 +70,20 @@ class Measure:
     period: frozenset[str] = frozenset()  # "q1", "full-year", "2020": when the figure holds
 
 
-_QUARTER_ORD = {"first": "q1", "second": "q2", "third": "q3", "fourth": "q4", "q1": "q1", "q2": "q2",
-                "q3": "q3", "q4": "q4", "1q": "q1", "2q": "q2", "3q": "q3", "4q": "q4"}
+_QUARTER_ORD = {
+    "first": "q1",
+    "second": "q2",
+    "third": "q3",
+    "fourth": "q4",
+    "q1": "q1",
+    "q2": "q2",
+    "q3": "q3",
+    "q4": "q4",
+    "1q": "q1",
+    "2q": "q2",
+    "3q": "q3",
+    "4q": "q4",
+}
 _QUARTER_CODES = frozenset(k for k in _QUARTER_ORD if k[0] in "q1234")  # "q1", "1q"
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 
@@ -74,9 +96,9 @@ def _periods(words: list[str]) -> frozenset[str]:
         for part in w.split("-"):
             if part in _QUARTER_CODES:
                 out.add(_QUARTER_ORD[part])
-            elif part in _QUARTER_ORD and any(x.startswith("quarter") for x in low[i:i + 3] + w.split("-")[1:]):
+            elif part in _QUARTER_ORD and any(x.startswith("quarter") for x in low[i : i + 3] + w.split("-")[1:]):
                 out.add(_QUARTER_ORD[part])
-            elif part == "full" and any(x.startswith("year") for x in low[i:i + 2] + w.split("-")[1:]):
+            elif part == "full" and any(x.startswith("year") for x in low[i : i + 2] + w.split("-")[1:]):
                 out.add("full-year")
         if _YEAR.match(w):
             out.add(w)
@@ -160,7 +182,7 @@ def _respectively(tokens, out: list[Measure]) -> list[Measure]:
 def _list_items(tokens, start: int, n: int) -> list[set[str]] | None:
     """The ``n`` coordinated items ("revenues and earnings") in the clause before ``start``."""
     left = []
-    for s, e, w in reversed([t for t in tokens if t[1] <= start]):
+    for _s, _e, w in reversed([t for t in tokens if t[1] <= start]):
         if w in _STOPS:
             break
         left.insert(0, w)
@@ -242,8 +264,7 @@ class _Spans:
         return self.starts[k] if k < len(self.starts) else 10**12
 
 
-def _words_around(tokens: _Tokens, start: int, end: int,
-                  spans: _Spans) -> tuple[dict[str, float], list[str], bool]:
+def _words_around(tokens: _Tokens, start: int, end: int, spans: _Spans) -> tuple[dict[str, float], list[str], bool]:
     """The weighted words of a span, its raw words, and whether an aside parts it from the
     figure before it (whose measure a bare change then shares)."""
     prev_end = spans.end_before(start)
@@ -255,7 +276,7 @@ def _words_around(tokens: _Tokens, start: int, end: int,
     d, owned = 0, 1.0
     crossed = False  # passed a comma with no word of its own yet ("..., an increase of 17%")
     aside = False
-    for s, e, w in tokens.left_of(start):
+    for s, _e, w in tokens.left_of(start):
         if w in _STOPS:
             break
         if s < prev_end:
@@ -278,7 +299,7 @@ def _words_around(tokens: _Tokens, start: int, end: int,
         if d >= _LEFT_MAX:
             break
     d = 0
-    for s, e, w in tokens.right_of(end, next_start):
+    for _s, _e, w in tokens.right_of(end, next_start):
         # "up 34.6% from 2020": what follows a comparison word is the base, not the figure's own
         if w == "," or w in _STOPS or w.lower() in _BASE_WORDS:
             break
@@ -294,7 +315,7 @@ def _words_around(tokens: _Tokens, start: int, end: int,
 def in_comparison_base(text: str, start: int, offset: int = 0) -> bool:
     """Whether the span starting at ``start`` follows a comparison word in its clause
     ("up 17% from $0.29 in the third quarter of 2019"): it names the base, not the figure's own."""
-    for s, e, w in _token_index(text, offset).left_of(start):
+    for _s, _e, w in _token_index(text, offset).left_of(start):
         if w in _STOPS or w == ",":
             return False
         if w.lower() in _BASE_WORDS or _COMPARING.fullmatch(w.lower()):

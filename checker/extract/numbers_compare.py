@@ -55,34 +55,76 @@ _APPROX_WIDEN = 0.10
 
 # Measure units -> (dimension, factor to the dimension's base unit).
 _DIM: dict[str, tuple[str, float]] = {
-    "km": ("length", 1000.0), "m": ("length", 1.0), "cm": ("length", 0.01),
-    "mm": ("length", 0.001), "mile": ("length", 1609.344), "nmi": ("length", 1852.0),
-    "ft": ("length", 0.3048), "inch": ("length", 0.0254),
-    "km2": ("area", 1e6), "m2": ("area", 1.0), "sq mi": ("area", 2.589988e6),
-    "hectare": ("area", 1e4), "acre": ("area", 4046.8564),
-    "kg": ("mass", 1.0), "tonne": ("mass", 1000.0), "g": ("mass", 0.001),
-    "oz": ("mass", 0.0283495), "carat": ("mass", 0.0002),
+    "km": ("length", 1000.0),
+    "m": ("length", 1.0),
+    "cm": ("length", 0.01),
+    "mm": ("length", 0.001),
+    "mile": ("length", 1609.344),
+    "nmi": ("length", 1852.0),
+    "ft": ("length", 0.3048),
+    "inch": ("length", 0.0254),
+    "km2": ("area", 1e6),
+    "m2": ("area", 1.0),
+    "sq mi": ("area", 2.589988e6),
+    "hectare": ("area", 1e4),
+    "acre": ("area", 4046.8564),
+    "kg": ("mass", 1.0),
+    "tonne": ("mass", 1000.0),
+    "g": ("mass", 0.001),
+    "oz": ("mass", 0.0283495),
+    "carat": ("mass", 0.0002),
     "pound": ("pound", 1.0),  # weight or sterling: compares only with itself
-    "m3": ("volume", 1.0), "bcm": ("volume", 1e9), "barrel": ("volume", 0.158987),
-    "litre": ("volume", 0.001), "gallon": ("volume", 0.00378541), "cu ft": ("volume", 0.0283168),
+    "m3": ("volume", 1.0),
+    "bcm": ("volume", 1e9),
+    "barrel": ("volume", 0.158987),
+    "litre": ("volume", 0.001),
+    "gallon": ("volume", 0.00378541),
+    "cu ft": ("volume", 0.0283168),
     "tcf": ("volume", 0.0283168 * 1e12),
-    "MW": ("power", 1e6), "GW": ("power", 1e9), "kW": ("power", 1e3),
-    "kWh": ("energy", 1.0), "MWh": ("energy", 1e3), "GWh": ("energy", 1e6),
+    "MW": ("power", 1e6),
+    "GW": ("power", 1e9),
+    "kW": ("power", 1e3),
+    "kWh": ("energy", 1.0),
+    "MWh": ("energy", 1e3),
+    "GWh": ("energy", 1e6),
     "TWh": ("energy", 1e9),
-    "km/h": ("speed", 1.0), "mph": ("speed", 1.609344), "knot": ("speed", 1.852),
-    "°C": ("celsius", 1.0), "°F": ("fahrenheit", 1.0),
-    "second": ("time", 1 / 86400), "minute": ("time", 1 / 1440), "hour": ("time", 1 / 24),
-    "day": ("time", 1.0), "week": ("time", 7.0), "month": ("time", 30.4375),
-    "year": ("time", 365.25), "decade": ("time", 3652.5), "century": ("time", 36525.0),
+    "km/h": ("speed", 1.0),
+    "mph": ("speed", 1.609344),
+    "knot": ("speed", 1.852),
+    "°C": ("celsius", 1.0),
+    "°F": ("fahrenheit", 1.0),
+    "second": ("time", 1 / 86400),
+    "minute": ("time", 1 / 1440),
+    "hour": ("time", 1 / 24),
+    "day": ("time", 1.0),
+    "week": ("time", 7.0),
+    "month": ("time", 30.4375),
+    "year": ("time", 365.25),
+    "decade": ("time", 3652.5),
+    "century": ("time", 36525.0),
 }
-_PERCENT_DIM = {"percent": ("percent", 1.0), "percentage point": ("pp", 1.0),
-                "basis point": ("pp", 0.01)}
+_PERCENT_DIM = {"percent": ("percent", 1.0), "percentage point": ("pp", 1.0), "basis point": ("pp", 0.01)}
 
-_IRREGULAR = {"people": "person", "persons": "person", "men": "man", "women": "woman",
-              "children": "child", "feet": "foot", "teeth": "tooth", "mice": "mouse",
-              "geese": "goose", "troops": "troop", "police": "police", "staff": "staff",
-              "personnel": "personnel", "media": "medium", "data": "datum",
-              "criteria": "criterion", "crises": "crisis", "analyses": "analysis"}
+_IRREGULAR = {
+    "people": "person",
+    "persons": "person",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "geese": "goose",
+    "troops": "troop",
+    "police": "police",
+    "staff": "staff",
+    "personnel": "personnel",
+    "media": "medium",
+    "data": "datum",
+    "criteria": "criterion",
+    "crises": "crisis",
+    "analyses": "analysis",
+}
 
 
 def _lemma(noun: str) -> str:
@@ -157,7 +199,7 @@ def _half_step(q: Quantity, anchor: float) -> float:
     else:
         digits = lit.lstrip("0") or "0"
         zeros = len(digits) - len(digits.rstrip("0"))
-        step = 10.0 ** zeros if len(digits) >= 4 and zeros >= 2 else 1.0
+        step = 10.0**zeros if len(digits) >= 4 and zeros >= 2 else 1.0
     scale = abs(anchor / mantissa) if mantissa else 1.0
     return step * scale / 2.0
 
@@ -203,8 +245,11 @@ def compatible(a: Quantity, b: Quantity) -> bool:
         return _bounds_meet(a, b) if a.bound == "min" else _bounds_meet(b, a)
     alo, ahi = _base_interval(a)
     blo, bhi = _base_interval(b)
-    scale = max(abs(v) for v in (alo, ahi, blo, bhi) if math.isfinite(v)) if any(
-        math.isfinite(v) for v in (alo, ahi, blo, bhi)) else 1.0
+    scale = (
+        max(abs(v) for v in (alo, ahi, blo, bhi) if math.isfinite(v))
+        if any(math.isfinite(v) for v in (alo, ahi, blo, bhi))
+        else 1.0
+    )
     eps = 1e-9 * max(scale, 1e-12)
     if alo == ahi or blo == bhi:  # a point: inside the other's closed interval
         if alo == ahi and blo == bhi:
@@ -214,12 +259,14 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     return alo < bhi - eps and blo < ahi - eps
 
 
-_STRICT = re.compile(r"(?i)^(?:more|over|above|exceeding|in excess|greater|north|just over|well|"
-                     r"less|fewer|under|below|just under|lower)\b")
+_STRICT = re.compile(
+    r"(?i)^(?:more|over|above|exceeding|in excess|greater|north|just over|well|"
+    r"less|fewer|under|below|just under|lower)\b"
+)
 
 
 def _bounds_meet(lo_q: Quantity, hi_q: Quantity) -> bool:
-    """"over X" vs "under Y": the literal bounds, no rounding pad. They meet when X < Y, or
+    """ "over X" vs "under Y": the literal bounds, no rounding pad. They meet when X < Y, or
     X == Y and both bounds are inclusive ("at least 100" / "up to 100")."""
     fa, fb = _dimension(lo_q)[1], _dimension(hi_q)[1]
     lo = (lo_q.low if lo_q.low is not None else lo_q.value) * fa

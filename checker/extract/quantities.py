@@ -40,58 +40,150 @@ __all__ = ["find_quantities"]
 # --------------------------------------------------------------------------- lexicon
 
 _SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
     "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 NUMBER_WORDS = _SMALL  # the one table of cardinal number words, for other readers
 
 _ORD_SMALL = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
     "nineteenth": 19,
 }
 _ORD_TENS = {
-    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
-    "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
 }
 _SCALE = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6, "b": 1e9, "bn": 1e9,
-    "bln": 1e9, "tn": 1e12, "trn": 1e12, "tln": 1e12,
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "mio": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "tn": 1e12,
+    "trn": 1e12,
+    "tln": 1e12,
 }
 # Vague plural scale words: "hundreds of" -> 200..999 (the words allow no less, no more).
-_VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
-          "billions": 1e9}
+_VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 
 # Currency symbols before a number. "$" alone is read as USD (news and earnings-call usage).
 _CUR_SYMBOL = {
-    "$": "USD", "US$": "USD", "U.S.$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD",
-    "AU$": "AUD", "HK$": "HKD", "S$": "SGD", "NZ$": "NZD", "R$": "BRL", "NT$": "TWD",
-    "MX$": "MXN", "€": "EUR", "£": "GBP", "₽": "RUB", "₹": "INR", "₩": "KRW", "₺": "TRY",
+    "$": "USD",
+    "US$": "USD",
+    "U.S.$": "USD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "HK$": "HKD",
+    "S$": "SGD",
+    "NZ$": "NZD",
+    "R$": "BRL",
+    "NT$": "TWD",
+    "MX$": "MXN",
+    "€": "EUR",
+    "£": "GBP",
+    "₽": "RUB",
+    "₹": "INR",
+    "₩": "KRW",
+    "₺": "TRY",
     "¥": "JPY/CNY",  # the yen/yuan sign is shared: kept ambiguous so it never compares wrongly
 }
 _CUR_CODES = (
-    "USD EUR GBP JPY CNY RMB RUB INR CHF CAD AUD HKD SGD NZD KRW BRL ZAR TRY SAR AED MXN SEK "
-    "NOK DKK PLN TWD"
+    "USD EUR GBP JPY CNY RMB RUB INR CHF CAD AUD HKD SGD NZD KRW BRL ZAR TRY SAR AED MXN SEK NOK DKK PLN TWD"
 ).split()
 _CODE_ALIAS = {"RMB": "CNY"}
 # Currency names after the number ("300 million rubles"), longest first.
 _CUR_WORDS = [
-    ("u.s. dollars", "USD"), ("us dollars", "USD"), ("american dollars", "USD"),
-    ("canadian dollars", "CAD"), ("australian dollars", "AUD"), ("hong kong dollars", "HKD"),
-    ("singapore dollars", "SGD"), ("new zealand dollars", "NZD"), ("swiss francs", "CHF"),
-    ("pounds sterling", "GBP"), ("dollars", "USD"), ("dollar", "USD"), ("euros", "EUR"),
-    ("euro", "EUR"), ("yuan", "CNY"), ("renminbi", "CNY"), ("yen", "JPY"), ("rubles", "RUB"),
-    ("roubles", "RUB"), ("ruble", "RUB"), ("rouble", "RUB"), ("rupees", "INR"),
-    ("rupee", "INR"), ("reais", "BRL"), ("rand", "ZAR"), ("lira", "TRY"), ("riyals", "SAR"),
-    ("dirhams", "AED"), ("sterling", "GBP"),
+    ("u.s. dollars", "USD"),
+    ("us dollars", "USD"),
+    ("american dollars", "USD"),
+    ("canadian dollars", "CAD"),
+    ("australian dollars", "AUD"),
+    ("hong kong dollars", "HKD"),
+    ("singapore dollars", "SGD"),
+    ("new zealand dollars", "NZD"),
+    ("swiss francs", "CHF"),
+    ("pounds sterling", "GBP"),
+    ("dollars", "USD"),
+    ("dollar", "USD"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("yuan", "CNY"),
+    ("renminbi", "CNY"),
+    ("yen", "JPY"),
+    ("rubles", "RUB"),
+    ("roubles", "RUB"),
+    ("ruble", "RUB"),
+    ("rouble", "RUB"),
+    ("rupees", "INR"),
+    ("rupee", "INR"),
+    ("reais", "BRL"),
+    ("rand", "ZAR"),
+    ("lira", "TRY"),
+    ("riyals", "SAR"),
+    ("dirhams", "AED"),
+    ("sterling", "GBP"),
 ]
 
 # Measure units: surface -> canonical unit. Curated rather than quantulum3's 1,000-unit
@@ -99,65 +191,183 @@ _CUR_WORDS = [
 # precision. Conversions live in numbers_compare.
 _UNITS = [
     # length
-    ("kilometres", "km"), ("kilometers", "km"), ("kilometre", "km"), ("kilometer", "km"),
-    ("km", "km"), ("metres", "m"), ("meters", "m"), ("metre", "m"), ("meter", "m"),
-    ("centimetres", "cm"), ("centimeters", "cm"), ("cm", "cm"), ("millimetres", "mm"),
-    ("millimeters", "mm"), ("mm", "mm"), ("nautical miles", "nmi"), ("miles", "mile"),
-    ("mile", "mile"), ("feet", "ft"), ("foot", "ft"), ("ft", "ft"), ("inches", "inch"),
+    ("kilometres", "km"),
+    ("kilometers", "km"),
+    ("kilometre", "km"),
+    ("kilometer", "km"),
+    ("km", "km"),
+    ("metres", "m"),
+    ("meters", "m"),
+    ("metre", "m"),
+    ("meter", "m"),
+    ("centimetres", "cm"),
+    ("centimeters", "cm"),
+    ("cm", "cm"),
+    ("millimetres", "mm"),
+    ("millimeters", "mm"),
+    ("mm", "mm"),
+    ("nautical miles", "nmi"),
+    ("miles", "mile"),
+    ("mile", "mile"),
+    ("feet", "ft"),
+    ("foot", "ft"),
+    ("ft", "ft"),
+    ("inches", "inch"),
     # area
-    ("square kilometres", "km2"), ("square kilometers", "km2"), ("sq km", "km2"),
-    ("km2", "km2"), ("km²", "km2"), ("square metres", "m2"), ("square meters", "m2"),
-    ("m2", "m2"), ("m²", "m2"), ("square miles", "sq mi"), ("hectares", "hectare"),
-    ("hectare", "hectare"), ("ha", "hectare"), ("acres", "acre"),
+    ("square kilometres", "km2"),
+    ("square kilometers", "km2"),
+    ("sq km", "km2"),
+    ("km2", "km2"),
+    ("km²", "km2"),
+    ("square metres", "m2"),
+    ("square meters", "m2"),
+    ("m2", "m2"),
+    ("m²", "m2"),
+    ("square miles", "sq mi"),
+    ("hectares", "hectare"),
+    ("hectare", "hectare"),
+    ("ha", "hectare"),
+    ("acres", "acre"),
     # mass
-    ("kilograms", "kg"), ("kilogrammes", "kg"), ("kg", "kg"), ("metric tons", "tonne"),
-    ("metric tonnes", "tonne"), ("tonnes", "tonne"), ("tonne", "tonne"), ("tons", "tonne"),
-    ("ton", "tonne"), ("grams", "g"), ("pounds", "pound"), ("lbs", "pound"), ("lb", "pound"),
-    ("ounces", "oz"), ("carats", "carat"),
+    ("kilograms", "kg"),
+    ("kilogrammes", "kg"),
+    ("kg", "kg"),
+    ("metric tons", "tonne"),
+    ("metric tonnes", "tonne"),
+    ("tonnes", "tonne"),
+    ("tonne", "tonne"),
+    ("tons", "tonne"),
+    ("ton", "tonne"),
+    ("grams", "g"),
+    ("pounds", "pound"),
+    ("lbs", "pound"),
+    ("lb", "pound"),
+    ("ounces", "oz"),
+    ("carats", "carat"),
     # volume
-    ("billion cubic metres", "bcm"), ("billion cubic meters", "bcm"), ("bcm", "bcm"),
-    ("cubic metres", "m3"), ("cubic meters", "m3"), ("cubic metre", "m3"),
-    ("cubic meter", "m3"), ("m3", "m3"), ("m³", "m3"), ("cubic feet", "cu ft"),
-    ("tcf", "tcf"), ("barrels", "barrel"), ("barrel", "barrel"), ("bbl", "barrel"),
-    ("litres", "litre"), ("liters", "litre"), ("gallons", "gallon"),
+    ("billion cubic metres", "bcm"),
+    ("billion cubic meters", "bcm"),
+    ("bcm", "bcm"),
+    ("cubic metres", "m3"),
+    ("cubic meters", "m3"),
+    ("cubic metre", "m3"),
+    ("cubic meter", "m3"),
+    ("m3", "m3"),
+    ("m³", "m3"),
+    ("cubic feet", "cu ft"),
+    ("tcf", "tcf"),
+    ("barrels", "barrel"),
+    ("barrel", "barrel"),
+    ("bbl", "barrel"),
+    ("litres", "litre"),
+    ("liters", "litre"),
+    ("gallons", "gallon"),
     # energy, power
-    ("megawatts", "MW"), ("gigawatts", "GW"), ("kilowatts", "kW"), ("MW", "MW"),
-    ("GW", "GW"), ("kW", "kW"), ("TWh", "TWh"), ("GWh", "GWh"), ("MWh", "MWh"),
+    ("megawatts", "MW"),
+    ("gigawatts", "GW"),
+    ("kilowatts", "kW"),
+    ("MW", "MW"),
+    ("GW", "GW"),
+    ("kW", "kW"),
+    ("TWh", "TWh"),
+    ("GWh", "GWh"),
+    ("MWh", "MWh"),
     ("kWh", "kWh"),
     # speed, temperature
-    ("km/h", "km/h"), ("kph", "km/h"), ("mph", "mph"), ("knots", "knot"),
-    ("degrees celsius", "°C"), ("°C", "°C"), ("degrees fahrenheit", "°F"), ("°F", "°F"),
+    ("km/h", "km/h"),
+    ("kph", "km/h"),
+    ("mph", "mph"),
+    ("knots", "knot"),
+    ("degrees celsius", "°C"),
+    ("°C", "°C"),
+    ("degrees fahrenheit", "°F"),
+    ("°F", "°F"),
     # time
-    ("years", "year"), ("year", "year"), ("months", "month"), ("month", "month"),
-    ("weeks", "week"), ("week", "week"), ("days", "day"), ("day", "day"),
-    ("hours", "hour"), ("hour", "hour"), ("minutes", "minute"), ("minute", "minute"),
-    ("seconds", "second"), ("decades", "decade"), ("decade", "decade"),
-    ("centuries", "century"), ("century", "century"),
+    ("years", "year"),
+    ("year", "year"),
+    ("months", "month"),
+    ("month", "month"),
+    ("weeks", "week"),
+    ("week", "week"),
+    ("days", "day"),
+    ("day", "day"),
+    ("hours", "hour"),
+    ("hour", "hour"),
+    ("minutes", "minute"),
+    ("minute", "minute"),
+    ("seconds", "second"),
+    ("decades", "decade"),
+    ("decade", "decade"),
+    ("centuries", "century"),
+    ("century", "century"),
 ]
 _PERCENT = [
-    ("percentage points", "percentage point"), ("percentage point", "percentage point"),
-    ("percent", "percent"), ("per cent", "percent"), ("pct", "percent"), ("%", "percent"),
-    ("basis points", "basis point"), ("basis point", "basis point"), ("bps", "basis point"),
-    ("bp", "basis point"), ("pp", "percentage point"),
+    ("percentage points", "percentage point"),
+    ("percentage point", "percentage point"),
+    ("percent", "percent"),
+    ("per cent", "percent"),
+    ("pct", "percent"),
+    ("%", "percent"),
+    ("basis points", "basis point"),
+    ("basis point", "basis point"),
+    ("bps", "basis point"),
+    ("bp", "basis point"),
+    ("pp", "percentage point"),
 ]
 
 _HEDGE_BEFORE = [
-    ("min", "more than"), ("min", "over"), ("min", "above"), ("min", "exceeding"),
-    ("min", "in excess of"), ("min", "upwards of"), ("min", "at least"),
-    ("min", "no fewer than"), ("min", "no less than"), ("min", "not less than"),
-    ("min", "a minimum of"), ("min", "greater than"), ("min", "north of"),
-    ("min", "just over"), ("min", "well over"), ("min", "well above"), ("min", "surpassing"),
+    ("min", "more than"),
+    ("min", "over"),
+    ("min", "above"),
+    ("min", "exceeding"),
+    ("min", "in excess of"),
+    ("min", "upwards of"),
+    ("min", "at least"),
+    ("min", "no fewer than"),
+    ("min", "no less than"),
+    ("min", "not less than"),
+    ("min", "a minimum of"),
+    ("min", "greater than"),
+    ("min", "north of"),
+    ("min", "just over"),
+    ("min", "well over"),
+    ("min", "well above"),
+    ("min", "surpassing"),
     ("min", "topping"),
-    ("max", "less than"), ("max", "fewer than"), ("max", "under"), ("max", "below"),
-    ("max", "up to"), ("max", "at most"), ("max", "no more than"), ("max", "not more than"),
-    ("max", "as many as"), ("max", "as much as"), ("max", "a maximum of"),
-    ("max", "not exceeding"), ("max", "just under"), ("max", "lower than"),
-    ("max", "younger than"), ("min", "older than"), ("max", "shorter than"), ("min", "longer than"),
-    ("approx", "about"), ("approx", "around"), ("approx", "roughly"),
-    ("approx", "approximately"), ("approx", "approx."), ("approx", "nearly"),
-    ("approx", "almost"), ("approx", "some"), ("approx", "an estimated"),
-    ("approx", "estimated"), ("approx", "close to"), ("approx", "circa"),
-    ("approx", "an approximate"), ("approx", "~"), ("approx", "c."), ("approx", "some"),
+    ("max", "less than"),
+    ("max", "fewer than"),
+    ("max", "under"),
+    ("max", "below"),
+    ("max", "up to"),
+    ("max", "at most"),
+    ("max", "no more than"),
+    ("max", "not more than"),
+    ("max", "as many as"),
+    ("max", "as much as"),
+    ("max", "a maximum of"),
+    ("max", "not exceeding"),
+    ("max", "just under"),
+    ("max", "lower than"),
+    ("max", "younger than"),
+    ("min", "older than"),
+    ("max", "shorter than"),
+    ("min", "longer than"),
+    ("approx", "about"),
+    ("approx", "around"),
+    ("approx", "roughly"),
+    ("approx", "approximately"),
+    ("approx", "approx."),
+    ("approx", "nearly"),
+    ("approx", "almost"),
+    ("approx", "some"),
+    ("approx", "an estimated"),
+    ("approx", "estimated"),
+    ("approx", "close to"),
+    ("approx", "circa"),
+    ("approx", "an approximate"),
+    ("approx", "~"),
+    ("approx", "c."),
+    ("approx", "some"),
 ]
 _HEDGE_BOUND = {w: b for b, w in _HEDGE_BEFORE}
 
@@ -208,7 +418,8 @@ _SCAN = re.compile(
     r"\d+/\d+(?:/\d+)?|\d{4}-\d{2}-\d{2}|\d+\(\d+\))"
     rf"|(?P<num>{_NUM}))"
 )
-_WORDNUM_SMALL = rf"(?:(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(k for k in _SMALL if _SMALL[k] < 10 and k != 'zero')}))?|{'|'.join(_SMALL)})"
+_UNITS_WORDS = "|".join(k for k in _SMALL if _SMALL[k] < 10 and k != "zero")
+_WORDNUM_SMALL = rf"(?:(?:{'|'.join(_TENS)})(?:[-\s](?:{_UNITS_WORDS}))?|{'|'.join(_SMALL)})"
 _WORD_SCAN = re.compile(
     r"\b(?i:"
     rf"(?P<ord>(?:(?:{'|'.join(_TENS)})-)?(?:{'|'.join(_ORD_SMALL)})|{'|'.join(_ORD_TENS)})"
@@ -231,9 +442,7 @@ _PCT_RE = re.compile(rf"(?:\s?(?P<p>%)|\s+(?i:(?P<pw>{_alt(w for w, _ in _PERCEN
 _CURW_RE = re.compile(rf"\s+(?i:(?P<c>{_alt(w for w, _ in _CUR_WORDS)}))\b")
 _CUR_CODE_AFTER = re.compile(rf"\s(?P<c>{'|'.join(_CUR_CODES)})\b")
 _CENTS_RE = re.compile(r"\s+(?i:cents?)\b")
-_UNIT_RE = re.compile(
-    rf"(?:\s+|-|(?=[a-zA-Z°²³/]))(?P<u>{_alt(w for w, _ in _UNITS)})(?![\w²³])"
-)
+_UNIT_RE = re.compile(rf"(?:\s+|-|(?=[a-zA-Z°²³/]))(?P<u>{_alt(w for w, _ in _UNITS)})(?![\w²³])")
 _UNIT_MAP = {w.lower(): u for w, u in _UNITS}
 _PCT_MAP = {w.lower(): u for w, u in _PERCENT}
 _CURW_MAP = {w: c for w, c in _CUR_WORDS}
@@ -241,8 +450,16 @@ _RATE_RE = re.compile(
     r"\s*(?:\(\s*)?(?P<r>per\s+(?:day|year|annum|month)|a\s+(?:day|year|month)|annually|"
     r"/\s?(?:day|year|yr)|b/d|bpd)(?:\s*\))?(?!\s+(?:ago|earlier|later|before|after)\b)"
 )
-_RATE_MAP = {"day": "/day", "year": "/year", "annum": "/year", "month": "/month",
-             "annually": "/year", "yr": "/year", "b/d": "/day", "bpd": "/day"}
+_RATE_MAP = {
+    "day": "/day",
+    "year": "/year",
+    "annum": "/year",
+    "month": "/month",
+    "annually": "/year",
+    "yr": "/year",
+    "b/d": "/day",
+    "bpd": "/day",
+}
 _HEDGE_AFTER = re.compile(r"(?P<plus>\+|-plus\b)|\s+or\s+(?P<w>more|above|so|less|fewer|under)\b")
 _WORD_AFTER = re.compile(r"(?:[ \t]+|-)(?:of[ \t]+)?([A-Za-z][A-Za-z'’-]*)")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’-]*)")
@@ -324,8 +541,20 @@ def _noun_after(text: str, pos: int) -> str:
 
 
 class _Hit:
-    __slots__ = ("start", "end", "value", "low", "high", "unit", "kind", "bound", "noun",
-                 "has_scale", "is_year", "bare")
+    __slots__ = (
+        "start",
+        "end",
+        "value",
+        "low",
+        "high",
+        "unit",
+        "kind",
+        "bound",
+        "noun",
+        "has_scale",
+        "is_year",
+        "bare",
+    )
 
     def __init__(self, start: int, end: int, value: float):
         self.start, self.end, self.value = start, end, value
@@ -406,7 +635,8 @@ _DENOM_ALT = "|".join(sorted({f"{w}s" for w in _DENOMINATORS} | set(_DENOMINATOR
 _SMALL_ALT = "|".join(sorted((w for w, v in _SMALL.items() if 1 <= v <= 10), key=len, reverse=True))
 _FRACTION = re.compile(
     rf"(?<![\w-])(?i:(?P<k>a|an|{_SMALL_ALT})[\s-]+(?P<d>{_DENOM_ALT})(?=\s+of\b)"
-    rf"|(?P<n>\d{{1,3}}|{_SMALL_ALT})\s+(?:in|out\s+of)\s+(?P<m>\d{{1,3}}|{_SMALL_ALT}|twenty|a\s+hundred)(?![\w-]))")
+    rf"|(?P<n>\d{{1,3}}|{_SMALL_ALT})\s+(?:in|out\s+of)\s+(?P<m>\d{{1,3}}|{_SMALL_ALT}|twenty|a\s+hundred)(?![\w-]))"
+)
 # how far a share in words may lie from its exact value ("a fifth" is about 18-22 %)
 FRACTION_TOLERANCE = 0.1
 
@@ -420,8 +650,15 @@ def _fraction_hits(text: str) -> list[_Hit]:
         else:
             k = int(m.group("n")) if m.group("n").isdigit() else _SMALL[m.group("n").lower()]
             low_m = m.group("m").lower()
-            d = int(low_m) if low_m.isdigit() else 100 if low_m.endswith("hundred") else 20 if low_m == "twenty" \
+            d = (
+                int(low_m)
+                if low_m.isdigit()
+                else 100
+                if low_m.endswith("hundred")
+                else 20
+                if low_m == "twenty"
                 else _SMALL[low_m]
+            )
         if not 0 < k < d:
             continue
         value = 100.0 * k / d
@@ -489,7 +726,11 @@ def _prefilter(words) -> re.Pattern:
 
 
 _WORD_PREFILTER = _prefilter(
-    [w for w in _SMALL] + list(_TENS) + list(_ORD_SMALL) + list(_ORD_TENS) + list(_VAGUE)
+    [w for w in _SMALL]
+    + list(_TENS)
+    + list(_ORD_SMALL)
+    + list(_ORD_TENS)
+    + list(_VAGUE)
     + ["tens", "half", "a dozen", "a hundred", "a thousand", "a million", "a billion"]
 )
 
@@ -510,8 +751,16 @@ def _finish(text: str, hits: list[_Hit], blocked: list[tuple[int, int]]) -> list
                 continue
         out.append(
             Quantity(
-                text=text[h.start:h.end], start=h.start, end=h.end, value=h.value,
-                low=h.low, high=h.high, unit=h.unit, kind=h.kind, bound=h.bound, noun=h.noun,
+                text=text[h.start : h.end],
+                start=h.start,
+                end=h.end,
+                value=h.value,
+                low=h.low,
+                high=h.high,
+                unit=h.unit,
+                kind=h.kind,
+                bound=h.bound,
+                noun=h.noun,
             )
         )
         last_end = h.end
@@ -531,7 +780,7 @@ _DAY_RANGE_HEAD = re.compile(r"(?:^|\s)(\w+)\.?\s+\d{1,2}\s*[-–]\s*$")
 def _words_before(text: str, s: int) -> list[str]:
     """Up to three whitespace-separated tokens ending right before ``s`` (cheaper than
     searching a ``...$`` alternation at every position of a window)."""
-    return text[max(0, s - 32):s].split()[-3:]
+    return text[max(0, s - 32) : s].split()[-3:]
 
 
 def _hedge_before(text: str, start: int) -> tuple[str, int] | None:
@@ -567,12 +816,12 @@ def _currency_before(text: str, s: int) -> tuple[str, int] | None:
             if cur:
                 st = m.start()
                 if st > 0 and text[st - 1].isalpha():  # "XYZ$5": not a currency prefix we know
-                    st = end - 1 - (1 if text[end - 2:end - 1] == "\\" else 0)
+                    st = end - 1 - (1 if text[end - 2 : end - 1] == "\\" else 0)
                     cur = _CUR_SYMBOL.get(text[end - 1], "USD")
                 return cur, st
         return None
     if c == " " and s >= 4:
-        code = text[s - 4:s - 1]
+        code = text[s - 4 : s - 1]
         if code in _CODE_SET and (s == 4 or not text[s - 5].isalnum()):
             return _CODE_ALIAS.get(code, code), s - 4
     return None
@@ -599,8 +848,7 @@ def _context_skip(text: str, s: int, e: int) -> bool:
         m = _DAY_RANGE_HEAD.search(text, max(0, s - 24), s)
         if m and m.group(1) in _MONTH_SET:  # the second day of "May 8–9"
             return True
-    if "[" in text[max(0, s - 12):s] and _REF_BEFORE.search(text, max(0, s - 12), s) \
-            and _REF_AFTER.match(text, e):
+    if "[" in text[max(0, s - 12) : s] and _REF_BEFORE.search(text, max(0, s - 12), s) and _REF_AFTER.match(text, e):
         return True  # citation markers "[9]", "[9, 10]", "[3-5]"
     if _MONTH_AFTER.match(text, e):
         return True
@@ -614,12 +862,12 @@ def _digit_hit(text: str, s: int, e: int) -> _Hit | None:
     if _context_skip(text, s, e):
         return None
     # section / list numbers at the start of a line: "1. Introduction", "2.7 April ..."
-    before_line = text[max(0, s - 12):s]
+    before_line = text[max(0, s - 12) : s]
     if _LINE_START.search(before_line) or s == 0:
-        nxt = text[e:e + 2]
+        nxt = text[e : e + 2]
         if nxt[:1] in (".", ")") and (len(nxt) < 2 or nxt[1] in " \t\n\r"):
             return None
-        if "." in raw and re.match(r"\s+[A-Z]", text[e:e + 3]):
+        if "." in raw and re.match(r"\s+[A-Z]", text[e : e + 3]):
             return None
     # ordinal "15th", "21st"
     om = _ORD_SUFFIX.match(text, e)
@@ -657,7 +905,7 @@ def _digit_hit(text: str, s: int, e: int) -> _Hit | None:
         pos = first_suffix_end
     rng = _RANGE_SEP.match(text, pos)
     if rng:
-        sep = text[rng.start():rng.end()].strip()
+        sep = text[rng.start() : rng.end()].strip()
         hb = _hedge_before(text, start)
         lo_pre = max(0, start - 48)
         intro = _RANGE_INTRO.search(text, lo_pre, start)
@@ -670,8 +918,10 @@ def _digit_hit(text: str, s: int, e: int) -> _Hit | None:
             ok = sep in ("and", "to") or sep in "-–—"
         else:
             ok = sep == "to" or sep in "-–—"
-            if sep == "to" and ((own_suffix and _CHANGE_VERB.search(text, max(0, start - 40), start))
-                                or (cur is None and _SYM_AHEAD.match(text, rng.end()))):
+            if sep == "to" and (
+                (own_suffix and _CHANGE_VERB.search(text, max(0, start - 40), start))
+                or (cur is None and _SYM_AHEAD.match(text, rng.end()))
+            ):
                 ok = False  # "rose 14% to $310 million": a change and the level it reached
         if ok and not (hb and sep == "and"):
             r2 = _range_tail(text, rng.end(), h, cur, low_val)
@@ -701,7 +951,7 @@ def _range_tail(text, pos, h: _Hit, cur, low_val) -> _Hit | None:
     nm = _NUM_RE.match(text, pos)
     if not nm:
         return None
-    if nm.end() < len(text) and text[nm.end()] in ".:" and text[nm.end() + 1:nm.end() + 2].isdigit():
+    if nm.end() < len(text) and text[nm.end()] in ".:" and text[nm.end() + 1 : nm.end() + 2].isdigit():
         return None
     hi = _num(nm.group(0))
     p = nm.end()
@@ -722,7 +972,7 @@ def _range_tail(text, pos, h: _Hit, cur, low_val) -> _Hit | None:
         return None
     if kind == "count" and tmp.kind != "count":
         kind, unit = tmp.kind, tmp.unit
-        if tmp.kind == "money" and tmp.unit == "USD" and text[p - 5:p].lower().endswith("cents"):
+        if tmp.kind == "money" and tmp.unit == "USD" and text[p - 5 : p].lower().endswith("cents"):
             low_val /= 100.0
         hi = tmp.value
     if low_val >= hi:
@@ -741,17 +991,16 @@ def _range_tail(text, pos, h: _Hit, cur, low_val) -> _Hit | None:
 
 def _finish_hit(text: str, h: _Hit, start: int, cur, lead: int | None = None) -> _Hit | None:
     """Hedges before and after, year/page-range filters, the counted noun."""
-    is_int = "." not in text[start:h.end] and "," not in text[start:h.end]
-    raw_digits = re.match(r"[^\d]*(\d+)", text[start:h.end])
+    is_int = "." not in text[start : h.end] and "," not in text[start : h.end]
+    raw_digits = re.match(r"[^\d]*(\d+)", text[start : h.end])
     first = raw_digits.group(1) if raw_digits else ""
-    looks_year = (h.kind == "count" and not h.has_scale and is_int and len(first) == 4
-                  and 1000 <= int(first) <= 2099)
+    looks_year = h.kind == "count" and not h.has_scale and is_int and len(first) == 4 and 1000 <= int(first) <= 2099
     # hedge before ("between"/"from" of a range is part of the span instead)
     if lead is not None:
         start = lead
     else:
         hb = _hedge_before(text, start) if h.bound == "exact" else None
-        if hb and not (h.kind != "count" and text[hb[1]:hb[1] + 5].lower() == "some "):
+        if hb and not (h.kind != "count" and text[hb[1] : hb[1] + 5].lower() == "some "):
             bound, start = hb
             h.bare = False
             _apply_bound(h, bound)
@@ -794,7 +1043,7 @@ def _after_proper_name(text: str, s: int) -> bool:
     if not (w[:1].isupper() and w.isalpha() and w[1:].islower()) or w.lower() in _STOP:
         return False
     # sentence-initial capitals ("Around 200 ...", "Only 3 ...") are not names
-    if len(toks) >= 2 and toks[-2][-1:] in ".!?:;\"”":
+    if len(toks) >= 2 and toks[-2][-1:] in '.!?:;"”':
         return False
     return len(toks) >= 2 or s - len(w) - 1 > 0
 
@@ -818,7 +1067,7 @@ def _word_hit(text: str, m: re.Match) -> _Hit | None:
             return None
         if word.lower() == "second":
             # "second" is also a unit of time and a verb: only after a determiner
-            if not re.search(r"\b(?i:the|a|its|their|his|her|our|this|every)\s+$", text[max(0, s - 8):s]):
+            if not re.search(r"\b(?i:the|a|its|their|his|her|our|this|every)\s+$", text[max(0, s - 8) : s]):
                 return None
         h = _Hit(s, e, _ordinal_value(word))
         h.kind, h.bare = "ordinal", False
@@ -845,7 +1094,9 @@ def _word_hit(text: str, m: re.Match) -> _Hit | None:
         lw = word.lower()
         if lw in ("one", "zero"):
             # "one" is mostly a pronoun ("one of the", "no one"); only with a scale word
-            if not _SCALE_RE.match(text, e) or not re.compile(r"\s+(?i:hundred|thousand|million|billion|trillion)").match(text, e):
+            if not _SCALE_RE.match(text, e) or not re.compile(
+                r"\s+(?i:hundred|thousand|million|billion|trillion)"
+            ).match(text, e):
                 return None
         if lw == "second":
             return None
@@ -855,7 +1106,7 @@ def _word_hit(text: str, m: re.Match) -> _Hit | None:
         h.value *= factor
         h.has_scale = True
         h.end = p
-    if text[h.end:h.end + 1].isalpha():
+    if text[h.end : h.end + 1].isalpha():
         return None
     cur = None
     cb = _currency_before(text, s)

@@ -30,7 +30,7 @@ def find_quotes(text: str) -> list[Quote]:
         if len(text[start:end].split()) >= 2 or end - start >= 8:
             out.append(Quote(text=text[start:end], start=start, end=end))
     dangling = _RUNS_ON.search(text, last)
-    if dangling and not any(c in text[dangling.end():] for c in '"”»'):
+    if dangling and not any(c in text[dangling.end() :] for c in '"”»'):
         start, end = _trim(text, dangling.end(), len(text.rstrip()))
         if len(text[start:end].split()) >= _RUNS_ON_MIN_WORDS:
             out.append(Quote(text=text[start:end], start=start, end=end))  # runs on past the sentence

@@ -34,32 +34,54 @@ _TOKEN = re.compile(rf"[^\W\d_](?:[^\W\d_'’.-]|[{_MARKS}])*(?:['’.-]{_LETTER
 DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
 PRONOUNS = frozenset("it they he she this these we i you there".split())
 _SPEAKERS = frozenset("we i you".split())  # they name the speaker, not an earlier subject
-_PREPOSITIONS = frozenset("in of at on for from to with by near outside inside across over under "
-                          "between during after before since until into onto through behind beyond around "
-                          "along against towards toward amid despite without within via".split())
-_FUNCTION = DETERMINERS | _PREPOSITIONS | frozenset(
-    "and or but as is are was were be been being has have had do does did also then still "
-    "which who whom whose that where when while than new old first last".split())
+_PREPOSITIONS = frozenset(
+    "in of at on for from to with by near outside inside across over under "
+    "between during after before since until into onto through behind beyond around "
+    "along against towards toward amid despite without within via".split()
+)
+_FUNCTION = (
+    DETERMINERS
+    | _PREPOSITIONS
+    | frozenset(
+        "and or but as is are was were be been being has have had do does did also then still "
+        "which who whom whose that where when while than new old first last".split()
+    )
+)
 # name words that say what kind of body a name is, not which one ("Acme Corp" = "Acme")
-_NAME_SUFFIXES = frozenset("corp corporation inc ltd plc llc co company group holdings sa ag nv the of and "
-                           "dr mr mrs ms prof professor sir dame lord lady".split())
+_NAME_SUFFIXES = frozenset(
+    "corp corporation inc ltd plc llc co company group holdings sa ag nv the of and "
+    "dr mr mrs ms prof professor sir dame lord lady".split()
+)
 # a leading adverbial clause: "On May 3, 2001, ...", "In a statement on Friday, ..."
-_LEAD = re.compile(r"^\s*(?:(?:on|in|at|by|during|after|before|since|last|earlier|later|this|next|once|when|while|"
-                   r"if|although|though|because|until|whereas|"
-                   r"according\s+to|for|with|under|following|despite|as)\b(?:[^,]|,(?=\d)){0,80},\s+)", re.I)
+_LEAD = re.compile(
+    r"^\s*(?:(?:on|in|at|by|during|after|before|since|last|earlier|later|this|next|once|when|while|"
+    r"if|although|though|because|until|whereas|"
+    r"according\s+to|for|with|under|following|despite|as)\b(?:[^,]|,(?=\d)){0,80},\s+)",
+    re.I,
+)
 _SCORE = re.compile(r"(?<![\d/.,:–-])(\d{1,2})\s?[-–—:]\s?(\d{1,2})(?![\d/:–-]|[.,]\d)")
 # a tally: "by 84,312 votes to 79,655", "31 votes to 12", "by nine votes to four", "voted 9 to 4"
 _TALLY_NUMBER = r"\d{1,3}(?:,\d{3})*|\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-_TALLY = re.compile(rf"(?<![\d,.\w])(?:(?P<a>{_TALLY_NUMBER})\s+(?:votes?|seats?|points?)|(?<=voted\s)(?P<v>{_TALLY_NUMBER}))"
-                    rf"\s+to\s+(?P<b>{_TALLY_NUMBER})(?![\w]|[,.]\d)", re.I)
+_TALLY = re.compile(
+    rf"(?<![\d,.\w])(?:(?P<a>{_TALLY_NUMBER})\s+(?:votes?|seats?|points?)|(?<=voted\s)(?P<v>{_TALLY_NUMBER}))"
+    rf"\s+to\s+(?P<b>{_TALLY_NUMBER})(?![\w]|[,.]\d)",
+    re.I,
+)
 # number words (the one table is quantities'), and vague counts, after an ordinal
 _COUNT_WORDS = frozenset(NUMBER_WORDS) | {"dozen", "few", "several"}
-_YEAR_MODIFIER = re.compile(r"\s+(?!and\b|or\b|to\b|in\b|on\b|at\b|for\b|from\b|by\b|when\b|after\b|before\b)[a-z][a-z-]+")
+_YEAR_MODIFIER = re.compile(
+    r"\s+(?!and\b|or\b|to\b|in\b|on\b|at\b|for\b|from\b|by\b|when\b|after\b|before\b)[a-z][a-z-]+"
+)
 _DATE_PREP = re.compile(r"\b(from|between|until|till|through|by|since|to|before|after)\s+(?:the\s+)?$", re.I)
 _PLACE_PREP = re.compile(r"\b(in|at|to|near|from|into|outside)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
 _CHANGE_PREP = re.compile(r"\b(by|up|down|of)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$", re.I)
-_LEVEL_PREP = re.compile(r"\b(to|at|reached|hit|totalled|totaled|totalling|totaling)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$", re.I)
-_BASE_PREP = re.compile(r"\b(from|versus|vs\.?|compared\s+with|compared\s+to|against|than)\s+(?:about\s+|around\s+)?$", re.I)
+_LEVEL_PREP = re.compile(
+    r"\b(to|at|reached|hit|totalled|totaled|totalling|totaling)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$",
+    re.I,
+)
+_BASE_PREP = re.compile(
+    r"\b(from|versus|vs\.?|compared\s+with|compared\s+to|against|than)\s+(?:about\s+|around\s+)?$", re.I
+)
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
@@ -99,8 +121,12 @@ def _proper_runs(tokens, first: int, last: int, masked: set[int]) -> list[tuple[
                 wj = tokens[j][2]
                 if _capitalised(wj) and (wj[0].isalpha()):
                     j += 1
-                elif wj.lower() in ("of", "the", "de", "&", "and", "for") and j + 1 < last and _capitalised(tokens[j + 1][2]) \
-                        and j + 1 not in masked:
+                elif (
+                    wj.lower() in ("of", "the", "de", "&", "and", "for")
+                    and j + 1 < last
+                    and _capitalised(tokens[j + 1][2])
+                    and j + 1 not in masked
+                ):
                     j += 2
                 else:
                     break
@@ -132,10 +158,12 @@ def _match_words(tokens, i: int, words: tuple[str, ...]) -> bool:
 
 
 # words after which "to" + verb is the clause's own verb ("is expected to cost", "voted to close")
-_TO_VERBS = frozenset("""expected set due plans planned plan likely scheduled going able about has have had is are
+_TO_VERBS = frozenset(
+    """expected set due plans planned plan likely scheduled going able about has have had is are
     was were wants wanted aims aimed hopes hoped agreed decided voted failed refused began started continues
     continued tried seeks sought intends intended promised pledged vowed proposed proposes seems appears
-    used needs needed""".split())
+    used needs needed""".split()
+)
 
 
 def _find_predicate(tokens, start: int, masked: set[int]):
@@ -151,8 +179,13 @@ def _find_predicate(tokens, start: int, masked: set[int]):
     for i in range(start, len(tokens)):
         w = tokens[i][2]
         lw = w.lower()
-        if w == "," and fallback is None and said_at is None and i + 1 < len(tokens) \
-                and tokens[i + 1][2].lower() in ("who", "which", "whose", "a", "an", "the", "now", "then", "once"):
+        if (
+            w == ","
+            and fallback is None
+            and said_at is None
+            and i + 1 < len(tokens)
+            and tokens[i + 1][2].lower() in ("who", "which", "whose", "a", "an", "the", "now", "then", "once")
+        ):
             aside = not aside if not aside else aside
             if aside and i > start:
                 aside = True
@@ -163,9 +196,30 @@ def _find_predicate(tokens, start: int, masked: set[int]):
             continue
         if i in masked:
             continue
-        if fallback is not None and (w in (",", ";", ":", "-", "–", "—") or lw in (
-                "which", "who", "whom", "whose", "and", "but", "when", "where", "while", "because", "although",
-                "though", "if", "after", "before", "once", "until", "since")):
+        if fallback is not None and (
+            w in (",", ";", ":", "-", "–", "—")
+            or lw
+            in (
+                "which",
+                "who",
+                "whom",
+                "whose",
+                "and",
+                "but",
+                "when",
+                "where",
+                "while",
+                "because",
+                "although",
+                "though",
+                "if",
+                "after",
+                "before",
+                "once",
+                "until",
+                "since",
+            )
+        ):
             break  # a relative or second clause: the verb already seen is the main one
         if not w[0].isalpha():
             continue
@@ -175,14 +229,22 @@ def _find_predicate(tokens, start: int, masked: set[int]):
         prev = tokens[b][2].lower() if i > start else ""
         if (prev in DETERMINERS and prev not in ("that", "this")) or prev.endswith(("'s", "’s")):
             continue  # "the opening", "a visit": a noun
-        if i - 1 >= start and i - 1 in masked and (tokens[i - 1][2][0].isdigit() or tokens[i - 1][2].lower() in NUMBER_WORDS):
+        if (
+            i - 1 >= start
+            and i - 1 in masked
+            and (tokens[i - 1][2][0].isdigit() or tokens[i - 1][2].lower() in NUMBER_WORDS)
+        ):
             continue  # "in three acts", "two votes": a counted noun
         if b >= start and b not in masked and word_classes(tokens[b][2]) == {"ADJ"} and "NOUN" in word_classes(w):
             continue  # "a large sleep study": a noun after an adjective
         if lw.endswith("ing") and prev not in ("is", "are", "was", "were", "be", "been", "am"):
             continue  # "the trains serving the line": a participle, not the clause's verb
-        if prev == "to" and b - 1 >= start and tokens[b - 1][2].lower() not in _TO_VERBS \
-                and "NOUN" in word_classes(tokens[b - 1][2]):
+        if (
+            prev == "to"
+            and b - 1 >= start
+            and tokens[b - 1][2].lower() not in _TO_VERBS
+            and "NOUN" in word_classes(tokens[b - 1][2])
+        ):
             continue  # "the first scheme to win approval": an infinitive after a noun
         if _capitalised(w) and (i > start or word_classes(w) - {"VERB", "AUX"}):
             continue  # a name ("Harbour United", "Rose") or the subject's first word ("Net profit"), not a verb
@@ -210,15 +272,44 @@ def _find_predicate(tokens, start: int, masked: set[int]):
             after = nxt
             if after in ("not", "never", "n't", "also", "already", "just", "since", "long", "recently"):
                 after = tokens[i + 2][2].lower() if i + 2 < len(tokens) else ""
-            if lemma == "have" and (lw.endswith(("n't", "n’t")) or after and verb_lemmas(after)
-                                    and after not in verb_lemmas(after) and "NOUN" not in word_classes(after)):
+            if lemma == "have" and (
+                lw.endswith(("n't", "n’t"))
+                or after
+                and verb_lemmas(after)
+                and after not in verb_lemmas(after)
+                and "NOUN" not in word_classes(after)
+            ):
                 continue  # "has opened", "had not lost": an auxiliary
             return i, i + 1, lemma, classes, said_at
-        if fallback is None and lw not in ("is", "are", "was", "were", "be", "been", "has", "have", "had",
-                                           "do", "does", "did", "will", "would", "can", "could", "may",
-                                           "might", "should", "must", "shall") \
-                and (lw != lemmas[0] or word_classes(w) == {"VERB"}) \
-                and (lw.endswith("ed") or not word_classes(w) & {"ADJ", "NOUN"}):
+        if (
+            fallback is None
+            and lw
+            not in (
+                "is",
+                "are",
+                "was",
+                "were",
+                "be",
+                "been",
+                "has",
+                "have",
+                "had",
+                "do",
+                "does",
+                "did",
+                "will",
+                "would",
+                "can",
+                "could",
+                "may",
+                "might",
+                "should",
+                "must",
+                "shall",
+            )
+            and (lw != lemmas[0] or word_classes(w) == {"VERB"})
+            and (lw.endswith("ed") or not word_classes(w) & {"ADJ", "NOUN"})
+        ):
             fallback = (i, i + 1, lemmas[0], (lemmas[0],), said_at)
     if fallback is not None:
         return fallback
@@ -258,12 +349,21 @@ def _noun_before_verb(tokens, i: int, masked: set[int]) -> bool:
     return not (after[:1].isalpha() and word_classes(after) == {"NOUN"})
 
 
-_COPULA_FORMS = {"is": "be", "are": "be", "was": "be", "were": "be", "be": "be", "became": "become", "becomes": "become",
-                 "remains": "remain", "remained": "remain"}
+_COPULA_FORMS = {
+    "is": "be",
+    "are": "be",
+    "was": "be",
+    "were": "be",
+    "be": "be",
+    "became": "become",
+    "becomes": "become",
+    "remains": "remain",
+    "remained": "remain",
+}
 
 
 def _copula(tokens, start: int, masked: set[int]):
-    """"It is the company's second factory": a copula with a noun phrase after it, when the
+    """ "It is the company's second factory": a copula with a noun phrase after it, when the
     sentence has no other verb (a role after it, "is the mayor of", is a role statement)."""
     lex = lexicon()
     for k in range(start + 1, len(tokens)):
@@ -273,7 +373,7 @@ def _copula(tokens, start: int, masked: set[int]):
         j = k + 1
         while j < len(tokens) and tokens[j][2].lower() in DETERMINERS | {"not", "never", "also", "still"}:
             j += 1
-        ahead = " ".join(t[2].lower() for t in tokens[j:j + 4])
+        ahead = " ".join(t[2].lower() for t in tokens[j : j + 4])
         if any(ahead == r or ahead.startswith(r + " ") for r in lex.roles):
             return None
         lemma = _COPULA_FORMS[w]
@@ -311,12 +411,20 @@ def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts,
     words = [t[2] for t in tokens[lo:hi]]
     if hi - lo == 1 and words[0].lower() in PRONOUNS:
         return Anchor(text=text[s:e], start=s + offset, end=e + offset, pronoun=True)
-    places = [m.canonical for m in facts.entities if m.kind == "place" and s + offset <= m.start and m.end <= e + offset]
-    ordinal_tokens = _covered([(q.start - offset, q.end - offset) for q in facts.quantities if q.kind == "ordinal"], tokens)
+    places = [
+        m.canonical for m in facts.entities if m.kind == "place" and s + offset <= m.start and m.end <= e + offset
+    ]
+    ordinal_tokens = _covered(
+        [(q.start - offset, q.end - offset) for q in facts.quantities if q.kind == "ordinal"], tokens
+    )
     people = [m for m in facts.entities if m.kind == "person" and s + offset <= m.start and m.end <= e + offset]
     names: list[str] = []
-    place_words = {w.lower() for m in facts.entities if m.kind == "place" and s + offset <= m.start and m.end <= e + offset
-                   for w in m.text.split()}
+    place_words = {
+        w.lower()
+        for m in facts.entities
+        if m.kind == "place" and s + offset <= m.start and m.end <= e + offset
+        for w in m.text.split()
+    }
     for p in people:
         names.append(name_key(p.canonical.split()))
     proper = set()
@@ -341,24 +449,41 @@ def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts,
     # an ordinal inside the phrase names which one ("the second section"): it is a modifier
     # ... and so does a year before the head ("her 1975 survey" is not "her 1985 survey")
     years = {k for k in range(lo, core_end - 1) if re.fullmatch(r"1\d{3}|20\d{2}", tokens[k][2])}
-    core = [k for k in range(lo, core_end) if k not in proper and (k not in masked or k in ordinal_tokens or k in years)
-            and (tokens[k][2][0].isalpha() or k in years)
-            and (tokens[k][2].lower() not in _FUNCTION or k in ordinal_tokens)]
+    core = [
+        k
+        for k in range(lo, core_end)
+        if k not in proper
+        and (k not in masked or k in ordinal_tokens or k in years)
+        and (tokens[k][2][0].isalpha() or k in years)
+        and (tokens[k][2].lower() not in _FUNCTION or k in ordinal_tokens)
+    ]
     if core:
         head = _word_lemma(tokens[core[-1]][2])
         modifiers = [_word_lemma(tokens[k][2]) for k in core[:-1]]
     # content words after the core ("of the University of Leeds" is a name; "of the trial" a modifier)
     for k in range(core_end, hi):
         w = tokens[k][2]
-        if k in proper or (k in masked and k not in ordinal_tokens) or not w[0].isalpha() \
-                or (w.lower() in _FUNCTION and k not in ordinal_tokens):
+        if (
+            k in proper
+            or (k in masked and k not in ordinal_tokens)
+            or not w[0].isalpha()
+            or (w.lower() in _FUNCTION and k not in ordinal_tokens)
+        ):
             continue
         modifiers.append(_word_lemma(w))
     # a place word is compared as a place ("Bilbao's airport link" / "the link between Bilbao and its airport")
     modifiers = [m for m in modifiers if m not in place_words]
     # possessive names before the head: "Oslo's museum" keeps Oslo as a place, "Acme's plant" a name
-    return Anchor(text=text[s:e], start=s + offset, end=e + offset, head=head, modifiers=sorted(set(modifiers)),
-                  names=names, places=list(dict.fromkeys(places)), possessor=possessor and not names)
+    return Anchor(
+        text=text[s:e],
+        start=s + offset,
+        end=e + offset,
+        head=head,
+        modifiers=sorted(set(modifiers)),
+        names=names,
+        places=list(dict.fromkeys(places)),
+        possessor=possessor and not names,
+    )
 
 
 def _word_lemma(word: str) -> str:
@@ -380,8 +505,9 @@ def _name_run_at(tokens, k: int, masked: set[int], forward: bool = True) -> tupl
     return runs[-1] if runs else None
 
 
-def _role_slots(text: str, tokens, masked: set[int], facts: Facts, offset: int, subject: Anchor | None,
-                pred_index: int | None) -> list[Slot]:
+def _role_slots(
+    text: str, tokens, masked: set[int], facts: Facts, offset: int, subject: Anchor | None, pred_index: int | None
+) -> list[Slot]:
     """Who holds which office of what, in the three ways prose says it:
     "X is the (deputy) mayor of Y" / "X, the mayor of Y,"; "Y's manager, X,"; "Chief executive X"."""
     lex = lexicon()
@@ -397,9 +523,16 @@ def _role_slots(text: str, tokens, masked: set[int], facts: Facts, offset: int, 
         j = i + len(best)
         # modifiers of the title right before it: "deputy", "assistant", "opposition", "Council"
         t0 = i
-        while t0 > 0 and t0 - 1 not in masked and tokens[t0 - 1][2][0].isalpha() and low[t0 - 1] not in _FUNCTION \
-                and low[t0 - 1] not in _ROLE_LEAD and not low[t0 - 1].endswith(("'s", "’s")) and i - t0 < 2 \
-                and not (_capitalised(tokens[t0 - 1][2]) and t0 - 1 > 0 and _capitalised(tokens[t0 - 2][2])):
+        while (
+            t0 > 0
+            and t0 - 1 not in masked
+            and tokens[t0 - 1][2][0].isalpha()
+            and low[t0 - 1] not in _FUNCTION
+            and low[t0 - 1] not in _ROLE_LEAD
+            and not low[t0 - 1].endswith(("'s", "’s"))
+            and i - t0 < 2
+            and not (_capitalised(tokens[t0 - 1][2]) and t0 - 1 > 0 and _capitalised(tokens[t0 - 2][2]))
+        ):
             t0 -= 1
         title_words = [w for w in low[t0:j]]
         title = " ".join(title_words)
@@ -415,8 +548,11 @@ def _role_slots(text: str, tokens, masked: set[int], facts: Facts, offset: int, 
             run = _name_run_at(tokens, k, masked)
             if run is not None:
                 a, b = run
-                places = [m.canonical for m in facts.entities if m.kind == "place"
-                          and tokens[a][0] + offset <= m.start and m.end <= tokens[b - 1][1] + offset]
+                places = [
+                    m.canonical
+                    for m in facts.entities
+                    if m.kind == "place" and tokens[a][0] + offset <= m.start and m.end <= tokens[b - 1][1] + offset
+                ]
                 body = [name_key([t[2] for t in tokens[a:b]])] + places
                 k = b
         h = t0 - 1
@@ -425,7 +561,7 @@ def _role_slots(text: str, tokens, masked: set[int], facts: Facts, offset: int, 
         if h >= 0 and low[h].endswith(("'s", "’s")):
             run = _name_run_at(tokens, h, masked, forward=False)
             if run is not None and not body:
-                body = [name_key([t[2] for t in tokens[run[0]:run[1]]])]
+                body = [name_key([t[2] for t in tokens[run[0] : run[1]]])]
             h = run[0] - 1 if run else h - 1
         # the holder: a name right after the title ("Chief executive Sofia Lindqvist", "manager, Elena Marsh,")
         after = j if not body or k == j else k
@@ -438,8 +574,11 @@ def _role_slots(text: str, tokens, masked: set[int], facts: Facts, offset: int, 
             # or before it, across a copula or an apposition's comma
             g = h
             copular = apposition = False
-            while g >= 0 and (low[g] in (",",) or any(low[g] == c[-1] for c in lex.copulas)
-                              or low[g] in ("as", "named", "appointed", "has", "had", "been", "serves", "served")):
+            while g >= 0 and (
+                low[g] in (",",)
+                or any(low[g] == c[-1] for c in lex.copulas)
+                or low[g] in ("as", "named", "appointed", "has", "had", "been", "serves", "served")
+            ):
                 copular = copular or low[g] != ","
                 apposition = apposition or low[g] == ","
                 past = past or low[g] in ("was", "were", "became", "had", "served")
@@ -448,13 +587,23 @@ def _role_slots(text: str, tokens, masked: set[int], facts: Facts, offset: int, 
                 holder_run = _name_run_at(tokens, g, masked, forward=False) if g >= 0 else None
         if holder_run is None:
             continue
-        holder = name_key([t[2] for t in tokens[holder_run[0]:holder_run[1]]])
+        holder = name_key([t[2] for t in tokens[holder_run[0] : holder_run[1]]])
         if not holder or (body and holder in body):
             continue
-        past = past or "former" in low[max(0, t0 - 3):t0]
+        past = past or "former" in low[max(0, t0 - 3) : t0]
         s_, e_ = tokens[t0][0], tokens[max(j, k) - 1][1]
-        out.append(Slot(kind="role", role="past" if past else "title", text=text[s_:e_], start=s_ + offset,
-                        end=e_ + offset, title=title, of=list(dict.fromkeys(body)), holder=[holder]))
+        out.append(
+            Slot(
+                kind="role",
+                role="past" if past else "title",
+                text=text[s_:e_],
+                start=s_ + offset,
+                end=e_ + offset,
+                title=title,
+                of=list(dict.fromkeys(body)),
+                holder=[holder],
+            )
+        )
     return out
 
 
@@ -466,10 +615,15 @@ def _agent_slots(text: str, tokens, masked: set[int], at: int, facts: Facts, off
     if at >= len(tokens) or tokens[at][2].lower() != "by":
         return []
     k = at + 1
-    while k < len(tokens) and k - at <= 4 and k not in masked and tokens[k][2][0].isalpha() \
-            and (not _capitalised(tokens[k][2]) or tokens[k][2] in DEMONYMS) \
-            and tokens[k][2].lower() not in _PREPOSITIONS \
-            and tokens[k][2].lower() not in ("and", "or", "but", "which", "who", "whose"):
+    while (
+        k < len(tokens)
+        and k - at <= 4
+        and k not in masked
+        and tokens[k][2][0].isalpha()
+        and (not _capitalised(tokens[k][2]) or tokens[k][2] in DEMONYMS)
+        and tokens[k][2].lower() not in _PREPOSITIONS
+        and tokens[k][2].lower() not in ("and", "or", "but", "which", "who", "whose")
+    ):
         k += 1  # "the manufacturer", "American singer": words before the name
     names: list[str] = []
     first = last = None
@@ -477,7 +631,7 @@ def _agent_slots(text: str, tokens, masked: set[int], at: int, facts: Facts, off
         run = _agent_name_at(tokens, k, masked, facts, offset)
         if run is None:
             break
-        key = name_key([t[2] for t in tokens[run[0]:run[1]]])
+        key = name_key([t[2] for t in tokens[run[0] : run[1]]])
         if not key:
             break
         names.append(key)
@@ -514,8 +668,21 @@ def _measure_before(tokens, k: int, masked: set[int], stop: int) -> str:
             if w in (",", ";", "(", ")"):
                 break
             continue
-        if lw in _FUNCTION or lw in ("about", "around", "nearly", "almost", "some", "roughly", "up", "down",
-                                     "totalled", "totaled", "reached", "hit", "stood"):
+        if lw in _FUNCTION or lw in (
+            "about",
+            "around",
+            "nearly",
+            "almost",
+            "some",
+            "roughly",
+            "up",
+            "down",
+            "totalled",
+            "totaled",
+            "reached",
+            "hit",
+            "stood",
+        ):
             continue
         if verb_lemmas(w) and "NOUN" not in word_classes(w):
             break
@@ -559,9 +726,15 @@ def build_statement(text: str, facts: Facts, offset: int = 0) -> Statement | Non
             pc = lex.classes.get(c)
             if pc and pc.direction:
                 direction = pc.direction
-        predicate = Predicate(lemma=lemma, classes=list(classes), negated=negated,
-                              modality="said" if said_at is not None and modality is None else modality,
-                              direction=direction, start=tokens[i][0] + offset, end=tokens[j - 1][1] + offset)
+        predicate = Predicate(
+            lemma=lemma,
+            classes=list(classes),
+            negated=negated,
+            modality="said" if said_at is not None and modality is None else modality,
+            direction=direction,
+            start=tokens[i][0] + offset,
+            end=tokens[j - 1][1] + offset,
+        )
         subj_lo = start
         if said_at is not None:
             # "X said (that) Y rose": the subject is the clause's
@@ -570,30 +743,113 @@ def build_statement(text: str, facts: Facts, offset: int = 0) -> Statement | Non
                 subj_lo += 1
         # the subject ends before auxiliaries, modality and negation words
         subj_hi = i
-        while subj_hi > subj_lo and (tokens[subj_hi - 1][2].lower() in ("has", "have", "had", "was", "were", "is", "are",
-                                                                          "be", "been", "will", "would", "did", "does",
-                                                                          "do", "not", "never", "also", "then", "to",
-                                                                          "finally", "officially", "formally", "first",
-                                                                          "only", "later", "eventually", "recently",
-                                                                          "expected", "set", "due", "planned", "plans",
-                                                                          "scheduled", "likely", "could", "may", "might",
-                                                                          "can", "should", "must", "shall", "no", "longer",
-                                                                          "n't", "successfully", "expect",
-                                                                          "expects", "aim", "aims", "hope", "hopes",
-                                                                          "want", "wants", "intend", "intends", "plan",
-                                                                          "need", "needs", "seek", "seeks", "continue",
-                                                                          "continues", "continued", "now", "still")
-                                      or tokens[subj_hi - 1][2].lower().endswith(("n't", "n’t"))):
+        while subj_hi > subj_lo and (
+            tokens[subj_hi - 1][2].lower()
+            in (
+                "has",
+                "have",
+                "had",
+                "was",
+                "were",
+                "is",
+                "are",
+                "be",
+                "been",
+                "will",
+                "would",
+                "did",
+                "does",
+                "do",
+                "not",
+                "never",
+                "also",
+                "then",
+                "to",
+                "finally",
+                "officially",
+                "formally",
+                "first",
+                "only",
+                "later",
+                "eventually",
+                "recently",
+                "expected",
+                "set",
+                "due",
+                "planned",
+                "plans",
+                "scheduled",
+                "likely",
+                "could",
+                "may",
+                "might",
+                "can",
+                "should",
+                "must",
+                "shall",
+                "no",
+                "longer",
+                "n't",
+                "successfully",
+                "expect",
+                "expects",
+                "aim",
+                "aims",
+                "hope",
+                "hopes",
+                "want",
+                "wants",
+                "intend",
+                "intends",
+                "plan",
+                "need",
+                "needs",
+                "seek",
+                "seeks",
+                "continue",
+                "continues",
+                "continued",
+                "now",
+                "still",
+            )
+            or tokens[subj_hi - 1][2].lower().endswith(("n't", "n’t"))
+        ):
             subj_hi -= 1
-        while subj_hi > subj_lo + 1 and tokens[subj_hi - 1][2].endswith("ed") and not _capitalised(tokens[subj_hi - 1][2]) and verb_lemmas(tokens[subj_hi - 1][2]) \
-                and "NOUN" not in word_classes(tokens[subj_hi - 1][2]):
+        while (
+            subj_hi > subj_lo + 1
+            and tokens[subj_hi - 1][2].endswith("ed")
+            and not _capitalised(tokens[subj_hi - 1][2])
+            and verb_lemmas(tokens[subj_hi - 1][2])
+            and "NOUN" not in word_classes(tokens[subj_hi - 1][2])
+        ):
             subj_hi -= 1  # "the council voted (not) to approve": the subject is the council
-            while subj_hi > subj_lo + 1 and tokens[subj_hi - 1][2].lower() in ("also", "then", "later", "finally", "first"):
+            while subj_hi > subj_lo + 1 and tokens[subj_hi - 1][2].lower() in (
+                "also",
+                "then",
+                "later",
+                "finally",
+                "first",
+            ):
                 subj_hi -= 1
         # the subject ends at a copula or auxiliary inside it ("Jason Sudeikis is a Canadian and was born")
         for k in range(subj_lo + 1, subj_hi):
-            if k not in masked and tokens[k][2].lower() in ("is", "are", "was", "were", "has", "have", "had", "will",
-                                                           "would", "can", "could", "may", "might", "shall", "should"):
+            if k not in masked and tokens[k][2].lower() in (
+                "is",
+                "are",
+                "was",
+                "were",
+                "has",
+                "have",
+                "had",
+                "will",
+                "would",
+                "can",
+                "could",
+                "may",
+                "might",
+                "shall",
+                "should",
+            ):
                 subj_hi = k
                 break
         # the subject ends at its first verb form ("the council voted on May 3 to approve") or adverb
@@ -602,8 +858,9 @@ def build_statement(text: str, facts: Facts, offset: int = 0) -> Statement | Non
             if k in masked or not w[0].isalpha() or _capitalised(w) or w.lower() in _FUNCTION:
                 continue
             classes = word_classes(w)
-            if (verb_lemmas(w) and w.lower() not in verb_lemmas(w) and not classes & {"NOUN", "ADJ", "PROPN"}) \
-                    or (classes == {"ADV"}):
+            if (verb_lemmas(w) and w.lower() not in verb_lemmas(w) and not classes & {"NOUN", "ADJ", "PROPN"}) or (
+                classes == {"ADV"}
+            ):
                 subj_hi = k
                 break
         # a relative clause or apposition inside the subject ends it at the first comma
@@ -624,9 +881,13 @@ def build_statement(text: str, facts: Facts, offset: int = 0) -> Statement | Non
         while j < len(tokens) and tokens[j][2].lower().endswith("ly") and word_classes(tokens[j][2]) == {"ADV"}:
             j += 1  # "rose sharply behind the storm": the manner is no object
         k = j
-        while k < len(tokens) and k not in masked and tokens[k][2] not in (",", ";", ".", ":") \
-                and tokens[k][2].lower() not in (_PREPOSITIONS - {"of"}) \
-                and tokens[k][2].lower() not in ("and", "but", "which", "who", "once", "when", "while", "because", "as"):
+        while (
+            k < len(tokens)
+            and k not in masked
+            and tokens[k][2] not in (",", ";", ".", ":")
+            and tokens[k][2].lower() not in (_PREPOSITIONS - {"of"})
+            and tokens[k][2].lower() not in ("and", "but", "which", "who", "once", "when", "while", "because", "as")
+        ):
             k += 1
         obj = _anchor(text, tokens, j, k, masked, facts, offset)
         if obj is not None and (obj.head or obj.names):
@@ -645,15 +906,19 @@ def build_statement(text: str, facts: Facts, offset: int = 0) -> Statement | Non
     if pred_index is not None:
         # after the verb, and after each repetition of it ("directed by A, directed by B")
         verb = tokens[pred_index][2].lower()
-        for k in [pred_end] + [x + 1 for x in range(pred_end, len(tokens) - 1)
-                               if tokens[x][2].lower() == verb and tokens[x][0] < main_end]:
+        for k in [pred_end] + [
+            x + 1 for x in range(pred_end, len(tokens) - 1) if tokens[x][2].lower() == verb and tokens[x][0] < main_end
+        ]:
             slots += _agent_slots(text, tokens, masked | in_quote, k, facts, offset)
     if predicate is None and any(s.kind == "role" for s in slots):
         # "Jane Ortiz, the mayor of Lyon, ...": a role statement about the name before it
         first = min((s for s in slots if s.kind == "role"), key=lambda s: s.start)
         k = next(k for k, t in enumerate(tokens) if t[0] + offset >= first.start)
-        while k > start and (tokens[k - 1][2].lower() in DETERMINERS or tokens[k - 1][2] == ","
-                             or any(tokens[k - 1][2].lower() == c[-1] for c in lexicon().copulas)):
+        while k > start and (
+            tokens[k - 1][2].lower() in DETERMINERS
+            or tokens[k - 1][2] == ","
+            or any(tokens[k - 1][2].lower() == c[-1] for c in lexicon().copulas)
+        ):
             k -= 1
         subject = _anchor(text, tokens, start, k, masked, facts, offset)
         predicate = Predicate(lemma="be", classes=["role"], start=first.start, end=first.start)
@@ -662,18 +927,27 @@ def build_statement(text: str, facts: Facts, offset: int = 0) -> Statement | Non
     rest: list[str] = []
     if pred_index is not None:
         # the main clause's own words after the verb (manner adverbs say nothing checkable)
-        rest = sorted({noun_lemma(t[2]) for k, t in enumerate(tokens[pred_index + 1:], pred_index + 1)
-                       if k not in masked and t[2][0].isalpha() and t[2].lower() not in _FUNCTION
-                       and t[0] < main_end and t[2].lower() not in ("not", "never", "no")
-                       and not (t[2].lower().endswith("ly") and word_classes(t[2]) == {"ADV"})})
+        rest = sorted(
+            {
+                noun_lemma(t[2])
+                for k, t in enumerate(tokens[pred_index + 1 :], pred_index + 1)
+                if k not in masked
+                and t[2][0].isalpha()
+                and t[2].lower() not in _FUNCTION
+                and t[0] < main_end
+                and t[2].lower() not in ("not", "never", "no")
+                and not (t[2].lower().endswith("ly") and word_classes(t[2]) == {"ADV"})
+            }
+        )
     rest_names: list[str] = []
     if pred_index is not None:
         for a, b in _proper_runs(tokens, pred_index + 1, len(tokens), masked | in_quote):
             key = name_key([t[2] for t in tokens[a:b]])
             if key:
                 rest_names.append(key)
-    return Statement(subject=subject, objects=objects, predicate=predicate, slots=slots, rest=rest,
-                     rest_names=rest_names)
+    return Statement(
+        subject=subject, objects=objects, predicate=predicate, slots=slots, rest=rest, rest_names=rest_names
+    )
 
 
 def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predicate, pred_index) -> list[Slot]:
@@ -692,10 +966,13 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
     for d in facts.dates:
         if any(a <= d.start and d.end <= b for a, b in quoted):
             continue
-        if d.granularity == "year" and _YEAR_MODIFIER.match(text, d.end - offset) \
-                and re.search(r"(?:\b(?:the|a|an|its|his|her|their|our)|'s|’s)\s*$", text[:d.start - offset], re.I):
+        if (
+            d.granularity == "year"
+            and _YEAR_MODIFIER.match(text, d.end - offset)
+            and re.search(r"(?:\b(?:the|a|an|its|his|her|their|our)|'s|’s)\s*$", text[: d.start - offset], re.I)
+        ):
             continue  # "the 1987 action film", "its 2016 mobility plan": a year naming a thing, not the time
-        before = text[max(0, d.start - offset - 14):d.start - offset]
+        before = text[max(0, d.start - offset - 14) : d.start - offset]
         m = _DATE_PREP.search(before)
         word = m.group(1).lower() if m else ""
         if figures and in_comparison_base(text, d.start - offset):
@@ -717,10 +994,12 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
     for m in facts.entities:
         if m.kind != "place" or subject_span[0] <= m.start < subject_span[1]:
             continue
-        travels = predicate is not None and any(lex.classes[c].destination for c in predicate.classes if c in lex.classes)
+        travels = predicate is not None and any(
+            lex.classes[c].destination for c in predicate.classes if c in lex.classes
+        )
         if any(o.start <= m.start < o.end for o in objects) and not travels:
             continue
-        before = text[max(0, m.start - offset - 22):m.start - offset]
+        before = text[max(0, m.start - offset - 22) : m.start - offset]
         pm = _PLACE_PREP.search(before)
         if not pm:
             if not (predicate and pred_index is not None and m.start == tokens[pred_index][1] + offset + 1):
@@ -731,7 +1010,7 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
         if role == "from":
             continue
         out.append(Slot(kind="where", role=role, text=m.text, start=m.start, end=m.end, place=m.canonical))
-    stop = (pred_index or 0)
+    stop = pred_index or 0
     for q in facts.quantities:
         if any(a <= q.start and q.end <= b for a, b in quoted):
             continue
@@ -744,32 +1023,50 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
             measure = ""
             j = k + 1
             # "the second-largest planet" ranks by size: the superlative is part of what is ranked
-            glued = text[q.end - offset:q.end - offset + 1] == "-"
+            glued = text[q.end - offset : q.end - offset + 1] == "-"
             superlative = ""
             own = tokens[k][2].lower() if k < len(tokens) else ""
             if "-" in own and own.rsplit("-", 1)[1].endswith("est"):
                 superlative = own.rsplit("-", 1)[1] + " "  # "second-largest" is one token
             while j < len(tokens) and tokens[j][2] in ("-", "most", "least"):
                 j += 1
-            if j < len(tokens) and (glued or tokens[j - 1][2] in ("most", "least")) and tokens[j][2][0].isalpha() \
-                    and (tokens[j][2].lower().endswith("est") or tokens[j - 1][2] in ("most", "least")):
+            if (
+                j < len(tokens)
+                and (glued or tokens[j - 1][2] in ("most", "least"))
+                and tokens[j][2][0].isalpha()
+                and (tokens[j][2].lower().endswith("est") or tokens[j - 1][2] in ("most", "least"))
+            ):
                 superlative = tokens[j][2].lower() + " "
                 j += 1
-            while j < len(tokens) and tokens[j][2][0].isalpha() and tokens[j][2].lower() not in _FUNCTION \
-                    and "NOUN" in word_classes(tokens[j][2]):
+            while (
+                j < len(tokens)
+                and tokens[j][2][0].isalpha()
+                and tokens[j][2].lower() not in _FUNCTION
+                and "NOUN" in word_classes(tokens[j][2])
+            ):
                 measure = noun_lemma(tokens[j][2])
                 j += 1
             measure = superlative + (measure or (noun_lemma(q.noun) if q.noun else ""))
-            out.append(Slot(kind="ordinal", role="rank", text=q.text, start=q.start, end=q.end, quantity=q, measure=measure))
+            out.append(
+                Slot(kind="ordinal", role="rank", text=q.text, start=q.start, end=q.end, quantity=q, measure=measure)
+            )
             continue
-        before = text[max(0, q.start - offset - 24):q.start - offset]
+        before = text[max(0, q.start - offset - 24) : q.start - offset]
         if _BASE_PREP.search(before):
             role = "base"
         elif _LEVEL_PREP.search(before):
             role = "level"
-        elif _CHANGE_PREP.search(before) and not before.rstrip().lower().endswith("of") or \
-                (predicate is not None and predicate.direction and q.kind == "percent"
-                 and pred_index is not None and k - pred_index <= 2):
+        elif (
+            _CHANGE_PREP.search(before)
+            and not before.rstrip().lower().endswith("of")
+            or (
+                predicate is not None
+                and predicate.direction
+                and q.kind == "percent"
+                and pred_index is not None
+                and k - pred_index <= 2
+            )
+        ):
             role = "change"
         else:
             role = "value"
@@ -781,16 +1078,34 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
         out.append(Slot(kind="quantity", role=role, text=q.text, start=q.start, end=q.end, quantity=q, measure=measure))
     for m in _TALLY.finditer(text):  # "votes to" says it is a tally, whatever the verb
         a, b = _tally_number(m.group("a") or m.group("v")), _tally_number(m.group("b"))
-        out.append(Slot(kind="score", role="result", text=m.group(), start=m.start() + offset,
-                        end=m.end() + offset, score=[a, b]))
+        out.append(
+            Slot(
+                kind="score",
+                role="result",
+                text=m.group(),
+                start=m.start() + offset,
+                end=m.end() + offset,
+                score=[a, b],
+            )
+        )
     if sports or any(t[2].lower() in _score_forms() for t in tokens):
         date_spans = [(d.start - offset, d.end - offset) for d in facts.dates]
         for m in _SCORE.finditer(text):
-            if any(a <= m.start() < b for a, b in date_spans) or any(a - offset <= m.start() < b - offset for a, b in quoted):
+            if any(a <= m.start() < b for a, b in date_spans) or any(
+                a - offset <= m.start() < b - offset for a, b in quoted
+            ):
                 continue
             a, b = int(m.group(1)), int(m.group(2))
-            out.append(Slot(kind="score", role="result", text=m.group(), start=m.start() + offset, end=m.end() + offset,
-                            score=[a, b]))
+            out.append(
+                Slot(
+                    kind="score",
+                    role="result",
+                    text=m.group(),
+                    start=m.start() + offset,
+                    end=m.end() + offset,
+                    score=[a, b],
+                )
+            )
     # a quantity read inside a score ("3-1" as a range) is the score, not a figure
     scores = [(s.start, s.end) for s in out if s.kind == "score"]
     out = [s for s in out if s.kind != "quantity" or not any(a <= s.start < b for a, b in scores)]
@@ -798,10 +1113,16 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
 
 
 # where a sentence's further clauses begin: ", where passenger numbers fell", "; the line ..."
-_CLAUSE = re.compile(r"(?:,\s+(?:where|which|who|when|while|whereas|although|though|but|and|after|as|"
-                     r"since|because)\b|\s+(?:when|where|whereas|while)\s+|;\s+|\s+[—–-]\s+|:\s+(?=[A-Z]))", re.I)
-_RELATIVE = re.compile(r"^\s*(?:where|which|who|when|while|whereas|although|though|but|and|after|as|since|"
-                       r"because)\s+", re.I)
+_CLAUSE = re.compile(
+    r"(?:,\s+(?:where|which|who|when|while|whereas|although|though|but|and|after|as|"
+    r"since|because)\b|\s+(?:when|where|whereas|while)\s+|;\s+|\s+[—–-]\s+|:\s+(?=[A-Z]))",
+    re.I,
+)
+_RELATIVE = re.compile(
+    r"^\s*(?:where|which|who|when|while|whereas|although|though|but|and|after|as|since|"
+    r"because)\s+",
+    re.I,
+)
 
 
 def _same_level(text: str, facts: Facts, offset: int, at: int) -> Facts:
@@ -810,12 +1131,18 @@ def _same_level(text: str, facts: Facts, offset: int, at: int) -> Facts:
     "born" only the first date."""
     spans = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
     mine = next((s for s in spans if s[0] <= at < s[1]), None)
+
     def level(x) -> bool:
         a = x.start - offset
         theirs = next((s for s in spans if s[0] <= a < s[1]), None)
         return theirs == mine
-    return Facts(dates=[d for d in facts.dates if level(d)], quantities=[q for q in facts.quantities if level(q)],
-                 entities=[e for e in facts.entities if level(e)], quotes=facts.quotes)
+
+    return Facts(
+        dates=[d for d in facts.dates if level(d)],
+        quantities=[q for q in facts.quantities if level(q)],
+        entities=[e for e in facts.entities if level(e)],
+        quotes=facts.quotes,
+    )
 
 
 def clause_of(text: str, at: int) -> tuple[int, int]:
@@ -832,8 +1159,12 @@ def clause_of(text: str, at: int) -> tuple[int, int]:
 
 def _within(facts: Facts, lo: int, hi: int) -> Facts:
     keep = lambda items: [x for x in items if lo <= x.start and x.end <= hi]  # noqa: E731
-    return Facts(dates=keep(facts.dates), quantities=keep(facts.quantities), entities=keep(facts.entities),
-                 quotes=keep(facts.quotes))
+    return Facts(
+        dates=keep(facts.dates),
+        quantities=keep(facts.quantities),
+        entities=keep(facts.entities),
+        quotes=keep(facts.quotes),
+    )
 
 
 def build_clauses(text: str, facts: Facts, offset: int, main: Statement | None) -> list[Statement]:
@@ -854,8 +1185,11 @@ def build_clauses(text: str, facts: Facts, offset: int, main: Statement | None) 
         st = build_statement(piece, _within(facts, offset + lo, offset + hi), offset + lo)
         if st is None or st.predicate is None:
             continue
-        if (st.subject is None and rel is not None or st.subject is not None and st.subject.pronoun) \
-                and main is not None and main.subject is not None:
+        if (
+            (st.subject is None and rel is not None or st.subject is not None and st.subject.pronoun)
+            and main is not None
+            and main.subject is not None
+        ):
             st.subject = main.subject.model_copy(update={"resolved_from": main.subject.text})
         out.append(st)
     return out
@@ -887,10 +1221,17 @@ def content_words(text: str, skip: list[tuple[int, int]]) -> list[str]:
         if any(a <= m.start() < b for a, b in skip):
             continue
         lw = m.group().lower().removesuffix("'s").removesuffix("’s")
-        if (lw in _FUNCTION and lw not in _STANCE) or lw in NEGATIONS or lw in ("it", "they", "he", "she", "said", "says"):
+        if (
+            (lw in _FUNCTION and lw not in _STANCE)
+            or lw in NEGATIONS
+            or lw in ("it", "they", "he", "she", "said", "says")
+        ):
             continue
-        if lw.endswith("ly") and word_classes(lw) == {"ADV"} and not (
-                k + 1 < len(words) and word_classes(words[k + 1].group()) == {"ADJ"}):
+        if (
+            lw.endswith("ly")
+            and word_classes(lw) == {"ADV"}
+            and not (k + 1 < len(words) and word_classes(words[k + 1].group()) == {"ADJ"})
+        ):
             continue  # "rose steeply" / "sharply": manner, not a checkable fact ("barely residential" is one)
         out.append(lw)
     return out
@@ -918,8 +1259,9 @@ def resolve_subject(statement: Statement, earlier: list[Statement]) -> None:
         for prev in reversed(earlier):
             ps = prev.subject
             if ps is not None and not ps.pronoun and not ps.possessor and ps.names:
-                statement.subject = subj.model_copy(update={"names": ps.names, "possessor": False,
-                                                            "resolved_from": ps.text})
+                statement.subject = subj.model_copy(
+                    update={"names": ps.names, "possessor": False, "resolved_from": ps.text}
+                )
                 return
         return
     if not subj.pronoun and (subj.modifiers or not subj.head):
@@ -929,9 +1271,16 @@ def resolve_subject(statement: Statement, earlier: list[Statement]) -> None:
         if ps is None or ps.pronoun:
             continue
         if subj.pronoun or (ps.head and ps.head == subj.head):
-            statement.subject = subj.model_copy(update={
-                "head": ps.head or subj.head, "modifiers": ps.modifiers, "names": ps.names,
-                "places": ps.places or subj.places, "pronoun": False, "resolved_from": ps.text})
+            statement.subject = subj.model_copy(
+                update={
+                    "head": ps.head or subj.head,
+                    "modifiers": ps.modifiers,
+                    "names": ps.names,
+                    "places": ps.places or subj.places,
+                    "pronoun": False,
+                    "resolved_from": ps.text,
+                }
+            )
             return
         if subj.pronoun:
             return

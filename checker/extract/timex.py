@@ -91,8 +91,17 @@ _RANGE_CONN = re.compile(r"\s*(?:-|\u2013|\u2014|\bto\b|\bthrough\b|\buntil\b|\b
 _RANGE_PRE = re.compile(r"(?:[Ff]rom|[Bb]etween)\s+")
 _HAS_END = re.compile(r"\d{4}|[A-Z][a-z]{2}")
 _MOD_WORD = re.compile(r"\b(?P<w>[Ee]arly|[Mm]id|[Ll]ate|beginning|start|middle|end|[Aa]round|[Cc]irca)\b")
-_MODS = {"early": "START", "beginning": "START", "start": "START", "mid": "MID", "middle": "MID",
-         "late": "END", "end": "END", "around": "APPROX", "circa": "APPROX"}
+_MODS = {
+    "early": "START",
+    "beginning": "START",
+    "start": "START",
+    "mid": "MID",
+    "middle": "MID",
+    "late": "END",
+    "end": "END",
+    "around": "APPROX",
+    "circa": "APPROX",
+}
 
 
 def _date_parts(m: DateMention) -> list[tuple[int, int, str, DateMention]]:
@@ -107,9 +116,14 @@ def _date_parts(m: DateMention) -> list[tuple[int, int, str, DateMention]]:
         pre = _RANGE_PRE.match(text)
         off = pre.end() if pre else 0
         for c in _RANGE_CONN.finditer(text, off):
-            left, right = text[off:c.start()], text[c.end():]
-            if left and right and _HAS_END.search(left) and _HAS_END.search(right) and (
-                    right[:1].isupper() or right[:4].isdigit()):
+            left, right = text[off : c.start()], text[c.end() :]
+            if (
+                left
+                and right
+                and _HAS_END.search(left)
+                and _HAS_END.search(right)
+                and (right[:1].isupper() or right[:4].isdigit())
+            ):
                 lo = m.model_copy(update={"latest": m.earliest, "is_range": False})
                 hi = m.model_copy(update={"earliest": m.latest, "is_range": False})
                 if m.granularity == "year":
@@ -118,8 +132,10 @@ def _date_parts(m: DateMention) -> list[tuple[int, int, str, DateMention]]:
                 elif m.granularity == "month":
                     hi = hi.model_copy(update={"earliest": m.latest.replace(day=1)})
                     lo = lo.model_copy(update={"latest": m.earliest.replace(day=28)})
-                return [(start + off, start + c.start(), timex_value(lo), lo),
-                        (start + c.end(), m.end, timex_value(hi), hi)]
+                return [
+                    (start + off, start + c.start(), timex_value(lo), lo),
+                    (start + c.end(), m.end, timex_value(hi), hi),
+                ]
     wd = _WD_PREFIX.match(text)
     if wd and m.granularity == "day" and len(text) > wd.end():
         v = timex_value(m)
@@ -151,15 +167,15 @@ _CUE = re.compile(
 
 
 def _tense(t: str, s: int, e: int) -> str | None:
-    """"future" / "past" from the cue word nearest to t[s:e] in its sentence; None without one."""
+    """ "future" / "past" from the cue word nearest to t[s:e] in its sentence; None without one."""
     a = max(0, s - 160)
     left = t[a:s]
     cuts = list(_SENT.finditer(left))
     if cuts:
         a += cuts[-1].end()
-    right = t[e:e + 100]
+    right = t[e : e + 100]
     if (cut := _SENT.search(right)) is not None:
-        right = right[:cut.start()]
+        right = right[: cut.start()]
     best: tuple[int, str] | None = None
     for mm in _CUE.finditer(t, a, s):
         best = (s - mm.end(), "past" if mm["past"] else "future")
@@ -171,7 +187,9 @@ def _tense(t: str, s: int, e: int) -> str | None:
     return best[1] if best else None
 
 
-_BARE_WD = re.compile(r"(?:[Oo]n\s+|[Ll]ate\s+|[Ee]arly\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?")
+_BARE_WD = re.compile(
+    r"(?:[Oo]n\s+|[Ll]ate\s+|[Ee]arly\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?"
+)
 _YEARLESS = re.compile(r"(?:[Ii]n\s+|[Oo]n\s+)?(?:[A-Z][a-z]+\.?)(?:\s+\d{1,2})?")
 
 
@@ -232,12 +250,40 @@ class _Candidate:
     anchor: Callable[[list[Timex]], str | None] | None = None
 
 
-_N = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-      "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-      "thirty": 30, "forty": 40, "fifty": 50}
+_N = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+}
 _NUM = r"(?:\d{1,3}|" + "|".join(sorted(_N, key=len, reverse=True)) + ")"
-_UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "E", "quarter": "Q",
-              "hour": "H", "minute": "M", "century": "C", "weekend": "WE"}
+_UNIT_CODE = {
+    "day": "D",
+    "week": "W",
+    "month": "M",
+    "year": "Y",
+    "decade": "E",
+    "quarter": "Q",
+    "hour": "H",
+    "minute": "M",
+    "century": "C",
+    "weekend": "WE",
+}
 
 
 def _num(w: str) -> int | None:
@@ -265,35 +311,53 @@ def _fast(first: str, pattern: str, flags: int = 0) -> re.Pattern:
 # vague references --------------------------------------------------------------------------
 
 _REFS = [
-    (_fast("RrNnCcAaTt", r"\b(?:[Rr]ight\s+)?[Nn]ow\b(?!-)|\b(?:[Cc]urrently|[Nn]owadays)\b|"
-                r"\b(?:[Aa]t\s+present|[Tt]hese\s+days|[Tt]he\s+present(?:\s+time)?)\b(?!\s+(?:of|value|tense|perfect))"),
-     "PRESENT_REF"),
-    (_fast("MmRrLlTt", r"\b(?:[Mm]ore\s+)?[Rr]ecently\b|\b[Ll]ately\b|"
-                r"\b[Rr]ecent\s+(?:years|months|weeks|days|decades|times)\b|"
-                r"\b[Tt]he\s+(?:recent|distant)\s+past\b|"
-                r"\b[Tt]he\s+past\b(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|"
-                r"twelve|twenty|year|month|week|day|decade|quarter|century|hours?|minutes?|weekend|"
-                r"night|summer|winter|spring|fall|autumn|season|\w+\s+(?:years|months|weeks|days)))"),
-     "PAST_REF"),
-    (_fast("TtNnDdFfIiCcAa", r"\b(?:[Tt]he\s+)?(?:(?:near|distant|foreseeable|immediate)\s+)?[Ff]uture\b(?=\s*[.,;:)!?'\"]|\s+(?:of|as|and|for|in|is|was|will)\b)|"
-                r"\b[Ff]uture\s+(?:years|months|quarters|periods|dates?)\b|"
-                r"\b[Cc]oming\s+(?:years|months|weeks|days|quarters|decades)\b|"
-                r"\b[Tt]he\s+(?:near|short|long)\s+term\b|\b[Aa]\s+later\s+date\b|"
-                r"\b[Aa]s\s+soon\s+as\s+possible\b"),
-     "FUTURE_REF"),
+    (
+        _fast(
+            "RrNnCcAaTt",
+            r"\b(?:[Rr]ight\s+)?[Nn]ow\b(?!-)|\b(?:[Cc]urrently|[Nn]owadays)\b|"
+            r"\b(?:[Aa]t\s+present|[Tt]hese\s+days|[Tt]he\s+present(?:\s+time)?)\b(?!\s+(?:of|value|tense|perfect))",
+        ),
+        "PRESENT_REF",
+    ),
+    (
+        _fast(
+            "MmRrLlTt",
+            r"\b(?:[Mm]ore\s+)?[Rr]ecently\b|\b[Ll]ately\b|"
+            r"\b[Rr]ecent\s+(?:years|months|weeks|days|decades|times)\b|"
+            r"\b[Tt]he\s+(?:recent|distant)\s+past\b|"
+            r"\b[Tt]he\s+past\b(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|"
+            r"twelve|twenty|year|month|week|day|decade|quarter|century|hours?|minutes?|weekend|"
+            r"night|summer|winter|spring|fall|autumn|season|\w+\s+(?:years|months|weeks|days)))",
+        ),
+        "PAST_REF",
+    ),
+    (
+        _fast(
+            "TtNnDdFfIiCcAa",
+            r"\b(?:[Tt]he\s+)?(?:(?:near|distant|foreseeable|immediate)\s+)?[Ff]uture\b(?=\s*[.,;:)!?'\"]|\s+(?:of|as|and|for|in|is|was|will)\b)|"
+            r"\b[Ff]uture\s+(?:years|months|quarters|periods|dates?)\b|"
+            r"\b[Cc]oming\s+(?:years|months|weeks|days|quarters|decades)\b|"
+            r"\b[Tt]he\s+(?:near|short|long)\s+term\b|\b[Aa]\s+later\s+date\b|"
+            r"\b[Aa]s\s+soon\s+as\s+possible\b",
+        ),
+        "FUTURE_REF",
+    ),
 ]
-_CURRENT = _fast("Cc", r"\b[Cc]urrent\b(?=\s+[a-z])(?!\s+(?:account|accounts|events|affairs|flows?|assets|liabilities|"
-                      r"ratio|prices?|dollars?|yield|of|generation|form|version|level|levels|law|laws|system|"
-                      r"rules?|members?|policy|policies|president|chairman|director|officer|owners?|management|"
-                      r"contract|crisis|situation|issue|model|models|rate|rates|status|state|year|quarter|"
-                      r"month|week|fiscal|period|season|term))")
+_CURRENT = _fast(
+    "Cc",
+    r"\b[Cc]urrent\b(?=\s+[a-z])(?!\s+(?:account|accounts|events|affairs|flows?|assets|liabilities|"
+    r"ratio|prices?|dollars?|yield|of|generation|form|version|level|levels|law|laws|system|"
+    r"rules?|members?|policy|policies|president|chairman|director|officer|owners?|management|"
+    r"contract|crisis|situation|issue|model|models|rate|rates|status|state|year|quarter|"
+    r"month|week|fiscal|period|season|term))",
+)
 
 
 def _ref_cands(t: str, out: list[_Candidate]) -> None:
     for rx, value in _REFS:
         for mm in rx.finditer(t):
             s, e = mm.start(), mm.end()
-            if value == "PRESENT_REF" and t[s:e].lower() == "now" and re.match(r"[-\w]", t[e:e + 1] or " "):
+            if value == "PRESENT_REF" and t[s:e].lower() == "now" and re.match(r"[-\w]", t[e : e + 1] or " "):
                 continue
             out.append(_Candidate(s, e, "DATE", value, prio=6))
     for mm in _CURRENT.finditer(t):
@@ -302,17 +366,48 @@ def _ref_cands(t: str, out: list[_Candidate]) -> None:
 
 # sets --------------------------------------------------------------------------------------
 
-_SET_ADV = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
-            "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "quarterly": "P3M"}
-_SET_RX = _fast("dwmyhnbeDWMYHNBE", r"\b(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly)\b"
-                     r"|\b(?P<q>every|each)\s+(?:(?P<n>other|\d{1,2}|two|three|four|five|six|ten|few)\s+)?"
-                     r"(?P<u>day|week|month|year|quarter|hour|minute|morning|afternoon|evening|night|weekend|summer|"
-                     r"winter|spring|autumn|fall|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-                     r"January|February|March|April|May|June|July|August|September|October|November|December)s?\b",
-                     re.I)
-_MONTH_NUM = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
-                                          "september", "october", "november", "december"], 1)}
-_WD_NUM = {w: i for i, w in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"], 1)}
+_SET_ADV = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+    "nightly": "P1D",
+    "biweekly": "P2W",
+    "quarterly": "P3M",
+}
+_SET_RX = _fast(
+    "dwmyhnbeDWMYHNBE",
+    r"\b(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly)\b"
+    r"|\b(?P<q>every|each)\s+(?:(?P<n>other|\d{1,2}|two|three|four|five|six|ten|few)\s+)?"
+    r"(?P<u>day|week|month|year|quarter|hour|minute|morning|afternoon|evening|night|weekend|summer|"
+    r"winter|spring|autumn|fall|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)s?\b",
+    re.I,
+)
+_MONTH_NUM = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
+_WD_NUM = {
+    w: i for i, w in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"], 1)
+}
 _POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI"}
 _SEAS = {"summer": "SU", "winter": "WI", "spring": "SP", "autumn": "FA", "fall": "FA"}
 
@@ -322,8 +417,9 @@ def _set_cands(t: str, out: list[_Candidate]) -> None:
         if mm["adv"]:
             w = mm["adv"].lower()
             if w in ("daily", "weekly", "monthly") and (
-                    re.match(r"\s+(?:[A-Z]|volume|newspaper|paper|average|turnover|limit)", t[mm.end():mm.end() + 12])
-                    or re.search(r"\b(?:average|Party|the)\s+$", t[max(0, mm.start() - 9):mm.start()])):
+                re.match(r"\s+(?:[A-Z]|volume|newspaper|paper|average|turnover|limit)", t[mm.end() : mm.end() + 12])
+                or re.search(r"\b(?:average|Party|the)\s+$", t[max(0, mm.start() - 9) : mm.start()])
+            ):
                 continue  # "the Communist Party daily Granma", "average daily volume": not a recurrence
             out.append(_Candidate(mm.start(), mm.end(), "SET", _SET_ADV[w], prio=6))
             continue
@@ -351,16 +447,18 @@ def _set_cands(t: str, out: list[_Candidate]) -> None:
 
 # times -------------------------------------------------------------------------------------
 
-_CLOCK = _fast("AaNnMm0-9",
+_CLOCK = _fast(
+    "AaNnMm0-9",
     r"(?:\b(?P<ap>[Aa]round|[Aa]bout|[Aa]pproximately|[Aa]t\s+about)\s+)?"
     r"(?:\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|[ap]m\b|A\.M\.|P\.M\.)"
     r"|\b(?P<nm>noon|midnight|midday))"
-    r"(?:\s+(?P<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|local\s+time)\b)?"
+    r"(?:\s+(?P<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|local\s+time)\b)?",
 )
-_POD_RX = _fast("TtYyLlEeMWFSOo",
+_POD_RX = _fast(
+    "TtYyLlEeMWFSOo",
     r"\b(?P<d>[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast|[Ee]arly\s+[Tt]his|[Ll]ater\s+[Tt]his|[Tt]he\s+next|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?P<p>morning|afternoon|evening|night)\b"
-    r"|\b(?P<tn>[Tt]onight|[Oo]vernight)\b"
+    r"|\b(?P<tn>[Tt]onight|[Oo]vernight)\b",
 )
 
 
@@ -380,8 +478,16 @@ def _time_cands(t: str, doc: dt.date | None, out: list[_Candidate]) -> None:
         v = _clock_value(mm)
         if v is None or (mm["nm"] and not _DAYISH.match(t, mm.end())):
             continue  # "noon" alone is a time only next to a day
-        out.append(_Candidate(mm.start(), mm.end(), "TIME", f"{doc.isoformat()}{v}" if doc else f"XXXX-XX-XX{v}",
-                      prio=3, mod="APPROX" if mm["ap"] else None))
+        out.append(
+            _Candidate(
+                mm.start(),
+                mm.end(),
+                "TIME",
+                f"{doc.isoformat()}{v}" if doc else f"XXXX-XX-XX{v}",
+                prio=3,
+                mod="APPROX" if mm["ap"] else None,
+            )
+        )
     if doc is None:
         return
     for mm in _POD_RX.finditer(t):
@@ -405,13 +511,17 @@ def _time_cands(t: str, doc: dt.date | None, out: list[_Candidate]) -> None:
         out.append(_Candidate(mm.start(), mm.end(), "TIME", f"{day.isoformat()}T{_POD[p]}", prio=2))
 
 
-_DAYISH = re.compile(r",?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|"
-                     r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_DAYISH = re.compile(
+    r",?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|"
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+)
 
 
 # back-references ---------------------------------------------------------------------------
 
-_VAL = re.compile(r"^(?P<y>\d{4})(?:-(?:(?P<q>Q[1-4]|H[12])|(?P<s>SP|SU|FA|WI)|W(?P<w>\d{2})|(?P<m>\d{2})(?:-(?P<d>\d{2}))?))?")
+_VAL = re.compile(
+    r"^(?P<y>\d{4})(?:-(?:(?P<q>Q[1-4]|H[12])|(?P<s>SP|SU|FA|WI)|W(?P<w>\d{2})|(?P<m>\d{2})(?:-(?P<d>\d{2}))?))?"
+)
 
 
 def _gran(v: str) -> str | None:
@@ -531,7 +641,10 @@ def _backref_cands(t: str, doc: dt.date | None, out: list[_Candidate]) -> None:
     if doc is not None:
         for mm in _WEEKEND.finditer(t):
             # the weekend just past (or the one we are in), or the next one when the tense is future
-            if _tense(t, mm.start(), mm.end()) == "future" or t[max(0, mm.start() - 9):mm.start()].lower() == "ahead of ":
+            if (
+                _tense(t, mm.start(), mm.end()) == "future"
+                or t[max(0, mm.start() - 9) : mm.start()].lower() == "ahead of "
+            ):
                 sat = doc + dt.timedelta(days=(5 - doc.weekday()) % 7)
             else:
                 sat = doc - dt.timedelta(days=(doc.weekday() - 5) % 7)
@@ -611,7 +724,8 @@ _ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 _TENS_W = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _TWO = rf"(?:(?:{'|'.join(_TENS_W)})(?:[- ](?:{'|'.join(_ONES)}))?|{'|'.join(_TEENS)}|oh[- ](?:{'|'.join(_ONES)}))"
-_YEAR_WORDS = _fast("JFMASONDNTjfmasondnt",
+_YEAR_WORDS = _fast(
+    "JFMASONDNTjfmasondnt",
     rf"\b(?:(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
     rf"(?:(?:the\s+year\s+)?(?P<nt>nineteen)(?:\s+hundred(?:\s+and)?)?\s+(?P<tail>{_TWO})"
     rf"|(?P<the>the\s+year\s+)(?P<tt>two\s+thousand)(?:\s+(?:and\s+)?(?P<tail2>{'|'.join(_ONES + _TEENS)}))?)\b"
@@ -652,17 +766,18 @@ def _word_year_cands(t: str, out: list[_Candidate]) -> None:
 
 # holidays ----------------------------------------------------------------------------------
 
-_HOLIDAY = _fast("CNTEIVHLM",
+_HOLIDAY = _fast(
+    "CNTEIVHLM",
     r"\b(?P<h>Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|"
     r"Election\s+Day|Independence\s+Day|Veterans\s+Day|Valentine's\s+Day|Halloween|Labor\s+Day|Memorial\s+Day)"
-    r"(?:,?\s+(?P<y>1\d{3}|20\d{2})\b)?"
+    r"(?:,?\s+(?P<y>1\d{3}|20\d{2})\b)?",
 )
 
 
 def _nth_weekday(y: int, m: int, wd: int, n: int) -> dt.date:
     """The n-th weekday ``wd`` (0 = Monday) of a month; n = -1 for the last one."""
     if n < 0:
-        d = (dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1))
+        d = dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
         return d - dt.timedelta(days=(d.weekday() - wd) % 7)
     d = dt.date(y, m, 1)
     return d + dt.timedelta(days=(wd - d.weekday()) % 7 + 7 * (n - 1))
@@ -671,9 +786,17 @@ def _nth_weekday(y: int, m: int, wd: int, n: int) -> dt.date:
 def _holiday(name: str, y: int) -> dt.date:
     """US and Western holidays by their rule (fixed day, or the n-th weekday of a month)."""
     n = " ".join(name.split()).lower()
-    fixed = {"christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (12, 25), "new year's day": (1, 1),
-             "new year's eve": (12, 31), "independence day": (7, 4), "veterans day": (11, 11),
-             "valentine's day": (2, 14), "halloween": (10, 31)}
+    fixed = {
+        "christmas eve": (12, 24),
+        "christmas": (12, 25),
+        "christmas day": (12, 25),
+        "new year's day": (1, 1),
+        "new year's eve": (12, 31),
+        "independence day": (7, 4),
+        "veterans day": (11, 11),
+        "valentine's day": (2, 14),
+        "halloween": (10, 31),
+    }
     if n in fixed:
         return dt.date(y, *fixed[n])
     if n.startswith("thanksgiving"):
@@ -791,10 +914,11 @@ def find_timexes(text: str, doc_date: dt.date | None = None) -> list[Timex]:
             a = _last_anchor(anchors[-3:])
             if a and _gran(a) == "quarter" and (k := _num(am["n"])) and (s := _calendar_safe(_shift, a, -k, "year")):
                 value = s
-        while c.end > c.start and text[c.end - 1] in " ,.;:" and not text[c.start:c.end].endswith((".m.", ".M.")):
+        while c.end > c.start and text[c.end - 1] in " ,.;:" and not text[c.start : c.end].endswith((".m.", ".M.")):
             c.end -= 1
-        x = Timex(text=text[c.start:c.end], start=c.start, end=c.end, type=c.type, value=value, mod=c.mod,
-                  date=c.date)
+        x = Timex(
+            text=text[c.start : c.end], start=c.start, end=c.end, type=c.type, value=value, mod=c.mod, date=c.date
+        )
         out.append(x)
         if not shifted:
             anchors.append(x)
@@ -820,27 +944,45 @@ def _select(cands: list[_Candidate]) -> list[_Candidate]:
 
 
 def _merge_time_date(t: str, xs: list[_Candidate]) -> list[_Candidate]:
-    """"10 p.m. Wednesday", "5 p.m. EST, Nov. 9": a clock time then a day is one TIME on that day;
+    """ "10 p.m. Wednesday", "5 p.m. EST, Nov. 9": a clock time then a day is one TIME on that day;
     "June last year": a yearless month then the year it falls in is one DATE."""
     out: list[_Candidate] = []
     i = 0
     while i < len(xs):
         c = xs[i]
-        if (c.type == "TIME" and "T" in (c.value or "") and i + 1 < len(xs) and xs[i + 1].date is not None
-                and xs[i + 1].date.granularity == "day" and xs[i + 1].date.earliest == xs[i + 1].date.latest
-                and _GAP_TIME_DATE.match(t[c.end:xs[i + 1].start])):
+        if (
+            c.type == "TIME"
+            and "T" in (c.value or "")
+            and i + 1 < len(xs)
+            and xs[i + 1].date is not None
+            and xs[i + 1].date.granularity == "day"
+            and xs[i + 1].date.earliest == xs[i + 1].date.latest
+            and _GAP_TIME_DATE.match(t[c.end : xs[i + 1].start])
+        ):
             d = xs[i + 1]
-            tpart = c.value[c.value.index("T"):]
-            out.append(_Candidate(c.start, d.end, "TIME", d.date.earliest.isoformat() + tpart, prio=1, mod=c.mod, date=d.date))
+            tpart = c.value[c.value.index("T") :]
+            out.append(
+                _Candidate(c.start, d.end, "TIME", d.date.earliest.isoformat() + tpart, prio=1, mod=c.mod, date=d.date)
+            )
             i += 2
             continue
-        if (c.date is not None and c.date.relative and c.date.granularity in ("day", "month") and c.value
-                and c.value[:4].isdigit() and _YEARLESS.fullmatch(c.date.text) and i + 1 < len(xs)
-                and (ry := _REL_YEAR.match(t, c.end)) is not None and xs[i + 1].start == ry.start("r")):
+        if (
+            c.date is not None
+            and c.date.relative
+            and c.date.granularity in ("day", "month")
+            and c.value
+            and c.value[:4].isdigit()
+            and _YEARLESS.fullmatch(c.date.text)
+            and i + 1 < len(xs)
+            and (ry := _REL_YEAR.match(t, c.end)) is not None
+            and xs[i + 1].start == ry.start("r")
+        ):
             # "June last year", "in February this year": the month (or day) of that year
             y = int(xs[i + 1].value[:4]) if xs[i + 1].value[:4].isdigit() else None
             if y is not None:
-                out.append(_Candidate(c.start, ry.end(), "DATE", f"{y:04d}" + c.value[4:], prio=1, mod=c.mod, date=None))
+                out.append(
+                    _Candidate(c.start, ry.end(), "DATE", f"{y:04d}" + c.value[4:], prio=1, mod=c.mod, date=None)
+                )
                 i += 2
                 continue
         out.append(c)

@@ -32,9 +32,35 @@ _NARRATIVE = re.compile(rf"\b{_AUTHORS}\s+\({_YEAR}(?:\s*,\s*pp?\.\s*[\d–\-]+)
 _PAREN = re.compile(r"\(([^()\n]{4,300})\)")
 _CODE = re.compile(r"`[^`\n]+`|```.*?```", re.S)
 _NOT_NAMES = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "spring", "summer", "autumn", "fall", "winter", "see",
-    "in", "since", "until", "by", "from", "the", "and", "or", "ad", "bc", "ce",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "see",
+    "in",
+    "since",
+    "until",
+    "by",
+    "from",
+    "the",
+    "and",
+    "or",
+    "ad",
+    "bc",
+    "ce",
 }
 
 
@@ -133,9 +159,9 @@ def _blocked_spans(doc: Document) -> list[tuple[int, int]]:
 def _looks_like_code(text: str, start: int, end: int) -> bool:
     """``a[3]``, ``x_1[2]``, ``m[1][2]``, ``v[2] = 5``: indexing, not citing."""
     before = text[start - 1] if start else " "
-    if before in "_])" or (before.isalnum() and text[start - 2:start - 1] in ("_", ".")):
+    if before in "_])" or (before.isalnum() and text[start - 2 : start - 1] in ("_", ".")):
         return True
-    return text[end:end + 1] in ("[", "(") or text[end:end + 3].lstrip(" ").startswith("=")
+    return text[end : end + 1] in ("[", "(") or text[end : end + 3].lstrip(" ").startswith("=")
 
 
 class _AuthorYearIndex:
@@ -144,7 +170,7 @@ class _AuthorYearIndex:
     def __init__(self, refs: list[Reference]):
         self.by_name_year: dict[tuple[str, str], str] = {}
         for ref in refs:
-            year = ref.key[len(first_author(ref.text)):]
+            year = ref.key[len(first_author(ref.text)) :]
             self.by_name_year.setdefault((_fold(first_author(ref.text)), year), ref.key)
 
     def key(self, name: str, year: str, strong: bool) -> str | None:

@@ -179,7 +179,7 @@ class _YamlConverter:
         tag = getattr(node.tag, "value", node.tag)
         start, end = node.start_mark.index, node.end_mark.index
         if tag not in _SAFE_TAGS:
-            shown = "!!" + tag[len(_YAML_TAG):] if tag.startswith(_YAML_TAG) else tag
+            shown = "!!" + tag[len(_YAML_TAG) :] if tag.startswith(_YAML_TAG) else tag
             self.errors.add(start, f"tag '{shown}' is not allowed: claim files hold plain data only")
             out = _Node("scalar", start, end, None, tag=shown)
             self.memo[id(node)] = out
@@ -205,7 +205,6 @@ class _YamlConverter:
                 out.value.append((self.convert(key), self.convert(val)))
         return out
 
-
     def _scalar(self, node: ScalarNode, tag: str, start: int) -> Any:
         """The scalar's value; a plain scalar that only looks like a number or timestamp
         (``-_``, ``0x_``, ``2024-02-30``, ``<<`` as a value) is the text it was written as."""
@@ -216,7 +215,7 @@ class _YamlConverter:
         except (ValueError, OverflowError, YAMLError) as exc:
             if self.errors.text.startswith("!", start):  # an explicit tag: the writer meant it
                 reason = str(exc).split("\n")[0]
-                self.errors.add(start, f"invalid {tag[len(_YAML_TAG):]} value {node.value!r}: {reason}")
+                self.errors.add(start, f"invalid {tag[len(_YAML_TAG) :]} value {node.value!r}: {reason}")
                 return None
             return node.value
 
@@ -235,8 +234,14 @@ class _Abort(Exception):
 # grammar is the stdlib's own.
 _WS = re.compile(r"[ \t\n\r]*")
 _NUMBER = json.scanner.NUMBER_RE  # type: ignore[attr-defined]
-_CONSTANTS = {"true": True, "false": False, "null": None, "NaN": float("nan"),
-              "Infinity": float("inf"), "-Infinity": float("-inf")}
+_CONSTANTS = {
+    "true": True,
+    "false": False,
+    "null": None,
+    "NaN": float("nan"),
+    "Infinity": float("inf"),
+    "-Infinity": float("-inf"),
+}
 
 
 def _parse_json(text: str, errors: _Errors) -> _Node | None:
@@ -313,8 +318,10 @@ class _Tree:
             raise _Abort(node.start, "nested too deeply (more than 100 levels)")
         self.count += 1
         if self.own is not None and self.count > self.own + _MAX_NODES:
-            raise _Abort(node.start, f"aliases expand too far for a claim file (more than {_MAX_NODES} "
-                                     "values beyond the file's own)")
+            raise _Abort(
+                node.start,
+                f"aliases expand too far for a claim file (more than {_MAX_NODES} values beyond the file's own)",
+            )
         self.where[path] = (key, node)
         if node.kind == "scalar" or node.tag is not None:
             return self._leaf(node, path)
@@ -337,7 +344,7 @@ class _Tree:
         first: dict[str, _Node] = {}
         for k, v in node.value:
             # non-text keys (1:, true:, ~:) are named as written, not as constructed
-            name = k.value if isinstance(k.value, str) else self.errors.text[k.start:k.end]
+            name = k.value if isinstance(k.value, str) else self.errors.text[k.start : k.end]
             if k.kind != "scalar" or not name:
                 self.errors.add(k.start, f"{_dotted(path) or 'top level'}: keys must be plain names")
                 self.bad.add(path)
@@ -354,7 +361,7 @@ class _Tree:
                 self.bad.add(path)
                 continue
             for k, v in source.value:
-                name = k.value if isinstance(k.value, str) else self.errors.text[k.start:k.end]
+                name = k.value if isinstance(k.value, str) else self.errors.text[k.start : k.end]
                 if k.kind == "scalar" and name and name not in out:
                     out[name] = self.data(v, path + (name,), k, depth + 1)
         return out
@@ -396,8 +403,10 @@ def _claim_count_problem(root: _Node) -> tuple[int, str] | None:
     """(offset, message) when the file holds more claims than :data:`MAX_CLAIMS`."""
     for key, value in root.value:
         if key.value == "claims" and value.kind == "seq" and len(value.value) > MAX_CLAIMS:
-            return (value.value[MAX_CLAIMS].start,
-                    f"{len(value.value)} claims in one file; the limit is {MAX_CLAIMS} (split it into several files)")
+            return (
+                value.value[MAX_CLAIMS].start,
+                f"{len(value.value)} claims in one file; the limit is {MAX_CLAIMS} (split it into several files)",
+            )
     return None
 
 
@@ -412,13 +421,22 @@ def _dotted(path: _Path) -> str:
 
 
 _EXPECTED = {
-    "string_type": "text", "str_type": "text",
-    "int_type": "an integer", "int_parsing": "an integer", "int_from_float": "an integer",
-    "float_type": "a number", "float_parsing": "a number",
-    "bool_type": "true or false", "bool_parsing": "true or false",
-    "date_type": "a date (YYYY-MM-DD)", "date_parsing": "a date (YYYY-MM-DD)",
-    "date_from_datetime_parsing": "a date (YYYY-MM-DD)", "date_from_datetime_inexact": "a date (YYYY-MM-DD)",
-    "list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping",
+    "string_type": "text",
+    "str_type": "text",
+    "int_type": "an integer",
+    "int_parsing": "an integer",
+    "int_from_float": "an integer",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "date_type": "a date (YYYY-MM-DD)",
+    "date_parsing": "a date (YYYY-MM-DD)",
+    "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
+    "date_from_datetime_inexact": "a date (YYYY-MM-DD)",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
     "model_attributes_type": "a mapping",
 }
 
@@ -469,7 +487,7 @@ def _report_validation(exc: ValidationError, tree: _Tree) -> None:
         loc = tuple(err["loc"])
         if err["type"] in ("missing", "extra_forbidden"):
             parent = loc[:-1]
-            if any(parent[: n] in tree.bad for n in range(len(parent) + 1)):
+            if any(parent[:n] in tree.bad for n in range(len(parent) + 1)):
                 continue
             _report_field(err, parent, loc[-1], tree)
             continue
@@ -603,8 +621,14 @@ def load_claim_file(path: str | Path, *, known_codes: set[str] | None = None) ->
         line, col = index.line_col(node.start)
         end_line, end_col = index.line_col(node.end)
         locs[claim.id] = Loc(
-            path=shown, line=line, column=col, end_line=end_line, end_column=end_col,
-            start=node.start, end=node.end, text=text[node.start:node.end],
+            path=shown,
+            line=line,
+            column=col,
+            end_line=end_line,
+            end_column=end_col,
+            start=node.start,
+            end=node.end,
+            text=text[node.start : node.end],
         )
     return claim_file, locs
 
@@ -626,14 +650,19 @@ def _check_values(claim_file: ClaimFile, tree: _Tree, known_codes: set[str] | No
             if problem:
                 tree.errors.add(at(i, "date"), f"claims[{i}].date: {problem} (claim '{claim.id}')")
         if isinstance(claim.quantity, str) and not find_quantities(claim.quantity):
-            tree.errors.add(at(i, "quantity"), f"claims[{i}].quantity: no figure in {claim.quantity!r} "
-                                               f"(e.g. 3, '2.5 million', '45%') (claim '{claim.id}')")
+            tree.errors.add(
+                at(i, "quantity"),
+                f"claims[{i}].quantity: no figure in {claim.quantity!r} "
+                f"(e.g. 3, '2.5 million', '45%') (claim '{claim.id}')",
+            )
         if known_codes is not None:
             for j, sup in enumerate(claim.ignore):
                 if sup.rule.upper() not in known_codes:
                     where = f"claims[{i}].ignore[{j}].rule"
-                    tree.errors.add(at(i, "ignore", j, "rule"), f"{where}: unknown rule code '{sup.rule}' "
-                                                                f"(see 'claimcheck rules') (claim '{claim.id}')")
+                    tree.errors.add(
+                        at(i, "ignore", j, "rule"),
+                        f"{where}: unknown rule code '{sup.rule}' (see 'claimcheck rules') (claim '{claim.id}')",
+                    )
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ].*)?\Z")
@@ -656,6 +685,7 @@ def _date_problem(raw: str, doc_date: dt.date | None, find_dates: Any) -> str | 
         ends = [x.strip() for x in value.split("..", 1)]
         bad = [x for x in ends if _date_problem(x, None, find_dates)]
         return f"{bad[0]!r} in the range {value!r} is not a date ({_DATE_EXAMPLES})" if bad else None
+
     def whole(found: list) -> bool:
         return bool(found) and found[0].start == 0 and found[0].end == len(value)
 
@@ -675,7 +705,7 @@ def _years_as_text(data: dict[str, Any], tree: _Tree) -> None:
     for i, claim in enumerate(claims):
         if isinstance(claim, dict) and type(claim.get("date")) is int:
             _, node = tree.where[("claims", i, "date")]
-            claim["date"] = tree.errors.text[node.start:node.end]
+            claim["date"] = tree.errors.text[node.start : node.end]
 
 
 def _check_duplicate_ids(tree: _Tree) -> None:
@@ -708,7 +738,7 @@ def is_claim_file(path: Path) -> bool:
     except OSError:
         return False
     if head.startswith(_BOM):
-        head = head[len(_BOM):]
+        head = head[len(_BOM) :]
     try:
         text = head.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -69,9 +69,12 @@ def load_docx(path: Path, display_path: str | None = None) -> Document:
     if created is not None and created.replace(tzinfo=None) == _TEMPLATE_CREATED:
         created = None
     doc = build_document(
-        shown, body, kind="markdown",
+        shown,
+        body,
+        kind="markdown",
         date=document_date(body) or (created.date() if created else None),
-        title=(props.title or "").strip() or None, author=(props.author or "").strip() or None,
+        title=(props.title or "").strip() or None,
+        author=(props.author or "").strip() or None,
     )
     for p in doc.passages:
         k = bisect_right(starts, p.start) - 1

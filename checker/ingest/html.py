@@ -46,12 +46,19 @@ def html_document(path: str, html: str) -> Document:
     try:
         trafilatura = import_offline("trafilatura")  # its urllib3 would bind a socket at import
     except ImportError:
-        raise InputError(path, "reading HTML needs the html extra: pip install 'claimcheck-offline[html]' "
-                               "(in a checkout: pip install '.[html]')") from None
+        raise InputError(
+            path,
+            "reading HTML needs the html extra: pip install 'claimcheck-offline[html]' "
+            "(in a checkout: pip install '.[html]')",
+        ) from None
 
     result = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False,
-        favor_precision=True, output_format="python",
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+        output_format="python",
         # the page's own date, not one guessed from today's: relative dates resolve against it
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
@@ -63,8 +70,13 @@ def html_document(path: str, html: str) -> Document:
     if not text.strip():
         raise InputError(path, "no main text found in this HTML page")
     doc = build_document(
-        path, text, kind="markdown", date=_date(result.date),
-        title=result.title or None, author=result.author or None, url=result.url or None,
+        path,
+        text,
+        kind="markdown",
+        date=_date(result.date),
+        title=result.title or None,
+        author=result.author or None,
+        url=result.url or None,
     )
     return doc.model_copy(update={"kind": "html", "source_lines": source_anchors(html, pieces)})
 
@@ -137,7 +149,8 @@ def _markdown(body, comments: list[tuple[str, str]]) -> list[tuple[str, int]]:
 
 # what a browser does not show as text: comments, scripts, styles, the head, tags
 _HIDDEN = re.compile(
-    r"<!--.*?(?:-->|\Z)|<(script|style|template|noscript|title)\b.*?(?:</\1\s*>|\Z)|<[!/?A-Za-z][^>]*>?", re.S | re.I)
+    r"<!--.*?(?:-->|\Z)|<(script|style|template|noscript|title)\b.*?(?:</\1\s*>|\Z)|<[!/?A-Za-z][^>]*>?", re.S | re.I
+)
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 

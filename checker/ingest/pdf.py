@@ -72,8 +72,13 @@ def load_pdf(path: Path, display_path: str | None = None) -> Document:
     from .references import attach_structure  # here, not at import: references imports models only
 
     doc = build_document(
-        shown, text, kind="pdf", date=document_date(text) or created, page_starts=page_starts,
-        title=title, author=author,
+        shown,
+        text,
+        kind="pdf",
+        date=document_date(text) or created,
+        page_starts=page_starts,
+        title=title,
+        author=author,
     )
     return attach_structure(doc)
 
@@ -199,10 +204,13 @@ def strip_running_heads(pages: list[list[_Line]], edge: int = 2) -> list[list[_L
     out = []
     for lines in pages:
         edges = {id(line) for line in _edges(lines, edge)}
-        out.append([
-            line for line in lines
-            if id(line) not in edges or not (_norm(line.text) in repeated or _PAGE_NUMBER.match(line.text))
-        ])
+        out.append(
+            [
+                line
+                for line in lines
+                if id(line) not in edges or not (_norm(line.text) in repeated or _PAGE_NUMBER.match(line.text))
+            ]
+        )
     return out
 
 
@@ -247,8 +255,9 @@ def assemble(pages: list[list[_Line]], labels: list[str]) -> tuple[str, list[tup
                 joiner = "" if k == 0 else _joiner(buf, line.text, vocab, stats.full)
                 if joiner == "-" and buf.endswith("-"):  # keep the real hyphen already in buf
                     joiner = ""
-                elif (joiner == "" and k and buf.endswith(("-", "\u00ad"))
-                      and not _broken_url(buf, line.text, stats.full)):
+                elif (
+                    joiner == "" and k and buf.endswith(("-", "\u00ad")) and not _broken_url(buf, line.text, stats.full)
+                ):
                     buf = buf[:-1]  # a hyphen that only broke the word across lines
                 first_offset.setdefault(line.page, pos + len(buf) + len(joiner))
                 buf += joiner + line.text
@@ -313,7 +322,7 @@ def _is_heading(line: _Line, stats: _Stats) -> bool:
 
 
 def _breaks(prev: _Line, cur: _Line, block: list[list[_Line]], stats: _Stats) -> str | None:
-    """"block" when ``cur`` starts a new paragraph, "item" a new entry of the same list
+    """ "block" when ``cur`` starts a new paragraph, "item" a new entry of the same list
     (a references list, bullets), None when it continues the current line."""
     para = block[-1]
     prev_head = (
@@ -321,8 +330,9 @@ def _breaks(prev: _Line, cur: _Line, block: list[list[_Line]], stats: _Stats) ->
         and _is_heading(para[0], stats)
         and all(stats.is_display(x) == stats.is_display(para[0]) for x in para)
     )
-    if prev_head and (len(para) > 2 or _is_heading(cur, stats)
-                      or not stats.is_display(para[0]) or not stats.is_display(cur)):
+    if prev_head and (
+        len(para) > 2 or _is_heading(cur, stats) or not stats.is_display(para[0]) or not stats.is_display(cur)
+    ):
         return "block"  # a heading stands alone; only a display heading may wrap (once)
     if stats.is_display(cur) != stats.is_display(prev) or abs(cur.size - prev.size) > 0.6:
         return "block"
@@ -349,10 +359,7 @@ def _breaks(prev: _Line, cur: _Line, block: list[list[_Line]], stats: _Stats) ->
         return "block" if done and not re.match(r"<?(?:https?://|www\.|doi)", cur.text, re.I) else None
     if cur.page != prev.page:
         return "block" if ended else None
-    if (
-        stats.left is not None and cur.x is not None and cur.x - stats.left > cur.size
-        and _TERMINAL.search(prev.text)
-    ):
+    if stats.left is not None and cur.x is not None and cur.x - stats.left > cur.size and _TERMINAL.search(prev.text):
         return "block"  # indented first line
     return "block" if ended and not stats.spaced else None
 

@@ -22,13 +22,32 @@ _REF_TITLE = re.compile(
 _LIST_MARK = r"[ \t]*(?:[-*•][ \t]+)?"
 _BRACKET_START = re.compile(rf"^{_LIST_MARK}\[(\d{{1,4}})\][ \t]*")
 _DOT_START = re.compile(rf"^{_LIST_MARK}(\d{{1,3}})[.)][ \t]+(?=\S)")
-_MONTHS = {m.lower(): i for i, m in enumerate(
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-     "October", "November", "December"], 1)}
+_MONTHS = {
+    m.lower(): i
+    for i, m in enumerate(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        1,
+    )
+}
 _MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 # "(2022, August 31)", "(2005)", "(2020a)", "(2019, July 16-18)", "(May 2020)"
 _PAREN_DATE = re.compile(
     rf"\((?:(?P<m1>{_MONTH})\s+(?:(?P<d1>\d{{1,2}}),?\s+)?)?(?P<y>\d{{4}})(?P<suffix>[a-z]?)"
@@ -143,7 +162,7 @@ def _author_year(text: str, lines) -> list[Reference]:
             continue
         lead = len(line) - len(line.lstrip(" \t-*•"))
         body = line[lead:]
-        continues = current is not None and not _ends_element(text[current[0]:current[1]])
+        continues = current is not None and not _ends_element(text[current[0] : current[1]])
         if _AUTHOR_START.match(body) and not continues:
             close()
             current = [start + lead, end]
@@ -281,7 +300,7 @@ def url_date(url: str) -> tuple[int, int | None, int | None] | None:
     """
     path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url.strip().strip("<>"), flags=re.I)
     if path == url.strip().strip("<>") and path.lower().startswith("www."):
-        path = path[path.find("/"):] if "/" in path else ""
+        path = path[path.find("/") :] if "/" in path else ""
     path = re.split(r"[?#]", path, maxsplit=1)[0]
     best: tuple[int, int | None, int | None] | None = None
     for pattern in _URL_DATES:

@@ -24,9 +24,23 @@ _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 # "2.7. April 23, 1997: Jiang Zemin Visits Moscow; Meets Yeltsin", "1. Introduction", "3 Results"
 _NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,3}){0,3})\.?[ \t]+([A-Z0-9\"'“‘(].{0,200})$")
 _NAMED_HEADINGS = {
-    "abstract", "introduction", "references", "bibliography", "conclusion", "conclusions",
-    "acknowledgements", "acknowledgments", "discussion", "methods", "results", "notes",
-    "works cited", "sources", "summary", "background", "appendix",
+    "abstract",
+    "introduction",
+    "references",
+    "bibliography",
+    "conclusion",
+    "conclusions",
+    "acknowledgements",
+    "acknowledgments",
+    "discussion",
+    "methods",
+    "results",
+    "notes",
+    "works cited",
+    "sources",
+    "summary",
+    "background",
+    "appendix",
 }
 _FENCE = re.compile(r"^(```|~~~)")
 # "1. Lee, C. (2015). A history of ..." wrapped mid-title is a reference entry, not a heading.
@@ -181,7 +195,7 @@ def _without_comments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
         while True:
             chunk = text[s:e].rstrip()
             k = chunk.rfind("<!--")
-            if not chunk.endswith("-->") or k == -1 or "-->" in chunk[k + 4:-3]:
+            if not chunk.endswith("-->") or k == -1 or "-->" in chunk[k + 4 : -3]:
                 break
             e = s + len(chunk[:k].rstrip())
         e = s + len(text[s:e].rstrip())
@@ -220,10 +234,16 @@ def build_document(
 
     def add(start: int, end: int, is_heading: bool, number: str | None = None) -> Passage:
         p = Passage(
-            id=f"{path}#{len(passages)}", path=path, index=len(passages), start=start, end=end,
-            text=text[start:end], section=[s.title if not s.number else f"{s.number}. {s.title}" for s in stack],
+            id=f"{path}#{len(passages)}",
+            path=path,
+            index=len(passages),
+            start=start,
+            end=end,
+            text=text[start:end],
+            section=[s.title if not s.number else f"{s.number}. {s.title}" for s in stack],
             section_number=next((s.number for s in reversed(stack) if s.number), None),
-            is_heading=is_heading, paragraph=paragraph,
+            is_heading=is_heading,
+            paragraph=paragraph,
         )
         passages.append(p)
         return p
@@ -264,6 +284,14 @@ def build_document(
         paragraph += 1
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Document(
-        path=path, text=text, kind=kind, passages=passages, sections=sections, date=date,
-        title=title, page_starts=page_starts or [], content_hash=digest, **metadata,
+        path=path,
+        text=text,
+        kind=kind,
+        passages=passages,
+        sections=sections,
+        date=date,
+        title=title,
+        page_starts=page_starts or [],
+        content_hash=digest,
+        **metadata,
     )

@@ -31,9 +31,11 @@ from ..models import Document
 log = logging.getLogger("claimcheck")
 
 INDEX_VERSION = "1"
-CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
-                "# This file is a cache directory tag created by claimcheck.\n"
-                "# For information about cache directory tags, see https://bford.info/cachedir/\n")
+CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by claimcheck.\n"
+    "# For information about cache directory tags, see https://bford.info/cachedir/\n"
+)
 _INDEX_FILE = re.compile(r"\Apassages-[0-9a-f]{16}-[0-9a-f]{32}\.sqlite\Z")
 _OLD_INDEX_FILE = re.compile(r"\Apassages-[0-9a-f]{32}\.sqlite\Z")  # before source sets had a key
 # FTS5's bm25 scores every passage an OR query matches (no top-k pruning), so common words cost
@@ -92,8 +94,7 @@ class PassageIndex:
         self._df: dict[str, int] = {}
 
     @classmethod
-    def build(cls, documents: Sequence[Document], cache_dir: Path | None, *,
-              required: bool = False) -> PassageIndex:
+    def build(cls, documents: Sequence[Document], cache_dir: Path | None, *, required: bool = False) -> PassageIndex:
         """Open the cached index for these documents, or build it (atomically) if missing.
 
         ``required``: the user named ``cache_dir``, so a folder that cannot be made is an
@@ -119,8 +120,11 @@ class PassageIndex:
                     conn.close()
                 os.replace(tmp, target)
         except (OSError, sqlite3.Error) as exc:
-            log.warning("cannot write the passage index in %s (%s); building it in memory for this run",
-                        folder, getattr(exc, "strerror", None) or exc)
+            log.warning(
+                "cannot write the passage index in %s (%s); building it in memory for this run",
+                folder,
+                getattr(exc, "strerror", None) or exc,
+            )
             return cls._in_memory(documents)
         _prune(folder, target)
         index = cls._open_valid(target, expected)
@@ -139,8 +143,9 @@ class PassageIndex:
         try:
             index = cls(str(target))
             rows = index.conn.execute("SELECT count(*) FROM passages").fetchone()[0]
-            index.conn.execute("SELECT path, idx, bm25(passages) FROM passages WHERE passages MATCH 'probe' "
-                               "LIMIT 1").fetchall()
+            index.conn.execute(
+                "SELECT path, idx, bm25(passages) FROM passages WHERE passages MATCH 'probe' LIMIT 1"
+            ).fetchall()
             if rows != expected:
                 raise sqlite3.DatabaseError(f"{rows} passages where {expected} were expected")
             return index
@@ -205,8 +210,10 @@ def usable_cache_dir(cache_dir: Path, *, required: bool = False) -> Path | None:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         if required:
-            raise InputError(str(cache_dir), f"cannot use it as the cache folder: {reason} "
-                                             "(choose another --cache-dir, or --no-cache)") from None
+            raise InputError(
+                str(cache_dir),
+                f"cannot use it as the cache folder: {reason} (choose another --cache-dir, or --no-cache)",
+            ) from None
     home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "claimcheck"
     project = hashlib.sha256(str(Path.cwd().resolve() / cache_dir).encode()).hexdigest()[:16]
     fallback = home / project
@@ -262,9 +269,11 @@ def clean_cache(folder: Path) -> tuple[int, list[str]]:
     removed = remove_leftovers(folder)
     left: list[str] = []
     for entry in sorted(folder.iterdir()):
-        ours = (entry.name in ("CACHEDIR.TAG", ".gitignore", "corpus-store.sqlite", "corpus-store.sqlite-journal")
-                or bool(_INDEX_FILE.match(entry.name))
-                or bool(_OLD_INDEX_FILE.match(entry.name)))
+        ours = (
+            entry.name in ("CACHEDIR.TAG", ".gitignore", "corpus-store.sqlite", "corpus-store.sqlite-journal")
+            or bool(_INDEX_FILE.match(entry.name))
+            or bool(_OLD_INDEX_FILE.match(entry.name))
+        )
         if ours and entry.name == ".gitignore" and "claimcheck" not in entry.read_text(errors="replace"):
             ours = False
         if not ours:

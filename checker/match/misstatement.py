@@ -36,14 +36,20 @@ if TYPE_CHECKING:  # match sits below rules: it reads a rule's sides and hit, it
 _CALENDAR = ("quarter", "half", "year", "month", "week", "day", "season")
 
 
-def another_statement(claim: Side, evidence: Side, hit: Hit, category: str, source: Document,
-                      options: AlignOptions = DEFAULT_OPTIONS) -> str | None:
+def another_statement(
+    claim: Side, evidence: Side, hit: Hit, category: str, source: Document, options: AlignOptions = DEFAULT_OPTIONS
+) -> str | None:
     """Why the matching sentence is about something else than the claim, or None."""
     # the statements of the clauses that hold the two values
     a = statement_at(claim.facts.statement, claim.facts.clauses, hit.claim_span[0])
     b = statement_at(evidence.facts.statement, evidence.facts.clauses, hit.evidence_span[0])
-    if a is not None and a.subject is not None and a.subject.pronoun and a.subject.resolved_from is None \
-            and a.subject.text.lower() not in ("we", "i"):
+    if (
+        a is not None
+        and a.subject is not None
+        and a.subject.pronoun
+        and a.subject.resolved_from is None
+        and a.subject.text.lower() not in ("we", "i")
+    ):
         return "a subject the claim does not name"  # "He was waived three days later": who?
     if other_subject(a, b, options, word_forms(claim.text), word_forms(evidence.text)):
         return "another subject"
@@ -99,8 +105,10 @@ def foreign_subject(side: Side, st: Statement | None, source: Document) -> bool:
     if subject.head and not subject.names and qualified and subject.head not in words:
         return True
     # a thing the claim counts that the source never names ("tonnes of stone")
-    if any(s.kind == "quantity" and s.quantity is not None and s.quantity.noun and s.measure
-           and s.measure not in words for s in st.slots):
+    if any(
+        s.kind == "quantity" and s.quantity is not None and s.quantity.noun and s.measure and s.measure not in words
+        for s in st.slots
+    ):
         return True
     mentions = [e for e in side.facts.entities if e.kind == "place" and subject.start <= e.start < subject.end]
     return any(not set(re.findall(r"[a-z0-9]+", m.text.lower())) <= words for m in mentions)
@@ -114,12 +122,14 @@ def other_place(claim: Side, evidence: Side) -> bool:
         return False
     forms = word_forms(evidence.text)
     mine = [e for e in claim.facts.entities if e.kind == "place"]
-    return any(not all(w in forms for w in re.findall(r"[a-z0-9]+", e.text.lower())) for e in mine) and \
-        any(e.canonical not in {m.canonical for m in mine} for e in theirs)
+    return any(not all(w in forms for w in re.findall(r"[a-z0-9]+", e.text.lower())) for e in mine) and any(
+        e.canonical not in {m.canonical for m in mine} for e in theirs
+    )
 
 
-def unmatched_context(claim: Side, evidence: Side, span: tuple[int, int],
-                      after: int = DEFAULT_OPTIONS.context_chars) -> bool:
+def unmatched_context(
+    claim: Side, evidence: Side, span: tuple[int, int], after: int = DEFAULT_OPTIONS.context_chars
+) -> bool:
     """True when the claim names a place or thing, or gives a rank, that the matching sentence
     lacks (besides the value found misstated): "in the first round" against a sentence on the
     runoff, "the follow-up study in Auckland" against the original study. A misstatement is a
@@ -139,9 +149,14 @@ def unmatched_context(claim: Side, evidence: Side, span: tuple[int, int],
             return True
     # ranks, but not those of calendar units ("the fourth quarter" is a period, which the date
     # rules read)
-    ordinals = [q for q in claim.facts.quantities if q.kind == "ordinal" and inside(q.start)
-                and not re.match(r"\W*(?:" + "|".join(_CALENDAR) + ")", claim.text[q.end - claim.start:], re.I)
-                and q.noun.lower() not in _CALENDAR]
+    ordinals = [
+        q
+        for q in claim.facts.quantities
+        if q.kind == "ordinal"
+        and inside(q.start)
+        and not re.match(r"\W*(?:" + "|".join(_CALENDAR) + ")", claim.text[q.end - claim.start :], re.I)
+        and q.noun.lower() not in _CALENDAR
+    ]
     theirs = {q.value for q in evidence.facts.quantities if q.kind == "ordinal"}
     return any(q.value not in theirs for q in ordinals)
 

@@ -92,8 +92,9 @@ def _places_compatible(a: list[str], b: list[str]) -> bool:
     return any(within(x, y) or within(y, x) for x in a for y in b)
 
 
-def anchors_align(a: Anchor | None, b: Anchor | None, options: AlignOptions = DEFAULT_OPTIONS,
-                  bare_ok: bool = False) -> str | None:
+def anchors_align(
+    a: Anchor | None, b: Anchor | None, options: AlignOptions = DEFAULT_OPTIONS, bare_ok: bool = False
+) -> str | None:
     """Why two anchors name one thing, or None."""
     if a is None or b is None or a.pronoun or b.pronoun:
         return None
@@ -103,8 +104,9 @@ def anchors_align(a: Anchor | None, b: Anchor | None, options: AlignOptions = DE
         if not a.names or not b.names:
             # "the museum" against "the Astrup Museum": a common noun never stands for a name
             return None
-        if not all(any(names_match(x, y, options) for y in b.names) for x in a.names) and \
-                not all(any(names_match(x, y, options) for y in a.names) for x in b.names):
+        if not all(any(names_match(x, y, options) for y in b.names) for x in a.names) and not all(
+            any(names_match(x, y, options) for y in a.names) for x in b.names
+        ):
             return None
         if a.head and b.head:
             if a.head != b.head:
@@ -118,14 +120,22 @@ def anchors_align(a: Anchor | None, b: Anchor | None, options: AlignOptions = DE
     ma, mb = set(a.modifiers), set(b.modifiers)
     if not (ma <= mb or mb <= ma):
         return None  # "the maritime museum" is not "the city museum"
-    if not bare_ok and not a.places and not b.places and not ma and not mb and a.resolved_from is None \
-            and b.resolved_from is None:
+    if (
+        not bare_ok
+        and not a.places
+        and not b.places
+        and not ma
+        and not mb
+        and a.resolved_from is None
+        and b.resolved_from is None
+    ):
         return None  # a bare "the council" says too little to be one thing, unless the claim cites the passage's source
     return f"same subject '{a.text}'"
 
 
-def other_measure(claim: Statement | None, evidence: Statement | None, claim_span: tuple[int, int],
-                  evidence_span: tuple[int, int]) -> bool:
+def other_measure(
+    claim: Statement | None, evidence: Statement | None, claim_span: tuple[int, int], evidence_span: tuple[int, int]
+) -> bool:
     """True when the figures at two spans are slots that count different things ("tonnes of
     stone" against "tonnes of coal"), so that no rule may set one against the other."""
     if claim is None or evidence is None:
@@ -141,8 +151,11 @@ def statement_at(statement: Statement | None, clauses: list[Statement], pos: int
     """The statement (main clause or another clause) whose verb comes last before ``pos``."""
     best = statement
     for st in clauses:
-        if st.predicate is not None and st.predicate.start <= pos and (
-                best is None or best.predicate is None or best.predicate.start <= st.predicate.start):
+        if (
+            st.predicate is not None
+            and st.predicate.start <= pos
+            and (best is None or best.predicate is None or best.predicate.start <= st.predicate.start)
+        ):
             best = st
     return best
 
@@ -161,9 +174,13 @@ def other_differences(category: str, claim: Statement | None, evidence: Statemen
         # another period and another figure: a figure of another time, not a misstated one
         cw = [s for s in claim.slots if s.kind == "when" and s.role in ("period", "point")]
         ew = [s for s in evidence.slots if s.kind == "when" and s.role in ("period", "point")]
-        figures_differ = not any(c.quantity.kind == e.quantity.kind and numbers_compatible(c.quantity, e.quantity)
-                                 for c in claim.slots if c.kind == "quantity"
-                                 for e in evidence.slots if e.kind == "quantity")
+        figures_differ = not any(
+            c.quantity.kind == e.quantity.kind and numbers_compatible(c.quantity, e.quantity)
+            for c in claim.slots
+            if c.kind == "quantity"
+            for e in evidence.slots
+            if e.kind == "quantity"
+        )
         if cw and ew and figures_differ and all(dates_conflict(c.date, e.date) for c in cw for e in ew):
             return True
     if category == "date":
@@ -182,8 +199,13 @@ def other_differences(category: str, claim: Statement | None, evidence: Statemen
     return False
 
 
-def other_subject(a: Statement | None, b: Statement | None, options: AlignOptions = DEFAULT_OPTIONS,
-                  a_words: AbstractSet[str] | None = None, b_words: AbstractSet[str] | None = None) -> bool:
+def other_subject(
+    a: Statement | None,
+    b: Statement | None,
+    options: AlignOptions = DEFAULT_OPTIONS,
+    a_words: AbstractSet[str] | None = None,
+    b_words: AbstractSet[str] | None = None,
+) -> bool:
     """True when two statements are plainly about different things: named subjects with no
     name in common, places that exclude each other, or common-noun subjects whose heads (or
     modifiers) differ and are not even mentioned by the other sentence ("the Woodhouse car
@@ -264,13 +286,15 @@ def _recurrence(a: Statement, b: Statement) -> str:
 
 
 def _start(d: DateMention) -> DateMention:
-    return d.model_copy(update={"latest": d.earliest if d.granularity == "day" else _end_of_unit(d, d.earliest),
-                                "is_range": False})
+    return d.model_copy(
+        update={"latest": d.earliest if d.granularity == "day" else _end_of_unit(d, d.earliest), "is_range": False}
+    )
 
 
 def _end(d: DateMention) -> DateMention:
-    return d.model_copy(update={"earliest": d.latest if d.granularity == "day" else _start_of_unit(d, d.latest),
-                                "is_range": False})
+    return d.model_copy(
+        update={"earliest": d.latest if d.granularity == "day" else _start_of_unit(d, d.latest), "is_range": False}
+    )
 
 
 def _end_of_unit(d: DateMention, day):
@@ -374,8 +398,8 @@ def _title_relation(a: str, b: str) -> str:
     if not shared:
         return "other"
     head = shared[0]
-    ma = set(wa[:len(wa) - len(head.split())]) if lex.role(" ".join(wa[-len(head.split()):])) == head else set(wa)
-    mb = set(wb[:len(wb) - len(head.split())]) if lex.role(" ".join(wb[-len(head.split()):])) == head else set(wb)
+    ma = set(wa[: len(wa) - len(head.split())]) if lex.role(" ".join(wa[-len(head.split()) :])) == head else set(wa)
+    mb = set(wb[: len(wb) - len(head.split())]) if lex.role(" ".join(wb[-len(head.split()) :])) == head else set(wb)
     return "same" if ma <= mb or mb <= ma else "kin"
 
 
@@ -388,9 +412,14 @@ def _compare_roles(c: Slot, e: Slot, options: AlignOptions) -> Outcome | None:
         return None  # "was" against "is": both may hold
     title = _title_relation(c.title, e.title)
     if c.of and e.of:
-        body = "same" if any(names_match(x.lower(), y.lower(), options) for x in c.of for y in e.of) \
-            or _places_compatible([x for x in c.of if x[:1].isupper()], [y for y in e.of if y[:1].isupper()]) \
-            and any(x[:1].isupper() for x in c.of) and any(y[:1].isupper() for y in e.of) else "other"
+        body = (
+            "same"
+            if any(names_match(x.lower(), y.lower(), options) for x in c.of for y in e.of)
+            or _places_compatible([x for x in c.of if x[:1].isupper()], [y for y in e.of if y[:1].isupper()])
+            and any(x[:1].isupper() for x in c.of)
+            and any(y[:1].isupper() for y in e.of)
+            else "other"
+        )
     else:
         body = "unknown"
     if title == "same":
@@ -432,18 +461,31 @@ def _role_alignment(claim: Statement, evidence: Statement, options: AlignOptions
         for e in (s for s in evidence.slots if s.kind == "role"):
             outcome = _compare_roles(c, e, options)
             if outcome:
-                comps.append(SlotComparison("role", outcome, c, e, (c.start, c.end), (e.start, e.end),
-                                            f"{c.title} of {c.text.split(' of ', 1)[-1]}",
-                                            f"{e.title} of {e.text.split(' of ', 1)[-1]}"))
+                comps.append(
+                    SlotComparison(
+                        "role",
+                        outcome,
+                        c,
+                        e,
+                        (c.start, c.end),
+                        (e.start, e.end),
+                        f"{c.title} of {c.text.split(' of ', 1)[-1]}",
+                        f"{e.title} of {e.text.split(' of ', 1)[-1]}",
+                    )
+                )
     if not comps:
         return None
     holder = comps[0].claim.holder[0]
     return StatementAlignment(f"same person '{holder}', same role '{comps[0].claim.title}'", comps)
 
 
-def align_statements(claim: Statement | None, evidence: Statement | None,
-                     options: AlignOptions = DEFAULT_OPTIONS, cited: bool = False,
-                     contained: bool = False) -> StatementAlignment | None:
+def align_statements(
+    claim: Statement | None,
+    evidence: Statement | None,
+    options: AlignOptions = DEFAULT_OPTIONS,
+    cited: bool = False,
+    contained: bool = False,
+) -> StatementAlignment | None:
     """The alignment of two statements with their slot comparisons, or None when they are not one.
 
     ``contained``: the passage says every word the claim says beside its typed values (the
@@ -472,8 +514,9 @@ def align_statements(claim: Statement | None, evidence: Statement | None,
     strict = kind == "opposite" or pa.negated != pb.negated
     if not _objects_align(claim, evidence, options, strict):
         return None
-    reason = (f"{why}, same predicate '{cls}'" if kind == "same"
-              else f"{why}, opposite predicates '{pa.lemma}'/'{pb.lemma}'")
+    reason = (
+        f"{why}, same predicate '{cls}'" if kind == "same" else f"{why}, opposite predicates '{pa.lemma}'/'{pb.lemma}'"
+    )
     comps: list[SlotComparison] = []
     recurs = _recurrence(claim, evidence)
     cw = [s for s in claim.slots if s.kind == "when"]
@@ -493,7 +536,8 @@ def align_statements(claim: Statement | None, evidence: Statement | None,
                 return None
     negation_differs = pa.negated != pb.negated
     if (kind == "opposite" or negation_differs) and any(
-            dates_conflict(c.date, e.date) for c in cw for e in ew if c.role != "base" and e.role != "base"):
+        dates_conflict(c.date, e.date) for c in cw for e in ew if c.role != "base" and e.role != "base"
+    ):
         return None  # "opened in 1797" and "closed in 1936": two events, not a denial
     denial = kind == "opposite" and not negation_differs or kind == "same" and negation_differs
     if denial:
@@ -518,12 +562,19 @@ def align_statements(claim: Statement | None, evidence: Statement | None,
         _add(comps, "where", c, outcomes, lambda s: s.place or s.text)
     eq = [s for s in evidence.slots if s.kind == "quantity" and s.role != "base"]
     for c in (s for s in claim.slots if s.kind == "quantity" and s.role != "base"):
-        peers = [e for e in eq if _amount(e.role) == _amount(c.role) and same_kind(c.quantity, e.quantity)
-                 and _same_measure(c, e)]
+        peers = [
+            e
+            for e in eq
+            if _amount(e.role) == _amount(c.role) and same_kind(c.quantity, e.quantity) and _same_measure(c, e)
+        ]
         outcomes = [(_quantity_outcome(c, e), e) for e in peers]
         if not any(o == "agree" for o, _ in outcomes) and any(
-                c.quantity.kind == e.quantity.kind and c.quantity.unit == e.quantity.unit
-                and numbers_compatible(c.quantity, e.quantity) for e in evidence.slots if e.kind == "quantity"):
+            c.quantity.kind == e.quantity.kind
+            and c.quantity.unit == e.quantity.unit
+            and numbers_compatible(c.quantity, e.quantity)
+            for e in evidence.slots
+            if e.kind == "quantity"
+        ):
             continue  # the passage states the claim's figure, for something we did not pair: no verdict
         _add(comps, "quantity", c, outcomes, lambda s: describe_quantity(s.quantity))
     for c in (s for s in claim.slots if s.kind == "ordinal"):
@@ -544,15 +595,20 @@ def align_statements(claim: Statement | None, evidence: Statement | None,
 
 
 def _compare_agents(c: Slot, e: Slot, options: AlignOptions) -> Outcome:
-    """"directed by Bert Royal" against "directed by Will Gluck": one of the claim's names
+    """ "directed by Bert Royal" against "directed by Will Gluck": one of the claim's names
     among the passage's agrees; none of them is a conflict."""
     if any(names_match(x, y, options) for x in c.holder for y in e.holder):
         return "agree"
     return "conflict"
 
 
-def align_any(claim: Statement | None, facts, options: AlignOptions = DEFAULT_OPTIONS,
-              cited: bool = False, contained: bool = False) -> StatementAlignment | None:
+def align_any(
+    claim: Statement | None,
+    facts,
+    options: AlignOptions = DEFAULT_OPTIONS,
+    cited: bool = False,
+    contained: bool = False,
+) -> StatementAlignment | None:
     """The claim against a passage's main clause, then its other clauses: the first alignment
     that compares a slot, else the first alignment at all."""
     first = None

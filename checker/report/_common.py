@@ -71,8 +71,9 @@ def verdict_label(report: Report, claim: ClaimResult) -> str:
 def acceptance_text(f: AcceptedFinding) -> str:
     """``accepted in draft.md:3:1: the source itself gives both dates`` and the like."""
     by = f.accepted_by
-    how = {"comment": "suppressed by a comment", "claim": "ignored by the claim file",
-           "baseline": "in the baseline"}[by.kind]
+    how = {"comment": "suppressed by a comment", "claim": "ignored by the claim file", "baseline": "in the baseline"}[
+        by.kind
+    ]
     where = f" at {loc_str(by.location)}" if by.location is not None else ""
     return f"{how}{where}: {by.reason}"
 

@@ -17,10 +17,31 @@ from . import RenderOptions
 from ._common import ordered_accepted, ordered_findings, stable_fingerprint
 
 COLUMNS = (
-    "id", "status", "severity", "rule", "name", "category", "message",
-    "claim", "claim_sentence", "claim_path", "claim_line", "claim_column", "claim_section", "claim_value", "claim_text",
-    "evidence_path", "evidence_line", "evidence_column", "evidence_section", "evidence_value", "evidence_text",
-    "confidence", "fingerprint", "accepted_by", "accepted_reason",
+    "id",
+    "status",
+    "severity",
+    "rule",
+    "name",
+    "category",
+    "message",
+    "claim",
+    "claim_sentence",
+    "claim_path",
+    "claim_line",
+    "claim_column",
+    "claim_section",
+    "claim_value",
+    "claim_text",
+    "evidence_path",
+    "evidence_line",
+    "evidence_column",
+    "evidence_section",
+    "evidence_value",
+    "evidence_text",
+    "confidence",
+    "fingerprint",
+    "accepted_by",
+    "accepted_reason",
 )
 _NUMBER = re.compile(r"[+-]?\d[\d,.]*%?")
 
@@ -35,12 +56,31 @@ def _cell(value: object) -> str:
 def _row(f: Finding, claim: ClaimResult | None) -> list[str]:
     by = f.accepted_by if isinstance(f, AcceptedFinding) else None
     values = [
-        f.id, "accepted" if by else "shown", f.severity.value, f.rule, f.name, f.category, " ".join(f.message.split()),
-        claim.id if claim else f.claim_id, " ".join(claim.text.split()) if claim else "",
-        f.claim.path, f.claim.line, f.claim.column, f.claim.section, f.claim_value, " ".join(f.claim.text.split()),
-        f.evidence.path, f.evidence.line, f.evidence.column, f.evidence.section, f.evidence_value,
+        f.id,
+        "accepted" if by else "shown",
+        f.severity.value,
+        f.rule,
+        f.name,
+        f.category,
+        " ".join(f.message.split()),
+        claim.id if claim else f.claim_id,
+        " ".join(claim.text.split()) if claim else "",
+        f.claim.path,
+        f.claim.line,
+        f.claim.column,
+        f.claim.section,
+        f.claim_value,
+        " ".join(f.claim.text.split()),
+        f.evidence.path,
+        f.evidence.line,
+        f.evidence.column,
+        f.evidence.section,
+        f.evidence_value,
         " ".join(f.evidence.text.split()),
-        f"{f.confidence:.2f}", stable_fingerprint(f), by.kind if by else "", by.reason if by else "",
+        f"{f.confidence:.2f}",
+        stable_fingerprint(f),
+        by.kind if by else "",
+        by.reason if by else "",
     ]
     return [_cell(v) for v in values]
 

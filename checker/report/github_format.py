@@ -94,19 +94,24 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
         lines.append("::endgroup::")
     hidden = len(findings) - len(annotated)
     if hidden:
-        lines.append(command(
-            "notice",
-            f"{plural(hidden, 'more finding')} not shown as annotations (GitHub shows at most 10 "
-            f"errors and 10 warnings per step); see the log above, the step summary or the "
-            f"SARIF/HTML report.",
-            title="claimcheck",
-        ))
+        lines.append(
+            command(
+                "notice",
+                f"{plural(hidden, 'more finding')} not shown as annotations (GitHub shows at most 10 "
+                f"errors and 10 warnings per step); see the log above, the step summary or the "
+                f"SARIF/HTML report.",
+                title="claimcheck",
+            )
+        )
     s = report.summary
     lines.append(
         f"claimcheck: {plural(s.claims, 'claim')}: {s.contradicted} contradicted, "
         f"{s.unverified} unverified, {s.supported} supported; {plural(s.findings, 'finding')}"
-        + (f" ({s.accepted_claims} contradicted claim(s) and {s.accepted} finding(s) accepted, not shown)"
-           if s.accepted else "")
+        + (
+            f" ({s.accepted_claims} contradicted claim(s) and {s.accepted} finding(s) accepted, not shown)"
+            if s.accepted
+            else ""
+        )
     )
     return "\n".join(lines) + "\n"
 

@@ -101,10 +101,13 @@ def _toc(claims: list[dict]) -> list[dict]:
     for c in claims:
         label = f"line {c['line']}" if lines[c["line"]] == 1 else f"line {c['line']}:{c['column']}"
         by_verdict = sections.setdefault(c["section"] or "", {v: [] for v in VERDICT_ORDER})
-        by_verdict[c["verdict"]].append({"anchor": c["anchor"], "label": label,
-                                         "accepted": c["is_accepted"], "title": c["text"][:120]})
-    return [{"name": name, "verdicts": [(v, VERDICT_LABEL[v], links[v]) for v in VERDICT_ORDER]}
-            for name, links in sections.items()]
+        by_verdict[c["verdict"]].append(
+            {"anchor": c["anchor"], "label": label, "accepted": c["is_accepted"], "title": c["text"][:120]}
+        )
+    return [
+        {"name": name, "verdicts": [(v, VERDICT_LABEL[v], links[v]) for v in VERDICT_ORDER]}
+        for name, links in sections.items()
+    ]
 
 
 def context(report: Report, options: RenderOptions) -> dict:
@@ -113,8 +116,7 @@ def context(report: Report, options: RenderOptions) -> dict:
     files = []
     for i, g in enumerate(group_by_file(report), 1):
         claims = [_claim(report, c, fs, f"claim-{i}-{j}") for j, (c, fs) in enumerate(g.claims, 1)]
-        files.append({"path": g.path, "claims": claims, "loose": [_finding(f) for f in g.loose],
-                      "toc": _toc(claims)})
+        files.append({"path": g.path, "claims": claims, "loose": [_finding(f) for f in g.loose], "toc": _toc(claims)})
     return {
         "title": options.extra.get("title", "claimcheck report"),
         "tool": report.tool,

@@ -43,7 +43,7 @@ def _one_line(s: str) -> str:
 
 
 # XML 1.0 forbids most control characters even as references; ElementTree writes them anyway.
-_XML_ILLEGAL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF], "\uFFFD")
+_XML_ILLEGAL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF], "\ufffd")
 
 
 def _xml_safe(root: ET.Element) -> None:
@@ -55,9 +55,17 @@ def _xml_safe(root: ET.Element) -> None:
 
 
 def _case(parent: ET.Element, name: str, classname: str, path: str, line: int) -> ET.Element:
-    return ET.SubElement(parent, "testcase", {
-        "name": name, "classname": classname, "file": path, "line": str(line), "time": "0",
-    })
+    return ET.SubElement(
+        parent,
+        "testcase",
+        {
+            "name": name,
+            "classname": classname,
+            "file": path,
+            "line": str(line),
+            "time": "0",
+        },
+    )
 
 
 def _failure(case: ET.Element, f: Finding) -> None:
@@ -119,13 +127,21 @@ def build(report: Report) -> ET.Element:
                 _failure(case, f)
                 counts["failures"] += 1
         suite.attrib.update(
-            tests=str(counts["tests"]), failures=str(counts["failures"]), errors="0",
-            skipped=str(counts["skipped"]), time="0",
+            tests=str(counts["tests"]),
+            failures=str(counts["failures"]),
+            errors="0",
+            skipped=str(counts["skipped"]),
+            time="0",
         )
         for k in totals:
             totals[k] += counts[k]
-    root.attrib.update(tests=str(totals["tests"]), failures=str(totals["failures"]), errors="0",
-                       skipped=str(totals["skipped"]), time="0")
+    root.attrib.update(
+        tests=str(totals["tests"]),
+        failures=str(totals["failures"]),
+        errors="0",
+        skipped=str(totals["skipped"]),
+        time="0",
+    )
     return root
 
 

@@ -78,8 +78,11 @@ def _summary(report: Report) -> list[str]:
     for key, n in (("error", s.errors), ("warning", s.warnings), ("info", s.infos)):
         out.append(f"| {SEVERITY_ICON[key]} {key} | {n} |")
     if s.accepted:
-        out += ["", f"{plural(s.accepted, 'accepted finding')} (suppressed or baselined) not counted; "
-                    f"{s.accepted_claims} contradicted claim(s) accepted."]
+        out += [
+            "",
+            f"{plural(s.accepted, 'accepted finding')} (suppressed or baselined) not counted; "
+            f"{s.accepted_claims} contradicted claim(s) accepted.",
+        ]
     return out
 
 
@@ -92,15 +95,19 @@ def _findings_table(findings: list[Finding]) -> list[str]:
     ]
     for f in findings:
         out.append(
-            "| " + " | ".join([
-                f"{SEVERITY_ICON[f.severity.value]} {f.severity.value}",
-                code(f.rule, table=True),
-                code(loc_str(f.claim), table=True),
-                text(f.message, table=True),
-                code(f.claim_value, table=True),
-                code(f.evidence_value, table=True),
-                code(loc_str(f.evidence), table=True) + _where(f.evidence),
-            ]) + " |"
+            "| "
+            + " | ".join(
+                [
+                    f"{SEVERITY_ICON[f.severity.value]} {f.severity.value}",
+                    code(f.rule, table=True),
+                    code(loc_str(f.claim), table=True),
+                    text(f.message, table=True),
+                    code(f.claim_value, table=True),
+                    code(f.evidence_value, table=True),
+                    code(loc_str(f.evidence), table=True) + _where(f.evidence),
+                ]
+            )
+            + " |"
         )
     return out
 
@@ -119,7 +126,7 @@ def _quote(s: str, span=None) -> str:
         if hl:
             core = piece.strip()
             lead = piece[: len(piece) - len(piece.lstrip())]
-            trail = piece[len(piece.rstrip()):]
+            trail = piece[len(piece.rstrip()) :]
             out.append(_inline(lead) + (f"**{_inline(core)}**" if core else "") + _inline(trail))
         else:
             out.append(_inline(piece))

@@ -209,11 +209,13 @@ def _suppressions(f: Finding, base: tuple[str, Path]) -> list[Suppression] | Non
     if not isinstance(f, AcceptedFinding):
         return None
     by = f.accepted_by
-    return [Suppression(
-        kind="external" if by.kind == "baseline" else "inSource",
-        justification=by.reason,
-        location=_location(by.location, base) if by.location is not None else None,
-    )]
+    return [
+        Suppression(
+            kind="external" if by.kind == "baseline" else "inSource",
+            justification=by.reason,
+            location=_location(by.location, base) if by.location is not None else None,
+        )
+    ]
 
 
 def _rule_help(code: str, first: Finding, home: str | None) -> dict:
@@ -250,40 +252,51 @@ def build(report: Report, options: RenderOptions) -> SarifLog:
         )
         for r in rule_ids
     ]
-    base = (options.root, Path(options.extra["srcroot"]) if options.extra.get("srcroot")
-            else repository_root(Path(options.root)))
+    base = (
+        options.root,
+        Path(options.extra["srcroot"]) if options.extra.get("srcroot") else repository_root(Path(options.root)),
+    )
     results = []
     for f in findings:
         ev = f.evidence
         where = ", ".join(x for x in (f"page {ev.page}" if ev.page else "", ev.section or "") if x)
         related = f"Source passage{' (' + where + ')' if where else ''}: says {f.evidence_value!s}"
-        results.append(Result(
-            rule_id=f.rule,
-            rule_index=index[f.rule],
-            level=LEVEL[f.severity],
-            message=Message(text=f.message),
-            locations=[_location(f.claim, base)],
-            related_locations=[_location(ev, base, id=1, message=related)],
-            partial_fingerprints={FINGERPRINT_KEY: stable_fingerprint(f)},
-            suppressions=_suppressions(f, base),
-            properties={
-                "category": f.category,
-                "claimId": f.claim_id,
-                "claimValue": f.claim_value,
-                "evidenceValue": f.evidence_value,
-                "confidence": f.confidence,
-            },
-        ))
+        results.append(
+            Result(
+                rule_id=f.rule,
+                rule_index=index[f.rule],
+                level=LEVEL[f.severity],
+                message=Message(text=f.message),
+                locations=[_location(f.claim, base)],
+                related_locations=[_location(ev, base, id=1, message=related)],
+                partial_fingerprints={FINGERPRINT_KEY: stable_fingerprint(f)},
+                suppressions=_suppressions(f, base),
+                properties={
+                    "category": f.category,
+                    "claimId": f.claim_id,
+                    "claimValue": f.claim_value,
+                    "evidenceValue": f.evidence_value,
+                    "confidence": f.confidence,
+                },
+            )
+        )
     run = Run(
-        tool=Tool(driver=ToolComponent(
-            name=report.tool.name,
-            version=report.tool.version,
-            semantic_version=report.tool.version,
-            information_uri=home,
-            rules=rules,
-        )),
-        original_uri_base_ids={SRCROOT: ArtifactLocationBase(description=Message(
-            text="The root of the repository checked (its git work tree, else the folder claimcheck ran in)"))},
+        tool=Tool(
+            driver=ToolComponent(
+                name=report.tool.name,
+                version=report.tool.version,
+                semantic_version=report.tool.version,
+                information_uri=home,
+                rules=rules,
+            )
+        ),
+        original_uri_base_ids={
+            SRCROOT: ArtifactLocationBase(
+                description=Message(
+                    text="The root of the repository checked (its git work tree, else the folder claimcheck ran in)"
+                )
+            )
+        },
         results=results,
     )
     return SarifLog(runs=[run])

@@ -154,8 +154,9 @@ def _summary(report: Report) -> RenderableType:
     line = Text()
     line.append(plural(s.claims, "claim"), style="bold")
     line.append(": ")
-    for i, (key, n) in enumerate((("supported", s.supported), ("contradicted", s.contradicted),
-                                  ("unverified", s.unverified))):
+    for i, (key, n) in enumerate(
+        (("supported", s.supported), ("contradicted", s.contradicted), ("unverified", s.unverified))
+    ):
         if i:
             line.append(", ")
         line.append(f"{n} {key}", style=VERDICT_STYLE[key][2] if n else "dim")
@@ -170,9 +171,7 @@ def _summary(report: Report) -> RenderableType:
         findings.append(plural(n, key), style=SEVERITY_STYLE[key] if n else "dim")
     if s.accepted:
         findings.append(f"; {s.accepted} accepted (suppressed or baselined, not counted)")
-    checked = Text(
-        f"checked {plural(len(s.files), 'file')} against {plural(len(s.sources), 'source')}", style="dim"
-    )
+    checked = Text(f"checked {plural(len(s.files), 'file')} against {plural(len(s.sources), 'source')}", style="dim")
     return Group(line, findings, checked)
 
 
@@ -180,16 +179,24 @@ def render(report: Report, options: RenderOptions) -> str:
     width = options.width or 100
     buf = io.StringIO()
     console = Console(
-        file=buf, force_terminal=options.color, no_color=not options.color, width=width,
-        highlight=False, emoji=False, markup=False, legacy_windows=False,
+        file=buf,
+        force_terminal=options.color,
+        no_color=not options.color,
+        width=width,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        legacy_windows=False,
         color_system="auto" if options.color else None,
     )
     for group in group_by_file(report):
         n_findings = sum(len(fs) for _, fs in group.claims) + len(group.loose)
-        console.print(Text.assemble(
-            (group.path, "bold underline"),
-            (f"  {plural(len(group.claims), 'claim')} · {plural(n_findings, 'finding')}", "dim"),
-        ))
+        console.print(
+            Text.assemble(
+                (group.path, "bold underline"),
+                (f"  {plural(len(group.claims), 'claim')} · {plural(n_findings, 'finding')}", "dim"),
+            )
+        )
         console.print()
         for claim, findings in group.claims:
             console.print(_claim(report, claim, findings, width))

@@ -57,8 +57,11 @@ def explain(rule: Rule) -> str:
     """The rule's documentation as ``claimcheck explain`` prints it (and SARIF ``help``)."""
     from ..match.statements import DEFAULT_OPTIONS
 
-    out = [f"{rule.code} {rule.name} ({rule.severity.value}, {rule.category})", "",
-           inspect.cleandoc(type(rule).__doc__ or "")]
+    out = [
+        f"{rule.code} {rule.name} ({rule.severity.value}, {rule.category})",
+        "",
+        inspect.cleandoc(type(rule).__doc__ or ""),
+    ]
     if rule.options:
         out += [
             "",
@@ -71,10 +74,23 @@ def explain(rule: Rule) -> str:
 def rules_markdown() -> str:
     """``docs/rules.md``: every rule's ``explain`` text under an anchor named by its code (the
     target of SARIF ``helpUri``)."""
-    out = ["# Rules", "", "Every rule claimcheck runs, as `claimcheck explain CODE` prints it. "
-           "Generated from the rules' docstrings; regenerate with "
-           "`CLAIMCHECK_UPDATE_GOLDENS=1 python -m pytest tests/test_sarif_cli.py`.", ""]
+    out = [
+        "# Rules",
+        "",
+        "Every rule claimcheck runs, as `claimcheck explain CODE` prints it. "
+        "Generated from the rules' docstrings; regenerate with "
+        "`CLAIMCHECK_UPDATE_GOLDENS=1 python -m pytest tests/test_sarif_cli.py`.",
+        "",
+    ]
     for rule in all_rules():
-        out += [f'<a id="{rule.code.lower()}"></a>', "", f"## {rule.code} `{rule.name}`", "", "```text",
-                explain(rule), "```", ""]
+        out += [
+            f'<a id="{rule.code.lower()}"></a>',
+            "",
+            f"## {rule.code} `{rule.name}`",
+            "",
+            "```text",
+            explain(rule),
+            "```",
+            "",
+        ]
     return "\n".join(out)

@@ -46,7 +46,8 @@ class TravellerConflict(Rule):
         if not a.place or not b.place or within(a.place, b.place) or within(b.place, a.place):
             return
         yield Hit(
-            claim_span=_person_span(pair.claim, a.agent), evidence_span=_person_span(pair.evidence, b.agent),
+            claim_span=_person_span(pair.claim, a.agent),
+            evidence_span=_person_span(pair.evidence, b.agent),
             claim_value=f"{a.agent} travels" + (f" to {a.place}" if a.place else ""),
             evidence_value=f"{b.agent} travels" + (f" to {b.place}" if b.place else ""),
             message=f"{_who(pair)} has {a.agent} as the visitor; {_other(pair)} has {b.agent}",

@@ -24,8 +24,16 @@ def all_anniversaries(text: str) -> list[Anniversary]:
     found = find_anniversaries(text)
     for m in _POSSESSIVE.finditer(text):
         if not any(a.start < m.end() and m.start() < a.end for a in found):
-            found.append(Anniversary(text=m.group(0), start=m.start(), end=m.end(), kind="anniversary",
-                                     ordinal=int(m.group(2)), event=m.group(1)))
+            found.append(
+                Anniversary(
+                    text=m.group(0),
+                    start=m.start(),
+                    end=m.end(),
+                    kind="anniversary",
+                    ordinal=int(m.group(2)),
+                    event=m.group(1),
+                )
+            )
     return found
 
 
@@ -39,7 +47,7 @@ def anniversaries_with_dates(ctx: DocContext) -> Iterator[tuple[int, Anniversary
             count = a.ordinal if a.kind == "anniversary" else a.years if a.kind in ("years_of", "years_since") else None
             if not count or count > 500:
                 continue
-            if FUTURE.search(p.text[max(0, a.start - 60):a.start]):
+            if FUTURE.search(p.text[max(0, a.start - 60) : a.start]):
                 continue
             yield p.index, a, ref, count
 

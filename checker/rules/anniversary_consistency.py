@@ -10,21 +10,42 @@ from ..models import Anniversary, Severity
 from .anniversary_arithmetic import anniversaries_with_dates
 from .base import DocContext, DocHit, DocumentRule
 
-_STOP = {"the", "of", "and", "a", "an", "their", "its", "his", "her", "our", "s", "third", "second",
-         "first", "fourth", "fifth", "new", "anniversary", "years", "year"}
+_STOP = {
+    "the",
+    "of",
+    "and",
+    "a",
+    "an",
+    "their",
+    "its",
+    "his",
+    "her",
+    "our",
+    "s",
+    "third",
+    "second",
+    "first",
+    "fourth",
+    "fifth",
+    "new",
+    "anniversary",
+    "years",
+    "year",
+}
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
 
 
 def subject_key(text: str, people: set[str]) -> frozenset[str]:
     """Content words naming what an anniversary is of, without people's names."""
     person_tokens = {t.lower() for p in people for t in p.split()}
-    return frozenset(w.lower() for w in _WORD.findall(text)
-                     if w.lower() not in _STOP and w.lower() not in person_tokens)
+    return frozenset(
+        w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP and w.lower() not in person_tokens
+    )
 
 
 def _subject_text(passage: str, a: Anniversary) -> str:
     """The words after "anniversary of" (to the clause end), or the possessor before it."""
-    after = re.match(r"[^,;.()]{0,80}", passage[a.end:])
+    after = re.match(r"[^,;.()]{0,80}", passage[a.end :])
     text = (a.event or "") + " " + (after.group(0) if after else "")
     return text.split(" with ")[0]
 
@@ -73,11 +94,14 @@ class AnniversaryInconsistent(DocumentRule):
                 seen.add((ia, ib))
                 sa, sb = ctx.doc.passages[ia].start, ctx.doc.passages[ib].start
                 yield DocHit(
-                    claim_span=(sa + a.start, sa + a.end), evidence_span=(sb + b.start, sb + b.end),
+                    claim_span=(sa + a.start, sa + a.end),
+                    evidence_span=(sb + b.start, sb + b.end),
                     claim_value=f"{a.text} in {ra.earliest.year} (from {ba})",
                     evidence_value=f"{b.text} in {rb.earliest.year} (from {bb})",
-                    message=(f"'{a.text}' in {ra.earliest.year} implies {ba}; '{b.text}' in "
-                             f"{rb.earliest.year} implies {bb}, for the same thing"),
+                    message=(
+                        f"'{a.text}' in {ra.earliest.year} implies {ba}; '{b.text}' in "
+                        f"{rb.earliest.year} implies {bb}, for the same thing"
+                    ),
                     confidence=0.8,
                 )
 

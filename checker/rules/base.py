@@ -56,8 +56,13 @@ class Side:
     def _event_date(self) -> DateMention | None:
         # dates inside a quotation belong to the speaker's words, not to this sentence's event
         quoted = [(q.start, q.end) for q in self.facts.quotes]
-        dates = [d for d in self.facts.dates if not (d.open_start or d.open_end)
-                 and not any(s <= d.start and d.end <= e for s, e in quoted) and not self._in_open_quote(d.start)]
+        dates = [
+            d
+            for d in self.facts.dates
+            if not (d.open_start or d.open_end)
+            and not any(s <= d.start and d.end <= e for s, e in quoted)
+            and not self._in_open_quote(d.start)
+        ]
         # a date the text states outright beats one resolved against the document's date
         dates = [d for d in dates if not d.relative] or dates
         if not dates:
@@ -65,7 +70,7 @@ class Side:
         ev = self.event
         if ev is None or self.is_heading:
             return dates[0]
-        return min(dates, key=lambda d: (abs(d.start - ev.end) if d.start >= ev.start else abs(ev.start - d.end) + 5))
+        return min(dates, key=lambda d: abs(d.start - ev.end) if d.start >= ev.start else abs(ev.start - d.end) + 5)
 
 
 @dataclass
@@ -93,8 +98,10 @@ def slot_hits(pair: Pair, kinds: tuple[str, ...], confidence: float, noun: str) 
         if c.kind not in kinds or c.outcome not in ("conflict", "warning"):
             continue
         yield Hit(
-            claim_span=c.claim_span, evidence_span=c.evidence_span,
-            claim_value=c.claim_value, evidence_value=c.evidence_value,
+            claim_span=c.claim_span,
+            evidence_span=c.evidence_span,
+            claim_value=c.claim_value,
+            evidence_value=c.evidence_value,
             message=f"{who} gives {noun} {c.claim_value}; {other} gives {c.evidence_value} ({al.reason})",
             confidence=confidence if c.outcome == "conflict" else round(confidence * 0.75, 2),
             severity=Severity.warning if c.outcome == "warning" else None,
@@ -187,8 +194,11 @@ class DocContext:
         """The date a passage speaks from: its own closed date, else its section heading's."""
         # A bare year in the sentence is as often a founding year ("the 2001 treaty") as the
         # sentence's own date, so only day and month dates speak for the sentence itself.
-        own = [d for d in self.facts[index].dates
-               if not (d.open_start or d.open_end or d.relative) and d.granularity in ("day", "month")]
+        own = [
+            d
+            for d in self.facts[index].dates
+            if not (d.open_start or d.open_end or d.relative) and d.granularity in ("day", "month")
+        ]
         if own:
             return own[0]
         h = self.section_heading(index)

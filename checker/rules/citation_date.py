@@ -73,22 +73,31 @@ class CitationDate(DocumentRule):
             source_day = _day(url_date(ref.url) if ref.url else None) or _day(published_date(ref.text))
             if source_day is None:
                 continue
-            same_day_other_year = (source_day.month, source_day.day) == (event.earliest.month, event.earliest.day) \
-                and source_day.year != event.earliest.year
+            same_day_other_year = (source_day.month, source_day.day) == (
+                event.earliest.month,
+                event.earliest.day,
+            ) and source_day.year != event.earliest.year
             predates = (event.earliest - source_day).days > _PREDATES_DAYS
             if not (same_day_other_year or predates):
                 continue
             if same_day_other_year:
-                message = (f"the text dates this to {event.value_str()}; the cited source [{c.key}] is dated "
-                           f"{source_day.isoformat()}, the same day of {source_day.year}")
+                message = (
+                    f"the text dates this to {event.value_str()}; the cited source [{c.key}] is dated "
+                    f"{source_day.isoformat()}, the same day of {source_day.year}"
+                )
             else:
-                message = (f"the cited source [{c.key}] is dated {source_day.isoformat()}, "
-                           f"{(event.earliest - source_day).days} days before the event it is cited for "
-                           f"({event.value_str()})")
+                message = (
+                    f"the cited source [{c.key}] is dated {source_day.isoformat()}, "
+                    f"{(event.earliest - source_day).days} days before the event it is cited for "
+                    f"({event.value_str()})"
+                )
             yield DocHit(
-                claim_span=(event.start, event.end), evidence_span=(ref.start, ref.end),
-                claim_value=event.value_str(), evidence_value=f"[{c.key}] {source_day.isoformat()}",
-                message=message, confidence=0.8 if same_day_other_year else 0.6,
+                claim_span=(event.start, event.end),
+                evidence_span=(ref.start, ref.end),
+                claim_value=event.value_str(),
+                evidence_value=f"[{c.key}] {source_day.isoformat()}",
+                message=message,
+                confidence=0.8 if same_day_other_year else 0.6,
                 severity=None if same_day_other_year else Severity.warning,
             )
 

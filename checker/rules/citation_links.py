@@ -34,9 +34,12 @@ class DanglingCitation(DocumentRule):
         for c in dangling_citations(ctx.doc, ctx.citations):
             last = ctx.doc.references[-1]
             yield DocHit(
-                claim_span=(c.start, c.end), evidence_span=(last.start, last.end),
-                claim_value=f"[{c.key}]", evidence_value=f"{len(ctx.doc.references)} entries, last [{last.key}]",
-                message=f"citation [{c.key}] has no entry in the references list", confidence=0.9,
+                claim_span=(c.start, c.end),
+                evidence_span=(last.start, last.end),
+                claim_value=f"[{c.key}]",
+                evidence_value=f"{len(ctx.doc.references)} entries, last [{last.key}]",
+                message=f"citation [{c.key}] has no entry in the references list",
+                confidence=0.9,
             )
 
 

@@ -71,10 +71,14 @@ class CitationPlace(DocumentRule):
                 text_place = next((p for p in places if places_by_name[p.canonical].kind == "city"), places[0])
                 there = country_name(here.country)
                 yield DocHit(
-                    claim_span=(text_place.start, text_place.end), evidence_span=(city.start, city.end),
-                    claim_value=text_place.canonical, evidence_value=f"[{c.key}] {city.canonical}",
-                    message=(f"the text places this in {text_place.canonical}; the source cited for it, "
-                             f"[{c.key}], places it in {city.canonical} ({there})"),
+                    claim_span=(text_place.start, text_place.end),
+                    evidence_span=(city.start, city.end),
+                    claim_value=text_place.canonical,
+                    evidence_value=f"[{c.key}] {city.canonical}",
+                    message=(
+                        f"the text places this in {text_place.canonical}; the source cited for it, "
+                        f"[{c.key}], places it in {city.canonical} ({there})"
+                    ),
                     confidence=0.6,
                 )
                 break
@@ -93,9 +97,9 @@ def _title_cities(ctx: DocContext, ref: Reference) -> list[EntityMention]:
             place = gazetteer().get(e.canonical)
             if e.kind != "place" or place is None or place.kind != "city" or not (ref.start <= e.start < ref.end):
                 continue
-            if any(s <= e.start < en for s, en in quoted) or text[max(0, e.start - 1):e.start] in "\"“'‘":
+            if any(s <= e.start < en for s, en in quoted) or text[max(0, e.start - 1) : e.start] in "\"“'‘":
                 continue
-            if _BEFORE.search(text[max(ref.start, e.start - 20):e.start]) or _AFTER.match(text[e.end:e.end + 15]):
+            if _BEFORE.search(text[max(ref.start, e.start - 20) : e.start]) or _AFTER.match(text[e.end : e.end + 15]):
                 out.append(e)
     return out
 

@@ -39,9 +39,12 @@ class UncitedReference(DocumentRule):
         anchor = (heading.start, heading.start + len(heading.title)) if heading else (0, 0)
         for ref in uncited_references(ctx.doc, citations):
             yield DocHit(
-                claim_span=(ref.start, ref.end), evidence_span=anchor,
-                claim_value=f"[{ref.key}]", evidence_value="no citation in the text",
-                message=f"reference [{ref.key}] is never cited in the text", confidence=0.9,
+                claim_span=(ref.start, ref.end),
+                evidence_span=anchor,
+                claim_value=f"[{ref.key}]",
+                evidence_value="no citation in the text",
+                message=f"reference [{ref.key}] is never cited in the text",
+                confidence=0.9,
             )
 
 

@@ -51,8 +51,10 @@ class CountInconsistent(DocumentRule):
                     continue
                 reported.add(key)
                 yield DocHit(
-                    claim_span=(qa.start, qa.end), evidence_span=(qb.start, qb.end),
-                    claim_value=describe(qa), evidence_value=describe(qb),
+                    claim_span=(qa.start, qa.end),
+                    evidence_span=(qb.start, qb.end),
+                    claim_value=describe(qa),
+                    evidence_value=describe(qb),
                     message=f"'{qa.text}' here, '{qb.text}' earlier, for the same count of the same people",
                     confidence=0.6,
                 )

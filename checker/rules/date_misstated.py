@@ -57,8 +57,7 @@ class DateMisstated(ClaimRule):
     # the engine asks match.misstatement whether the matching sentence makes the claim\'s statement
     options = ("name-similarity", "context-chars")
 
-    def check_claim(self, claim: Side, candidates: list[Side],
-                    cited: list[Side] | None) -> Iterable[tuple[Hit, Side]]:
+    def check_claim(self, claim: Side, candidates: list[Side], cited: list[Side] | None) -> Iterable[tuple[Hit, Side]]:
         if not cited:
             return  # the period may be stated in a document the index did not return
         # "did not exist in 1035": a denied date is not contradicted by another one
@@ -73,11 +72,15 @@ class DateMisstated(ClaimRule):
             # a period the claim gives as its own must be the time of something in the source;
             # one it compares against may be stated in any role
             if _written_elsewhere(mine, views) or any(
-                    _states(theirs, mine) and (base or not their_base) for _, theirs, their_base, _ in src):
+                _states(theirs, mine) and (base or not their_base) for _, theirs, their_base, _ in src
+            ):
                 continue
             # "For the fourth quarter we expect ..." states Q4 2020 in a source that reports on 2020
-            if mine.granularity == "quarter" and _quarter_of(mine.earliest) in named and (
-                    mine.earliest.year in {d.earliest.year for _, d, _ in own_src}):
+            if (
+                mine.granularity == "quarter"
+                and _quarter_of(mine.earliest) in named
+                and (mine.earliest.year in {d.earliest.year for _, d, _ in own_src})
+            ):
                 continue
             found = _conflicting(
                 claim, mine, [(side, d, ctx) for side, d, their_base, ctx in src if their_base == base]
@@ -89,14 +92,21 @@ class DateMisstated(ClaimRule):
                 continue
             hit_side, theirs, align, context = found
             only_base = any(_states(theirs, mine) for _, theirs, _, _ in src)
-            yield Hit(
-                claim_span=(mine.start, mine.end), evidence_span=(theirs.start, theirs.end),
-                claim_value=_describe(mine), evidence_value=_describe(theirs),
-                message=(f"claim gives {_describe(mine)} ({mine.text}); the source "
-                         + ("gives that period only as a comparison base" if only_base else "never gives it")
-                         + f", and {said} {_describe(theirs)} ({theirs.text})"),
-                confidence=round(min(0.9, 0.4 + 0.3 * context + 0.3 * align), 2),
-            ), hit_side
+            yield (
+                Hit(
+                    claim_span=(mine.start, mine.end),
+                    evidence_span=(theirs.start, theirs.end),
+                    claim_value=_describe(mine),
+                    evidence_value=_describe(theirs),
+                    message=(
+                        f"claim gives {_describe(mine)} ({mine.text}); the source "
+                        + ("gives that period only as a comparison base" if only_base else "never gives it")
+                        + f", and {said} {_describe(theirs)} ({theirs.text})"
+                    ),
+                    confidence=round(min(0.9, 0.4 + 0.3 * context + 0.3 * align), 2),
+                ),
+                hit_side,
+            )
         yield from _bare_quarters_misstated(claim, views, named)
 
 
@@ -121,15 +131,21 @@ def _view(side: Side) -> _View:
 def _read_view(side: Side) -> _View:
     dates = [(d, _is_base(side, d), _context(side, d)) for d in _periods(side)]
     quarters = [(s, e, n, t, _span_context(side, s, e)) for s, e, n, t in _quarter_names(side)]
-    loose = frozenset(m.group(1) or m.group(2) for m in _LOOSE_YEAR.finditer(side.text)
-                      if not any(x.start <= side.start + m.start() < x.end for x in side.facts.dates))
+    loose = frozenset(
+        m.group(1) or m.group(2)
+        for m in _LOOSE_YEAR.finditer(side.text)
+        if not any(x.start <= side.start + m.start() < x.end for x in side.facts.dates)
+    )
     return _View(dates, quarters, bool(_OTHER_QUARTERS.search(side.text)), loose)
 
 
 def _periods(side: Side) -> list[DateMention]:
     # "mid-2019" is too loose to misstate, but "by the end of 2025" is a deadline
-    return [d for d in side.facts.dates if d.granularity in _ROLE_GRANULARITIES and not d.relative
-            and (d.open_start or d.open_end or not d.approximate)]
+    return [
+        d
+        for d in side.facts.dates
+        if d.granularity in _ROLE_GRANULARITIES and not d.relative and (d.open_start or d.open_end or not d.approximate)
+    ]
 
 
 def _is_base(side: Side, d: DateMention) -> bool:
@@ -185,8 +201,9 @@ def _conflicting(claim: Side, mine: DateMention, pool: list[tuple[Side, DateMent
     return best[1:] if best else None
 
 
-def _the_only_period(claim: Side, mine: DateMention, pool: list[tuple[Side, DateMention, dict[str, float]]],
-                     named: set[int]):
+def _the_only_period(
+    claim: Side, mine: DateMention, pool: list[tuple[Side, DateMention, dict[str, float]]], named: set[int]
+):
     """The source's own periods all fall in one other year, or one other quarter: a report on
     that period, which the claim misdates ("results for Q4 2020" where the call speaks only of
     the third quarter of 2020). Returns the hit's evidence and how to say it, or ``(None, "")``.
@@ -222,8 +239,9 @@ def _the_only_period(claim: Side, mine: DateMention, pool: list[tuple[Side, Date
     if any(d.earliest <= period[1] and period[0] <= d.latest for d in claim.facts.dates if d is not mine):
         return None, ""
     own = _context(claim, mine)
-    side, theirs, ctx = max(closed, key=lambda sdc: (sdc[1].granularity == mine.granularity,
-                                                     word_similarity(own, sdc[2])))
+    side, theirs, ctx = max(
+        closed, key=lambda sdc: (sdc[1].granularity == mine.granularity, word_similarity(own, sdc[2]))
+    )
     align = sentence_similarity(claim.text, side.text)
     return (side, theirs, align, word_similarity(own, ctx)), f"all its own periods fall in {scope}, as in"
 
@@ -235,8 +253,11 @@ def _quarter_of(day: dt.date) -> int:
 _QUARTER_NAME = re.compile(r"\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth)[- ]quarter)\b", re.IGNORECASE)
 _ORDINAL_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # "the June quarter", "fiscal Q1": quarters not of the calendar year cannot be told apart by name
-_OTHER_QUARTERS = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                             r"December)[- ]quarter|\bfiscal\b|\bFY", re.IGNORECASE)
+_OTHER_QUARTERS = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)[- ]quarter|\bfiscal\b|\bFY",
+    re.IGNORECASE,
+)
 
 
 def _quarter_names(side: Side) -> list[tuple[int, int, int, str]]:
@@ -249,7 +270,7 @@ def _quarter_names(side: Side) -> list[tuple[int, int, int, str]]:
 
 
 def _bare_quarters_misstated(claim: Side, views: list[tuple[Side, _View]], stated: set[int]):
-    """"in Q1" where the source never names the first quarter and its matching sentence
+    """ "in Q1" where the source never names the first quarter and its matching sentence
     speaks of the second: a quarter named without a year, checked by name alone."""
     dated = [(d.start, d.end) for d in claim.facts.dates]
     named_in_claim = _quarter_names(claim)
@@ -271,18 +292,29 @@ def _bare_quarters_misstated(claim: Side, views: list[tuple[Side, _View]], state
                 continue
             for s2, e2, n2, t2, ctx in names:
                 context = word_similarity(own, ctx)
-                if context >= _MIN_CONTEXT and align + context >= _MIN_BOTH and (
-                        best is None or align + context > best[0]):
+                if (
+                    context >= _MIN_CONTEXT
+                    and align + context >= _MIN_BOTH
+                    and (best is None or align + context > best[0])
+                ):
                     best = (align + context, side, s2, e2, n2, t2, align, context)
         if best is None:
             continue
         _, side, s2, e2, n2, t2, align, context = best
-        yield Hit(
-            claim_span=(start, end), evidence_span=(s2, e2), claim_value=f"Q{n}", evidence_value=f"Q{n2}",
-            message=(f"claim gives Q{n} ({text}); the source never names that quarter, "
-                     f"and its matching sentence says Q{n2} ({t2})"),
-            confidence=round(min(0.85, 0.35 + 0.3 * context + 0.3 * align), 2),
-        ), side
+        yield (
+            Hit(
+                claim_span=(start, end),
+                evidence_span=(s2, e2),
+                claim_value=f"Q{n}",
+                evidence_value=f"Q{n2}",
+                message=(
+                    f"claim gives Q{n} ({text}); the source never names that quarter, "
+                    f"and its matching sentence says Q{n2} ({t2})"
+                ),
+                confidence=round(min(0.85, 0.35 + 0.3 * context + 0.3 * align), 2),
+            ),
+            side,
+        )
 
 
 def _context(side: Side, d: DateMention) -> dict[str, float]:

@@ -63,8 +63,7 @@ class FigureMisstated(ClaimRule):
     # the engine asks match.misstatement whether the matching sentence makes the claim\'s statement
     options = ("name-similarity", "context-chars")
 
-    def check_claim(self, claim: Side, candidates: list[Side],
-                    cited: list[Side] | None) -> Iterable[tuple[Hit, Side]]:
+    def check_claim(self, claim: Side, candidates: list[Side], cited: list[Side] | None) -> Iterable[tuple[Hit, Side]]:
         pool = cited or candidates
         min_measure, min_align = (_MIN_MEASURE, _MIN_ALIGN) if cited else (_MIN_MEASURE_UNCITED, _MIN_ALIGN_UNCITED)
         figures = _figures(claim)
@@ -75,8 +74,10 @@ class FigureMisstated(ClaimRule):
             qa = mine.quantity
             stated = [(side, theirs) for side, group in sides for theirs in group if same_figure(qa, theirs.quantity)]
             if any(not periods_differ(mine, theirs) for _, theirs in stated) or any(
-                    _bound_met(qa, theirs.quantity) and measure_similarity(mine, theirs) >= min_measure
-                    for _, group in sides for theirs in group):
+                _bound_met(qa, theirs.quantity) and measure_similarity(mine, theirs) >= min_measure
+                for _, group in sides
+                for theirs in group
+            ):
                 continue
             if stated:
                 # the figure is in the source, but for another period ("17% in 2019" for 2020's 17%)
@@ -105,8 +106,13 @@ class FigureMisstated(ClaimRule):
             qb = theirs.quantity
             # "below $26 billion" for "below $25 billion": both may hold, but the claim misstates it
             restated = ca.bound == cb.bound != "exact" and inconsistent_bounds(ca, cb)
-            close = _close(score, align, min_measure, min_align,
-                           _alone(qa, claim) and _alone(qb, side) and _shares_a_common_word(mine, theirs, claim.text))
+            close = _close(
+                score,
+                align,
+                min_measure,
+                min_align,
+                _alone(qa, claim) and _alone(qb, side) and _shares_a_common_word(mine, theirs, claim.text),
+            )
             conflicting = conflicts(ca, cb)
             if not close or not (conflicting or restated):
                 continue
@@ -117,15 +123,22 @@ class FigureMisstated(ClaimRule):
             # restates the bound more loosely, an inconsistency to note, not a contradiction
             # ("over 70 missing" for "more than 50" claims more than the source and stays an error)
             hedge_only = not conflicting and _implied_bound(ca, cb)
-            yield Hit(
-                claim_span=(qa.start, qa.end), evidence_span=(qb.start, qb.end),
-                claim_value=describe(qa), evidence_value=describe(qb),
-                message=(f"claim says {describe(qa)}; the source gives {describe(qb)} for the same measure "
-                         f"({words}) and never states {qa.text}"
-                         + ("; both bounds may hold, but they differ" if hedge_only else "")),
-                confidence=round(min(0.95, 0.5 + 0.3 * score + 0.2 * align), 2),
-                severity=Severity.warning if hedge_only else None,
-            ), side
+            yield (
+                Hit(
+                    claim_span=(qa.start, qa.end),
+                    evidence_span=(qb.start, qb.end),
+                    claim_value=describe(qa),
+                    evidence_value=describe(qb),
+                    message=(
+                        f"claim says {describe(qa)}; the source gives {describe(qb)} for the same measure "
+                        f"({words}) and never states {qa.text}"
+                        + ("; both bounds may hold, but they differ" if hedge_only else "")
+                    ),
+                    confidence=round(min(0.95, 0.5 + 0.3 * score + 0.2 * align), 2),
+                    severity=Severity.warning if hedge_only else None,
+                ),
+                side,
+            )
 
     def _other_period(self, claim: Side, mine: Measure, stated, min_measure: float, min_align: float):
         best = None
@@ -213,8 +226,7 @@ def _figures(side: Side) -> list[Measure]:
 
 
 def _measure_figures(side: Side) -> list[Measure]:
-    quantities = [q for q in side.facts.quantities
-                  if not _SPLIT_THOUSANDS.match(side.text, q.end - side.start)]
+    quantities = [q for q in side.facts.quantities if not _SPLIT_THOUSANDS.match(side.text, q.end - side.start)]
     return measures(side.text, quantities, offset=side.start)
 
 
@@ -224,13 +236,12 @@ _DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def _other_numbers_unsourced(claim: Side, q: Quantity, pool: list[Side]) -> bool:
-    """"Based on 33/44 reviews, it was rated 75%" against "76%, with 35 reviews out of 46": when
+    """ "Based on 33/44 reviews, it was rated 75%" against "76%, with 35 reviews out of 46": when
     the claim holds a fraction no figure was read from and the source has its numbers nowhere,
     the sentence describes another moment or count than the source's, and its figure is not
     held against the source's."""
     read = [(x.start, x.end) for x in claim.facts.quantities] + [(d.start, d.end) for d in claim.facts.dates]
-    unread = [m for m in _FRACTION.finditer(claim.text)
-              if not any(a <= claim.start + m.start() < b for a, b in read)]
+    unread = [m for m in _FRACTION.finditer(claim.text) if not any(a <= claim.start + m.start() < b for a, b in read)]
     if not unread:
         return False
     source_runs = {m.group(0).replace(",", "") for side in pool for m in _DIGIT_RUN.finditer(side.text)}
@@ -255,8 +266,12 @@ def _bound_met(claim: Quantity, source: Quantity) -> bool:
     restates the source's estimate with another number."""
     if claim.bound == source.bound == "approx" and inconsistent_bounds(claim, source):
         return False
-    return (claim.bound != "exact" and source.bound not in ("min", "max")
-            and same_kind(claim, source) and not conflicts(claim, source))
+    return (
+        claim.bound != "exact"
+        and source.bound not in ("min", "max")
+        and same_kind(claim, source)
+        and not conflicts(claim, source)
+    )
 
 
 RULE = FigureMisstated()

@@ -10,9 +10,13 @@ from ..extract.gazetteer import same_country
 from ..models import DateMention, EventFrame, Severity
 from .base import DocContext, DocHit, DocumentRule
 
-_WORD_NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
+_WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
 _COUNT = r"(?P<n>\d{1,3}|" + "|".join(_WORD_NUMBERS) + r")"
 # "the first X in 34 years", "the first X in three decades", "the first X since 1957"
 _FIRST = re.compile(
@@ -78,12 +82,15 @@ class FirstInYears(DocumentRule):
                     span = (p.start + m.start(), p.start + m.end())
                     years = when.earliest.year - date.earliest.year
                     yield DocHit(
-                        claim_span=span, evidence_span=(date.start, date.end),
+                        claim_span=span,
+                        evidence_span=(date.start, date.end),
                         claim_value=f"first {what} since {since.isoformat()}",
                         evidence_value=f"{' meets '.join(frame.actors[:2])} {date.value_str()}",
-                        message=(f"'{m.group(0)}' ({when.value_str()}), yet the document has "
-                                 f"{' meeting '.join(frame.actors[:2])} on {date.value_str()}, "
-                                 f"{years} year{'s' if years != 1 else ''} earlier"),
+                        message=(
+                            f"'{m.group(0)}' ({when.value_str()}), yet the document has "
+                            f"{' meeting '.join(frame.actors[:2])} on {date.value_str()}, "
+                            f"{years} year{'s' if years != 1 else ''} earlier"
+                        ),
                         confidence=0.7,
                     )
                     break

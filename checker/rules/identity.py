@@ -30,8 +30,9 @@ def actors_match(a: EventFrame, b: EventFrame) -> bool:
     """The same principals: for a visit the same traveller; otherwise the same people."""
     common = shared_people(a, b)
     if a.action == "visit" and b.action == "visit" and a.agent and b.agent:
-        return a.agent == b.agent and (len(common) >= 2 or set(a.actors) == set(b.actors) or
-                                       len(a.actors) == 1 or len(b.actors) == 1)
+        return a.agent == b.agent and (
+            len(common) >= 2 or set(a.actors) == set(b.actors) or len(a.actors) == 1 or len(b.actors) == 1
+        )
     if len(common) >= 2:
         return True
     return len(common) == 1 and len(a.actors) == 1 and len(b.actors) == 1
@@ -71,8 +72,12 @@ def same_event(claim: Side, evidence: Side, relation: str) -> str | None:
         return None
     if not places_match(a, b):
         # One traveller on overlapping days is one trip, wherever each side puts it.
-        if a.action == b.action == "visit" and a.agent and a.agent == b.agent and \
-                dates_overlap_days(claim.event_date(), evidence.event_date()):
+        if (
+            a.action == b.action == "visit"
+            and a.agent
+            and a.agent == b.agent
+            and dates_overlap_days(claim.event_date(), evidence.event_date())
+        ):
             return "traveller+time"
         return None
     if a.place is None and b.place is None and len(shared_people(a, b)) < 2:

@@ -40,8 +40,10 @@ class Misspelling(DocumentRule):
                 if e.kind == "person" and e.typo_of and e.typo_of in first_proper:
                     right = first_proper[e.typo_of]
                     yield DocHit(
-                        claim_span=(e.start, e.end), evidence_span=(right.start, right.end),
-                        claim_value=e.text, evidence_value=right.text,
+                        claim_span=(e.start, e.end),
+                        evidence_span=(right.start, right.end),
+                        claim_value=e.text,
+                        evidence_value=right.text,
                         message=f"'{e.text}' looks like a misspelling of '{right.text}' ({e.typo_of})",
                         confidence=0.7,
                     )

@@ -47,8 +47,10 @@ class NumberConflict(Rule):
                 continue
             qb = peers[0]
             yield Hit(
-                claim_span=(qa.start, qa.end), evidence_span=(qb.start, qb.end),
-                claim_value=describe(qa), evidence_value=describe(qb),
+                claim_span=(qa.start, qa.end),
+                evidence_span=(qb.start, qb.end),
+                claim_value=describe(qa),
+                evidence_value=describe(qb),
                 message=f"{_who(pair)} says {describe(qa)}; {_other(pair)} says {describe(qb)} for the same event",
                 confidence=0.75,
             )

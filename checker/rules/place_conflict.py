@@ -47,7 +47,10 @@ class PlaceConflict(Rule):
         span_a = _place_span(pair.claim, a.place)
         span_b = _place_span(pair.evidence, b.place)
         yield Hit(
-            claim_span=span_a, evidence_span=span_b, claim_value=a.place, evidence_value=b.place,
+            claim_span=span_a,
+            evidence_span=span_b,
+            claim_value=a.place,
+            evidence_value=b.place,
             message=f"{_who(pair)} places the {a.action} in {a.place}; {_other(pair)} places it in {b.place}",
             confidence=0.85 if not domestic else 0.6,
             severity=Severity.warning if domestic else None,

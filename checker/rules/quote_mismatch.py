@@ -24,6 +24,8 @@ _NEGATIVE_VERBS = {"failed", "fails", "fail", "refused", "refuses", "declined", 
 
 def _polarity(words: list[str]) -> int:
     return sum(w in _NEGATION or w in _NEGATIVE_VERBS or w.endswith("nt") and len(w) > 3 for w in words) % 2
+
+
 _MINOR_WORDS = 2  # at most this many changed words, with no negation or figure changed: a warning
 
 
@@ -82,8 +84,7 @@ class QuoteMismatch(ClaimRule):
     category = "quote"
     severity = Severity.error
 
-    def check_claim(self, claim: Side, candidates: list[Side],
-                    cited: list[Side] | None) -> Iterable[tuple[Hit, Side]]:
+    def check_claim(self, claim: Side, candidates: list[Side], cited: list[Side] | None) -> Iterable[tuple[Hit, Side]]:
         for q in claim.facts.quotes:
             if len(q.text.split()) < _MIN_WORDS:
                 continue
@@ -97,29 +98,45 @@ class QuoteMismatch(ClaimRule):
                     best, best_side = al.score, c
             if best_side is not None and best >= _MISQUOTE:
                 span = _locate_words(best_side, q.text)
-                source_words = best_side.text[span[0] - best_side.start:span[1] - best_side.start]
+                source_words = best_side.text[span[0] - best_side.start : span[1] - best_side.start]
                 diff = word_diff(q.text, source_words)
                 if not diff:
                     continue
                 gone, came = _changed_words(q.text, source_words)
                 changed = set(gone) ^ set(came)
-                serious = (max(len(gone), len(came)) > _MINOR_WORDS or _polarity(gone) != _polarity(came)
-                           or any(w.isdigit() for w in changed))
-                yield Hit(
-                    claim_span=(q.start, q.end), evidence_span=span,
-                    claim_value=q.text, evidence_value=source_words,
-                    message=f"misquote: {diff}" if serious else f"quotation differs slightly from the source: {diff}",
-                    confidence=round(min(0.95, best / 100), 2) if serious else 0.5,
-                    severity=None if serious else Severity.warning,
-                ), best_side
+                serious = (
+                    max(len(gone), len(came)) > _MINOR_WORDS
+                    or _polarity(gone) != _polarity(came)
+                    or any(w.isdigit() for w in changed)
+                )
+                yield (
+                    Hit(
+                        claim_span=(q.start, q.end),
+                        evidence_span=span,
+                        claim_value=q.text,
+                        evidence_value=source_words,
+                        message=f"misquote: {diff}"
+                        if serious
+                        else f"quotation differs slightly from the source: {diff}",
+                        confidence=round(min(0.95, best / 100), 2) if serious else 0.5,
+                        severity=None if serious else Severity.warning,
+                    ),
+                    best_side,
+                )
             elif cited:
                 first = cited[0]
-                yield Hit(
-                    claim_span=(q.start, q.end), evidence_span=(first.start, first.end),
-                    claim_value=q.text, evidence_value="(not in the cited source)",
-                    message="the cited source does not contain this quotation", confidence=0.6,
-                    severity=Severity.warning,
-                ), first
+                yield (
+                    Hit(
+                        claim_span=(q.start, q.end),
+                        evidence_span=(first.start, first.end),
+                        claim_value=q.text,
+                        evidence_value="(not in the cited source)",
+                        message="the cited source does not contain this quotation",
+                        confidence=0.6,
+                        severity=Severity.warning,
+                    ),
+                    first,
+                )
 
 
 def _locate_words(side: Side, quote: str) -> tuple[int, int]:
@@ -129,8 +146,14 @@ def _locate_words(side: Side, quote: str) -> tuple[int, int]:
     al = fuzz.partial_ratio_alignment(quote.lower(), text.lower())
     assert al is not None  # None only below a score_cutoff, and none is given
     s, e = al.dest_start, al.dest_end
-    inside = next(((q.start - side.start, q.end - side.start) for q in side.facts.quotes
-                   if q.start - side.start < e and s < q.end - side.start), None)
+    inside = next(
+        (
+            (q.start - side.start, q.end - side.start)
+            for q in side.facts.quotes
+            if q.start - side.start < e and s < q.end - side.start
+        ),
+        None,
+    )
     if inside:
         s, e = inside
     while s > 0 and text[s - 1].isalnum():

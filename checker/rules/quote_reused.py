@@ -52,10 +52,14 @@ class QuoteReused(DocumentRule):
                 sec_a = ctx.doc.passages[ia].section[-1:] or ["?"]
                 sec_b = ctx.doc.passages[ib].section[-1:] or ["?"]
                 yield DocHit(
-                    claim_span=(qa.start, qa.end), evidence_span=(qb.start, qb.end),
-                    claim_value=f"quoted for {ra.value_str()}", evidence_value=f"quoted for {rb.value_str()}",
-                    message=(f"the same quotation is given for {ra.value_str()} ({sec_a[0][:50]}) and for "
-                             f"{rb.value_str()} ({sec_b[0][:50]})"),
+                    claim_span=(qa.start, qa.end),
+                    evidence_span=(qb.start, qb.end),
+                    claim_value=f"quoted for {ra.value_str()}",
+                    evidence_value=f"quoted for {rb.value_str()}",
+                    message=(
+                        f"the same quotation is given for {ra.value_str()} ({sec_a[0][:50]}) and for "
+                        f"{rb.value_str()} ({sec_b[0][:50]})"
+                    ),
                     confidence=0.7,
                 )
 

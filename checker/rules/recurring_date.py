@@ -78,7 +78,7 @@ class RecurringDate(DocumentRule):
 
 
 def _normal(name: str) -> str:
-    """"Moscow Victory Day", "Attends Victory Day" and "Victory Day" are one occasion."""
+    """ "Moscow Victory Day", "Attends Victory Day" and "Victory Day" are one occasion."""
     return " ".join(name.split()[-2:])
 
 

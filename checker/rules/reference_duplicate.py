@@ -45,8 +45,10 @@ class DuplicateReference(DocumentRule):
                 if len(a.text) < 20 or not (same_url or same_text):
                     continue
                 yield DocHit(
-                    claim_span=(b.start, b.end), evidence_span=(a.start, a.end),
-                    claim_value=f"[{b.key}]", evidence_value=f"[{a.key}]",
+                    claim_span=(b.start, b.end),
+                    evidence_span=(a.start, a.end),
+                    claim_value=f"[{b.key}]",
+                    evidence_value=f"[{a.key}]",
                     message=f"reference [{b.key}] repeats [{a.key}]" + (" (same URL)" if same_url else ""),
                     confidence=0.85,
                 )

@@ -39,12 +39,14 @@ class MalformedReference(DocumentRule):
     def check_document(self, ctx: DocContext) -> Iterable[DocHit]:
         text = ctx.doc.text
         for ref in ctx.doc.references:
-            entry = text[ref.start:ref.end]
+            entry = text[ref.start : ref.end]
             body = re.sub(r"^\W*\[\d+\]\s*|^\s*\d+\.\s*", "", entry)
             if _IBID.match(body):
                 yield DocHit(
-                    claim_span=(ref.start, ref.end), evidence_span=(ref.start, ref.end),
-                    claim_value=body.strip(), evidence_value="an entry of a numbered list",
+                    claim_span=(ref.start, ref.end),
+                    evidence_span=(ref.start, ref.end),
+                    claim_value=body.strip(),
+                    evidence_value="an entry of a numbered list",
                     message=f"reference [{ref.key}] is 'Ibid', which names no source in a numbered list",
                     confidence=0.9,
                 )
@@ -55,9 +57,12 @@ class MalformedReference(DocumentRule):
             if published_date(m.group(0)) is None and not re.search(r"\d{4}", m.group(0)):
                 s = ref.start + m.start()
                 yield DocHit(
-                    claim_span=(s, s + len(m.group(0))), evidence_span=(ref.start, ref.end),
-                    claim_value=m.group(0), evidence_value="no year",
-                    message=f"reference [{ref.key}] has an unreadable date {m.group(0)}", confidence=0.8,
+                    claim_span=(s, s + len(m.group(0))),
+                    evidence_span=(ref.start, ref.end),
+                    claim_value=m.group(0),
+                    evidence_value="no year",
+                    message=f"reference [{ref.key}] has an unreadable date {m.group(0)}",
+                    confidence=0.8,
                 )
 
 

@@ -55,7 +55,10 @@ class ReferenceUrlDate(DocumentRule):
                 given = "-".join(f"{x:02d}" if i else str(x) for i, x in enumerate(stated or ()) if x is not None)
                 year_at = _date_span(text, ref, year_at)
             yield DocHit(
-                claim_span=year_at, evidence_span=url_span, claim_value=given, evidence_value=shown,
+                claim_span=year_at,
+                evidence_span=url_span,
+                claim_value=given,
+                evidence_value=shown,
                 message=f"reference [{ref.key}] gives {given}, but its URL is dated {shown}",
                 confidence=0.8,
             )
