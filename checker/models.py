@@ -147,6 +147,7 @@ class Predicate(_Model):
     negated: bool = False
     modality: str | None = None  # future | expected | planned | possible | said
     direction: str | None = None  # up | down (a change)
+    relation: str | None = None  # the preposition heading its complement: "against" in "was against"
     start: int = 0
     end: int = 0
 

@@ -375,17 +375,29 @@ def test_a_source_that_names_its_subject_has_no_unnamed_topic(tmp_path):
     assert got == {"trap": "unverified"}
 
 
-def test_a_stance_word_is_part_of_what_the_claim_says(tmp_path):
-    source = "Jorun Vale was a strong advocate of a single parliament for the two islands.\n"
+def test_the_preposition_after_a_copula_is_part_of_the_predicate(tmp_path):
+    # "was against" is not "was an advocate of"; "is beyond" is not "is near"
+    source = (
+        "Jorun Vale was a strong advocate of a single parliament for the two islands. "
+        "The old lighthouse is near the fishing harbour of the town.\n"
+    )
     got = _verdicts(
         tmp_path,
         source,
         {
             "against": "Jorun Vale was against a single parliament for the two islands.",
             "for": "Jorun Vale was a strong advocate of a single parliament for the two islands.",
+            "near": "The old lighthouse is near the fishing harbour of the town.",
+            "beyond": "The old lighthouse is beyond the fishing harbour of the town.",
         },
     )
-    assert got["against"] != "supported"
+    assert got == {"against": "unverified", "for": "supported", "near": "supported", "beyond": "unverified"}
+
+
+def test_a_preposition_that_introduces_a_compared_slot_is_no_relation():
+    assert _statement("The mayor was in Paris in 2003.").predicate.relation is None
+    assert _statement("The museum opened in 2001.").predicate.relation is None
+    assert _statement("James Roe was against a single parliament.").predicate.relation == "against"
 
 
 def test_a_report_date_beside_the_period_is_no_other_period(tmp_path):

@@ -708,8 +708,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _cases(items: list[Item], outcomes: list[Outcome], sims: list[float], probes: list[list] | None = None) -> dict:
-    """The false "contradicted" items in full, and the true ones, for error analysis."""
+    """The false "contradicted" items in full, and the true ones, and which items were said
+    supported, for error analysis."""
     fp, tp = [], []
+    supported = [
+        {"id": it.id, "label": it.label, "claim": it.claim}
+        for it, o in zip(items, outcomes)
+        if o.verdict == "supported"
+    ]
     probe_fp = [
         {"id": it.id, "label": it.label, "hits": h} for it, h in zip(items, probes or []) if h and not it.refuted
     ]
@@ -731,7 +737,13 @@ def _cases(items: list[Item], outcomes: list[Outcome], sims: list[float], probes
             "findings": o.findings,
         }
         (tp if it.refuted else fp).append(rec)
-    return {"false_contradicted": fp, "true_contradicted": tp, "probe_false": probe_fp, "probe_true": probe_tp}
+    return {
+        "false_contradicted": fp,
+        "true_contradicted": tp,
+        "supported": supported,
+        "probe_false": probe_fp,
+        "probe_true": probe_tp,
+    }
 
 
 if __name__ == "__main__":

@@ -398,6 +398,24 @@ def _modality_and_negation(tokens, start: int, pred: int) -> tuple[str | None, b
     return modality, negated
 
 
+def _complement_preposition(
+    tokens: list[tuple[int, int, str]], k: int, masked: set[int], slots: list[Slot], offset: int
+) -> str | None:
+    """The preposition that heads the complement at token ``k``, past manner adverbs: it is part
+    of what the predicate says ("was against a single parliament" is not "was an advocate of
+    one", "voted for" is not "voted against"). None when the complement starts otherwise or the
+    preposition only introduces a typed slot that is compared anyway ("opened in 2001", "was
+    in Paris")."""
+    while k < len(tokens) and tokens[k][2].lower().endswith("ly") and word_classes(tokens[k][2]) == {"ADV"}:
+        k += 1
+    if k + 1 >= len(tokens) or tokens[k][2].lower() not in _PREPOSITIONS:
+        return None
+    nxt = tokens[k + 1]
+    if k + 1 in masked or any(s.start <= nxt[0] + offset < s.end for s in slots):
+        return None
+    return tokens[k][2].lower()
+
+
 def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts, offset: int) -> Anchor | None:
     """The noun phrase tokens[lo:hi] as an anchor: its names, head noun, modifiers, places."""
     possessor = lo < hi and tokens[lo][2].lower() in ("his", "her", "its", "their")
@@ -910,6 +928,8 @@ def build_statement(text: str, facts: Facts, offset: int = 0) -> Statement | Non
             x + 1 for x in range(pred_end, len(tokens) - 1) if tokens[x][2].lower() == verb and tokens[x][0] < main_end
         ]:
             slots += _agent_slots(text, tokens, masked | in_quote, k, facts, offset)
+    if predicate is not None and pred_index is not None:
+        predicate.relation = _complement_preposition(tokens, pred_end, masked, slots, offset)
     if predicate is None and any(s.kind == "role" for s in slots):
         # "Jane Ortiz, the mayor of Lyon, ...": a role statement about the name before it
         first = min((s for s in slots if s.kind == "role"), key=lambda s: s.start)
@@ -1221,11 +1241,7 @@ def content_words(text: str, skip: list[tuple[int, int]]) -> list[str]:
         if any(a <= m.start() < b for a, b in skip):
             continue
         lw = m.group().lower().removesuffix("'s").removesuffix("’s")
-        if (
-            (lw in _FUNCTION and lw not in _STANCE)
-            or lw in NEGATIONS
-            or lw in ("it", "they", "he", "she", "said", "says")
-        ):
+        if lw in _FUNCTION or lw in NEGATIONS or lw in ("it", "they", "he", "she", "said", "says"):
             continue
         if (
             lw.endswith("ly")
@@ -1235,10 +1251,6 @@ def content_words(text: str, skip: list[tuple[int, int]]) -> list[str]:
             continue  # "rose steeply" / "sharply": manner, not a checkable fact ("barely residential" is one)
         out.append(lw)
     return out
-
-
-# prepositions that take a side: "was against a single parliament" is not "an advocate of" one
-_STANCE = frozenset(("against", "without", "despite"))
 
 
 def negation_count(text: str) -> int:

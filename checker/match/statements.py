@@ -31,7 +31,7 @@ from ..extract.numbers_compare import compatible as numbers_compatible
 from ..extract.numbers_compare import describe as describe_quantity
 from ..extract.numbers_compare import same_kind
 from ..extract.temporal import conflicts as dates_conflict
-from ..models import Anchor, DateMention, Slot, Statement
+from ..models import Anchor, DateMention, Predicate, Slot, Statement
 
 # agree: the passage states it; compatible: the passage allows it but says less ("2001" for
 # "May 3, 2001", "under 45" for "39"); conflict and warning: both cannot hold
@@ -251,6 +251,16 @@ def _objects_align(a: Statement, b: Statement, options: AlignOptions, strict: bo
 
 
 # --------------------------------------------------------------------------- predicates
+
+
+def _complements_align(pa: Predicate, pb: Predicate, cls: str) -> bool:
+    """Whether the prepositions heading the two complements let the predicates be one. After a
+    copula the preposition is the predicate itself: "was against a single parliament" is not
+    "was an advocate of" one, "is near the harbour" not "is beyond" it. After another verb the
+    first preposition is often only one of several phrases in any order ("studied under X at
+    Y" / "studied at Y"), so it decides nothing; phrasal verbs ("vote down") are predicates of
+    the table."""
+    return cls != "be" or pa.relation == pb.relation
 
 
 def _relation(a: Statement, b: Statement) -> tuple[str, str] | None:
@@ -511,6 +521,8 @@ def align_statements(
     if mods and pa.modality != pb.modality:
         return None  # "will open" and "opened" are not one assertion
     kind, cls = relation
+    if not _complements_align(pa, pb, cls):
+        return None
     strict = kind == "opposite" or pa.negated != pb.negated
     if not _objects_align(claim, evidence, options, strict):
         return None
