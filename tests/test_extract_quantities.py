@@ -169,8 +169,12 @@ def test_seed_paper_figures(seed_paper):
     ],
 )
 def test_a_share_in_words_is_a_percentage(text, share):
+    from checker.extract.numbers_compare import interval
+
     (q,) = find_quantities(text)
-    assert q.kind == "percent" and q.value == pytest.approx(share) and q.low < share < q.high
+    assert q.kind == "percent" and q.value == pytest.approx(share) and q.bound == "approx"
+    low, high = interval(q)  # hedged as "about": a fifth allows 18-22 %
+    assert low == pytest.approx(share * 0.9) and high == pytest.approx(share * 1.1)
 
 
 def test_shares_in_words_compare_as_percentages():

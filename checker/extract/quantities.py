@@ -637,8 +637,6 @@ _FRACTION = re.compile(
     rf"(?<![\w-])(?i:(?P<k>a|an|{_SMALL_ALT})[\s-]+(?P<d>{_DENOM_ALT})(?=\s+of\b)"
     rf"|(?P<n>\d{{1,3}}|{_SMALL_ALT})\s+(?:in|out\s+of)\s+(?P<m>\d{{1,3}}|{_SMALL_ALT}|twenty|a\s+hundred)(?![\w-]))"
 )
-# how far a share in words may lie from its exact value ("a fifth" is about 18-22 %)
-FRACTION_TOLERANCE = 0.1
 
 
 def _fraction_hits(text: str) -> list[_Hit]:
@@ -663,8 +661,9 @@ def _fraction_hits(text: str) -> list[_Hit]:
             continue
         value = 100.0 * k / d
         h = _Hit(m.start(), m.end(), value)
+        # a share in words is a hedged figure: "a fifth" allows what "about 20%" allows (the
+        # hedge width of numbers_compare's tolerance policy)
         h.kind, h.unit, h.bare, h.bound = "percent", "percent", False, "approx"
-        h.low, h.high = value * (1 - FRACTION_TOLERANCE), value * (1 + FRACTION_TOLERANCE)
         h.noun = _noun_after(text, m.end())
         out.append(h)
     return out
