@@ -264,6 +264,7 @@ def test_a_possessive_place_is_the_same_subject_as_the_place_named_later():
         ("Apartment prices rose sharply last year.", "rise"),
         ("The firm employs trained staff in Leeds.", "employ"),
         ("Early estimates by the broker Calder & Muir put insured damage at about £85 million.", "put"),
+        ("Work on the new depot is due to get under way in March 2026.", "get under way"),  # a phrase of three words
     ],
 )
 def test_main_verb_after_a_plural_noun_or_before_a_participle(sentence, lemma):
@@ -412,3 +413,19 @@ def test_a_report_date_beside_the_period_is_no_other_period(tmp_path):
         },
     )
     assert got == {"right": "supported", "wrong": "contradicted", "other-period": "unverified"}
+
+
+def test_a_clause_opened_by_a_conjunction_without_a_comma_is_a_statement_of_its_own(tmp_path):
+    source = "The vote comes as bus fares in Leeds rose 4.5% in the year to June, to an average of £2.10.\n"
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "direction": "Bus fares in Leeds fell 4.5% in the year to June.",
+            # "after 10 pm slept": a preposition before a time opens no clause
+            "time": "Riders who boarded after 9 pm waited 20 minutes on average.",
+        },
+    )
+    assert got == {"direction": "contradicted", "time": "unverified"}
+    clauses = Extractor().extract("Riders who boarded after 9 pm waited 20 minutes on average.").clauses
+    assert all(not c.subject.text[0].isdigit() for c in clauses if c.subject)

@@ -257,10 +257,9 @@ def _find_predicate(tokens, start: int, masked: set[int]):
             continue  # "passenger numbers fell": a plural noun, its verb right after
         if fallback is not None and lw.endswith("ed") and word_classes(nxt) == {"NOUN"}:
             continue  # "put insured damage at": a participle before a noun, after the verb
-        for lemma in lemmas:
-            classes = lex.phrases.get(lemma, {}).get(nxt)
-            if classes:
-                return i, i + 2, f"{lemma} {nxt}", classes, said_at
+        phrase = _phrase_at(tokens, i, lemmas)
+        if phrase is not None:
+            return i, phrase[0], phrase[1], phrase[2], said_at
         known = [(lemma, lex.classes_of(lemma)) for lemma in lemmas if lex.classes_of(lemma)]
         if said_at is None and nxt != "to" and (any(lemma in lex.speech for lemma in lemmas) or nxt == "that"):
             said_at = i
@@ -396,6 +395,21 @@ def _modality_and_negation(tokens, start: int, pred: int) -> tuple[str | None, b
                 else:
                     modality = modality or what
     return modality, negated
+
+
+def _phrase_at(tokens: list[tuple[int, int, str]], i: int, lemmas) -> tuple[int, str, tuple[str, ...]] | None:
+    """The longest phrasal predicate of the table starting at verb token ``i`` ("set up",
+    "get under way"): (end token, its lemma, its classes), or None."""
+    lex = lexicon()
+    best = None
+    for lemma in lemmas:
+        for rest, classes in lex.phrases.get(lemma, {}).items():
+            words = rest.split()
+            if best is not None and len(words) <= best[0] - i - 1:
+                continue
+            if [t[2].lower() for t in tokens[i + 1 : i + 1 + len(words)]] == words:
+                best = (i + 1 + len(words), f"{lemma} {rest}", classes)
+    return best
 
 
 def _complement_preposition(
@@ -1138,6 +1152,9 @@ _CLAUSE = re.compile(
     r"since|because)\b|\s+(?:when|where|whereas|while)\s+|;\s+|\s+[—–-]\s+|:\s+(?=[A-Z]))",
     re.I,
 )
+# a clause a conjunction opens without a comma ("the approval comes as prices fell 3.8%"): its
+# own statement among the sentence's clauses, though the main clause's slots run over it
+_SUBORDINATE = re.compile(r"\s+(?:as|after|because|although|though|before|until|once)\s+", re.I)
 _RELATIVE = re.compile(
     r"^\s*(?:where|which|who|when|while|whereas|although|though|but|and|after|as|since|"
     r"because)\s+",
@@ -1187,13 +1204,18 @@ def _within(facts: Facts, lo: int, hi: int) -> Facts:
     )
 
 
+def _is_fact(anchor: Anchor, facts: Facts) -> bool:
+    """Whether the anchor starts at a date, a figure or a number ("10 pm", "2,400")."""
+    return anchor.text[:1].isdigit() or any(f.start <= anchor.start < f.end for f in [*facts.dates, *facts.quantities])
+
+
 def build_clauses(text: str, facts: Facts, offset: int, main: Statement | None) -> list[Statement]:
     """Statements of a sentence's other clauses, each read like a sentence of its own. A
     clause that opens on a relative word with a verb right after it ("which was built by ...")
     is about the main clause's subject."""
     if len(text) > 2000:
         return []
-    cuts = list(_CLAUSE.finditer(text))
+    cuts = sorted([*_CLAUSE.finditer(text), *_SUBORDINATE.finditer(text)], key=lambda m: m.start())
     out = []
     for k, m in enumerate(cuts):
         lo = m.end()
@@ -1205,6 +1227,8 @@ def build_clauses(text: str, facts: Facts, offset: int, main: Statement | None) 
         st = build_statement(piece, _within(facts, offset + lo, offset + hi), offset + lo)
         if st is None or st.predicate is None:
             continue
+        if m.re is _SUBORDINATE and (st.subject is None or _is_fact(st.subject, facts)):
+            continue  # "after 10 pm slept": a preposition before a time or a figure, not a clause
         if (
             (st.subject is None and rel is not None or st.subject is not None and st.subject.pronoun)
             and main is not None
