@@ -1,4 +1,4 @@
-"""Our own labelled corpus of ordinary claims (tests/cases/corpus/{dev,test}), run through the
+"""Our own labelled corpus of ordinary claims (tests/cases/corpus/{dev,dev2,dev3,test}), run through the
 real pipeline.
 
 Each file is one source document (six domains: city news, company results, a study, sport,
@@ -119,10 +119,10 @@ def table(outcomes: list[Outcome]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", choices=["dev", "dev2", "test", "all"], default="all")
+    ap.add_argument("--split", choices=["dev", "dev2", "dev3", "test", "all"], default="all")
     ap.add_argument("--show-errors", action="store_true")
     args = ap.parse_args()
-    for split in ["dev", "dev2", "test"] if args.split == "all" else [args.split]:
+    for split in ["dev", "dev2", "dev3", "test"] if args.split == "all" else [args.split]:
         outcomes = run_split(split)
         print(f"\n## {split}: {len(outcomes)} claims, {sum(o.got == o.expect for o in outcomes)} right\n")
         print(table(outcomes))
