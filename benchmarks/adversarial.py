@@ -82,6 +82,24 @@ def many_names(size: int) -> str:
     return "".join(out)
 
 
+def shared_surnames(size: int) -> str:
+    """Thousands of people sharing sixteen surnames, each beside a capitalised word that names
+    nobody (so every such word is looked up as a possible misspelling of a known name)."""
+
+    def word(k: int) -> str:
+        letters = "bcdfghklmnprstvz"
+        return "".join(letters[(k >> (4 * i)) % 16] + "aeiou"[(k >> i) % 5] for i in range(4)).capitalize()
+
+    surnames = [word(7919 * j + 11) for j in range(16)]
+    out, total, k = [], 0, 0
+    while total < size:
+        s = f"{word(k)} {surnames[k % 16]} said the plan was sound, and {word(k * 31 + 5)}x agreed. "
+        out.append(s)
+        total += len(s)
+        k += 1
+    return "".join(out)
+
+
 def repeated_event(size: int) -> str:
     """Many sentences about one visit on different days ('X visited Beijing on May N, 1997 [1].')."""
     lines = []
@@ -129,6 +147,7 @@ PATTERNS = [
     Pattern("digit-run", digit_run, ".txt", "dates"),
     Pattern("many-figures", many_figures, ".txt", "quantities"),
     Pattern("many-names", many_names, ".txt", "learn+extract"),
+    Pattern("shared-surnames", shared_surnames, ".txt", "learn+extract"),
     Pattern("repeated-event", repeated_event, ".md", "check"),
     Pattern("many-claims", many_claims, ".yaml", "check"),
 ]
