@@ -253,7 +253,10 @@ def _suppression_comments(html: str) -> list[tuple[str, str]]:
         if not _SUPPRESSION.match(c.text or ""):
             continue
         target = ""
-        if c.tail and c.tail.strip():
+        block = _block_around(c)
+        if block is not None:
+            target = "".join(block.itertext())  # inside a sentence: it covers that paragraph
+        elif c.tail and c.tail.strip():
             target = c.tail
         else:
             nxt = c.getnext()
@@ -263,3 +266,25 @@ def _suppression_comments(html: str) -> list[tuple[str, str]]:
                 target = "".join(nxt.itertext())
         found.append((f"<!--{c.text}-->", _clean(target)))
     return found
+
+
+_TEXT_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th", "dd", "dt", "figcaption"}
+
+
+def _block_around(comment):
+    """The paragraph (or other text block) a comment sits inside with text before it, if any:
+    a comment in the middle of a sentence, whose tail alone starts no block."""
+    block = comment.getparent()
+    while block is not None and block.tag not in _TEXT_BLOCKS:
+        block = block.getparent()
+    if block is None:
+        return None
+    node = comment
+    while node is not block:  # the text before it: earlier siblings, then each parent's own text
+        for sibling in node.itersiblings(preceding=True):
+            if "".join(sibling.itertext()).strip() or (sibling.tail or "").strip():
+                return block
+        node = node.getparent()
+        if (node.text or "").strip():
+            return block
+    return None
