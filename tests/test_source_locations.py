@@ -161,3 +161,18 @@ def test_extract_writes_a_claim_without_the_comment_inside_its_sentence(project)
     assert f'text: "{WRONG_PLACE}"' in written
     assert "<!--" not in written
     assert "# from draft.md:3:1" in written
+
+
+def test_an_html_comment_outside_the_main_text_is_reported_not_lost(project):
+    pytest.importorskip("trafilatura")
+    page = (
+        f"<html><body><nav>{COMMENT}\n<a href='/'>Home page of the site</a></nav>\n"
+        f"<article><h1>Draft</h1><p>{OTHER}</p>\n<p>{WRONG_PLACE}</p></article></body></html>\n"
+    )
+    (project / "page.html").write_text(page, encoding="utf-8")
+    report = check_json(project, "page.html")
+    [finding] = report["findings"]  # the menu's comment covers none of the article
+    assert finding["rule"] == "CC-PLACE-001" and report["accepted"] == []
+    [note] = report["notes"]
+    assert note == "page.html:1:18: malformed suppression: nothing follows the comment to suppress"
+    assert at(page, 1, 18).startswith(COMMENT)

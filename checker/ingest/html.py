@@ -112,6 +112,8 @@ def _clean(text: str) -> str:
 def _markdown(body, comments: list[tuple[str, str]]) -> list[tuple[str, int]]:
     """trafilatura's XML body -> Markdown-ish blocks: ``#`` headings, comments, paragraphs.
 
+    A comment goes in front of the block it precedes; one whose block is not in the body, last.
+
     Each block comes with the length of the prefix the rendering added (``## ``), the rest
     being text of the page; the blocks are joined by blank lines.
     """
@@ -144,7 +146,9 @@ def _markdown(body, comments: list[tuple[str, str]]) -> list[tuple[str, int]]:
             walk(child)
 
     walk(body)
-    return out
+    # a comment whose text is not in the main text (a menu, a dropped block) goes last, where
+    # the suppression parser reports it as covering nothing instead of it vanishing unseen
+    return out + [(comment, 0) for comment, _ in pending]
 
 
 # what a browser does not show as text: comments, scripts, styles, the head, tags
@@ -208,6 +212,8 @@ def source_anchors(html: str, pieces: list[tuple[str, int]]) -> list[tuple[int, 
     for block, prefix in pieces:
         if block.startswith("<!--"):
             at = html.find(block, comment_cursor)
+            if at == -1:  # one carried to the end out of its order (see _markdown)
+                at = html.find(block)
             if at != -1:
                 comment_cursor = at + len(block)
                 for k in range(len(block)):
