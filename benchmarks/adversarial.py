@@ -65,21 +65,38 @@ def many_figures(size: int) -> str:
     return _fill("revenue rose 4% to $5 million in 2019, ", size, "The report says ", "and more.\n")
 
 
-def many_names(size: int) -> str:
-    """Thousands of different people, each named once (transliteration variants are looked for)."""
+def _made_up_name(k: int, syllables: int) -> str:
+    """The ``k``-th capitalised made-up name of ``syllables`` consonant-vowel pairs."""
+    letters = "bcdfghklmnprstvz"
+    return "".join(letters[(k >> (4 * i)) % 16] + "aeiou"[(k >> i) % 5] for i in range(syllables)).capitalize()
 
-    def name(k: int) -> str:
-        letters = "bcdfghklmnprstvz"
-        word = "".join(letters[(k >> (4 * i)) % 16] + "aeiou"[(k >> i) % 5] for i in range(3))
-        return word.capitalize()
 
+def _sentences(size: int, sentence: Callable[[int], str]) -> str:
+    """``sentence(0)``, ``sentence(1)``, ... until ``size`` characters are written."""
     out, total, k = [], 0, 0
     while total < size:
-        s = f"{name(k)} {name(k * 7 + 3)} said the plan was sound. "
-        out.append(s)
-        total += len(s)
+        out.append(sentence(k))
+        total += len(out[-1])
         k += 1
     return "".join(out)
+
+
+def many_names(size: int) -> str:
+    """Thousands of different people, each named once (transliteration variants are looked for)."""
+    return _sentences(size, lambda k: f"{_made_up_name(k, 3)} {_made_up_name(k * 7 + 3, 3)} said the plan was sound. ")
+
+
+def shared_surnames(size: int) -> str:
+    """Thousands of people sharing sixteen surnames, each beside a capitalised word that names
+    nobody (so every such word is looked up as a possible misspelling of a known name)."""
+    surnames = [_made_up_name(7919 * j + 11, 4) for j in range(16)]
+    return _sentences(
+        size,
+        lambda k: (
+            f"{_made_up_name(k, 4)} {surnames[k % 16]} said the plan was sound, "
+            f"and {_made_up_name(k * 31 + 5, 4)}x agreed. "
+        ),
+    )
 
 
 def repeated_event(size: int) -> str:
@@ -129,6 +146,7 @@ PATTERNS = [
     Pattern("digit-run", digit_run, ".txt", "dates"),
     Pattern("many-figures", many_figures, ".txt", "quantities"),
     Pattern("many-names", many_names, ".txt", "learn+extract"),
+    Pattern("shared-surnames", shared_surnames, ".txt", "learn+extract"),
     Pattern("repeated-event", repeated_event, ".md", "check"),
     Pattern("many-claims", many_claims, ".yaml", "check"),
 ]

@@ -26,7 +26,7 @@ from .extract.statements import resolve_subject
 from .fingerprint import Fingerprints, fingerprint
 from .ingest import DOCUMENT_SUFFIXES, load_document
 from .ingest.claims_file import CLAIM_FILE_SUFFIXES, load_claim_file
-from .ingest.markup import extraction_text
+from .ingest.markup import extraction_text, without_comments
 from .locate import locate
 from .match.align import align
 from .match.index import PassageIndex, corpus_key, usable_cache_dir
@@ -964,6 +964,10 @@ class Checker:
                 continue  # a document sentence with nothing to compare is not a claim worth listing
             loc = item.side.locate(item.side.start, item.side.end)
             cid = _claim_id(item, loc)
+            text = item.side.text
+            if item.doc is not None:  # a comment inside a document's sentence is not shown as claim text
+                text = without_comments(text)
+                loc = loc.model_copy(update={"text": without_comments(loc.text)})
             findings += [f for f in item_findings if id(f) not in listed]
             accepted += [f for f in item_accepted if id(f) not in listed]
             listed.update(id(f) for f in [*item_findings, *item_accepted])
@@ -971,7 +975,7 @@ class Checker:
             claims.append(
                 ClaimResult(
                     id=cid,
-                    text=item.side.text,
+                    text=text,
                     location=loc,
                     verdict=verdict,
                     confidence=confidence,

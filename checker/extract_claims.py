@@ -19,7 +19,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from .extract import Extractor, checkable
 from .extract.entities import EntityRegistry
-from .ingest.markup import extraction_text
+from .ingest.markup import extraction_text, without_comments
 from .locate import locate
 from .models import Document
 
@@ -63,7 +63,7 @@ def extract_claims(
         facts = extractor.extract(masked[p.start : p.end], offset=p.start, doc_date=doc.date)
         if not checkable(facts):
             continue
-        text = " ".join(p.text.split())
+        text = " ".join(without_comments(p.text).split())
         if p.is_heading:
             text = text.lstrip("#").strip()  # the claim is the heading, not its Markdown marker
         loc = locate(doc, p.start, p.end)

@@ -7,7 +7,8 @@ plain-text) draft::
     Boris Yeltsin came to Beijing in November 1997.
 
 The comment covers the next non-blank block (a paragraph, or a single heading line); a comment
-that trails text on the same line covers that line only. Several codes may be listed,
+that trails text on the same line covers that line only, and one inside a sentence is cut from
+the claim's text as reports show it (its spans keep pointing at the file). Several codes may be listed,
 ``ignore[CC-DATE-001, CC-NUM-001]``. A reason is required, as for ``ignore:`` in claim files:
 a suppression without one, with an unknown code, or that does not parse is *malformed*.
 

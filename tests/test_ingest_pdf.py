@@ -286,6 +286,54 @@ def test_empty_user_password_is_opened(tmp_path):
     assert doc.passages[0].text == "Minutes that anyone may read."
 
 
+def _pdf_with_a_font_pypdf_cannot_decode(path: Path) -> Path:
+    """Two pages in a core font whose /Encoding names a table pypdf does not know: pypdf
+    logs its 'not implemented yet' with a 256-item list for every piece of text."""
+    pdf = fpdf.FPDF(format=(148, 210))
+    for body in ("The ferry line opened on 2 June 1954.", "It was sold to the city in 1987."):
+        pdf.add_page()
+        pdf.set_font("Helvetica", "", 11)
+        pdf.multi_cell(0, 6, body)
+    data = bytes(pdf.output())
+    assert data.count(b"/WinAnsiEncoding") == 1
+    path.write_bytes(data.replace(b"/WinAnsiEncoding", b"/OddFontEncoding"))  # same length: offsets hold
+    return path
+
+
+def test_an_odd_font_gives_one_note_on_the_command_line_not_pypdfs_flood(tmp_path, caplog):
+    import logging
+
+    from tests.conftest import run_cli
+
+    _pdf_with_a_font_pypdf_cannot_decode(tmp_path / "ferry.pdf")
+    with caplog.at_level(logging.DEBUG):
+        result = run_cli(["check", "ferry.pdf", "--no-cache", "--isolated"], tmp_path)
+    assert result.exit_code == 0, result.output
+    assert not [r for r in caplog.records if r.name.startswith("pypdf")]  # nothing of pypdf's own reaches the log
+    notes = [line for line in result.stderr.splitlines() if "pypdf" in line]
+    assert notes == [
+        "claimcheck: warning: ferry.pdf: pypdf could not read all the text of pages 1, 2 (Advanced encoding "
+        "/OddFontEncoding not implemented yet); some of it may be missing or garbled"
+    ]
+
+
+def test_reading_a_pdf_leaves_the_pypdf_logger_as_the_user_set_it(tmp_path, caplog):
+    import logging
+
+    from pypdf import PdfReader
+
+    odd = _pdf_with_a_font_pypdf_cannot_decode(tmp_path / "ferry.pdf")
+    logger = logging.getLogger("pypdf")
+    before = (logger.level, logger.propagate, list(logger.handlers))
+    with caplog.at_level(logging.WARNING):
+        doc = load_pdf(odd)
+        assert "ferry line opened on 2 June 1954" in doc.text  # the text itself still reads
+        assert not [r for r in caplog.records if r.name.startswith("pypdf")]
+        assert (logger.level, logger.propagate, list(logger.handlers)) == before
+        PdfReader(odd).pages[0].extract_text()  # the user's own use of pypdf logs as before
+    assert [r for r in caplog.records if r.name.startswith("pypdf") and "OddFontEncoding" in r.getMessage()]
+
+
 def test_hyphen_and_paragraph_repair_on_a_small_pdf(tmp_path):
     regular = _font("")
     if regular is None:

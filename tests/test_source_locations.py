@@ -99,6 +99,13 @@ def test_docx_finding_gives_the_word_paragraph_number(project):
         ("trail.md", f"# Draft\n\n{OTHER}\n\n{WRONG_PLACE} {COMMENT}\n"),
         ("own-line.md", f"# Draft\n\n{COMMENT}\n{WRONG_PLACE}\n"),
         ("lead.txt", f"{OTHER}\n{COMMENT}\n{WRONG_PLACE}\n"),
+        ("mid.md", f"# Draft\n\n{OTHER}\n\n{WRONG_PLACE.replace(' visited', f' {COMMENT} visited')}\n"),
+        ("mid.txt", f"{OTHER}\n\n" + WRONG_PLACE.replace(" visited", f" {COMMENT} visited") + "\n"),
+        (
+            "mid.html",
+            f"<html><body><article><h1>Draft</h1><p>{OTHER}</p>\n"
+            f"<p>{WRONG_PLACE.replace(' visited', f' {COMMENT} visited')}</p></article></body></html>",
+        ),
         (
             "page.html",
             f"<html><body><article><h1>Draft</h1><p>{OTHER}</p>\n{COMMENT}\n<p>{WRONG_PLACE}</p>"
@@ -118,3 +125,54 @@ def test_suppression_comment_text_never_shows_in_a_claim(project, name, draft):
     shown = [c["text"] for c in report["claims"]] + [c["location"]["text"] for c in report["claims"]]
     assert WRONG_PLACE in shown
     assert not any("claimcheck:" in t or "<!--" in t for t in shown)
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt", ".html"])
+def test_a_comment_inside_a_sentence_is_cut_from_the_claim_and_every_span_still_points_at_the_file(project, suffix):
+    if suffix == ".html":
+        pytest.importorskip("trafilatura")
+    sentence = WRONG_PLACE.replace(" Boris", f" {COMMENT} Boris")
+    draft = f"{OTHER}\n\n{sentence}\n"
+    if suffix == ".html":
+        draft = f"<html><body><article><p>{OTHER}</p>\n<p>{sentence}</p></article></body></html>\n"
+    (project / f"draft{suffix}").write_text(draft, encoding="utf-8")
+    report = check_json(project, f"draft{suffix}")
+    [claim] = [c for c in report["claims"] if "Tokyo" in c["text"]]
+    assert claim["text"] == claim["location"]["text"] == WRONG_PLACE
+    where = claim["location"]
+    assert at(draft, where["line"], where["column"]).startswith("On November 10, 1997, <!-- claimcheck")
+    assert at(draft, where["end_line"], where["end_column"] - 1).startswith(".")  # its last character
+    if suffix != ".html":  # offsets of a Markdown or text draft are offsets into the file itself
+        assert draft[where["start"] : where["end"]] == sentence
+    [accepted] = report["accepted"]  # the comment still suppresses the finding in its sentence
+    assert accepted["accepted_by"]["reason"] == "a stopover, checked by the desk"
+    assert at(draft, accepted["claim"]["line"], accepted["claim"]["column"]).startswith("Tokyo for talks")
+    comment = accepted["accepted_by"]["location"]
+    assert at(draft, comment["line"], comment["column"]).startswith(COMMENT)
+    assert report["findings"] == [] and report["notes"] == []
+
+
+def test_extract_writes_a_claim_without_the_comment_inside_its_sentence(project):
+    sentence = WRONG_PLACE.replace(" visited", f" {COMMENT} visited")
+    (project / "draft.md").write_text(f"# Draft\n\n{sentence}\n", encoding="utf-8")
+    result = run_cli(["extract", "draft.md", "-o", "claims.yaml"], project)
+    assert result.exit_code == 0, result.output
+    written = (project / "claims.yaml").read_text(encoding="utf-8")
+    assert f'text: "{WRONG_PLACE}"' in written
+    assert "<!--" not in written
+    assert "# from draft.md:3:1" in written
+
+
+def test_an_html_comment_outside_the_main_text_is_reported_not_lost(project):
+    pytest.importorskip("trafilatura")
+    page = (
+        f"<html><body><nav>{COMMENT}\n<a href='/'>Home page of the site</a></nav>\n"
+        f"<article><h1>Draft</h1><p>{OTHER}</p>\n<p>{WRONG_PLACE}</p></article></body></html>\n"
+    )
+    (project / "page.html").write_text(page, encoding="utf-8")
+    report = check_json(project, "page.html")
+    [finding] = report["findings"]  # the menu's comment covers none of the article
+    assert finding["rule"] == "CC-PLACE-001" and report["accepted"] == []
+    [note] = report["notes"]
+    assert note == "page.html:1:18: malformed suppression: nothing follows the comment to suppress"
+    assert at(page, 1, 18).startswith(COMMENT)

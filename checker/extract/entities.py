@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
+from itertools import combinations
 
 from rapidfuzz import fuzz, process
 
@@ -346,6 +348,7 @@ class EntityRegistry:
         self.people: set[str] = set()  # canonical full names (or lone surnames never expanded)
         self.aliases: dict[str, str] = dict(aliases or {})  # user-declared alias -> canonical
         self._token_index: dict[str, set[str]] | None = None
+        self._lookup: _PeopleLookup | None = None  # built with the token index, see _tokens
         self.vocab: set[str] = set()
         self._texts: list[str] = []
         self._resolved: dict[str, tuple[str | None, str | None]] = {}
@@ -381,11 +384,16 @@ class EntityRegistry:
             words = name.split()
             groups.setdefault((words[-1], len(words)), []).append(name)
         for group in groups.values():
+            firsts = [name.split()[0] for name in group]
             for i, a in enumerate(group):
-                for b in group[i + 1 :]:
-                    if b in self.aliases or a in self.aliases:
-                        continue
-                    if fuzz.ratio(a.split()[0], b.split()[0]) >= 80:
+                if a in self.aliases or i + 1 == len(group):
+                    continue
+                # rapidfuzz scans the rest of the group in C; its looser cutoff only gathers
+                # candidates, each decided by the exact test below
+                near = process.extract(firsts[i], firsts[i + 1 :], scorer=fuzz.ratio, score_cutoff=79, limit=None)
+                for k in sorted(i + 1 + hit[2] for hit in near):
+                    b = group[k]
+                    if b not in self.aliases and fuzz.ratio(firsts[i], firsts[k]) >= 80:
                         self.aliases[b] = a
                         self.people.discard(b)
 
@@ -446,6 +454,7 @@ class EntityRegistry:
                 for tok in person.split():
                     index.setdefault(tok, set()).add(person)
             self._token_index = index
+            self._lookup = _PeopleLookup.build(index)
             self._resolved = {}
         return self._token_index
 
@@ -476,14 +485,30 @@ class EntityRegistry:
             if name in self.people:
                 return name, None
         else:
-            # a longer form of a known name ("Vladimir Vladimirovich Putin") or a shorter one;
-            # either shares a word with the name, so the names owning its words are enough
-            mine = set(tokens)
-            near = sorted(set().union(*(index.get(t, set()) for t in mine)))
-            owners = [p for p in near if len(p.split()) > 1 and (set(p.split()) <= mine or mine <= set(p.split()))]
+            # a longer form of a known name ("Vladimir Vladimirovich Putin") or a shorter one
+            owners = self._longer_or_shorter(set(tokens), index)
             if len(owners) == 1:
-                return owners[0], None
+                return owners.pop(), None
         return None, None
+
+    def _longer_or_shorter(self, mine: set[str], index: dict[str, set[str]]) -> set[str]:
+        """The full names whose words include all of ``mine`` or lie within them.
+
+        Looked up, not scanned: a longer name is among the owners of ``mine``'s rarest word, and
+        a shorter one is filed under a subset of ``mine`` (a name read from text has at most four
+        words, so at most 15 subsets); the names sharing a common surname are never all read.
+        """
+        assert self._lookup is not None
+        if len(mine) > _MAX_SUBSET_WORDS:
+            near = set().union(*(index.get(t, set()) for t in mine))
+            return {p for p in near if len(p.split()) > 1 and (set(p.split()) <= mine or mine <= set(p.split()))}
+        rarest = min((index.get(t, set()) for t in mine), key=len)
+        owners = {p for p in rarest if len(p.split()) > 1 and mine <= set(p.split())}
+        words = sorted(mine)
+        for size in range(1, len(words) + 1):
+            for subset in combinations(words, size):
+                owners |= self._lookup.by_words.get(frozenset(subset), set())
+        return owners
 
     def _typo(self, name: str, index: dict[str, set[str]]) -> str | None:
         """The person whose name token ``name`` misspells ("Jinag" -> Jiang Zemin), if any.
@@ -493,11 +518,22 @@ class EntityRegistry:
         """
         if len(name) < 4:
             return None
-        choices = [t for t, owners in index.items() if t != name and any(len(o.split()) > 1 for o in owners)]
-        hit = process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=74)
-        if not hit:
+        assert self._lookup is not None
+        # The answer is the best match over every word, if it is such a slip; when no word of
+        # the name's letter and length is a slip, neither is the best match, and the scan of
+        # every word is skipped (in a corpus of many similar names, most lookups end here).
+        if not any(self._slip_of(name, word, index) for word in self._lookup.near_words(name)):
             return None
-        token = hit[0]
+        choices = self._lookup.full_name_words
+        if any(len(o.split()) > 1 for o in index.get(name, ())):
+            choices = [t for t in choices if t != name]
+        hit = process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=74)
+        return self._slip_of(name, hit[0], index) if hit else None
+
+    @staticmethod
+    def _slip_of(name: str, token: str, index: dict[str, set[str]]) -> str | None:
+        """The one full name owning ``token``, when ``name`` is a transposition or one-letter
+        slip of it."""
         if token[0] != name[0] or abs(len(token) - len(name)) > 1:
             return None
         if sorted(token) != sorted(name) and fuzz.ratio(token, name) < 85:
@@ -533,6 +569,41 @@ class EntityRegistry:
                 m.start += offset
                 m.end += offset
         return mentions
+
+
+_MAX_SUBSET_WORDS = 6  # names of more words (declared ones) are matched by scanning their owners
+
+
+@dataclass(frozen=True)
+class _PeopleLookup:
+    """What resolving a name looks up, built once per token index instead of once per name."""
+
+    by_words: dict[frozenset[str], set[str]]  # a full name's set of words -> the full names
+    full_name_words: list[str]  # every word of a full name, in token-index order
+    by_letter_and_length: dict[tuple[str, int], list[str]]  # those words by first letter, length
+
+    @classmethod
+    def build(cls, index: dict[str, set[str]]) -> _PeopleLookup:
+        by_words: dict[frozenset[str], set[str]] = {}
+        for owners in index.values():
+            for person in owners:
+                words = person.split()
+                if len(words) > 1:
+                    by_words.setdefault(frozenset(words), set()).add(person)
+        full_name_words = [t for t, owners in index.items() if any(len(o.split()) > 1 for o in owners)]
+        buckets: dict[tuple[str, int], list[str]] = {}
+        for word in full_name_words:
+            buckets.setdefault((word[0], len(word)), []).append(word)
+        return cls(by_words, full_name_words, buckets)
+
+    def near_words(self, name: str) -> list[str]:
+        """The words of full names with ``name``'s first letter, a length within one of it, and
+        a ratio to it of at least 74: the only ones ``EntityRegistry._typo`` may accept."""
+        out: list[str] = []
+        for n in range(len(name) - 1, len(name) + 2):
+            words = self.by_letter_and_length.get((name[0], n), [])
+            out += [hit[0] for hit in process.extract(name, words, scorer=fuzz.ratio, score_cutoff=74, limit=None)]
+        return out
 
 
 def _is_leading_place(token: str, places) -> bool:

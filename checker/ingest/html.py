@@ -112,6 +112,8 @@ def _clean(text: str) -> str:
 def _markdown(body, comments: list[tuple[str, str]]) -> list[tuple[str, int]]:
     """trafilatura's XML body -> Markdown-ish blocks: ``#`` headings, comments, paragraphs.
 
+    A comment goes in front of the block it precedes; one whose block is not in the body, last.
+
     Each block comes with the length of the prefix the rendering added (``## ``), the rest
     being text of the page; the blocks are joined by blank lines.
     """
@@ -144,7 +146,9 @@ def _markdown(body, comments: list[tuple[str, str]]) -> list[tuple[str, int]]:
             walk(child)
 
     walk(body)
-    return out
+    # a comment whose text is not in the main text (a menu, a dropped block) goes last, where
+    # the suppression parser reports it as covering nothing instead of it vanishing unseen
+    return out + [(comment, 0) for comment, _ in pending]
 
 
 # what a browser does not show as text: comments, scripts, styles, the head, tags
@@ -208,6 +212,8 @@ def source_anchors(html: str, pieces: list[tuple[str, int]]) -> list[tuple[int, 
     for block, prefix in pieces:
         if block.startswith("<!--"):
             at = html.find(block, comment_cursor)
+            if at == -1:  # one carried to the end out of its order (see _markdown)
+                at = html.find(block)
             if at != -1:
                 comment_cursor = at + len(block)
                 for k in range(len(block)):
@@ -253,7 +259,10 @@ def _suppression_comments(html: str) -> list[tuple[str, str]]:
         if not _SUPPRESSION.match(c.text or ""):
             continue
         target = ""
-        if c.tail and c.tail.strip():
+        block = _block_around(c)
+        if block is not None:
+            target = "".join(block.itertext())  # inside a sentence: it covers that paragraph
+        elif c.tail and c.tail.strip():
             target = c.tail
         else:
             nxt = c.getnext()
@@ -263,3 +272,25 @@ def _suppression_comments(html: str) -> list[tuple[str, str]]:
                 target = "".join(nxt.itertext())
         found.append((f"<!--{c.text}-->", _clean(target)))
     return found
+
+
+_TEXT_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th", "dd", "dt", "figcaption"}
+
+
+def _block_around(comment):
+    """The paragraph (or other text block) a comment sits inside with text before it, if any:
+    a comment in the middle of a sentence, whose tail alone starts no block."""
+    block = comment.getparent()
+    while block is not None and block.tag not in _TEXT_BLOCKS:
+        block = block.getparent()
+    if block is None:
+        return None
+    node = comment
+    while node is not block:  # the text before it: earlier siblings, then each parent's own text
+        for sibling in node.itersiblings(preceding=True):
+            if "".join(sibling.itertext()).strip() or (sibling.tail or "").strip():
+                return block
+        node = node.getparent()
+        if (node.text or "").strip():
+            return block
+    return None

@@ -21,6 +21,18 @@ _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]+>")
 _BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
 
 
+_COMMENT_AND_SPACE = re.compile(r"(\s*)<!--.*?-->(\s*)", re.S)
+
+
+def without_comments(text: str) -> str:
+    """``text`` as a report shows it, without the HTML comments inside it: a suppression
+    written in the middle of a sentence is no part of the claim. Only for display; offsets
+    keep pointing into the text with its comments."""
+    if "<!--" not in text:
+        return text
+    return _COMMENT_AND_SPACE.sub(lambda m: " " if m.group(1) or m.group(2) else "", text).strip()
+
+
 def _blank(s: str) -> str:
     return "".join("\n" if c == "\n" else " " for c in s)
 

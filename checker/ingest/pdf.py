@@ -17,6 +17,8 @@ import logging
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
@@ -36,8 +38,7 @@ _URL_TAIL = re.compile(r"(?:https?://|www\.)\S*[/\-_.=?&%#]$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 
-# pypdf logs recoverable syntax problems as warnings; they are noise for a fact checker.
-logging.getLogger("pypdf").setLevel(logging.ERROR)
+log = logging.getLogger("claimcheck")
 
 
 @dataclass
@@ -53,22 +54,35 @@ class _Line:
 def load_pdf(path: Path, display_path: str | None = None) -> Document:
     """Read a PDF's text layer into a Document whose passages carry printed page labels."""
     shown = display_path or str(path)
-    reader = _open(path, shown)
-    try:
-        n_pages = len(reader.pages)
-    except Exception as exc:  # noqa: BLE001 - any pypdf failure is a broken file to the user
-        raise InputError(shown, f"broken PDF: cannot read its page tree ({exc})") from None
-    pages: list[list[_Line]] = []
-    for i in range(n_pages):
+    with _pypdf_log() as pypdf_said:
+        reader = _open(path, shown)
         try:
-            pages.append(_page_lines(reader.pages[i], i))
-        except Exception as exc:  # noqa: BLE001
-            raise InputError(shown, f"broken PDF: cannot extract text of page {i + 1} ({exc})") from None
-    if not any(ch.isalnum() for page in pages for line in page for ch in line.text):
-        raise InputError(shown, "no text layer (scanned PDF?): run OCR first, e.g. ocrmypdf")
-    labels = _labels(reader, n_pages)
+            n_pages = len(reader.pages)
+        except Exception as exc:  # noqa: BLE001 - any pypdf failure is a broken file to the user
+            raise InputError(shown, f"broken PDF: cannot read its page tree ({exc})") from None
+        pages: list[list[_Line]] = []
+        garbled: dict[int, str] = {}  # page index -> what pypdf said while reading its text
+        for i in range(n_pages):
+            pypdf_said.clear()
+            try:
+                pages.append(_page_lines(reader.pages[i], i))
+            except Exception as exc:  # noqa: BLE001
+                raise InputError(shown, f"broken PDF: cannot extract text of page {i + 1} ({exc})") from None
+            if pypdf_said:
+                garbled[i] = pypdf_said[0]
+        if not any(ch.isalnum() for page in pages for line in page for ch in line.text):
+            raise InputError(shown, "no text layer (scanned PDF?): run OCR first, e.g. ocrmypdf")
+        labels = _labels(reader, n_pages)
+        title, author, created = _metadata(reader)
+    if garbled:
+        where = ("page " if len(garbled) == 1 else "pages ") + ", ".join(labels[i] for i in sorted(garbled))
+        log.warning(
+            "%s: pypdf could not read all the text of %s (%s); some of it may be missing or garbled",
+            shown,
+            where,
+            garbled[min(garbled)],
+        )
     text, page_starts = assemble(pages, labels)
-    title, author, created = _metadata(reader)
     from .references import attach_structure  # here, not at import: references imports models only
 
     doc = build_document(
@@ -81,6 +95,39 @@ def load_pdf(path: Path, display_path: str | None = None) -> Document:
         author=author,
     )
     return attach_structure(doc)
+
+
+class _Collect(logging.Handler):
+    """Keeps what each record says, without what pypdf uses instead (it can put a 256-item
+    encoding table in one message)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.said: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = re.split(r"[\[{\n]|,? using ", record.getMessage(), maxsplit=1)[0].rstrip(" ,:;")
+        self.said.append(message if len(message) <= 100 else message[:99] + "…")
+
+
+@contextmanager
+def _pypdf_log() -> Iterator[list[str]]:
+    """pypdf's log records while a PDF is read, kept out of the user's log.
+
+    pypdf logs every recoverable problem it meets (an unknown font encoding, at error level,
+    once a text piece), which floods stderr on odd PDFs and fuzzing; the reader says once what
+    they mean for the text instead. Only while reading: the pypdf logger is as the user left it
+    afterwards, for their own use of pypdf.
+    """
+    logger = logging.getLogger("pypdf")
+    collect, propagate = _Collect(), logger.propagate
+    logger.addHandler(collect)
+    logger.propagate = False
+    try:
+        yield collect.said
+    finally:
+        logger.removeHandler(collect)
+        logger.propagate = propagate
 
 
 # --------------------------------------------------------------------------- reading
