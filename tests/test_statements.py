@@ -429,3 +429,20 @@ def test_a_clause_opened_by_a_conjunction_without_a_comma_is_a_statement_of_its_
     assert got == {"direction": "contradicted", "time": "unverified"}
     clauses = Extractor().extract("Riders who boarded after 9 pm waited 20 minutes on average.").clauses
     assert all(not c.subject.text[0].isdigit() for c in clauses if c.subject)
+
+
+def test_a_designation_number_tells_two_names_apart(tmp_path):
+    # "Osprey-3" is not "Osprey-2": the number is the name's, not a figure to compare
+    source = (
+        "Osprey-3 weighs 640 kilograms and cost 212 million euros. The earlier probe, Osprey-2, was lost in 2021.\n"
+    )
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "other-probe": "The Osprey-2 probe cost 221 million euros.",
+            "same-probe": "The Osprey-3 probe cost 221 million euros.",
+        },
+    )
+    assert got == {"other-probe": "unverified", "same-probe": "contradicted"}
+    assert _statement("Osprey-3 weighs 640 kilograms.").subject.names == ["osprey-3"]

@@ -30,7 +30,12 @@ from .quantities import NUMBER_WORDS
 # ("Noe" + U+0308 is "Noël"), words with inner hyphens, apostrophes and dots
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _LETTERS = rf"(?:[^\W\d_]|[{_MARKS}])"
-_TOKEN = re.compile(rf"[^\W\d_](?:[^\W\d_'’.-]|[{_MARKS}])*(?:['’.-]{_LETTERS}+)*|\d+(?:[.,:–-]\d+)*|[^\w\s{_MARKS}]")
+# a name with a designation ("Kestrel-2", "Sentinel-1", "COVID-19") is one word: the number is
+# what tells the second probe from the first
+_DESIGNATED = r"[A-Z][^\W\d_]*(?:-\d+)+(?![\d.,:–-])"
+_TOKEN = re.compile(
+    rf"{_DESIGNATED}|[^\W\d_](?:[^\W\d_'’.-]|[{_MARKS}])*(?:['’.-]{_LETTERS}+)*|\d+(?:[.,:–-]\d+)*|[^\w\s{_MARKS}]"
+)
 DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
 PRONOUNS = frozenset("it they he she this these we i you there".split())
 _SPEAKERS = frozenset("we i you".split())  # they name the speaker, not an earlier subject
@@ -354,6 +359,7 @@ _COPULA_FORMS = {
     "was": "be",
     "were": "be",
     "be": "be",
+    "been": "be",
     "became": "become",
     "becomes": "become",
     "remains": "remain",

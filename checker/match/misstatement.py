@@ -48,7 +48,7 @@ def another_statement(
         and a.subject is not None
         and a.subject.pronoun
         and a.subject.resolved_from is None
-        and a.subject.text.lower() not in ("we", "i")
+        and a.subject.text.lower().split()[0] not in ("we", "i", "there")  # "there" is no one: "there have been"
     ):
         return "a subject the claim does not name"  # "He was waived three days later": who?
     if other_subject(a, b, options, word_forms(claim.text), word_forms(evidence.text)):

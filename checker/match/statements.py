@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Literal
@@ -75,11 +76,16 @@ class StatementAlignment:
 # --------------------------------------------------------------------------- anchors
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def names_match(a: str, b: str, options: AlignOptions = DEFAULT_OPTIONS) -> bool:
     if not a or not b:
         return False
     if a == b:
         return True
+    if _DIGITS.findall(a) != _DIGITS.findall(b):
+        return False  # "kestrel-1" is not "kestrel-2", "apollo 11" not "apollo 13"
     wa, wb = set(a.split()), set(b.split())
     if wa <= wb or wb <= wa:
         return True
