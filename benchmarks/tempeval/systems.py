@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from checker.extract.dates import find_dates, find_durations
+from checker.extract.dates import find_dates
+from checker.extract.durations import find_durations
 from checker.extract.timex import _date_parts, find_timexes, timex_value  # noqa: F401  (timex_value re-exported)
 
 from .score import Span

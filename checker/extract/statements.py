@@ -24,7 +24,7 @@ from ..models import Anchor, Facts, Predicate, Slot, Statement
 from .gazetteer import DEMONYMS
 from .lexicon import lexicon, noun_lemma, verb_lemmas, word_classes
 from .measures import in_comparison_base
-from .quantities import NUMBER_WORDS
+from .vocabulary import CARDINALS
 
 # letters of any script ("Tromsø", "São Paulo"), with the combining marks of decomposed text
 # ("Noe" + U+0308 is "Noël"), words with inner hyphens, apostrophes and dots
@@ -61,14 +61,14 @@ _LEAD = re.compile(
 )
 _SCORE = re.compile(r"(?<![\d/.,:–-])(\d{1,2})\s?[-–—:]\s?(\d{1,2})(?![\d/:–-]|[.,]\d)")
 # a tally: "by 84,312 votes to 79,655", "31 votes to 12", "by nine votes to four", "voted 9 to 4"
-_TALLY_NUMBER = r"\d{1,3}(?:,\d{3})*|\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_TALLY_NUMBER = r"\d{1,3}(?:,\d{3})*|\d+|" + "|".join(sorted(CARDINALS, key=len, reverse=True))
 _TALLY = re.compile(
     rf"(?<![\d,.\w])(?:(?P<a>{_TALLY_NUMBER})\s+(?:votes?|seats?|points?)|(?<=voted\s)(?P<v>{_TALLY_NUMBER}))"
     rf"\s+to\s+(?P<b>{_TALLY_NUMBER})(?![\w]|[,.]\d)",
     re.I,
 )
 # number words (the one table is quantities'), and vague counts, after an ordinal
-_COUNT_WORDS = frozenset(NUMBER_WORDS) | {"dozen", "few", "several"}
+_COUNT_WORDS = frozenset(CARDINALS) | {"dozen", "few", "several"}
 _YEAR_MODIFIER = re.compile(
     r"\s+(?!and\b|or\b|to\b|in\b|on\b|at\b|for\b|from\b|by\b|when\b|after\b|before\b)[a-z][a-z-]+"
 )
@@ -232,7 +232,7 @@ def _find_predicate(tokens, start: int, masked: set[int]):
         if (
             i - 1 >= start
             and i - 1 in masked
-            and (tokens[i - 1][2][0].isdigit() or tokens[i - 1][2].lower() in NUMBER_WORDS)
+            and (tokens[i - 1][2][0].isdigit() or tokens[i - 1][2].lower() in CARDINALS)
         ):
             continue  # "in three acts", "two votes": a counted noun
         if b >= start and b not in masked and word_classes(tokens[b][2]) == {"ADJ"} and "NOUN" in word_classes(w):
@@ -329,7 +329,7 @@ def _score_forms() -> frozenset[str]:
 
 
 def _tally_number(word: str) -> int:
-    return int(word.replace(",", "")) if word[0].isdigit() else NUMBER_WORDS[word.lower()]
+    return int(word.replace(",", "")) if word[0].isdigit() else CARDINALS[word.lower()]
 
 
 def _noun_before_verb(tokens, i: int, masked: set[int]) -> bool:
