@@ -490,23 +490,3 @@ class Citation(_Model):
     start: int
     end: int
     passage: int | None = None  # index of the passage that holds the marker
-
-
-# --------------------------------------------------------------------------- TimeML-style temporal expressions
-
-
-class Timex(_Model):
-    """A temporal expression as TimeML's TIMEX3 tags it (see :mod:`checker.extract.timex`).
-
-    ``value`` is the TIMEX3 value: "1998-02-13", "1989-Q3", "1998-02-11T22:00", "P2D", "P1W" for
-    a SET ("weekly"), "PRESENT_REF" for "now". ``date`` is the day interval behind a DATE when
-    there is one (what the date rules compare); vague references and durations have none.
-    """
-
-    text: str
-    start: int
-    end: int
-    type: Literal["DATE", "TIME", "DURATION", "SET"]
-    value: str
-    mod: str | None = None  # TimeML mod: APPROX, START, MID, END, MORE_THAN, LESS_THAN, ...
-    date: DateMention | None = None

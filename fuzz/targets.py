@@ -67,7 +67,7 @@ def check_extractor(name: str, text: str, doc_date: dt.date | None = None) -> No
 
         _spans(text, find_quotes(text), "quote")
     elif name == "timexes":
-        from checker.extract.timex import find_timexes
+        from benchmarks.tempeval.timex import find_timexes
 
         _spans(text, find_timexes(text, doc_date), "timex")
     elif name == "durations":

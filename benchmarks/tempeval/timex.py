@@ -32,14 +32,37 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
 
 from checker.extract.dates import calendar_safe, find_dates
 from checker.extract.durations import find_durations
 from checker.extract.normalise import normalise
 from checker.extract.vocabulary import CARDINALS, MONTH_NAMES, TENS, WEEKDAYS
-from checker.models import DateMention, Timex
+from checker.models import DateMention
 
-__all__ = ["find_timexes", "timex_value"]
+__all__ = ["Timex", "find_timexes", "timex_value"]
+
+
+class Timex(BaseModel):
+    """A temporal expression as TimeML's TIMEX3 tags it.
+
+    ``value`` is the TIMEX3 value: "1998-02-13", "1989-Q3", "1998-02-11T22:00", "P2D", "P1W" for
+    a SET ("weekly"), "PRESENT_REF" for "now". ``date`` is the day interval behind a DATE when
+    there is one (what the date rules compare); vague references and durations have none.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    start: int
+    end: int
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str
+    mod: str | None = None  # TimeML mod: APPROX, START, MID, END, MORE_THAN, LESS_THAN, ...
+    date: DateMention | None = None
+
 
 _SEASON = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
 
