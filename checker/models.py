@@ -77,6 +77,10 @@ class DateMention(_Model):
         return f"{self.earliest.isoformat()}..{self.latest.isoformat()}"
 
 
+QuantityKind = Literal["money", "percent", "count", "measure", "ordinal"]
+QuantityBound = Literal["exact", "approx", "min", "max", "range"]
+
+
 class Quantity(_Model):
     """A number as stated, with bounds: "over 45" -> low 45 (exclusive), high None."""
 
@@ -87,8 +91,8 @@ class Quantity(_Model):
     low: float | None = None
     high: float | None = None
     unit: str = ""  # "USD", "percent", "percentage point", "km", "" for counts
-    kind: Literal["money", "percent", "count", "measure", "ordinal"] = "count"
-    bound: Literal["exact", "approx", "min", "max", "range"] = "exact"
+    kind: QuantityKind = "count"
+    bound: QuantityBound = "exact"
     noun: str = ""  # what is counted: "summits", "troops", "loans"
 
 
@@ -244,10 +248,13 @@ class Reference(_Model):
     url: str | None = None
 
 
+DocumentKind = Literal["text", "markdown", "html", "docx", "pdf"]
+
+
 class Document(_Model):
     path: str
     text: str
-    kind: Literal["text", "markdown", "html", "docx", "pdf"] = "text"
+    kind: DocumentKind = "text"
     passages: list[Passage] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)

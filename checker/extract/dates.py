@@ -47,7 +47,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from checker.models import DateMention
+from checker.models import DateMention, Granularity
 
 from .normalise import normalise
 from .number_words import COUNT_WORD_ALT, COUNT_WORDS
@@ -254,6 +254,8 @@ def _windows(t: str) -> tuple[dict[str, list[tuple[int, int]]], list[int], list[
     ahead_at = -2  # the first space at or after the last ``b`` searched from; -1: none, -2: not yet
     for m in _ANCHOR.finditer(t):
         fam = m.lastgroup
+        if fam is None:  # not reached: every alternative of _ANCHOR is a named group
+            continue
         if fam == "num":
             s0, e0 = m.span()
             digits.append(s0)
@@ -295,7 +297,7 @@ class _Ctx:
         self.cands: list[_Cand] = []
         self.windows, self.digits, self.years, self.decades = _windows(self.t)
 
-    def add(self, s: int, e: int, prio: int, lo: dt.date, hi: dt.date, gran: str, **flags) -> None:
+    def add(self, s: int, e: int, prio: int, lo: dt.date, hi: dt.date, gran: Granularity, **flags) -> None:
         # trim trailing spaces/commas the patterns may have eaten
         while e > s and self.t[e - 1] in " ,\t\n":
             e -= 1
@@ -1239,7 +1241,7 @@ def find_dates(text: str, doc_date: dt.date | None = None, *, weekday_policy: st
         )
         if pos is not None and not pos:
             continue
-        if need == "at_year":
+        if need == "at_year" and pos is not None:
             # the same matches finditer would give: they start at a year and cannot overlap
             for a, b in wins:
                 i = bl(pos, a)

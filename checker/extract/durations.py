@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from checker.models import Duration
+from checker.models import Duration, DurationUnit
 
 from .normalise import normalise
 from .number_words import COMPOUND_COUNT, COUNT_WORD_ALT, word_number
@@ -15,6 +15,18 @@ __all__ = ["find_durations"]
 # a count: digits, a number word ("ninety", "seventy-six") or a vague one ("a few")
 _NUMW = rf"(?:\d+(?:\.\d+)?|{COMPOUND_COUNT}|{COUNT_WORD_ALT}|a\s+few|several|a\s+couple\s+of|few|many|some)"
 _UNIT = r"(?P<u>minute|hour|day|week|month|year|decade|centur(?:y|ie))"
+# the unit each spelling of ``_UNIT`` names ("centurie" is "centuries" without its "s")
+_UNIT_OF: dict[str, DurationUnit] = {
+    "minute": "minute",
+    "hour": "hour",
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "year": "year",
+    "decade": "decade",
+    "century": "century",
+    "centurie": "century",
+}
 _DUR_ADJ = re.compile(rf"(?<![\w.,-])(?P<n>{_NUMW})-{_UNIT}(?P<old>-old)?(?:-long)?\b", re.I)
 _DUR_NOUN = re.compile(
     rf"(?<![\w.,-])(?P<pre>the\s+(?:past|last|next|first|previous|coming|following|final)\s+|"
@@ -62,8 +74,7 @@ def find_durations(text: str) -> list[Duration]:
                 and not _A_UNIT_CUE.search(t[max(0, mm.start() - 12) : mm.start()])
             ):
                 continue  # "$2 a year", "700 seats a week" are rates; "for a year" is a duration
-            unit = mm["u"].lower()
-            unit = "century" if unit.startswith("centur") else unit
+            unit = _UNIT_OF[mm["u"].lower()]
             if value is not None and unit == "year" and value >= 1000 and mm.re is _DUR_NOUN:
                 continue  # "in 1997 years" is noise; a count of years that large is not a duration
             approx = value is None or bool(

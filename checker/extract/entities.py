@@ -480,9 +480,9 @@ class EntityRegistry:
             # either shares a word with the name, so the names owning its words are enough
             mine = set(tokens)
             near = sorted(set().union(*(index.get(t, set()) for t in mine)))
-            owners = [p for p in near if len(p.split()) > 1 and (set(p.split()) <= mine or mine <= set(p.split()))]
-            if len(owners) == 1:
-                return owners[0], None
+            holders = [p for p in near if len(p.split()) > 1 and (set(p.split()) <= mine or mine <= set(p.split()))]
+            if len(holders) == 1:
+                return holders[0], None
         return None, None
 
     def _typo(self, name: str, index: dict[str, set[str]]) -> str | None:

@@ -33,7 +33,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from checker.models import Quantity
+from checker.models import Quantity, QuantityBound, QuantityKind
 
 from .vocabulary import (
     CARDINALS,
@@ -243,7 +243,7 @@ _PERCENT = [
     ("pp", "percentage point"),
 ]
 
-_HEDGE_BEFORE = [
+_HEDGE_BEFORE: list[tuple[QuantityBound, str]] = [
     ("min", "more than"),
     ("min", "over"),
     ("min", "above"),
@@ -387,6 +387,7 @@ _RATE_MAP = {
     "bpd": "/day",
 }
 _HEDGE_AFTER = re.compile(r"(?P<plus>\+|-plus\b)|\s+or\s+(?P<w>more|above|so|less|fewer|under)\b")
+_HEDGE_AFTER_BOUND: dict[str, QuantityBound] = {"more": "min", "above": "min", "so": "approx"}  # else "max"
 _WORD_AFTER = re.compile(r"(?:[ \t]+|-)(?:of[ \t]+)?([A-Za-z][A-Za-z'’-]*)")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’-]*)")
 _SYM_AHEAD = re.compile(r"(?:US|C|A|HK|S|NZ|R)?\\?\$|[€£¥₽₹₩]")
@@ -487,8 +488,8 @@ class _Hit:
         self.low: float | None = value
         self.high: float | None = value
         self.unit = ""
-        self.kind = "count"
-        self.bound = "exact"
+        self.kind: QuantityKind = "count"
+        self.bound: QuantityBound = "exact"
         self.noun = ""
         self.has_scale = False
         self.is_year = False
@@ -627,10 +628,10 @@ def find_quantities(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> li
     for c in _WORD_PREFILTER.finditer(text):
         if c.start() < last:
             continue
-        m = _WORD_SCAN.match(text, c.start())
-        if m:
-            last = m.end()
-            h = _word_hit(text, m)
+        wm = _WORD_SCAN.match(text, c.start())
+        if wm:
+            last = wm.end()
+            h = _word_hit(text, wm)
             if h is not None:
                 hits.append(h)
     if " of " in text or " in " in text or " out " in text:
@@ -709,7 +710,7 @@ def _words_before(text: str, s: int) -> list[str]:
     return text[max(0, s - 32) : s].split()[-3:]
 
 
-def _hedge_before(text: str, start: int) -> tuple[str, int] | None:
+def _hedge_before(text: str, start: int) -> tuple[QuantityBound, int] | None:
     """("min"|"max"|"approx", offset of the hedge) when a hedge phrase ends at ``start``."""
     if start > 0 and text[start - 1] == "~":
         return "approx", start - 1
@@ -836,7 +837,7 @@ def _digit_hit(text: str, s: int, e: int) -> _Hit | None:
         lo_pre = max(0, start - 48)
         intro = _RANGE_INTRO.search(text, lo_pre, start)
         word = intro.group(1).lower() if intro else ""
-        if word == "from":
+        if intro is not None and word == "from":
             # "from X to Y" after a verb of change is two values ("rose from 3% to 5%")
             changed = _CHANGE_VERB.search(text, max(0, intro.start() - 40), intro.start())
             ok = sep == "to" and changed is None
@@ -854,7 +855,7 @@ def _digit_hit(text: str, s: int, e: int) -> _Hit | None:
             if r2 is None and sep in "-–—" and h.bare and cur is None and h.kind == "count":
                 return None  # "3-1", "555-0199": a score or a code, not a figure
             if r2 is not None:
-                lead = intro.start(1) if word in ("between", "from") else None
+                lead = intro.start(1) if intro is not None and word in ("between", "from") else None
                 return _finish_hit(text, r2, start, cur, lead=lead)
     if cur:
         h.kind, h.unit, h.bare = "money", cur, False
@@ -936,7 +937,7 @@ def _finish_hit(text: str, h: _Hit, start: int, cur, lead: int | None = None) ->
         if am.group("plus"):
             _apply_bound(h, "min")
         else:
-            _apply_bound(h, {"more": "min", "above": "min", "so": "approx"}.get(am.group("w"), "max"))
+            _apply_bound(h, _HEDGE_AFTER_BOUND.get(am.group("w"), "max"))
         h.end = am.end()
         h.bare = False
     h.start = start
@@ -974,7 +975,7 @@ def _after_proper_name(text: str, s: int) -> bool:
     return len(toks) >= 2 or s - len(w) - 1 > 0
 
 
-def _apply_bound(h: _Hit, bound: str) -> None:
+def _apply_bound(h: _Hit, bound: QuantityBound) -> None:
     h.bound = bound
     if bound == "min":
         h.low, h.high = h.value, None

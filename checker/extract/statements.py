@@ -427,7 +427,7 @@ def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts,
     }
     for p in people:
         names.append(name_key(p.canonical.split()))
-    proper = set()
+    proper: set[int] = set()
     for a, b in _proper_runs(tokens, lo, hi, masked):
         run = [t[2] for t in tokens[a:b]]
         proper.update(range(a, b))
@@ -642,7 +642,7 @@ def _agent_slots(text: str, tokens, masked: set[int], at: int, facts: Facts, off
             k += 2 if tokens[k][2] == "," and tokens[k + 1][2] == "and" else 1
             continue
         break
-    if not names:
+    if not names or first is None or last is None:
         return []
     s, e = tokens[first][0], tokens[last - 1][1]
     return [Slot(kind="agent", role="by", text=text[s:e], start=s + offset, end=e + offset, holder=names)]
@@ -991,25 +991,27 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
             role = "point"
         out.append(Slot(kind="when", role=role, text=d.text, start=d.start, end=d.end, date=d))
     subject_span = (subject.start, subject.end) if subject else (-1, -1)
-    for m in facts.entities:
-        if m.kind != "place" or subject_span[0] <= m.start < subject_span[1]:
+    for place in facts.entities:
+        if place.kind != "place" or subject_span[0] <= place.start < subject_span[1]:
             continue
         travels = predicate is not None and any(
             lex.classes[c].destination for c in predicate.classes if c in lex.classes
         )
-        if any(o.start <= m.start < o.end for o in objects) and not travels:
+        if any(o.start <= place.start < o.end for o in objects) and not travels:
             continue
-        before = text[max(0, m.start - offset - 22) : m.start - offset]
+        before = text[max(0, place.start - offset - 22) : place.start - offset]
         pm = _PLACE_PREP.search(before)
         if not pm:
-            if not (predicate and pred_index is not None and m.start == tokens[pred_index][1] + offset + 1):
+            if not (predicate and pred_index is not None and place.start == tokens[pred_index][1] + offset + 1):
                 continue  # "visited Lyon": the place right after the verb is its object
             role = "to"
         else:
             role = {"to": "to", "into": "to", "from": "from"}.get(pm.group(1).lower(), "at")
         if role == "from":
             continue
-        out.append(Slot(kind="where", role=role, text=m.text, start=m.start, end=m.end, place=m.canonical))
+        out.append(
+            Slot(kind="where", role=role, text=place.text, start=place.start, end=place.end, place=place.canonical)
+        )
     stop = pred_index or 0
     for q in facts.quantities:
         if any(a <= q.start and q.end <= b for a, b in quoted):
@@ -1281,6 +1283,4 @@ def resolve_subject(statement: Statement, earlier: list[Statement]) -> None:
                     "resolved_from": ps.text,
                 }
             )
-            return
-        if subj.pronoun:
             return

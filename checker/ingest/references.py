@@ -293,6 +293,8 @@ def url_date(url: str) -> tuple[int, int | None, int | None] | None:
             if not 1900 <= y <= 2100:
                 continue
             if day is not None:
+                if mon is None:
+                    continue  # not reached: every pattern with a day has a month
                 try:
                     dt.date(y, mon, day)
                 except ValueError:
