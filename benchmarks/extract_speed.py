@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.tempeval.timex import find_timexes  # noqa: E402
 from checker.extract.dates import find_dates  # noqa: E402
-from checker.extract.timex import find_timexes  # noqa: E402
 
 SEED = ROOT.parent / "shared" / "seeds" / "001_630ad76a5922bb74.txt"
 BARE = re.compile(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .errors import InputError
@@ -21,7 +22,7 @@ BASELINE_VERSION = 1
 
 def baseline_json(report: Report) -> str:
     """The baseline file for ``report``: one entry per distinct fingerprint, in a stable order."""
-    entries = {}
+    entries: dict[str, dict[str, Any]] = {}
     for f in report.findings:
         entries.setdefault(
             f.fingerprint,

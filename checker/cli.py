@@ -8,6 +8,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -18,6 +19,9 @@ from .errors import InputError, InputErrors
 from .models import Report, Severity, json_schema
 from .report import Format, RenderOptions, render
 from .rules import all_rules, rule_by_code
+
+if TYPE_CHECKING:  # rich is imported only when a progress bar is shown
+    from rich.progress import Progress, TaskID
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 _FAIL_LEVELS = {"error": {Severity.error}, "warning": {Severity.error, Severity.warning}, "never": set()}
@@ -49,7 +53,7 @@ def _default_format() -> str:
     return Format.github.value if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text.value
 
 
-def _input_error(exc: Exception) -> None:
+def _input_error(exc: InputError | InputErrors) -> None:
     errors = exc.errors if isinstance(exc, InputErrors) else [exc]
     for err in errors:
         click.echo(f"claimcheck: {err.render()}", err=True)
@@ -66,8 +70,8 @@ class _Progress:
     """
 
     def __init__(self, enabled: bool = True):
-        self.bar = None
-        self.tasks: dict[str, int] = {}
+        self.bar: Progress | None = None
+        self.tasks: dict[str, TaskID] = {}
         self.last = 0.0
         if enabled and sys.stderr.isatty() and not os.environ.get("CI"):
             from rich.console import Console
@@ -272,18 +276,17 @@ def _settings(ctx: click.Context, p: dict):
 
     from .match.statements import DEFAULT_OPTIONS
 
-    align = replace(
-        DEFAULT_OPTIONS,
-        **{
-            k: v
-            for k, v in (
-                ("name_similarity", st.name_similarity),
-                ("occurrence_days", st.occurrence_days),
-                ("context_chars", st.context_chars),
-            )
-            if v is not None
-        },
-    )
+    # the alignment options the settings set (a similarity, a number of days, of characters)
+    given: dict[str, Any] = {
+        k: v
+        for k, v in (
+            ("name_similarity", st.name_similarity),
+            ("occurrence_days", st.occurrence_days),
+            ("context_chars", st.context_chars),
+        )
+        if v is not None
+    }
+    align = replace(DEFAULT_OPTIONS, **given)
     from .api import without_excluded
 
     per_file = {pattern: expand_codes(c, codes) for pattern, c in (st.per_file_ignores or {}).items()}

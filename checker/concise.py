@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from .models import Report
+from .models import Finding, Report
 
 
 def finding_lines(report: Report) -> str:
@@ -23,7 +23,7 @@ def finding_lines(report: Report) -> str:
 def statistics_rows(report: Report) -> list[dict]:
     """Counts per rule, most frequent first (code breaks ties), with each rule's name and severity."""
     counts = Counter(f.rule for f in report.findings)
-    first = {}
+    first: dict[str, Finding] = {}
     for f in report.findings:
         first.setdefault(f.rule, f)
     return [

@@ -77,6 +77,10 @@ class DateMention(_Model):
         return f"{self.earliest.isoformat()}..{self.latest.isoformat()}"
 
 
+QuantityKind = Literal["money", "percent", "count", "measure", "ordinal"]
+QuantityBound = Literal["exact", "approx", "min", "max", "range"]
+
+
 class Quantity(_Model):
     """A number as stated, with bounds: "over 45" -> low 45 (exclusive), high None."""
 
@@ -87,8 +91,8 @@ class Quantity(_Model):
     low: float | None = None
     high: float | None = None
     unit: str = ""  # "USD", "percent", "percentage point", "km", "" for counts
-    kind: Literal["money", "percent", "count", "measure", "ordinal"] = "count"
-    bound: Literal["exact", "approx", "min", "max", "range"] = "exact"
+    kind: QuantityKind = "count"
+    bound: QuantityBound = "exact"
     noun: str = ""  # what is counted: "summits", "troops", "loans"
 
 
@@ -245,10 +249,13 @@ class Reference(_Model):
     url: str | None = None
 
 
+DocumentKind = Literal["text", "markdown", "html", "docx", "pdf"]
+
+
 class Document(_Model):
     path: str
     text: str
-    kind: Literal["text", "markdown", "html", "docx", "pdf"] = "text"
+    kind: DocumentKind = "text"
     passages: list[Passage] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)
@@ -491,23 +498,3 @@ class Citation(_Model):
     start: int
     end: int
     passage: int | None = None  # index of the passage that holds the marker
-
-
-# --------------------------------------------------------------------------- TimeML-style temporal expressions
-
-
-class Timex(_Model):
-    """A temporal expression as TimeML's TIMEX3 tags it (see :mod:`checker.extract.timex`).
-
-    ``value`` is the TIMEX3 value: "1998-02-13", "1989-Q3", "1998-02-11T22:00", "P2D", "P1W" for
-    a SET ("weekly"), "PRESENT_REF" for "now". ``date`` is the day interval behind a DATE when
-    there is one (what the date rules compare); vague references and durations have none.
-    """
-
-    text: str
-    start: int
-    end: int
-    type: Literal["DATE", "TIME", "DURATION", "SET"]
-    value: str
-    mod: str | None = None  # TimeML mod: APPROX, START, MID, END, MORE_THAN, LESS_THAN, ...
-    date: DateMention | None = None

@@ -89,8 +89,8 @@ def override_severities(report: Report, overrides: Mapping[str, Severity]) -> Re
         sev = severity_for(f.rule, overrides)
         if sev is not None:
             f.severity = sev
-    sev = [f.severity for f in report.findings]
-    report.summary.errors = sev.count(Severity.error)
-    report.summary.warnings = sev.count(Severity.warning)
-    report.summary.infos = sev.count(Severity.info)
+    severities = [f.severity for f in report.findings]
+    report.summary.errors = severities.count(Severity.error)
+    report.summary.warnings = severities.count(Severity.warning)
+    report.summary.infos = severities.count(Severity.info)
     return report

@@ -67,15 +67,15 @@ def check_extractor(name: str, text: str, doc_date: dt.date | None = None) -> No
 
         _spans(text, find_quotes(text), "quote")
     elif name == "timexes":
-        from checker.extract.timex import find_timexes
+        from benchmarks.tempeval.timex import find_timexes
 
         _spans(text, find_timexes(text, doc_date), "timex")
     elif name == "durations":
-        from checker.extract.dates import find_durations
+        from checker.extract.durations import find_durations
 
         _spans(text, find_durations(text), "duration")
     elif name == "anniversaries":
-        from checker.extract.dates import find_anniversaries
+        from checker.extract.anniversaries import find_anniversaries
 
         _spans(text, find_anniversaries(text), "anniversary")
     elif name == "places":

@@ -146,7 +146,7 @@ def _extra_cases(kind: str):
 
 @pytest.mark.parametrize("case", _extra_cases("durations"))
 def test_durations(case):
-    from checker.extract.dates import find_durations
+    from checker.extract.durations import find_durations
 
     got = [
         {"text": d.text, "value": d.value, "unit": d.unit, "iso": d.iso(), "approximate": d.approximate, "kind": d.kind}
@@ -158,7 +158,7 @@ def test_durations(case):
 
 @pytest.mark.parametrize("case", _extra_cases("anniversaries"))
 def test_anniversaries(case):
-    from checker.extract.dates import find_anniversaries
+    from checker.extract.anniversaries import find_anniversaries
 
     found = find_anniversaries(case["text"])
     got = [

@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from checker.extract.dates import find_dates, find_durations
-from checker.extract.timex import _date_parts, find_timexes, timex_value  # noqa: F401  (timex_value re-exported)
+from checker.extract.dates import find_dates
+from checker.extract.durations import find_durations
 
 from .score import Span
+from .timex import _date_parts, find_timexes, timex_value  # noqa: F401  (timex_value re-exported)
 
 
 def timexes(text: str, dct: dt.date) -> list[Span]:

@@ -47,129 +47,23 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from checker.models import DateMention
+from checker.models import DateMention, Granularity
 
-__all__ = ["find_dates", "WEEKDAY_POLICIES"]
+from .normalise import normalise
+from .number_words import COUNT_WORD_ALT, COUNT_WORDS
+from .vocabulary import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTHS, ORDINALS, WEEKDAYS
+
+__all__ = ["find_dates", "WEEKDAY_POLICIES", "outside_calendar", "calendar_safe"]
 
 WEEKDAY_POLICIES = ("past", "future", "nearest", "auto")
 
 _MIN, _MAX = dt.date.min, dt.date.max
 
-# One character for one, so every offset in the normalised copy is an offset in the input.
-_NORMALISE = str.maketrans(
-    {
-        **{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"},
-        **{c: " " for c in "\u00a0\u2007\u2009\u200a\u202f\u2002\u2003"},
-        "\u2019": "'",
-        "\u2018": "'",
-    }
-)
-
-_NORM_MAP = {chr(k): v for k, v in _NORMALISE.items()}
-_NORM_RX = re.compile("[" + re.escape("".join(_NORM_MAP)) + "]")
-
-
-def _normalise(text: str) -> str:
-    """``text.translate(_NORMALISE)``, faster: the table maps only a few non-ASCII characters, so
-    ASCII text is returned as it is and other text has just those replaced (14x faster measured)."""
-    if text.isascii():
-        return text
-    return _NORM_RX.sub(lambda m: _NORM_MAP[m.group()], text)
-
-
 # --------------------------------------------------------------------------- vocabulary
 
-_MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-_WEEKDAYS = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-}
-_ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "twenty-first": 21,
-    "twenty-second": 22,
-}
+_WEEKDAYS = {name: i for i, name in enumerate(WEEKDAYS)}
+# "twentieth" and "twenty-first" name centuries too
+_CENTURY_ORDINALS = {**ORDINALS, "twentieth": 20, "twenty-first": 21, "twenty-second": 22}
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 
@@ -182,23 +76,8 @@ def _cased(words: list[str]) -> str:
     return "|".join(sorted(alts, key=len, reverse=True))
 
 
-_MON_ALT = _cased(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
-_MON_ABBR = _cased(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"])
+_MON_ALT = _cased(list(MONTH_NAMES))
+_MON_ABBR = _cased(list(MONTH_ABBREVIATIONS))
 _WD_ALT = _cased(list(_WEEKDAYS))
 
 
@@ -282,7 +161,7 @@ def _season_iv(y: int, name: str) -> tuple[dt.date, dt.date]:
 
 
 def _month_num(tok: str) -> int:
-    return _MONTHS[tok.rstrip(".").lower()]
+    return MONTHS[tok.rstrip(".").lower()]
 
 
 _FUTURE_CUE = re.compile(
@@ -375,6 +254,8 @@ def _windows(t: str) -> tuple[dict[str, list[tuple[int, int]]], list[int], list[
     ahead_at = -2  # the first space at or after the last ``b`` searched from; -1: none, -2: not yet
     for m in _ANCHOR.finditer(t):
         fam = m.lastgroup
+        if fam is None:  # not reached: every alternative of _ANCHOR is a named group
+            continue
         if fam == "num":
             s0, e0 = m.span()
             digits.append(s0)
@@ -410,13 +291,13 @@ class _Ctx:
 
     def __init__(self, text: str, doc: dt.date | None, policy: str):
         self.text = text
-        self.t = _normalise(text)
+        self.t = normalise(text)
         self.doc = doc
         self.policy = policy
         self.cands: list[_Cand] = []
         self.windows, self.digits, self.years, self.decades = _windows(self.t)
 
-    def add(self, s: int, e: int, prio: int, lo: dt.date, hi: dt.date, gran: str, **flags) -> None:
+    def add(self, s: int, e: int, prio: int, lo: dt.date, hi: dt.date, gran: Granularity, **flags) -> None:
         # trim trailing spaces/commas the patterns may have eaten
         while e > s and self.t[e - 1] in " ,\t\n":
             e -= 1
@@ -459,7 +340,7 @@ _FAMILY = {
 }
 
 
-_AGO_FIRST = "0-9" + "".join(sorted({w[0] for w in _NUMBER_WORDS}))
+_AGO_FIRST = "0-9" + "".join(sorted({w[0] for w in COUNT_WORDS}))
 # The characters a rule's match can start with. A leading lookahead on them lets the regex
 # engine skip other positions in C (measured 8x faster than trying every alternative there).
 _FIRST = {
@@ -835,7 +716,7 @@ def _r_decade(c: _Ctx, mm: re.Match) -> None:
         c.add(mm.start(), mm.end(), 1, dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "decade")
 
 
-_ORD_ALT = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+_ORD_ALT = "|".join(sorted(_CENTURY_ORDINALS, key=len, reverse=True))
 
 
 # Centuries: "the 20th century", "the nineteenth century", "21st-century"
@@ -845,7 +726,7 @@ _ORD_ALT = "|".join(sorted(_ORDINALS, key=len, reverse=True))
     re.I,
 )
 def _r_century(c: _Ctx, mm: re.Match) -> None:
-    n = int(mm["num"]) if mm["num"] else _ORDINALS[mm["word"].lower()]
+    n = int(mm["num"]) if mm["num"] else _CENTURY_ORDINALS[mm["word"].lower()]
     if not 11 <= n <= 21:
         return
     y0 = (n - 1) * 100
@@ -997,15 +878,12 @@ def _r_rel_unit(c: _Ctx, mm: re.Match) -> None:
         c.add(mm.start(), mm.end(), 2, dt.date(y, 1, 1), dt.date(y, 12, 31), "year", relative=True, approximate=approx)
 
 
-_NUM_ALT = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-
-
 # "four years ago", "two days ago", "a month ago"
-@_rule(rf"\b(?P<n>\d{{1,3}}|{_NUM_ALT})\s+(?P<u>day|week|month|year|decade)s?\s+ago\b", re.I)
+@_rule(rf"\b(?P<n>\d{{1,3}}|{COUNT_WORD_ALT})\s+(?P<u>day|week|month|year|decade)s?\s+ago\b", re.I)
 def _r_ago(c: _Ctx, mm: re.Match) -> None:
     if c.doc is None:
         return
-    n = int(mm["n"]) if mm["n"].isdigit() else _NUMBER_WORDS[mm["n"].lower()]
+    n = int(mm["n"]) if mm["n"].isdigit() else COUNT_WORDS[mm["n"].lower()]
     u, doc = mm["u"].lower(), c.doc
     if u == "day":
         d = doc - dt.timedelta(days=n)
@@ -1319,7 +1197,7 @@ def outside_calendar(error: Exception) -> bool:
     return isinstance(error, OverflowError) or (isinstance(error, ValueError) and "out of range" in str(error))
 
 
-def _calendar_safe(fn, *args):
+def calendar_safe(fn, *args):
     try:
         return fn(*args)
     except (OverflowError, ValueError) as e:
@@ -1330,7 +1208,7 @@ def _calendar_safe(fn, *args):
 
 def _apply(fn, c: _Ctx, mm: re.Match) -> None:
     """Run one rule on its match; a reading that leaves the calendar adds nothing."""
-    _calendar_safe(fn, c, mm)
+    calendar_safe(fn, c, mm)
 
 
 def find_dates(text: str, doc_date: dt.date | None = None, *, weekday_policy: str = "past") -> list[DateMention]:
@@ -1363,7 +1241,7 @@ def find_dates(text: str, doc_date: dt.date | None = None, *, weekday_policy: st
         )
         if pos is not None and not pos:
             continue
-        if need == "at_year":
+        if need == "at_year" and pos is not None:
             # the same matches finditer would give: they start at a year and cannot overlap
             for a, b in wins:
                 i = bl(pos, a)
@@ -1390,7 +1268,7 @@ def find_dates(text: str, doc_date: dt.date | None = None, *, weekday_policy: st
     failed = [
         b for b in bare if c.t[max(0, b.start - 5) : b.start].lower() in ("post-", " pre-") and id(b) not in ok_ids
     ]
-    wrapped = [w for x in base + failed if (w := _calendar_safe(_open_wrap, c, x)) is not None]
+    wrapped = [w for x in base + failed if (w := calendar_safe(_open_wrap, c, x)) is not None]
     pool = base + wrapped
     pool.sort(key=lambda x: (-(x.end - x.start), x.prio, x.start))
     starts: list[int] = []
@@ -1406,281 +1284,3 @@ def find_dates(text: str, doc_date: dt.date | None = None, *, weekday_policy: st
         ends.insert(i, x.end)
         chosen.insert(i, x.mention)
     return chosen
-
-
-# =========================================================================== durations, anniversaries
-
-from checker.models import Anniversary, Duration  # noqa: E402  (kept next to their grammar)
-
-__all__ += ["find_durations", "find_anniversaries"]
-
-_UNITS_ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_ORD_ONES = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-}
-_ORD_TEENS = {
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-}
-_ORD_TENS = {
-    "twentieth": 20,
-    "thirtieth": 30,
-    "fortieth": 40,
-    "fiftieth": 50,
-    "sixtieth": 60,
-    "seventieth": 70,
-    "eightieth": 80,
-    "ninetieth": 90,
-    "hundredth": 100,
-}
-
-
-def _word_number(w: str) -> int | None:
-    """ "sixty" -> 60, "seventy-six" -> 76, "12" -> 12, "a" -> 1; None when not a number."""
-    w = w.lower().replace("\u2010", "-")
-    if w.isdigit():
-        return int(w)
-    if w in _NUMBER_WORDS:
-        return _NUMBER_WORDS[w]
-    head, _, tail = w.partition("-")
-    if head in _TENS and tail in _UNITS_ONES[1:]:
-        return _TENS[head] + _UNITS_ONES.index(tail)
-    return None
-
-
-def _word_ordinal(w: str) -> int | None:
-    """ "15th" -> 15, "fifteenth" -> 15, "seventy-sixth" -> 76."""
-    w = w.lower()
-    m = re.fullmatch(r"(\d{1,4})(?:st|nd|rd|th)", w)
-    if m:
-        return int(m.group(1))
-    for table in (_ORD_ONES, _ORD_TEENS, _ORD_TENS):
-        if w in table:
-            return table[w]
-    head, _, tail = w.partition("-")
-    if head in _TENS and tail in _ORD_ONES:
-        return _TENS[head] + _ORD_ONES[tail]
-    return None
-
-
-_TENS_ALT = "|".join(_TENS)
-_NUMW = (
-    rf"(?:\d+(?:\.\d+)?|(?:{_TENS_ALT})-(?:{'|'.join(_UNITS_ONES[1:])})|"
-    rf"{_NUM_ALT}|a\s+few|several|a\s+couple\s+of|few|many|some)"
-)
-_ORDW = (
-    rf"(?:\d{{1,4}}(?:st|nd|rd|th)|(?:{_TENS_ALT})-(?:{'|'.join(_ORD_ONES)})|"
-    rf"{'|'.join(sorted([*_ORD_ONES, *_ORD_TEENS, *_ORD_TENS], key=len, reverse=True))})"
-)
-_UNIT = r"(?P<u>minute|hour|day|week|month|year|decade|centur(?:y|ie))"
-_DUR_ADJ = re.compile(rf"(?<![\w.,-])(?P<n>{_NUMW})-{_UNIT}(?P<old>-old)?(?:-long)?\b", re.I)
-_DUR_NOUN = re.compile(
-    rf"(?<![\w.,-])(?P<pre>the\s+(?:past|last|next|first|previous|coming|following|final)\s+|"
-    rf"(?:about|around|almost|nearly|some|more\s+than|less\s+than|over|under)\s+)?"
-    rf"(?P<n>{_NUMW})\s+{_UNIT}s?(?P<old>\s+old)?\b(?P<ago>\s+(?:ago|earlier|later|before|after|from\s+now))?",
-    re.I,
-)
-_DUR_GATE = re.compile(r"(?i:minute|hour|day|week|month|year|decade|centur)")
-_A_UNIT_CUE = re.compile(
-    r"\b(?:for|within|in|after|than|only|just|least|nearly|almost|about|around|over|"
-    r"under|spent|took|lasted|last|half|another|barely)\s+$",
-    re.I,
-)
-_VAGUE = {"a few", "several", "a couple of", "few", "many", "some"}
-
-
-def find_durations(text: str) -> list[Duration]:
-    """Stated lengths of time: "two-day state visit", "a 30-year contract", "two months", ages.
-
-    Spans are exact (``text[start:end] == mention.text``), sorted, non-overlapping. "four years
-    ago" is a date (see :func:`find_dates`), not a duration; "once a year" is a frequency.
-    """
-    t = _normalise(text)
-    if not _DUR_GATE.search(t):
-        return []  # both patterns need a unit word
-    found: list[tuple[int, int, Duration]] = []
-    for rx in (_DUR_ADJ, _DUR_NOUN):
-        for mm in rx.finditer(t):
-            if mm.groupdict().get("ago"):
-                continue
-            raw = re.sub(r"\s+", " ", mm["n"].lower())
-            if raw in _VAGUE:
-                value = None
-            elif re.fullmatch(r"\d+(?:\.\d+)?", raw):
-                value = float(raw)
-            else:
-                n = _word_number(raw)
-                if n is None:
-                    continue
-                value = float(n)
-            if (
-                raw in ("a", "an")
-                and mm.re is _DUR_NOUN
-                and not mm["pre"]
-                and not _A_UNIT_CUE.search(t[max(0, mm.start() - 12) : mm.start()])
-            ):
-                continue  # "$2 a year", "700 seats a week" are rates; "for a year" is a duration
-            unit = mm["u"].lower()
-            unit = "century" if unit.startswith("centur") else unit
-            if value is not None and unit == "year" and value >= 1000 and mm.re is _DUR_NOUN:
-                continue  # "in 1997 years" is noise; a count of years that large is not a duration
-            approx = value is None or bool(
-                mm.groupdict().get("pre")
-                and re.match(r"(?:about|around|almost|nearly|some|more|less|over|under)", mm["pre"], re.I)
-            )
-            s, e = mm.start(), mm.end()
-            if mm.groupdict().get("ago") is None and mm.groupdict().get("pre") and approx and value is not None:
-                pass
-            d = Duration(
-                text=text[s:e],
-                start=s,
-                end=e,
-                value=value,
-                unit=unit,
-                approximate=approx,
-                kind="age" if mm["old"] else "duration",
-            )
-            found.append((s, e, d))
-    found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
-    taken: list[tuple[int, int]] = []
-    out = []
-    for s, e, d in found:
-        if any(s < te and ts < e for ts, te in taken):
-            continue
-        taken.append((s, e))
-        out.append(d)
-    return sorted(out, key=lambda d: d.start)
-
-
-_EVENT_PHRASE = r"(?P<event>(?:[\w'-]+\s+){0,3}?[\w'-]+?)(?=[\s,.;:!?)]|$)"
-_ANNIV = re.compile(
-    rf"\b(?:the\s+)?(?P<ord>{_ORDW})\s+anniversary\s+of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?"
-    rf"(?:(?P<year>1\d{{3}}|20\d{{2}})\s+)?(?P<event>[\w'-]+(?:\s+(?!in\b|on\b|at\b|and\b|with\b|by\b|was\b|is\b|which\b|that\b)[\w'-]+){{0,3}})",
-    re.I,
-)
-_YEARS_OF = re.compile(
-    rf"\b(?P<n>\d{{1,3}}|(?:{_TENS_ALT})-(?:{'|'.join(_UNITS_ONES[1:])})|{_NUM_ALT})\s+years\s+of\s+"
-    rf"(?P<event>[\w'-]+(?:\s+(?!in\b|on\b|at\b|and\b|with\b|between\b|by\b|was\b|is\b|has\b|have\b)[\w'-]+){{0,3}})",
-    re.I,
-)
-_YEARS_SINCE = re.compile(
-    rf"\b(?P<n>\d{{1,3}}|(?:{_TENS_ALT})-(?:{'|'.join(_UNITS_ONES[1:])})|{_NUM_ALT})\s+years\s+(?:have\s+passed\s+)?since\s+"
-    rf"(?P<since>(?:the\s+)?(?:(?P<year>1\d{{3}}|20\d{{2}})|[\w'-]+(?:\s+(?!in\b|on\b|at\b|and\b|with\b|was\b|is\b)[\w'-]+){{0,2}}))",
-    re.I,
-)
-_ORD_EVENT = re.compile(
-    rf"\b(?:the|his|her|their|its|a)\s+(?P<ord>{_ORDW})\s+(?P<event>visit|meeting|summit|trip|"
-    rf"talks|encounter|call|tour|session|round|conference|election|term)s?\b"
-    rf"(?P<rest>(?:\s+(?:to|in|with)\s+(?:the\s+)?[\w'-]+)?)(?:\s+since\s+(?P<since>(?:the\s+)?[\w'-]+))?",
-    re.I,
-)
-_EVENT_TRAIL = {"the", "a", "an", "of", "and", "to", "in", "for", "its", "their", "his", "her"}
-
-
-def _clean_event(words: str) -> str:
-    ws = words.split()
-    while ws and ws[-1].lower() in _EVENT_TRAIL:
-        ws.pop()
-    return " ".join(ws)
-
-
-def find_anniversaries(text: str) -> list[Anniversary]:
-    """Counts of years or occurrences tied to an event, as structured facts rules can check.
-
-    "the 15th anniversary of the 1996 partnership" (ordinal 15, base year 1996), "60 years of
-    diplomatic relations", "ten years since the treaty", "the third meeting since the election",
-    "his fifth visit to the region since 2009".
-    """
-    t = _normalise(text)
-    found: list[Anniversary] = []
-    for mm in _ANNIV.finditer(t):
-        ordinal = _word_ordinal(mm["ord"])
-        if ordinal is None:
-            continue
-        ev = _clean_event(mm["event"])
-        e = mm.start("event") + len(mm["event"].rstrip()) if ev else mm.end()
-        e = mm.start("event") + mm["event"].find(ev.split()[-1]) + len(ev.split()[-1]) if ev else e
-        found.append(
-            Anniversary(
-                text=text[mm.start() : e],
-                start=mm.start(),
-                end=e,
-                kind="anniversary",
-                ordinal=ordinal,
-                base_year=int(mm["year"]) if mm["year"] else None,
-                event=ev,
-            )
-        )
-    for mm in _YEARS_OF.finditer(t):
-        n = _word_number(mm["n"])
-        if n is None or n < 1:
-            continue
-        ev = _clean_event(mm["event"])
-        if not ev:
-            continue
-        e = mm.start("event") + mm["event"].find(ev.split()[-1]) + len(ev.split()[-1])
-        found.append(
-            Anniversary(text=text[mm.start() : e], start=mm.start(), end=e, kind="years_of", years=n, event=ev)
-        )
-    for mm in _YEARS_SINCE.finditer(t):
-        n = _word_number(mm["n"])
-        if n is None:
-            continue
-        since = _clean_event(mm["since"])
-        if not since:
-            continue
-        e = mm.start("since") + mm["since"].find(since.split()[-1]) + len(since.split()[-1])
-        found.append(
-            Anniversary(
-                text=text[mm.start() : e],
-                start=mm.start(),
-                end=e,
-                kind="years_since",
-                years=n,
-                base_year=int(mm["year"]) if mm["year"] else None,
-                event=since if not mm["year"] else "",
-                since=since,
-            )
-        )
-    for mm in _ORD_EVENT.finditer(t):
-        ordinal = _word_ordinal(mm["ord"])
-        if ordinal is None:
-            continue
-        since = mm["since"]
-        base = int(since) if since and re.fullmatch(r"1\d{3}|20\d{2}", since) else None
-        found.append(
-            Anniversary(
-                text=text[mm.start() : mm.end()],
-                start=mm.start(),
-                end=mm.end(),
-                kind="ordinal_event",
-                ordinal=ordinal,
-                event=mm["event"].lower(),
-                since=since,
-                base_year=base,
-            )
-        )
-    found.sort(key=lambda a: (a.start, -(a.end - a.start)))
-    out: list[Anniversary] = []
-    for a in found:
-        if out and a.start < out[-1].end:
-            continue
-        out.append(a)
-    return out

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 
 from ..models import EntityMention
 from .gazetteer import DEMONYMS, capitals, gazetteer
+from .vocabulary import MONTH_NAMES, WEEKDAYS
 
 TITLES = (
     r"President|Premier|Chairman|Prime Minister|Foreign Minister|Defen[cs]e Minister|"
@@ -98,25 +99,8 @@ _STOP = {
     "Victory",
     "Day",
     "None",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
+    *(month.capitalize() for month in MONTH_NAMES),
+    *(day.capitalize() for day in WEEKDAYS),
     "State",
     "Virtually",
     "Conference",

@@ -196,8 +196,8 @@ def gazetteer() -> dict[str, Place]:
         best = places.get(name)
         if best is None or best.population < population:
             places[name] = Place(name, country, "city", population)
-    for code, country in countries.items():
-        places[country["name"]] = Place(country["name"], code, "country", country["population"])
+    for code, info in countries.items():
+        places[info["name"]] = Place(info["name"], code, "country", info["population"])
     country_names = {code: c["name"] for code, c in countries.items()}
     for alias, code in _COUNTRY_ALIASES.items():
         places[alias] = Place(country_names[code], code, "country")

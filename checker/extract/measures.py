@@ -124,7 +124,7 @@ def measures(text: str, quantities: list[Quantity], offset: int = 0) -> list[Mea
     tokens = _token_index(text, offset)
     # ordinals ("third quarter") are words of a measure, not figures that bound one
     spans = _Spans((q.start, q.end) for q in quantities if q.kind != "ordinal")
-    out = []
+    out: list[Measure] = []
     for q in quantities:
         if q.kind == "ordinal":
             continue
@@ -181,7 +181,7 @@ def _respectively(tokens, out: list[Measure]) -> list[Measure]:
 
 def _list_items(tokens, start: int, n: int) -> list[set[str]] | None:
     """The ``n`` coordinated items ("revenues and earnings") in the clause before ``start``."""
-    left = []
+    left: list[str] = []
     for _s, _e, w in reversed([t for t in tokens if t[1] <= start]):
         if w in _STOPS:
             break
@@ -323,7 +323,7 @@ def in_comparison_base(text: str, start: int, offset: int = 0) -> bool:
     return False
 
 
-def _period_parts(period: frozenset[str]) -> tuple[set[str], set[str]]:
+def _period_parts(period: frozenset[str]) -> tuple[set[str], frozenset[str]]:
     years = {p for p in period if p.isdigit()}
     return years, period - years
 

@@ -265,10 +265,18 @@ _STRICT = re.compile(
 )
 
 
+def _factor(q: Quantity) -> float:
+    """The factor to the base unit of a quantity the caller has found comparable."""
+    dim = _dimension(q)
+    if dim is None:
+        raise ValueError(f"{q.text!r} has no comparable unit")
+    return dim[1]
+
+
 def _bounds_meet(lo_q: Quantity, hi_q: Quantity) -> bool:
     """ "over X" vs "under Y": the literal bounds, no rounding pad. They meet when X < Y, or
     X == Y and both bounds are inclusive ("at least 100" / "up to 100")."""
-    fa, fb = _dimension(lo_q)[1], _dimension(hi_q)[1]
+    fa, fb = _factor(lo_q), _factor(hi_q)
     lo = (lo_q.low if lo_q.low is not None else lo_q.value) * fa
     hi = (hi_q.high if hi_q.high is not None else hi_q.value) * fb
     eps = 1e-9 * max(abs(lo), abs(hi), 1e-12)
@@ -280,7 +288,7 @@ def _bounds_meet(lo_q: Quantity, hi_q: Quantity) -> bool:
 def _endpoints_agree(a: Quantity, b: Quantity) -> bool:
     """Two stated ranges are the same statement only if both ends agree within precision:
     "3-5%" and "1-3%" overlap, but as guidance they say different things."""
-    fa, fb = _dimension(a)[1], _dimension(b)[1]
+    fa, fb = _factor(a), _factor(b)
     for ea, eb in ((a.low, b.low), (a.high, b.high)):
         if ea is None or eb is None:
             return False

@@ -33,96 +33,24 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from checker.models import Quantity
+from checker.models import Quantity, QuantityBound, QuantityKind
+
+from .vocabulary import (
+    CARDINALS,
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    ORDINAL_TENS,
+    ORDINALS,
+    SCALE_ABBREVIATIONS,
+    SCALE_WORDS,
+    TENS,
+)
 
 __all__ = ["find_quantities"]
 
 # --------------------------------------------------------------------------- lexicon
 
-_SMALL = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-NUMBER_WORDS = _SMALL  # the one table of cardinal number words, for other readers
-
-_ORD_SMALL = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-}
-_ORD_TENS = {
-    "twentieth": 20,
-    "thirtieth": 30,
-    "fortieth": 40,
-    "fiftieth": 50,
-    "sixtieth": 60,
-    "seventieth": 70,
-    "eightieth": 80,
-    "ninetieth": 90,
-    "hundredth": 100,
-}
-_SCALE = {
-    "hundred": 1e2,
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "k": 1e3,
-    "m": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "mio": 1e6,
-    "b": 1e9,
-    "bn": 1e9,
-    "bln": 1e9,
-    "tn": 1e12,
-    "trn": 1e12,
-    "tln": 1e12,
-}
+_SCALE = {**SCALE_WORDS, **SCALE_ABBREVIATIONS}
 # Vague plural scale words: "hundreds of" -> 200..999 (the words allow no less, no more).
 _VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 
@@ -315,7 +243,7 @@ _PERCENT = [
     ("pp", "percentage point"),
 ]
 
-_HEDGE_BEFORE = [
+_HEDGE_BEFORE: list[tuple[QuantityBound, str]] = [
     ("min", "more than"),
     ("min", "over"),
     ("min", "above"),
@@ -371,10 +299,7 @@ _HEDGE_BEFORE = [
 ]
 _HEDGE_BOUND = {w: b for b, w in _HEDGE_BEFORE}
 
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
+_MONTHS = "|".join(m.capitalize() for m in (*MONTH_NAMES, *MONTH_ABBREVIATIONS))
 _LABELS = (
     "section|sec|sections|chapter|chapters|ch|table|tables|tab|figure|figures|fig|figs|"
     "article|articles|art|annex|appendix|page|pages|p|pp|vol|volume|volumes|no|nos|number|"
@@ -418,11 +343,11 @@ _SCAN = re.compile(
     r"\d+/\d+(?:/\d+)?|\d{4}-\d{2}-\d{2}|\d+\(\d+\))"
     rf"|(?P<num>{_NUM}))"
 )
-_UNITS_WORDS = "|".join(k for k in _SMALL if _SMALL[k] < 10 and k != "zero")
-_WORDNUM_SMALL = rf"(?:(?:{'|'.join(_TENS)})(?:[-\s](?:{_UNITS_WORDS}))?|{'|'.join(_SMALL)})"
+_UNITS_WORDS = "|".join(k for k in CARDINALS if CARDINALS[k] < 10 and k != "zero")
+_WORDNUM_SMALL = rf"(?:(?:{'|'.join(TENS)})(?:[-\s](?:{_UNITS_WORDS}))?|{'|'.join(CARDINALS)})"
 _WORD_SCAN = re.compile(
     r"\b(?i:"
-    rf"(?P<ord>(?:(?:{'|'.join(_TENS)})-)?(?:{'|'.join(_ORD_SMALL)})|{'|'.join(_ORD_TENS)})"
+    rf"(?P<ord>(?:(?:{'|'.join(TENS)})-)?(?:{'|'.join(ORDINALS)})|{'|'.join(ORDINAL_TENS)})"
     rf"|(?P<vague>(?:tens\s+of\s+)?(?:{'|'.join(_VAGUE)}))\s+of\b"
     r"|(?P<dozen>a\s+dozen|half\s+a\s+dozen)"
     rf"|(?P<aw>a\s+(?:hundred|thousand|million|billion))\b"
@@ -433,10 +358,11 @@ _REF_BEFORE = re.compile(r"\[[\d,\s–-]*$")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b")
 _REF_AFTER = re.compile(r"(?:\s*[,–-]\s*\d+)*\s*\]")
 _SCALE_RE = re.compile(
-    r"(?:\s+|-)(?P<w>(?i:hundred|thousand|million|billion|trillion))\b"
+    rf"(?:\s+|-)(?P<w>(?i:{'|'.join(SCALE_WORDS)}))\b"
     r"|\s?(?P<s>bn|mn|mln|bln|tn|trn|tln|Bn|BN|MN)\b"
     r"|(?P<g>[kmbKMB])\b"
 )
+_SCALE_WORD_AFTER = re.compile(rf"\s+(?i:{'|'.join(SCALE_WORDS)})")
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and)\s*(?=[\d$€£¥₽₹₩\\A-Z])")
 _PCT_RE = re.compile(rf"(?:\s?(?P<p>%)|\s+(?i:(?P<pw>{_alt(w for w, _ in _PERCENT if w != '%')}))\b)")
 _CURW_RE = re.compile(rf"\s+(?i:(?P<c>{_alt(w for w, _ in _CUR_WORDS)}))\b")
@@ -461,6 +387,7 @@ _RATE_MAP = {
     "bpd": "/day",
 }
 _HEDGE_AFTER = re.compile(r"(?P<plus>\+|-plus\b)|\s+or\s+(?P<w>more|above|so|less|fewer|under)\b")
+_HEDGE_AFTER_BOUND: dict[str, QuantityBound] = {"more": "min", "above": "min", "so": "approx"}  # else "max"
 _WORD_AFTER = re.compile(r"(?:[ \t]+|-)(?:of[ \t]+)?([A-Za-z][A-Za-z'’-]*)")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’-]*)")
 _SYM_AHEAD = re.compile(r"(?:US|C|A|HK|S|NZ|R)?\\?\$|[€£¥₽₹₩]")
@@ -490,10 +417,10 @@ def _word_value(words: str) -> float:
     """'twenty-five' -> 25, 'three hundred and six' -> 306 (the pattern already validated it)."""
     total = 0
     for tok in re.split(r"[\s-]+", words.lower()):
-        if tok in _SMALL:
-            total += _SMALL[tok]
-        elif tok in _TENS:
-            total += _TENS[tok]
+        if tok in CARDINALS:
+            total += CARDINALS[tok]
+        elif tok in TENS:
+            total += TENS[tok]
         elif tok == "hundred":
             total = (total or 1) * 100
     return float(total)
@@ -502,7 +429,7 @@ def _word_value(words: str) -> float:
 def _ordinal_value(word: str) -> float:
     total = 0
     for tok in word.lower().split("-"):
-        total += _TENS.get(tok, 0) + _ORD_SMALL.get(tok, 0) + _ORD_TENS.get(tok, 0)
+        total += TENS.get(tok, 0) + ORDINALS.get(tok, 0) + ORDINAL_TENS.get(tok, 0)
     return float(total)
 
 
@@ -561,8 +488,8 @@ class _Hit:
         self.low: float | None = value
         self.high: float | None = value
         self.unit = ""
-        self.kind = "count"
-        self.bound = "exact"
+        self.kind: QuantityKind = "count"
+        self.bound: QuantityBound = "exact"
         self.noun = ""
         self.has_scale = False
         self.is_year = False
@@ -630,9 +557,9 @@ def _suffix(text: str, pos: int, hit: _Hit, cur: str | None) -> int:
 # fractions of a whole, read as shares: "a fifth of patients", "two-thirds of voters", "one in
 # five", "three out of four" (the denominators are the ordinals' table; "half" stays out: "the
 # second half of 2028" is a time)
-_DENOMINATORS = {w: v for w, v in _ORD_SMALL.items() if 3 <= v <= 10} | {"quarter": 4}
+_DENOMINATORS = {w: v for w, v in ORDINALS.items() if 3 <= v <= 10} | {"quarter": 4}
 _DENOM_ALT = "|".join(sorted({f"{w}s" for w in _DENOMINATORS} | set(_DENOMINATORS), key=len, reverse=True))
-_SMALL_ALT = "|".join(sorted((w for w, v in _SMALL.items() if 1 <= v <= 10), key=len, reverse=True))
+_SMALL_ALT = "|".join(sorted((w for w, v in CARDINALS.items() if 1 <= v <= 10), key=len, reverse=True))
 _FRACTION = re.compile(
     rf"(?<![\w-])(?i:(?P<k>a|an|{_SMALL_ALT})[\s-]+(?P<d>{_DENOM_ALT})(?=\s+of\b)"
     rf"|(?P<n>\d{{1,3}}|{_SMALL_ALT})\s+(?:in|out\s+of)\s+(?P<m>\d{{1,3}}|{_SMALL_ALT}|twenty|a\s+hundred)(?![\w-]))"
@@ -643,10 +570,10 @@ def _fraction_hits(text: str) -> list[_Hit]:
     out = []
     for m in _FRACTION.finditer(text):
         if m.group("d"):
-            k = 1 if m.group("k").lower() in ("a", "an") else _SMALL[m.group("k").lower()]
+            k = 1 if m.group("k").lower() in ("a", "an") else CARDINALS[m.group("k").lower()]
             d = _DENOMINATORS[m.group("d").lower().removesuffix("s")]
         else:
-            k = int(m.group("n")) if m.group("n").isdigit() else _SMALL[m.group("n").lower()]
+            k = int(m.group("n")) if m.group("n").isdigit() else CARDINALS[m.group("n").lower()]
             low_m = m.group("m").lower()
             d = (
                 int(low_m)
@@ -655,7 +582,7 @@ def _fraction_hits(text: str) -> list[_Hit]:
                 if low_m.endswith("hundred")
                 else 20
                 if low_m == "twenty"
-                else _SMALL[low_m]
+                else CARDINALS[low_m]
             )
         if not 0 < k < d:
             continue
@@ -700,10 +627,10 @@ def find_quantities(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> li
     for c in _WORD_PREFILTER.finditer(text):
         if c.start() < last:
             continue
-        m = _WORD_SCAN.match(text, c.start())
-        if m:
-            last = m.end()
-            h = _word_hit(text, m)
+        wm = _WORD_SCAN.match(text, c.start())
+        if wm:
+            last = wm.end()
+            h = _word_hit(text, wm)
             if h is not None:
                 hits.append(h)
     if " of " in text or " in " in text or " out " in text:
@@ -725,10 +652,10 @@ def _prefilter(words) -> re.Pattern:
 
 
 _WORD_PREFILTER = _prefilter(
-    [w for w in _SMALL]
-    + list(_TENS)
-    + list(_ORD_SMALL)
-    + list(_ORD_TENS)
+    [w for w in CARDINALS]
+    + list(TENS)
+    + list(ORDINALS)
+    + list(ORDINAL_TENS)
     + list(_VAGUE)
     + ["tens", "half", "a dozen", "a hundred", "a thousand", "a million", "a billion"]
 )
@@ -782,7 +709,7 @@ def _words_before(text: str, s: int) -> list[str]:
     return text[max(0, s - 32) : s].split()[-3:]
 
 
-def _hedge_before(text: str, start: int) -> tuple[str, int] | None:
+def _hedge_before(text: str, start: int) -> tuple[QuantityBound, int] | None:
     """("min"|"max"|"approx", offset of the hedge) when a hedge phrase ends at ``start``."""
     if start > 0 and text[start - 1] == "~":
         return "approx", start - 1
@@ -909,7 +836,7 @@ def _digit_hit(text: str, s: int, e: int) -> _Hit | None:
         lo_pre = max(0, start - 48)
         intro = _RANGE_INTRO.search(text, lo_pre, start)
         word = intro.group(1).lower() if intro else ""
-        if word == "from":
+        if intro is not None and word == "from":
             # "from X to Y" after a verb of change is two values ("rose from 3% to 5%")
             changed = _CHANGE_VERB.search(text, max(0, intro.start() - 40), intro.start())
             ok = sep == "to" and changed is None
@@ -927,7 +854,7 @@ def _digit_hit(text: str, s: int, e: int) -> _Hit | None:
             if r2 is None and sep in "-–—" and h.bare and cur is None and h.kind == "count":
                 return None  # "3-1", "555-0199": a score or a code, not a figure
             if r2 is not None:
-                lead = intro.start(1) if word in ("between", "from") else None
+                lead = intro.start(1) if intro is not None and word in ("between", "from") else None
                 return _finish_hit(text, r2, start, cur, lead=lead)
     if cur:
         h.kind, h.unit, h.bare = "money", cur, False
@@ -1009,7 +936,7 @@ def _finish_hit(text: str, h: _Hit, start: int, cur, lead: int | None = None) ->
         if am.group("plus"):
             _apply_bound(h, "min")
         else:
-            _apply_bound(h, {"more": "min", "above": "min", "so": "approx"}.get(am.group("w"), "max"))
+            _apply_bound(h, _HEDGE_AFTER_BOUND.get(am.group("w"), "max"))
         h.end = am.end()
         h.bare = False
     h.start = start
@@ -1047,7 +974,7 @@ def _after_proper_name(text: str, s: int) -> bool:
     return len(toks) >= 2 or s - len(w) - 1 > 0
 
 
-def _apply_bound(h: _Hit, bound: str) -> None:
+def _apply_bound(h: _Hit, bound: QuantityBound) -> None:
     h.bound = bound
     if bound == "min":
         h.low, h.high = h.value, None
@@ -1093,9 +1020,7 @@ def _word_hit(text: str, m: re.Match) -> _Hit | None:
         lw = word.lower()
         if lw in ("one", "zero"):
             # "one" is mostly a pronoun ("one of the", "no one"); only with a scale word
-            if not _SCALE_RE.match(text, e) or not re.compile(
-                r"\s+(?i:hundred|thousand|million|billion|trillion)"
-            ).match(text, e):
+            if not _SCALE_RE.match(text, e) or not _SCALE_WORD_AFTER.match(text, e):
                 return None
         if lw == "second":
             return None

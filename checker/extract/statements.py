@@ -24,7 +24,7 @@ from ..models import Anchor, Facts, Predicate, Slot, Statement
 from .gazetteer import DEMONYMS
 from .lexicon import lexicon, noun_lemma, verb_lemmas, word_classes
 from .measures import in_comparison_base
-from .quantities import NUMBER_WORDS
+from .vocabulary import CARDINALS
 
 # letters of any script ("Tromsø", "São Paulo"), with the combining marks of decomposed text
 # ("Noe" + U+0308 is "Noël"), words with inner hyphens, apostrophes and dots
@@ -66,14 +66,14 @@ _LEAD = re.compile(
 )
 _SCORE = re.compile(r"(?<![\d/.,:–-])(\d{1,2})\s?[-–—:]\s?(\d{1,2})(?![\d/:–-]|[.,]\d)")
 # a tally: "by 84,312 votes to 79,655", "31 votes to 12", "by nine votes to four", "voted 9 to 4"
-_TALLY_NUMBER = r"\d{1,3}(?:,\d{3})*|\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_TALLY_NUMBER = r"\d{1,3}(?:,\d{3})*|\d+|" + "|".join(sorted(CARDINALS, key=len, reverse=True))
 _TALLY = re.compile(
     rf"(?<![\d,.\w])(?:(?P<a>{_TALLY_NUMBER})\s+(?:votes?|seats?|points?)|(?<=voted\s)(?P<v>{_TALLY_NUMBER}))"
     rf"\s+to\s+(?P<b>{_TALLY_NUMBER})(?![\w]|[,.]\d)",
     re.I,
 )
 # number words (the one table is quantities'), and vague counts, after an ordinal
-_COUNT_WORDS = frozenset(NUMBER_WORDS) | {"dozen", "few", "several"}
+_COUNT_WORDS = frozenset(CARDINALS) | {"dozen", "few", "several"}
 _YEAR_MODIFIER = re.compile(
     r"\s+(?!and\b|or\b|to\b|in\b|on\b|at\b|for\b|from\b|by\b|when\b|after\b|before\b)[a-z][a-z-]+"
 )
@@ -237,7 +237,7 @@ def _find_predicate(tokens, start: int, masked: set[int]):
         if (
             i - 1 >= start
             and i - 1 in masked
-            and (tokens[i - 1][2][0].isdigit() or tokens[i - 1][2].lower() in NUMBER_WORDS)
+            and (tokens[i - 1][2][0].isdigit() or tokens[i - 1][2].lower() in CARDINALS)
         ):
             continue  # "in three acts", "two votes": a counted noun
         if b >= start and b not in masked and word_classes(tokens[b][2]) == {"ADJ"} and "NOUN" in word_classes(w):
@@ -333,7 +333,7 @@ def _score_forms() -> frozenset[str]:
 
 
 def _tally_number(word: str) -> int:
-    return int(word.replace(",", "")) if word[0].isdigit() else NUMBER_WORDS[word.lower()]
+    return int(word.replace(",", "")) if word[0].isdigit() else CARDINALS[word.lower()]
 
 
 def _noun_before_verb(tokens, i: int, masked: set[int]) -> bool:
@@ -465,7 +465,7 @@ def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts,
     }
     for p in people:
         names.append(name_key(p.canonical.split()))
-    proper = set()
+    proper: set[int] = set()
     for a, b in _proper_runs(tokens, lo, hi, masked):
         run = [t[2] for t in tokens[a:b]]
         proper.update(range(a, b))
@@ -680,7 +680,7 @@ def _agent_slots(text: str, tokens, masked: set[int], at: int, facts: Facts, off
             k += 2 if tokens[k][2] == "," and tokens[k + 1][2] == "and" else 1
             continue
         break
-    if not names:
+    if not names or first is None or last is None:
         return []
     s, e = tokens[first][0], tokens[last - 1][1]
     return [Slot(kind="agent", role="by", text=text[s:e], start=s + offset, end=e + offset, holder=names)]
@@ -1031,25 +1031,27 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
             role = "point"
         out.append(Slot(kind="when", role=role, text=d.text, start=d.start, end=d.end, date=d))
     subject_span = (subject.start, subject.end) if subject else (-1, -1)
-    for m in facts.entities:
-        if m.kind != "place" or subject_span[0] <= m.start < subject_span[1]:
+    for place in facts.entities:
+        if place.kind != "place" or subject_span[0] <= place.start < subject_span[1]:
             continue
         travels = predicate is not None and any(
             lex.classes[c].destination for c in predicate.classes if c in lex.classes
         )
-        if any(o.start <= m.start < o.end for o in objects) and not travels:
+        if any(o.start <= place.start < o.end for o in objects) and not travels:
             continue
-        before = text[max(0, m.start - offset - 22) : m.start - offset]
+        before = text[max(0, place.start - offset - 22) : place.start - offset]
         pm = _PLACE_PREP.search(before)
         if not pm:
-            if not (predicate and pred_index is not None and m.start == tokens[pred_index][1] + offset + 1):
+            if not (predicate and pred_index is not None and place.start == tokens[pred_index][1] + offset + 1):
                 continue  # "visited Lyon": the place right after the verb is its object
             role = "to"
         else:
             role = {"to": "to", "into": "to", "from": "from"}.get(pm.group(1).lower(), "at")
         if role == "from":
             continue
-        out.append(Slot(kind="where", role=role, text=m.text, start=m.start, end=m.end, place=m.canonical))
+        out.append(
+            Slot(kind="where", role=role, text=place.text, start=place.start, end=place.end, place=place.canonical)
+        )
     stop = pred_index or 0
     for q in facts.quantities:
         if any(a <= q.start and q.end <= b for a, b in quoted):
@@ -1212,7 +1214,8 @@ def _within(facts: Facts, lo: int, hi: int) -> Facts:
 
 def _is_fact(anchor: Anchor, facts: Facts) -> bool:
     """Whether the anchor starts at a date, a figure or a number ("10 pm", "2,400")."""
-    return anchor.text[:1].isdigit() or any(f.start <= anchor.start < f.end for f in [*facts.dates, *facts.quantities])
+    spans = [(d.start, d.end) for d in facts.dates] + [(q.start, q.end) for q in facts.quantities]
+    return anchor.text[:1].isdigit() or any(a <= anchor.start < b for a, b in spans)
 
 
 def build_clauses(text: str, facts: Facts, offset: int, main: Statement | None) -> list[Statement]:
@@ -1323,6 +1326,4 @@ def resolve_subject(statement: Statement, earlier: list[Statement]) -> None:
                     "resolved_from": ps.text,
                 }
             )
-            return
-        if subj.pronoun:
             return

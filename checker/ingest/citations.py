@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from ..extract.vocabulary import MONTH_NAMES
 from ..models import Citation, Document, Reference
 from .references import _BARE_URL, find_references_section, first_author, parse_references
 
@@ -32,18 +33,7 @@ _NARRATIVE = re.compile(rf"\b{_AUTHORS}\s+\({_YEAR}(?:\s*,\s*pp?\.\s*[\d–\-]+)
 _PAREN = re.compile(r"\(([^()\n]{4,300})\)")
 _CODE = re.compile(r"`[^`\n]+`|```.*?```", re.S)
 _NOT_NAMES = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    *MONTH_NAMES,
     "spring",
     "summer",
     "autumn",

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 from rapidfuzz import fuzz, process
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -233,6 +234,14 @@ class _Abort(Exception):
 # already passed json.loads, so this reader only records spans; the string and number
 # grammar is the stdlib's own.
 _WS = re.compile(r"[ \t\n\r]*")
+
+
+def _skip_ws(s: str, i: int) -> int:
+    """The first position at or after ``i`` that is not JSON whitespace."""
+    m = _WS.match(s, i)
+    return m.end() if m else i  # the pattern matches the empty string, so always m
+
+
 _NUMBER = json.scanner.NUMBER_RE  # type: ignore[attr-defined]
 _CONSTANTS = {
     "true": True,
@@ -254,7 +263,7 @@ def _parse_json(text: str, errors: _Errors) -> _Node | None:
         errors.add(0, "invalid JSON: nested too deeply")
         return None
     try:
-        node, _ = _json_value(text, _WS.match(text, 0).end())
+        node, _ = _json_value(text, _skip_ws(text, 0))
     except RecursionError:
         errors.add(0, "invalid JSON: nested too deeply")
         return None
@@ -269,19 +278,19 @@ def _json_value(s: str, i: int) -> tuple[_Node, int]:
     if ch in "{[":
         node = _Node("map" if ch == "{" else "seq", i, i, [])
         closing = "}" if ch == "{" else "]"
-        j = _WS.match(s, i + 1).end()
+        j = _skip_ws(s, i + 1)
         while s[j] != closing:
             if node.kind == "map":
                 key, j = _json_value(s, j)
-                j = _WS.match(s, j).end() + 1  # the ':'
-                val, j = _json_value(s, _WS.match(s, j).end())
+                j = _skip_ws(s, j) + 1  # the ':'
+                val, j = _json_value(s, _skip_ws(s, j))
                 node.value.append((key, val))
             else:
                 val, j = _json_value(s, j)
                 node.value.append(val)
-            j = _WS.match(s, j).end()
+            j = _skip_ws(s, j)
             if s[j] == ",":
-                j = _WS.match(s, j + 1).end()
+                j = _skip_ws(s, j + 1)
         node.end = j + 1
         return node, j + 1
     for word, value in _CONSTANTS.items():
@@ -482,7 +491,7 @@ def _suggest(name: str, model: type[BaseModel] | None) -> str:
 
 def _report_validation(exc: ValidationError, tree: _Tree) -> None:
     errors = tree.errors
-    grouped: dict[_Path, list[dict[str, Any]]] = {}
+    grouped: dict[_Path, list[ErrorDetails]] = {}
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
         if err["type"] in ("missing", "extra_forbidden"):
@@ -505,13 +514,13 @@ def _report_validation(exc: ValidationError, tree: _Tree) -> None:
         errors.add(offset, _type_message(path, errs, tree))
 
 
-def _report_field(err: dict[str, Any], parent: _Path, name: Any, tree: _Tree) -> None:
+def _report_field(err: ErrorDetails, parent: _Path, name: Any, tree: _Tree) -> None:
     key, node = tree.where.get(parent, (None, None))
     if err["type"] == "missing":
         where = node.start if node is not None else 0
         suffix = f" (claim '{tree.claim_id(parent[1])}')" if len(parent) == 2 and tree.claim_id(parent[1]) else ""
         what = _dotted(parent) or "top level"
-        if parent == () and name == "claims":
+        if parent == () and name == "claims" and node is not None:
             if any(fuzz.ratio(str(k.value).lower(), "claims") >= 70 for k, _ in node.value):
                 return  # the unknown-field error already says "did you mean 'claims'?"
             tree.errors.add(where, "no 'claims' list in the file (a claim file is a mapping with a 'claims' list)")
@@ -520,12 +529,12 @@ def _report_field(err: dict[str, Any], parent: _Path, name: Any, tree: _Tree) ->
         return
     entry = tree.where.get(parent + (name,))
     offset = entry[0].start if entry and entry[0] is not None else (node.start if node else 0)
-    where = "top-level field" if parent == () else "field"
-    where += f" '{name}'" + (f" in {tree.describe(parent)}" if parent else "")
-    tree.errors.add(offset, f"unknown {where}{_suggest(str(name), _model_at(parent))}")
+    field = "top-level field" if parent == () else "field"
+    field += f" '{name}'" + (f" in {tree.describe(parent)}" if parent else "")
+    tree.errors.add(offset, f"unknown {field}{_suggest(str(name), _model_at(parent))}")
 
 
-def _type_message(path: _Path, errs: list[dict[str, Any]], tree: _Tree) -> str:
+def _type_message(path: _Path, errs: list[ErrorDetails], tree: _Tree) -> str:
     where = _dotted(path) or "top level"
     if len(path) > 2 and path[0] == "claims" and isinstance(path[1], int):
         cid = tree.claim_id(path[1])

@@ -264,9 +264,9 @@ def strip_running_heads(pages: list[list[_Line]], edge: int = 2) -> list[list[_L
 def _edges(lines: list[_Line], edge: int) -> list[_Line]:
     """The first and last ``edge`` lines in reading order and by height on the page."""
     picked = lines[:edge] + lines[-edge:]
-    placed = [line for line in lines if line.y is not None]
+    placed = [(line.y, line) for line in lines if line.y is not None]
     if placed:
-        by_y = sorted(placed, key=lambda line: line.y)
+        by_y = [line for _, line in sorted(placed, key=lambda yl: yl[0])]
         picked += by_y[:edge] + by_y[-edge:]
     return list({id(line): line for line in picked}.values())
 
@@ -325,7 +325,7 @@ class _Stats:
     """Body font size, line spacing and full line length, to tell paragraph ends from wraps."""
 
     def __init__(self, lines: list[_Line]):
-        sizes = Counter()
+        sizes: Counter[float] = Counter()
         for line in lines:
             sizes[line.size] += len(line.text)
         self.body_size = sizes.most_common(1)[0][0] if sizes else 0.0

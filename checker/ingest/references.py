@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..extract.vocabulary import MONTHS
 from ..models import Document, Reference, Section
 
 _REF_TITLE = re.compile(
@@ -22,28 +23,6 @@ _REF_TITLE = re.compile(
 _LIST_MARK = r"[ \t]*(?:[-*•][ \t]+)?"
 _BRACKET_START = re.compile(rf"^{_LIST_MARK}\[(\d{{1,4}})\][ \t]*")
 _DOT_START = re.compile(rf"^{_LIST_MARK}(\d{{1,3}})[.)][ \t]+(?=\S)")
-_MONTHS = {
-    m.lower(): i
-    for i, m in enumerate(
-        [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ],
-        1,
-    )
-}
-_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -236,7 +215,7 @@ def published_date(entry: str) -> tuple[int, int | None, int | None] | None:
 def _valid(year: int, month: str | None, day: str | None) -> tuple[int, int | None, int | None] | None:
     if not 1500 <= year <= dt.date.today().year + 1:
         return None
-    mon = _MONTHS.get(month.rstrip(".").lower()) if month else None
+    mon = MONTHS.get(month.rstrip(".").lower()) if month else None
     d = int(day) if day and mon else None
     if mon and d:
         try:
@@ -314,6 +293,8 @@ def url_date(url: str) -> tuple[int, int | None, int | None] | None:
             if not 1900 <= y <= 2100:
                 continue
             if day is not None:
+                if mon is None:
+                    continue  # not reached: every pattern with a day has a month
                 try:
                     dt.date(y, mon, day)
                 except ValueError:

@@ -14,7 +14,7 @@ from pathlib import Path
 from syntok import segmenter
 
 from ..errors import InputError
-from ..models import Document, Passage, Section
+from ..models import Document, DocumentKind, Passage, Section
 
 _DATE_LINE = re.compile(r"\A\s*date:?\s+(\d{4})-(\d{2})-(\d{2})\b", re.I)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
@@ -72,7 +72,7 @@ def read_text(path: Path) -> str:
 
 def load_text_document(path: Path, display_path: str | None = None) -> Document:
     text = read_text(path)
-    kind = "markdown" if path.suffix.lower() in {".md", ".markdown"} else "text"
+    kind: DocumentKind = "markdown" if path.suffix.lower() in {".md", ".markdown"} else "text"
     return build_document(display_path or str(path), text, kind=kind)
 
 
@@ -153,7 +153,7 @@ def _blocks(text: str, kind: str):
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans (absolute offsets) of ``text[start:end]`` using syntok's token offsets."""
     chunk = text[start:end]
-    spans = []
+    spans: list[tuple[int, int]] = []
     for paragraph in segmenter.analyze(chunk):
         for sentence in paragraph:
             if not sentence:
@@ -214,7 +214,7 @@ def build_document(
     path: str,
     text: str,
     *,
-    kind: str = "text",
+    kind: DocumentKind = "text",
     date: dt.date | None = None,
     page_starts: list[tuple[int, str]] | None = None,
     **metadata,

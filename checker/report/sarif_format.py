@@ -131,7 +131,7 @@ class Run(_Sarif):
 
 
 class SarifLog(_Sarif):
-    schema_: str = Field(SCHEMA_URI, alias="$schema")
+    schema_: str = Field(default=SCHEMA_URI, alias="$schema")
     version: str = "2.1.0"
     runs: list[Run]
 
@@ -201,7 +201,8 @@ def _information_uri(options: RenderOptions) -> str | None:
         label, _, url = entry.partition(",")
         if label.strip().lower() in {"homepage", "home", "documentation", "repository", "source"}:
             return url.strip()
-    return meta.get("Home-page") or None
+    home_pages = meta.get_all("Home-page") or []
+    return (home_pages[0] or None) if home_pages else None
 
 
 def _suppressions(f: Finding, base: tuple[str, Path]) -> list[Suppression] | None:
@@ -225,7 +226,7 @@ def _rule_help(code: str, first: Finding, home: str | None) -> dict:
     if rule is None:  # a report from another version, with a rule this one does not have
         return {}
     text = explain(rule)
-    out = {
+    out: dict[str, Message | MultiformatMessage | str] = {
         "full_description": Message(text=description(rule) or _short_description(first)),
         "help": MultiformatMessage(text=text, markdown=f"```text\n{text}\n```"),
     }
@@ -238,7 +239,7 @@ def build(report: Report, options: RenderOptions) -> SarifLog:
     findings = ordered_findings(report) + ordered_accepted(report)
     rule_ids = sorted({f.rule for f in findings})
     index = {r: i for i, r in enumerate(rule_ids)}
-    first = {}
+    first: dict[str, Finding] = {}
     for f in findings:
         first.setdefault(f.rule, f)
     home = _information_uri(options)

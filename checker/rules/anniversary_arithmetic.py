@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from ..extract.dates import find_anniversaries
+from ..extract.anniversaries import find_anniversaries
 from ..models import Anniversary, DateMention, Severity
 from .base import DocContext, DocHit, DocumentRule
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..extract.measures import context_words, in_comparison_base, word_similarity
+from ..extract.vocabulary import MONTH_NAMES
 from ..match.align import sentence_similarity
 from ..models import DateMention, Severity
 from .base import ClaimRule, Hit, PassageMemo, Side
@@ -253,11 +254,7 @@ def _quarter_of(day: dt.date) -> int:
 _QUARTER_NAME = re.compile(r"\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth)[- ]quarter)\b", re.IGNORECASE)
 _ORDINAL_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # "the June quarter", "fiscal Q1": quarters not of the calendar year cannot be told apart by name
-_OTHER_QUARTERS = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)[- ]quarter|\bfiscal\b|\bFY",
-    re.IGNORECASE,
-)
+_OTHER_QUARTERS = re.compile(rf"\b(?:{'|'.join(MONTH_NAMES)})[- ]quarter|\bfiscal\b|\bFY", re.IGNORECASE)
 
 
 def _quarter_names(side: Side) -> list[tuple[int, int, int, str]]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..extract.vocabulary import MONTH_NAMES
 from ..ingest.references import published_date
 from ..models import Severity
 from .base import DocContext, DocHit, DocumentRule
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = rf"(?:{'|'.join(m[:3].capitalize() for m in MONTH_NAMES)})[a-z]*\.?"
 # the date parenthesis of an entry: "(2022, August 31)", "(n.d.)", "(March, June 17)"
 _DATE_PAREN = re.compile(rf"\((?:n\.\s?d\.|[^()]*(?:\d{{4}}|{_MONTH})[^()]*)\)")
 _IBID = re.compile(r"^\W*(?:\[\d+\]\s*)?ibid\b\.?\s*$", re.I)

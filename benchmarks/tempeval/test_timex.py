@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from checker.extract.timex import find_timexes
+from benchmarks.tempeval.timex import find_timexes
 
-CASES = Path(__file__).parent / "cases" / "extract" / "timex.yaml"
+CASES = Path(__file__).parent / "cases" / "timex.yaml"
 
 
 def _cases():

@@ -32,11 +32,37 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
-from checker.extract.dates import _calendar_safe, _normalise, find_dates, find_durations
-from checker.models import DateMention, Timex
+from pydantic import BaseModel, ConfigDict
 
-__all__ = ["find_timexes", "timex_value"]
+from checker.extract.dates import calendar_safe, find_dates
+from checker.extract.durations import find_durations
+from checker.extract.normalise import normalise
+from checker.extract.vocabulary import CARDINALS, MONTH_NAMES, TENS, WEEKDAYS
+from checker.models import DateMention
+
+__all__ = ["Timex", "find_timexes", "timex_value"]
+
+
+class Timex(BaseModel):
+    """A temporal expression as TimeML's TIMEX3 tags it.
+
+    ``value`` is the TIMEX3 value: "1998-02-13", "1989-Q3", "1998-02-11T22:00", "P2D", "P1W" for
+    a SET ("weekly"), "PRESENT_REF" for "now". ``date`` is the day interval behind a DATE when
+    there is one (what the date rules compare); vague references and durations have none.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    start: int
+    end: int
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str
+    mod: str | None = None  # TimeML mod: APPROX, START, MID, END, MORE_THAN, LESS_THAN, ...
+    date: DateMention | None = None
+
 
 _SEASON = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
 
@@ -250,26 +276,12 @@ class _Candidate:
     anchor: Callable[[list[Timex]], str | None] | None = None
 
 
+# the counts "in two weeks", "every ten days" are said in
 _N = {
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
+    **{w: n for w, n in CARDINALS.items() if 1 <= n <= 12 or n == 15},
+    **{w: n for w, n in TENS.items() if n <= 50},
 }
 _NUM = r"(?:\d{1,3}|" + "|".join(sorted(_N, key=len, reverse=True)) + ")"
 _UNIT_CODE = {
@@ -385,29 +397,8 @@ _SET_RX = _fast(
     r"January|February|March|April|May|June|July|August|September|October|November|December)s?\b",
     re.I,
 )
-_MONTH_NUM = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        1,
-    )
-}
-_WD_NUM = {
-    w: i for i, w in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"], 1)
-}
+_MONTH_NUM = {m: i for i, m in enumerate(MONTH_NAMES, 1)}
+_WD_NUM = {w: i for i, w in enumerate(WEEKDAYS, 1)}
 _POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI"}
 _SEAS = {"summer": "SU", "winter": "WI", "spring": "SP", "autumn": "FA", "fall": "FA"}
 
@@ -720,9 +711,9 @@ def _backref_cands(t: str, doc: dt.date | None, out: list[_Candidate]) -> None:
 
 # years in words ----------------------------------------------------------------------------
 
-_ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
-_TENS_W = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_ONES = [w for w, n in CARDINALS.items() if 1 <= n <= 9]
+_TEENS = [w for w, n in CARDINALS.items() if 10 <= n <= 19]
+_TENS_W = list(TENS)
 _TWO = rf"(?:(?:{'|'.join(_TENS_W)})(?:[- ](?:{'|'.join(_ONES)}))?|{'|'.join(_TEENS)}|oh[- ](?:{'|'.join(_ONES)}))"
 _YEAR_WORDS = _fast(
     "JFMASONDNTjfmasondnt",
@@ -878,22 +869,22 @@ def find_timexes(text: str, doc_date: dt.date | None = None) -> list[Timex]:
         return []
     if isinstance(doc_date, dt.datetime):
         doc_date = doc_date.date()
-    t = _normalise(text)
+    t = normalise(text)
     cands: list[_Candidate] = []
-    dates = [_calendar_safe(_retense, m, t, doc_date) or m for m in find_dates(text, doc_date)]
+    dates = [calendar_safe(_retense, m, t, doc_date) or m for m in find_dates(text, doc_date)]
     for m in dates:
         mod = _mod_of(m)
         for s, e, v, mm in _date_parts(m):
             cands.append(_Candidate(s, e, "DATE", v, prio=1, mod=mod, date=mm))
     # a family whose reading leaves the calendar (a text dated 0001-01-01 or 9999-12-31) adds
     # nothing rather than crash
-    _calendar_safe(_dur_cands, text, t, cands)
-    _calendar_safe(_ref_cands, t, cands)
-    _calendar_safe(_set_cands, t, cands)
-    _calendar_safe(_time_cands, t, doc_date, cands)
-    _calendar_safe(_backref_cands, t, doc_date, cands)
-    _calendar_safe(_word_year_cands, t, cands)
-    _calendar_safe(_holiday_cands, t, doc_date, cands)
+    calendar_safe(_dur_cands, text, t, cands)
+    calendar_safe(_ref_cands, t, cands)
+    calendar_safe(_set_cands, t, cands)
+    calendar_safe(_time_cands, t, doc_date, cands)
+    calendar_safe(_backref_cands, t, doc_date, cands)
+    calendar_safe(_word_year_cands, t, cands)
+    calendar_safe(_holiday_cands, t, doc_date, cands)
     chosen = _select(cands)
     chosen = _merge_time_date(t, chosen)
     out: list[Timex] = []
@@ -902,7 +893,7 @@ def find_timexes(text: str, doc_date: dt.date | None = None) -> list[Timex]:
         value = c.value
         shifted = c.shifted
         if c.anchor is not None:
-            value = _calendar_safe(c.anchor, anchors)
+            value = calendar_safe(c.anchor, anchors)
             if value is None:
                 if c.fallback is None:
                     continue
@@ -912,7 +903,7 @@ def find_timexes(text: str, doc_date: dt.date | None = None) -> list[Timex]:
             # "a year ago" next to a quarter ("up from $5 million a year ago") is that quarter
             shifted = True
             a = _last_anchor(anchors[-3:])
-            if a and _gran(a) == "quarter" and (k := _num(am["n"])) and (s := _calendar_safe(_shift, a, -k, "year")):
+            if a and _gran(a) == "quarter" and (k := _num(am["n"])) and (s := calendar_safe(_shift, a, -k, "year")):
                 value = s
         while c.end > c.start and text[c.end - 1] in " ,.;:" and not text[c.start : c.end].endswith((".m.", ".M.")):
             c.end -= 1
