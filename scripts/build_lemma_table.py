@@ -18,13 +18,11 @@ tables are derived from the NIH SPECIALIST Lexicon (National Library of Medicine
 
 from __future__ import annotations
 
-import argparse
 import gzip
-import os
 import sys
 from pathlib import Path
 
-from checker.atomic import default_mode, temp_beside
+import shipped_data
 
 TARGET = Path(__file__).resolve().parents[1] / "checker" / "data" / "lemmas.tsv.gz"
 
@@ -73,24 +71,7 @@ def build() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--check", action="store_true", help="compare with the shipped file instead of writing it")
-    args = ap.parse_args(argv)
-    text = build()
-    if args.check:
-        current = gzip.decompress(TARGET.read_bytes()).decode("utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(f"{TARGET} is out of date; run python scripts/build_lemma_table.py", file=sys.stderr)
-            return 1
-        print(f"{TARGET}: up to date")
-        return 0
-    data = gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)  # mtime 0: the same bytes each build
-    with temp_beside(TARGET) as tmp:
-        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, default_mode()), "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, TARGET)
-    print(f"wrote {TARGET} ({len(text.splitlines())} lines, {len(data):,} bytes)")
-    return 0
+    return shipped_data.main(argv, __file__, __doc__ or "", TARGET, build)
 
 
 if __name__ == "__main__":
