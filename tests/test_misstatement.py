@@ -13,7 +13,8 @@ from tests.rule_harness import side
 SOURCE = (
     "The Kirkgate car park in Leeds has 450 spaces. In the runoff, Ana Lima won 8,400 votes. "
     "By 1820 the canal carried 190,000 tonnes of coal a year. "
-    "As of 12 March there had been 82 confirmed cases of measles in Mexico."
+    "As of 12 March there had been 82 confirmed cases of measles in Mexico. "
+    "The Ashby school said 64% of its pupils passed in history and geography this year."
 )
 
 
@@ -59,6 +60,13 @@ def _check(claim: str, evidence: str, value: str, ev_value: str, category: str =
             "another place",
         ),
         (
+            "The Ashby school said 52% of its pupils passed in music this year.",
+            "The Ashby school said 64% of its pupils passed in history and geography this year.",
+            "52%",
+            "64%",
+            "another qualifier in the same frame",
+        ),
+        (
             "He won 6,100 votes in the runoff.",
             "In the runoff, Ana Lima won 8,400 votes.",
             "6,100",
@@ -78,6 +86,18 @@ def test_a_slip_of_one_value_in_the_same_statement_is_compared():
             "The Kirkgate car park in Leeds has 450 spaces.",
             "900",
             "450",
+        )
+        is None
+    )
+
+
+def test_the_same_frame_with_the_same_qualifier_is_compared():
+    assert (
+        _check(
+            "The Ashby school said 52% of its pupils passed in history and geography this year.",
+            "The Ashby school said 64% of its pupils passed in history and geography this year.",
+            "52%",
+            "64%",
         )
         is None
     )

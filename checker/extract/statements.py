@@ -54,6 +54,8 @@ _FUNCTION = (
         "which who whom whose that where when while than new old first last".split()
     )
 )
+FUNCTION_WORDS = _FUNCTION  # for the readers of the match layer
+
 # name words that say what kind of body a name is, not which one ("Acme Corp" = "Acme")
 _NAME_SUFFIXES = frozenset(
     "corp corporation inc ltd plc llc co company group holdings sa ag nv the of and "

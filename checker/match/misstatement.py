@@ -16,17 +16,21 @@ that holds for any subject:
   period and another figure, or another direction of change);
 - the value's own clause names a place or thing, or gives a rank, that the matching sentence
   lacks ("in the first round", "the follow-up study in Auckland"), or the other way round;
-- the claim names a place the sentence never mentions while the sentence names another.
+- the claim names a place the sentence never mentions while the sentence names another;
+- inside the same frame of words one noun is replaced by another ("in GCSE science this
+  summer" / "in GCSE English and maths this summer").
 """
 
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..extract.lexicon import noun_lemma
-from ..extract.statements import clause_of, word_forms
+from ..extract.lexicon import noun_lemma, word_classes
+from ..extract.measures import _SYNONYMS as MEASURE_SYNONYMS
+from ..extract.statements import FUNCTION_WORDS, clause_of, word_forms
 from ..models import Document, Statement
 from .statements import DEFAULT_OPTIONS, AlignOptions, other_differences, other_measure, other_subject, statement_at
 
@@ -61,6 +65,8 @@ def another_statement(
         return "a second difference"
     if unmatched_context(claim, evidence, hit.claim_span, options.context_chars):
         return "a name or rank the sentence lacks"
+    if substituted_qualifier(claim, evidence, hit.claim_span, hit.evidence_span):
+        return "another qualifier in the same frame"
     if other_place(claim, evidence):
         return "another place"
     if split_digit_group(claim, hit.claim_span) or split_digit_group(evidence, hit.evidence_span):
@@ -159,6 +165,62 @@ def unmatched_context(
     ]
     theirs = {q.value for q in evidence.facts.quantities if q.kind == "ordinal"}
     return any(q.value not in theirs for q in ordinals)
+
+
+_WORDS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+# a substituted qualifier is a phrase ("science" / "English and maths"), not a rewritten clause
+_MAX_SUBSTITUTION = 3
+
+
+def _clause_words(side: Side, span: tuple[int, int]) -> list[str]:
+    """The lower-case words of the clause that holds the value at ``span``, the value's own
+    characters left out."""
+    lo, hi = clause_of(side.text, span[0] - side.start)
+    rel_s, rel_e = span[0] - side.start, span[1] - side.start
+    return [
+        m.group().lower()
+        for m in _WORDS.finditer(side.text, lo, hi)
+        if not (rel_s <= m.start() < rel_e) and not any(c.isdigit() for c in m.group())
+    ]
+
+
+def substituted_qualifier(
+    claim: Side, evidence: Side, claim_span: tuple[int, int], evidence_span: tuple[int, int]
+) -> bool:
+    """True when the two clauses say the same words around a noun that each replaces with
+    another: "grade 4 or above in GCSE science this summer" against "... in GCSE English and
+    maths this summer" measures another subject, not a misstated figure. Only an inner
+    substitution counts (words agree on both sides of it), and only of nouns that neither
+    sentence has anywhere nor names as synonyms, so a paraphrase ("sales" for "revenue") and a
+    reordering are not one."""
+    mine, theirs = _clause_words(claim, claim_span), _clause_words(evidence, evidence_span)
+    forms_claim, forms_evidence = word_forms(claim.text), word_forms(evidence.text)
+    ops = SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
+    for k, (op, i1, i2, j1, j2) in enumerate(ops):
+        if op != "replace" or k == 0 or k == len(ops) - 1:
+            continue
+        if ops[k - 1][0] != "equal" or ops[k + 1][0] != "equal" or max(i2 - i1, j2 - j1) > _MAX_SUBSTITUTION:
+            continue
+        if not (_content(mine[ops[k - 1][1] : ops[k - 1][2]]) and _content(mine[ops[k + 1][1] : ops[k + 1][2]])):
+            continue  # flanked by content words on both sides, not by "the" or "of" alone
+        ours = [w for w in mine[i1:i2] if _noun(w) and w not in forms_evidence and not _synonym(w, theirs[j1:j2])]
+        other = [w for w in theirs[j1:j2] if _noun(w) and w not in forms_claim and not _synonym(w, mine[i1:i2])]
+        if ours and other:
+            return True
+    return False
+
+
+def _content(words: list[str]) -> bool:
+    return any(w not in FUNCTION_WORDS for w in words)
+
+
+def _noun(word: str) -> bool:
+    return word not in FUNCTION_WORDS and ("NOUN" in word_classes(word) or "PROPN" in word_classes(word))
+
+
+def _synonym(word: str, others: list[str]) -> bool:
+    mine = {noun_lemma(word), *MEASURE_SYNONYMS.get(word, ())}
+    return any(mine & {noun_lemma(o), *MEASURE_SYNONYMS.get(o, ())} for o in others)
 
 
 def rest_names_as_written(side: Side) -> list[tuple[str, str, int]]:
