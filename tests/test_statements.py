@@ -446,3 +446,10 @@ def test_a_designation_number_tells_two_names_apart(tmp_path):
     )
     assert got == {"other-probe": "unverified", "same-probe": "contradicted"}
     assert _statement("Osprey-3 weighs 640 kilograms.").subject.names == ["osprey-3"]
+
+
+def test_a_date_beside_a_length_of_time_is_the_event_date_not_a_period():
+    st = _statement("The Osprey-3 probe entered orbit on 8 April 2026, 19 days after its launch.")
+    assert [(s.role, s.text) for s in st.slots if s.kind == "when"] == [("point", "8 April 2026")]
+    st = _statement("Osprey Space reported revenue of 40 million euros on 8 April 2026.")
+    assert [s.role for s in st.slots if s.kind == "when"] == ["period"]

@@ -49,7 +49,7 @@ from rapidfuzz import fuzz
 
 from checker.models import Quantity
 
-__all__ = ["same_kind", "compatible", "conflicts", "inconsistent_bounds", "describe", "interval"]
+__all__ = ["same_kind", "compatible", "conflicts", "inconsistent_bounds", "describe", "interval", "is_duration"]
 
 _APPROX_WIDEN = 0.10
 
@@ -146,6 +146,11 @@ def _same_noun(a: str, b: str) -> bool:
         return False
     la, lb = _lemma(a), _lemma(b)
     return la == lb or (min(len(la), len(lb)) >= 5 and fuzz.ratio(la, lb) >= 90)
+
+
+def is_duration(q: Quantity) -> bool:
+    """A length of time ("19 days", "25 minutes"), not a rate per time."""
+    return q.kind == "measure" and "/" not in q.unit and _DIM.get(q.unit, ("",))[0] == "time"
 
 
 def _dimension(q: Quantity) -> tuple[str, float] | None:

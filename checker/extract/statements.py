@@ -24,6 +24,7 @@ from ..models import Anchor, Facts, Predicate, Slot, Statement
 from .gazetteer import DEMONYMS
 from .lexicon import lexicon, noun_lemma, verb_lemmas, word_classes
 from .measures import in_comparison_base
+from .numbers_compare import is_duration
 from .vocabulary import CARDINALS
 
 # letters of any script ("Tromsø", "São Paulo"), with the combining marks of decomposed text
@@ -1009,6 +1010,9 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
                 phase = phase or pc.phase
             sports = sports or bool(pc and pc.sports)
     figures = [q for q in facts.quantities if q.kind != "ordinal"]
+    # a date is the period of an amount beside it, not of a length of time ("on 8 April, 19
+    # days after the launch": the date is the event's)
+    amounts = [q for q in figures if not is_duration(q)]
     for d in facts.dates:
         if any(a <= d.start and d.end <= b for a, b in quoted):
             continue
@@ -1029,7 +1033,7 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
             role = "end"
         elif d.open_end or word in ("since", "after"):
             role = "start"
-        elif any(abs(q.start - d.end) <= 40 or abs(d.start - q.end) <= 40 for q in figures):
+        elif any(abs(q.start - d.end) <= 40 or abs(d.start - q.end) <= 40 for q in amounts):
             role = "period"
         elif phase:
             role = phase
