@@ -188,6 +188,7 @@ class Statement(_Model):
     slots: list[Slot] = Field(default_factory=list)
     rest: list[str] = Field(default_factory=list)  # content lemmas after the predicate (slots excluded)
     rest_names: list[str] = Field(default_factory=list)  # name keys after the predicate ("University of Bergen")
+    by: Anchor | None = None  # the doer of a passive ("upheld by a lower court"): the active voice's subject
 
 
 class Facts(_Model):

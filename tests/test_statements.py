@@ -453,3 +453,17 @@ def test_a_date_beside_a_length_of_time_is_the_event_date_not_a_period():
     assert [(s.role, s.text) for s in st.slots if s.kind == "when"] == [("point", "8 April 2026")]
     st = _statement("Osprey Space reported revenue of 40 million euros on 8 April 2026.")
     assert [s.role for s in st.slots if s.kind == "when"] == ["period"]
+
+
+def test_a_passive_and_an_active_sentence_make_one_statement(tmp_path):
+    source = "A regional tribunal had upheld the penalty in May 2023.\n"
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "same": "The penalty had been upheld by a regional tribunal in May 2023.",
+            "other-date": "The penalty had been upheld by a regional tribunal in June 2023.",
+            "other-doer": "The penalty had been upheld by the high court in June 2023.",
+        },
+    )
+    assert got == {"same": "supported", "other-date": "contradicted", "other-doer": "unverified"}

@@ -955,8 +955,11 @@ def build_statement(text: str, facts: Facts, offset: int = 0) -> Statement | Non
             x + 1 for x in range(pred_end, len(tokens) - 1) if tokens[x][2].lower() == verb and tokens[x][0] < main_end
         ]:
             slots += _agent_slots(text, tokens, masked | in_quote, k, facts, offset)
+    by = None
     if predicate is not None and pred_index is not None:
         predicate.relation = _complement_preposition(tokens, pred_end, masked, slots, offset)
+        if predicate.relation == "by" and _passive(tokens, pred_index, start):
+            by = _by_phrase(text, tokens, pred_end, masked, facts, offset)
     if predicate is None and any(s.kind == "role" for s in slots):
         # "Jane Ortiz, the mayor of Lyon, ...": a role statement about the name before it
         first = min((s for s in slots if s.kind == "role"), key=lambda s: s.start)
@@ -993,8 +996,36 @@ def build_statement(text: str, facts: Facts, offset: int = 0) -> Statement | Non
             if key:
                 rest_names.append(key)
     return Statement(
-        subject=subject, objects=objects, predicate=predicate, slots=slots, rest=rest, rest_names=rest_names
+        subject=subject, objects=objects, predicate=predicate, slots=slots, rest=rest, rest_names=rest_names, by=by
     )
+
+
+_BE_FORMS = frozenset("is are was were be been being".split())
+
+
+def _passive(tokens, i: int, start: int) -> bool:
+    """A participle after a form of "be" ("had been upheld", "was built"): the passive voice."""
+    w = tokens[i][2].lower()
+    if w in verb_lemmas(w) or w.endswith("ing"):
+        return False  # a base form or a present participle is no passive
+    return any(tokens[k][2].lower() in _BE_FORMS for k in range(max(start, i - 3), i))
+
+
+def _by_phrase(text, tokens, k: int, masked: set[int], facts: Facts, offset: int) -> Anchor | None:
+    """The noun phrase after "by" at token ``k`` ("by a lower court"), up to a clause mark,
+    a preposition or a typed value."""
+    while k < len(tokens) and tokens[k][2].lower() != "by":
+        k += 1
+    lo = hi = k + 1
+    while (
+        hi < len(tokens)
+        and hi not in masked
+        and tokens[hi][2] not in (",", ";", ".", ":")
+        and tokens[hi][2].lower() not in _PREPOSITIONS - {"of"}
+        and tokens[hi][2].lower() not in ("and", "but", "which", "who", "when", "while", "after", "as")
+    ):
+        hi += 1
+    return _anchor(text, tokens, lo, hi, masked, facts, offset) if hi > lo else None
 
 
 def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predicate, pred_index) -> list[Slot]:

@@ -9,7 +9,7 @@ that holds for any subject:
 
 - the claim's subject is a pronoun it does not resolve ("He was waived ..."): who is unknown;
 - the two subjects are plainly different things (names, places, or head nouns the other
-  sentence never mentions);
+  sentence never mentions), or a passive's doer is not the active sentence's subject;
 - the claim's subject, or the thing it counts, is never named by the source at all;
 - the two figures are slots counting different things ("tonnes of stone" / "of coal");
 - besides the value found misstated, the statements differ in another typed way (another
@@ -32,7 +32,15 @@ from ..extract.lexicon import noun_lemma, word_classes
 from ..extract.measures import _SYNONYMS as MEASURE_SYNONYMS
 from ..extract.statements import FUNCTION_WORDS, clause_of, word_forms
 from ..models import Document, Statement
-from .statements import DEFAULT_OPTIONS, AlignOptions, other_differences, other_measure, other_subject, statement_at
+from .statements import (
+    DEFAULT_OPTIONS,
+    AlignOptions,
+    anchors_align,
+    other_differences,
+    other_measure,
+    other_subject,
+    statement_at,
+)
 
 if TYPE_CHECKING:  # match sits below rules: it reads a rule's sides and hit, it never builds them
     from ..rules.base import Hit, Side
@@ -59,6 +67,8 @@ def another_statement(
         return "another subject"
     if foreign_subject(claim, a, source):
         return "a subject the source never names"
+    if other_doer(a, b, options):
+        return "another doer"
     if other_measure(a, b, hit.claim_span, hit.evidence_span):
         return "another measure"
     if other_differences(category, a, b):
@@ -72,6 +82,20 @@ def another_statement(
     if split_digit_group(claim, hit.claim_span) or split_digit_group(evidence, hit.evidence_span):
         return "a figure whose digits may be split ('3, 835')"
     return None
+
+
+def other_doer(a: Statement | None, b: Statement | None, options: AlignOptions = DEFAULT_OPTIONS) -> bool:
+    """True when one sentence is passive and the other active and the passive's doer is not the
+    active's subject ("upheld by the high court" against "a regional tribunal had upheld")."""
+    if a is None or b is None:
+        return False
+    for passive, active in ((a, b), (b, a)):
+        if passive.by is None or active.by is not None or active.subject is None or active.subject.pronoun:
+            continue
+        doer, subject = passive.by, active.subject
+        if (doer.head or doer.names) and (subject.head or subject.names):
+            return anchors_align(doer, subject, options, bare_ok=True) is None
+    return False
 
 
 _SPLIT_GROUP = re.compile(r"\d{1,3},\s+$")

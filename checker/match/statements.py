@@ -259,6 +259,20 @@ def _objects_align(a: Statement, b: Statement, options: AlignOptions, strict: bo
 # --------------------------------------------------------------------------- predicates
 
 
+def _voices_align(a: Statement, b: Statement, options: AlignOptions, bare_ok: bool) -> str | None:
+    """Why a passive and an active sentence make one statement: "the fine had been upheld by a
+    lower court" is "a lower court had upheld the fine" when the passive's subject is the
+    active's object and its doer the active's subject."""
+    for passive, active in ((a, b), (b, a)):
+        if passive.by is None or active.by is not None or active.subject is None or not active.objects:
+            continue
+        doer = anchors_align(passive.by, active.subject, options, bare_ok=bare_ok)
+        done = anchors_align(passive.subject, active.objects[0], options, bare_ok=bare_ok)
+        if doer and done and passive.subject is not None:
+            return f"same subject '{passive.subject.text}' (passive), done by '{passive.by.text}'"
+    return None
+
+
 def _complements_align(pa: Predicate, pb: Predicate, cls: str) -> bool:
     """Whether the prepositions heading the two complements let the predicates be one. After a
     copula the preposition is the predicate itself: "was against a single parliament" is not
@@ -516,6 +530,10 @@ def align_statements(
     if relation is None:
         return None
     why = anchors_align(claim.subject, evidence.subject, options, bare_ok=cited)
+    swapped = False
+    if why is None:
+        why = _voices_align(claim, evidence, options, cited)
+        swapped = why is not None
     if why is None and cited:
         why = topic_alignment(claim.subject, evidence.subject)
     if why is None and contained and claim.subject is not None and not other_subject(claim, evidence, options):
@@ -530,7 +548,7 @@ def align_statements(
     if not _complements_align(pa, pb, cls):
         return None
     strict = kind == "opposite" or pa.negated != pb.negated
-    if not _objects_align(claim, evidence, options, strict):
+    if not swapped and not _objects_align(claim, evidence, options, strict):
         return None
     reason = (
         f"{why}, same predicate '{cls}'" if kind == "same" else f"{why}, opposite predicates '{pa.lemma}'/'{pb.lemma}'"
