@@ -124,7 +124,7 @@ def phase_index(d: Path, runs: int, query_budget: float) -> dict:
 
 
 def phase_load(d: Path, runs: int) -> dict:
-    from checker.engine import _display, discover
+    from checker.engine import discover, display_name
     from checker.ingest import DOCUMENT_SUFFIXES, load_document
     from checker.match.index import PassageIndex
 
@@ -135,7 +135,7 @@ def phase_load(d: Path, runs: int) -> dict:
         cache = d / "cache" if r == runs - 1 else Path(tempfile.mkdtemp(prefix="scale-load-", dir=d))
         shutil.rmtree(cache, ignore_errors=True)
         t = time.perf_counter()
-        docs = [load_document(p, _display(p, d)) for p in files]
+        docs = [load_document(p, display_name(p, d)) for p in files]
         t1 = time.perf_counter()
         PassageIndex.build(docs, cache).close()
         t2 = time.perf_counter()
@@ -250,12 +250,14 @@ def _facts_stored_vs_extracted(d: Path, n: int = 500) -> dict:
 
 def phase_check(d: Path, runs: int, budget: float, cache: Path | None = None) -> dict:
     import checker.engine as engine
+    from checker.engine.corpus import Corpus
+    from checker.engine.pairs import Pairer
     from checker.extract import Extractor
     from checker.extract.entities import EntityRegistry
     from checker.match.index import PassageIndex
 
     original_extract, original_learn = Extractor.extract, EntityRegistry.learn
-    original_build, original_pairs = PassageIndex.build, engine.Checker._pairs
+    original_build, original_pairs = PassageIndex.build, Pairer.pairs
     original_search = PassageIndex.search
     marks: dict[str, float] = {}
     counts = {"extract": 0, "extract_s": 0.0, "search": 0, "search_s": 0.0, "claims": 0, "pairs_calls": 0}
@@ -295,15 +297,15 @@ def phase_check(d: Path, runs: int, budget: float, cache: Path | None = None) ->
         marks.setdefault("index_done", time.perf_counter())
         return out
 
-    def pairs(self, item, inputs, index):
+    def pairs(self, item, position):
         marks.setdefault("claims", time.perf_counter())
         counts["pairs_calls"] += 1  # the engine may pair an input more than once: not a claim count
         if counts["pairs_calls"] % 20 == 0:
             over()
-        yield from original_pairs(self, item, inputs, index)
+        yield from original_pairs(self, item, position)
 
     def progress(stage, done, total):
-        if stage == "check":
+        if stage == "checking claims":
             counts["claims"] = done  # inputs fully checked so far (reported every 50)
 
     original_methods = (
@@ -311,12 +313,12 @@ def phase_check(d: Path, runs: int, budget: float, cache: Path | None = None) ->
         EntityRegistry.learn,
         PassageIndex.search,
         PassageIndex.__dict__["build"],
-        engine.Checker._pairs,
+        Pairer.pairs,
     )
     Extractor.extract, EntityRegistry.learn, PassageIndex.search = extract, learn, search
-    PassageIndex.build, engine.Checker._pairs = classmethod(build), pairs
+    PassageIndex.build, Pairer.pairs = classmethod(build), pairs
     cfg = engine.CheckConfig(sources=[d / "sources"], cache_dir=cache or d / "cache", root=d)
-    original_close = engine.Checker._close_store
+    original_close = Corpus.close_store
     stored = {}
 
     def close_store(self):  # how many source files were parsed, how many came from the store
@@ -324,7 +326,7 @@ def phase_check(d: Path, runs: int, budget: float, cache: Path | None = None) ->
             stored.update(parsed=self.store.parsed, reused=self.store.reused)
         original_close(self)
 
-    engine.Checker._close_store = close_store
+    Corpus.close_store = close_store
     results = []
     for _ in range(runs):
         marks.clear()
@@ -370,10 +372,8 @@ def phase_check(d: Path, runs: int, budget: float, cache: Path | None = None) ->
         results.append(row)
         if not finished:
             break  # a budget-stopped run is not repeated
-    (Extractor.extract, EntityRegistry.learn, PassageIndex.search, PassageIndex.build, engine.Checker._pairs) = (
-        original_methods
-    )
-    engine.Checker._close_store = original_close
+    (Extractor.extract, EntityRegistry.learn, PassageIndex.search, PassageIndex.build, Pairer.pairs) = original_methods
+    Corpus.close_store = original_close
     keys = [k for k, v in results[0].items() if isinstance(v, (int, float)) and not isinstance(v, bool)]
     summary = {k: _med([r.get(k) for r in results]) for k in keys}
     summary.update(

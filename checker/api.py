@@ -28,7 +28,7 @@ def _paths(value: PathLike | Iterable[PathLike] | None) -> list[Path]:
 def without_excluded(paths: Iterable[Path], patterns: Iterable[str], root: Path) -> list[Path]:
     """``paths`` with each folder replaced by the files in it that no ``exclude`` glob matches
     (globs are relative to ``root``, the config's folder); a file given by name is kept."""
-    from .engine import _display, discover
+    from .engine import discover, display_name
     from .ingest import DOCUMENT_SUFFIXES
     from .ingest.claims_file import CLAIM_FILE_SUFFIXES
     from .selection import excluded
@@ -40,7 +40,7 @@ def without_excluded(paths: Iterable[Path], patterns: Iterable[str], root: Path)
             out += [
                 f
                 for f in discover([path], CLAIM_FILE_SUFFIXES + DOCUMENT_SUFFIXES)
-                if not excluded(_display(f, root), patterns)
+                if not excluded(display_name(f, root), patterns)
             ]
         else:
             out.append(path)

@@ -327,9 +327,9 @@ def _stdin_input(ctx: click.Context, paths: list[Path], name: str | None, root: 
     copy.write_bytes(sys.stdin.buffer.read())
     paths[paths.index(Path("-"))] = copy
     if name:
-        from .engine import _display
+        from .engine import display_name
 
-        shown = _display(Path(name), root)
+        shown = display_name(Path(name), root)
     return {copy: shown}
 
 

@@ -1,0 +1,135 @@
+"""The facts of every passage, extracted on first use, and the side each passage is compared as."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..extract import Extractor
+from ..extract.statements import resolve_subject
+from ..ingest.markup import extraction_text
+from ..locate import locate
+from ..models import Document, Facts
+from ..rules.base import Side
+
+
+def passage_side(doc: Document, i: int, facts: Facts) -> Side:
+    p = doc.passages[i]
+    section = p.section[-1] if p.section else None
+    return Side(
+        label=p.id,
+        text=p.text,
+        start=p.start,
+        end=p.end,
+        facts=facts,
+        locate=lambda s, e, doc=doc, section=section: locate(doc, s, e, section),
+        is_heading=p.is_heading,
+        section=section,
+        path=doc.path,
+    )
+
+
+def _has_subject(facts: Facts) -> bool:
+    st = facts.statement
+    return st is not None and st.subject is not None
+
+
+class LazyFacts:
+    """Facts per (path, passage index), extracted on first use and kept.
+
+    A claim file against an archive touches only the passages the index returns, so a million
+    source passages are not all extracted up front (the dominant cost at scale).
+    """
+
+    def __init__(self, extractor: Extractor, documents: Sequence[Document]):
+        self.extractor = extractor
+        self.docs = {d.path: d for d in documents}
+        self.masked: dict[str, str] = {}
+        self.cache: dict[tuple[str, int], Facts] = {}
+        self.first_named: dict[str, int] = {}  # path -> index of its first passage with a subject
+
+    def __getitem__(self, key: tuple[str, int]) -> Facts:
+        hit = self.cache.get(key)
+        if hit is None:
+            doc = self.docs[key[0]]
+            if doc.path not in self.masked:
+                # link targets, inline code and comments blanked out, offsets unchanged
+                self.masked[doc.path] = extraction_text(doc.text, doc.kind)
+            hit = self._extract(doc, key[1])
+            st = hit.statement
+            if st is not None and st.subject is not None and not st.subject.names:
+                resolve_subject(st, self._earlier_statements(doc, key[1]))
+                subj = st.subject
+                if (
+                    not subj.names
+                    and subj.resolved_from is None
+                    and self._nothing_named_before(doc, key[1], subj.start)
+                ):
+                    st.subject = subj.model_copy(update={"topic": True})
+        return hit
+
+    def _nothing_named_before(self, doc: Document, index: int, at: int) -> bool:
+        """Whether passage ``index`` is the first of its source with a subject, and no person
+        or organisation comes before offset ``at`` in it: then an unresolved "it" or "the film"
+        can only mean the source's topic (a later one may be another article's, or anything)."""
+        if doc.path not in self.first_named:
+            self.first_named[doc.path] = next(
+                (
+                    j
+                    for j in range(len(doc.passages))
+                    if _has_subject(self.cache.get((doc.path, j)) or self._extract(doc, j))
+                ),
+                len(doc.passages),
+            )
+        if self.first_named[doc.path] != index:
+            return False
+        facts = self.cache[(doc.path, index)]
+        return not any(m.kind in ("person", "org") and m.start < at for m in facts.entities)
+
+    def _extract(self, doc: Document, index: int) -> Facts:
+        """Extract and keep the facts of one passage (headings get no statement: their title
+        case hides their verbs; event frames read headings)."""
+        p = doc.passages[index]
+        facts = self.cache[(doc.path, index)] = self.extractor.extract(
+            self.masked[doc.path][p.start : p.end], offset=p.start, doc_date=doc.date
+        )
+        if p.is_heading:
+            facts.statement, facts.clauses = None, []
+        return facts
+
+    def _earlier_statements(self, doc: Document, index: int, back: int = 6):
+        """Statements of the few passages before ``index`` in its section, oldest first, each
+        resolved against the ones before it (iteratively: a long source never recurses)."""
+        me = doc.passages[index]
+        window = []
+        for j in range(index - 1, max(-1, index - 1 - back), -1):
+            other = doc.passages[j]
+            if other.is_heading or other.section != me.section:
+                break
+            window.append(j)
+        out = []
+        for j in reversed(window):
+            other = doc.passages[j]
+            f = self.cache.get((doc.path, j)) or self._extract(doc, j)
+            if f.statement is not None:
+                if f.statement.subject is not None and not f.statement.subject.names:
+                    resolve_subject(f.statement, out)
+                out.append(f.statement)
+        return out
+
+    def __len__(self) -> int:
+        return len(self.cache)
+
+
+class Sides:
+    """The side of each passage, made once (a side keeps what it has worked out, its event date)."""
+
+    def __init__(self, facts: LazyFacts):
+        self.facts = facts
+        self._made: dict[tuple[str, int], Side] = {}
+
+    def __call__(self, doc: Document, i: int) -> Side:
+        key = (doc.path, i)
+        side = self._made.get(key)
+        if side is None:
+            side = self._made[key] = passage_side(doc, i, self.facts[key])
+        return side
