@@ -66,7 +66,7 @@ class Checker:
         sources = self.corpus.load({d.path for d in documents}, discover(paths, DOCUMENT_SUFFIXES))
         self._learn_people(documents, sources, claim_files)
         all_docs = documents + sources
-        facts = LazyFacts(self.extractor, all_docs)
+        facts = LazyFacts(self.extractor, documents, sources)
         self._read_facts(documents, facts)
         docs = {d.path: d for d in all_docs}
         for doc in all_docs:

@@ -8,7 +8,7 @@ from ..extract import Extractor
 from ..extract.statements import resolve_subject
 from ..ingest.markup import extraction_text
 from ..locate import locate
-from ..models import Document, Facts
+from ..models import Document, Facts, Statement
 from ..rules.base import Side
 
 
@@ -37,35 +37,48 @@ class LazyFacts:
     """Facts per (path, passage index), extracted on first use and kept.
 
     A claim file against an archive touches only the passages the index returns, so a million
-    source passages are not all extracted up front (the dominant cost at scale).
+    source passages are not all extracted up front (the dominant cost at scale). A passage's
+    facts never depend on which passages were asked for before it, so any process, checking
+    any share of the claims, reads the same facts: a document under check is read in order
+    (each subject resolved against the sentences before it as they were resolved), a source
+    passage against the few before it, resolved among themselves from their extracted facts.
     """
 
-    def __init__(self, extractor: Extractor, documents: Sequence[Document]):
+    def __init__(self, extractor: Extractor, documents: Sequence[Document], sources: Sequence[Document] = ()):
         self.extractor = extractor
-        self.docs = {d.path: d for d in documents}
+        self.docs = {d.path: d for d in [*documents, *sources]}
+        self.whole = {d.path: 0 for d in documents}  # document read in order -> passages read so far
         self.masked: dict[str, str] = {}
-        self.cache: dict[tuple[str, int], Facts] = {}
+        self.extracted: dict[tuple[str, int], Facts] = {}  # as extracted, never changed
+        self.cache: dict[tuple[str, int], Facts] = {}  # with the subject resolved
         self.first_named: dict[str, int] = {}  # path -> index of its first passage with a subject
 
     def __getitem__(self, key: tuple[str, int]) -> Facts:
         hit = self.cache.get(key)
         if hit is None:
-            doc = self.docs[key[0]]
-            if doc.path not in self.masked:
-                # link targets, inline code and comments blanked out, offsets unchanged
-                self.masked[doc.path] = extraction_text(doc.text, doc.kind)
-            hit = self._extract(doc, key[1])
-            st = hit.statement
-            if st is not None and st.subject is not None and not st.subject.names:
-                resolve_subject(st, self._earlier_statements(doc, key[1]))
-                subj = st.subject
-                if (
-                    not subj.names
-                    and subj.resolved_from is None
-                    and self._nothing_named_before(doc, key[1], subj.start)
-                ):
-                    st.subject = subj.model_copy(update={"topic": True})
+            path, index = key
+            doc = self.docs[path]
+            if path in self.whole:
+                for j in range(self.whole[path], index):  # the sentences before it first, in order
+                    self.cache[(path, j)] = self._resolved(doc, j)
+                self.whole[path] = max(self.whole[path], index + 1)
+            hit = self.cache[key] = self._resolved(doc, index)
         return hit
+
+    def _resolved(self, doc: Document, index: int) -> Facts:
+        """The passage's facts, a pronoun or bare "the museum" subject pointed at what it means."""
+        facts = self._extract(doc, index)
+        st = facts.statement
+        if st is None or st.subject is None or st.subject.names:
+            return facts
+        st = st.model_copy()  # the extracted facts stay as they are: other passages read them
+        resolve_subject(st, self._earlier_statements(doc, index))
+        subj = st.subject
+        if not subj.names and subj.resolved_from is None and self._nothing_named_before(doc, index, subj.start):
+            st.subject = subj.model_copy(update={"topic": True})
+        if st.subject is facts.statement.subject:
+            return facts
+        return facts.model_copy(update={"statement": st})
 
     def _nothing_named_before(self, doc: Document, index: int, at: int) -> bool:
         """Whether passage ``index`` is the first of its source with a subject, and no person
@@ -73,32 +86,35 @@ class LazyFacts:
         can only mean the source's topic (a later one may be another article's, or anything)."""
         if doc.path not in self.first_named:
             self.first_named[doc.path] = next(
-                (
-                    j
-                    for j in range(len(doc.passages))
-                    if _has_subject(self.cache.get((doc.path, j)) or self._extract(doc, j))
-                ),
+                (j for j in range(len(doc.passages)) if _has_subject(self._extract(doc, j))),
                 len(doc.passages),
             )
         if self.first_named[doc.path] != index:
             return False
-        facts = self.cache[(doc.path, index)]
+        facts = self._extract(doc, index)
         return not any(m.kind in ("person", "org") and m.start < at for m in facts.entities)
 
     def _extract(self, doc: Document, index: int) -> Facts:
-        """Extract and keep the facts of one passage (headings get no statement: their title
+        """The facts of one passage as extracted, kept (headings get no statement: their title
         case hides their verbs; event frames read headings)."""
-        p = doc.passages[index]
-        facts = self.cache[(doc.path, index)] = self.extractor.extract(
-            self.masked[doc.path][p.start : p.end], offset=p.start, doc_date=doc.date
-        )
-        if p.is_heading:
-            facts.statement, facts.clauses = None, []
+        key = (doc.path, index)
+        facts = self.extracted.get(key)
+        if facts is None:
+            if doc.path not in self.masked:
+                # link targets, inline code and comments blanked out, offsets unchanged
+                self.masked[doc.path] = extraction_text(doc.text, doc.kind)
+            p = doc.passages[index]
+            facts = self.extracted[key] = self.extractor.extract(
+                self.masked[doc.path][p.start : p.end], offset=p.start, doc_date=doc.date
+            )
+            if p.is_heading:
+                facts.statement, facts.clauses = None, []
         return facts
 
-    def _earlier_statements(self, doc: Document, index: int, back: int = 6):
-        """Statements of the few passages before ``index`` in its section, oldest first, each
-        resolved against the ones before it (iteratively: a long source never recurses)."""
+    def _earlier_statements(self, doc: Document, index: int, back: int = 6) -> list[Statement]:
+        """Statements of the few passages before ``index`` in its section, oldest first: as
+        resolved, in a document read in order; in a source, each resolved against the ones
+        before it in the window (iteratively: a long source never recurses)."""
         me = doc.passages[index]
         window = []
         for j in range(index - 1, max(-1, index - 1 - back), -1):
@@ -106,14 +122,17 @@ class LazyFacts:
             if other.is_heading or other.section != me.section:
                 break
             window.append(j)
-        out = []
+        out: list[Statement] = []
         for j in reversed(window):
-            other = doc.passages[j]
-            f = self.cache.get((doc.path, j)) or self._extract(doc, j)
-            if f.statement is not None:
-                if f.statement.subject is not None and not f.statement.subject.names:
-                    resolve_subject(f.statement, out)
-                out.append(f.statement)
+            if doc.path in self.whole:
+                st = self.cache[(doc.path, j)].statement
+            else:
+                st = self._extract(doc, j).statement
+                if st is not None and st.subject is not None and not st.subject.names:
+                    st = st.model_copy()
+                    resolve_subject(st, out)
+            if st is not None:
+                out.append(st)
         return out
 
     def __len__(self) -> int:
