@@ -211,6 +211,14 @@ def _run_options(f):
             help="Where the passage index is kept between runs.",
         ),
         click.option("--no-cache", is_flag=True, help="Build the passage index in memory only."),
+        click.option(
+            "--jobs",
+            "-j",
+            type=click.IntRange(min=0),
+            default=1,
+            show_default=True,
+            help="Processes the claims are checked in (0: one per core); the report is the same for any number.",
+        ),
     ]
     for option in reversed(options):
         f = option(f)
@@ -267,6 +275,7 @@ def _settings(ctx: click.Context, p: dict):
         else expand_codes(st.ignore or (), codes)
     ) or set()
     weekday = p["weekday_policy"] if _given(ctx, "weekday_policy") or not st.weekday_policy else st.weekday_policy
+    jobs = p["jobs"] if _given(ctx, "jobs") or st.jobs is None else st.jobs
     cache_dir = _cache_dir(ctx, cfg)
     from dataclasses import replace
 
@@ -302,6 +311,7 @@ def _settings(ctx: click.Context, p: dict):
         root=cfg.folder,  # paths in reports are relative to the project, whatever the cwd
         per_file_ignores=per_file,
         display_names=display_names,
+        jobs=jobs,
     )
     return paths, config, cfg
 
@@ -467,6 +477,7 @@ def check_command(
     weekday_policy,
     cache_dir,
     no_cache,
+    jobs,
     config_path,
     isolated,
     fmt,
@@ -565,6 +576,7 @@ def baseline_command(
     weekday_policy,
     cache_dir,
     no_cache,
+    jobs,
     config_path,
     isolated,
     output,

@@ -10,6 +10,7 @@ module of its own:
 - :mod:`.claims`: the inputs to check (claims with their structured fields, document sentences)
 - :mod:`.pairs`: which sentences are compared with which
 - :mod:`.rule_stage`: the rules applied to one input (and the whole-document rules)
+- :mod:`.parallel`: the inputs checked in a pool of processes (``--jobs``), outcomes in input order
 - :mod:`.evidence`: the passages shown beside a claim
 - :mod:`.report_builder`: findings made, merged, accepted, numbered; the report
 """
@@ -31,6 +32,7 @@ from .corpus import Corpus
 from .facts import LazyFacts, Sides
 from .inputs import ClaimFileInput, discover, display_name, load_inputs
 from .pairs import Pairer
+from .parallel import outcomes
 from .report_builder import ReportBuilder
 from .rule_stage import RuleStage
 from .settings import CheckConfig, Progress
@@ -82,9 +84,9 @@ class Checker:
         inputs = claim_inputs(claim_files, documents, self.extractor, facts, sides, doc_findings)
         pairer.index_claims(inputs)
         builder = ReportBuilder(self.config, self.shown, acceptance, self.notes)
-        for k, item in enumerate(inputs):
+        for k, (item, outcome) in enumerate(zip(inputs, outcomes(rules, self.config.jobs))):
             found_in_document = doc_findings.get((item.doc.path, item.passage_index), []) if item.doc else []
-            builder.add(item, rules.check(item, k), found_in_document)
+            builder.add(item, outcome, found_in_document)
             self.progress("checking claims", k + 1, len(inputs))
         return builder.report(
             [cf.path for cf in claim_files] + [d.path for d in documents],
