@@ -219,10 +219,22 @@ def _run_options(f):
             show_default=True,
             help="Processes the claims are checked in (0: one per core); the report is the same for any number.",
         ),
+        click.option(
+            "--scheduler",
+            callback=_scheduler_address,
+            help="Check the claims on a Dask cluster: its scheduler address (tcp://host:8786), or 'local' for a "
+            "local cluster of --jobs workers (needs the dask extra).",
+        ),
     ]
     for option in reversed(options):
         f = option(f)
     return _config_options(f)
+
+
+def _scheduler_address(ctx, param, value):
+    if value is not None and value != "local" and "://" not in value:
+        raise click.BadParameter(f"'{value}' is neither a scheduler address (tcp://host:8786) nor 'local'")
+    return value
 
 
 def _config_options(f):
@@ -276,6 +288,7 @@ def _settings(ctx: click.Context, p: dict):
     ) or set()
     weekday = p["weekday_policy"] if _given(ctx, "weekday_policy") or not st.weekday_policy else st.weekday_policy
     jobs = p["jobs"] if _given(ctx, "jobs") or st.jobs is None else st.jobs
+    scheduler = p["scheduler"] if _given(ctx, "scheduler") else st.scheduler
     cache_dir = _cache_dir(ctx, cfg)
     from dataclasses import replace
 
@@ -312,6 +325,7 @@ def _settings(ctx: click.Context, p: dict):
         per_file_ignores=per_file,
         display_names=display_names,
         jobs=jobs,
+        scheduler=scheduler,
     )
     return paths, config, cfg
 
@@ -478,6 +492,7 @@ def check_command(
     cache_dir,
     no_cache,
     jobs,
+    scheduler,
     config_path,
     isolated,
     fmt,
@@ -577,6 +592,7 @@ def baseline_command(
     cache_dir,
     no_cache,
     jobs,
+    scheduler,
     config_path,
     isolated,
     output,

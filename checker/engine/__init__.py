@@ -11,33 +11,51 @@ module of its own:
 - :mod:`.pairs`: which sentences are compared with which
 - :mod:`.rule_stage`: the rules applied to one input (and the whole-document rules)
 - :mod:`.parallel`: the inputs checked in a pool of processes (``--jobs``), outcomes in input order
+- :mod:`.dask_jobs`: the same on a Dask ``distributed`` cluster (``--scheduler``; an extra)
 - :mod:`.evidence`: the passages shown beside a claim
 - :mod:`.report_builder`: findings made, merged, accepted, numbered; the report
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..extract import Extractor
 from ..extract.entities import EntityRegistry
 from ..ingest import DOCUMENT_SUFFIXES
 from ..match.index import PassageIndex
-from ..models import Document, Report
+from ..models import Document, Finding, Report
 from ..rules import all_rules
 from ..suppressions import Acceptance
-from .claims import claim_inputs
+from .claims import ClaimInput, claim_inputs
 from .corpus import Corpus
 from .facts import LazyFacts, Sides
 from .inputs import ClaimFileInput, discover, display_name, load_inputs
 from .pairs import Pairer
 from .parallel import outcomes
-from .report_builder import ReportBuilder
+from .report_builder import Outcome, ReportBuilder
 from .rule_stage import RuleStage
 from .settings import CheckConfig, Progress
 
 __all__ = ["CheckConfig", "Checker", "LazyFacts", "Progress", "check", "discover", "display_name"]
+
+
+@dataclass
+class Prepared:
+    """A run ready for its claim phase."""
+
+    claim_files: list[ClaimFileInput]
+    documents: list[Document]
+    sources: list[Document]
+    acceptance: Acceptance
+    rules: RuleStage
+    doc_findings: dict[tuple[str, int], list[Finding]]
+
+    @property
+    def inputs(self) -> list[ClaimInput]:
+        return self.rules.pairer.inputs
 
 
 class Checker:
@@ -63,6 +81,29 @@ class Checker:
         return self.corpus.ingest()
 
     def check(self, paths: Sequence[Path]) -> Report:
+        run = self.prepare(paths)
+        builder = ReportBuilder(self.config, self.shown, run.acceptance, self.notes)
+        for k, (item, outcome) in enumerate(zip(run.inputs, self._outcomes(run, paths))):
+            found_in_document = run.doc_findings.get((item.doc.path, item.passage_index), []) if item.doc else []
+            builder.add(item, outcome, found_in_document)
+            self.progress("checking claims", k + 1, len(run.inputs))
+        return builder.report(
+            [cf.path for cf in run.claim_files] + [d.path for d in run.documents],
+            [d.path for d in run.sources],
+            self.corpus.duplicates,
+        )
+
+    def _outcomes(self, run: Prepared, paths: Sequence[Path]) -> Iterator[Outcome]:
+        """Each input's outcome in input order: here, in forked workers, or on a Dask cluster."""
+        if self.config.scheduler:
+            from .dask_jobs import outcomes as on_cluster  # the dask extra, imported only when asked
+
+            return on_cluster(paths, self.config, len(run.inputs))
+        return outcomes(run.rules, self.config.jobs)
+
+    def prepare(self, paths: Sequence[Path]) -> Prepared:
+        """Everything before the claim phase: inputs read, the corpus, facts of the documents
+        under check, the whole-document rules, the inputs to check and the pairing indexes."""
         acceptance = Acceptance({r.code for r in all_rules()}, self.config.baseline)
         claim_files, documents = load_inputs(paths, self.config, acceptance.known_codes, self.notes, self.progress)
         sources = self.corpus.load({d.path for d in documents}, discover(paths, DOCUMENT_SUFFIXES))
@@ -81,18 +122,8 @@ class Checker:
         pairer = Pairer(self.config, docs, facts, sides, contexts, index)
         rules = RuleStage(self.config, pairer, docs)
         doc_findings = rules.document_findings(documents, facts, contexts, self.extractor.registry)
-        inputs = claim_inputs(claim_files, documents, self.extractor, facts, sides, doc_findings)
-        pairer.index_claims(inputs)
-        builder = ReportBuilder(self.config, self.shown, acceptance, self.notes)
-        for k, (item, outcome) in enumerate(zip(inputs, outcomes(rules, self.config.jobs))):
-            found_in_document = doc_findings.get((item.doc.path, item.passage_index), []) if item.doc else []
-            builder.add(item, outcome, found_in_document)
-            self.progress("checking claims", k + 1, len(inputs))
-        return builder.report(
-            [cf.path for cf in claim_files] + [d.path for d in documents],
-            [d.path for d in sources],
-            self.corpus.duplicates,
-        )
+        pairer.index_claims(claim_inputs(claim_files, documents, self.extractor, facts, sides, doc_findings))
+        return Prepared(claim_files, documents, sources, acceptance, rules, doc_findings)
 
     def _learn_people(
         self, documents: list[Document], sources: list[Document], claim_files: list[ClaimFileInput]

@@ -30,3 +30,4 @@ class CheckConfig:
     per_file_ignores: dict[str, set[str]] = field(default_factory=dict)  # path glob -> rule codes hidden there
     display_names: dict[Path, str] = field(default_factory=dict)  # input file -> name shown (stdin's --stdin-filename)
     jobs: int = 1  # processes the inputs are checked in (0: one per core); the report is the same for any
+    scheduler: str | None = None  # a Dask scheduler address, or "local" (a LocalCluster of `jobs` workers)
