@@ -28,6 +28,9 @@ def passage_side(doc: Document, i: int, facts: Facts) -> Side:
     )
 
 
+WINDOW = 6  # earlier passages of its section a pronoun or bare "the museum" may point back to
+
+
 def _has_subject(facts: Facts) -> bool:
     st = facts.statement
     return st is not None and st.subject is not None
@@ -111,19 +114,12 @@ class LazyFacts:
                 facts.statement, facts.clauses = None, []
         return facts
 
-    def _earlier_statements(self, doc: Document, index: int, back: int = 6) -> list[Statement]:
+    def _earlier_statements(self, doc: Document, index: int, back: int = WINDOW) -> list[Statement]:
         """Statements of the few passages before ``index`` in its section, oldest first: as
         resolved, in a document read in order; in a source, each resolved against the ones
         before it in the window (iteratively: a long source never recurses)."""
-        me = doc.passages[index]
-        window = []
-        for j in range(index - 1, max(-1, index - 1 - back), -1):
-            other = doc.passages[j]
-            if other.is_heading or other.section != me.section:
-                break
-            window.append(j)
         out: list[Statement] = []
-        for j in reversed(window):
+        for j in _window(doc, index, back):
             if doc.path in self.whole:
                 st = self.cache[(doc.path, j)].statement
             else:
@@ -137,6 +133,41 @@ class LazyFacts:
 
     def __len__(self) -> int:
         return len(self.cache)
+
+    # ------------------------------------------------------------------ prefetch (--jobs)
+    def extract(self, keys: Sequence[tuple[str, int]]) -> list[Facts]:
+        """The extracted facts of these passages (in a worker: what ``keep`` takes back)."""
+        return [self._extract(self.docs[path], i) for path, i in keys]
+
+    def keep(self, keys: Sequence[tuple[str, int]], facts: Sequence[Facts]) -> None:
+        """Take extracted facts made elsewhere (the same extraction: the same facts)."""
+        for key, f in zip(keys, facts):
+            self.extracted.setdefault(key, f)
+
+    def context(self, keys: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
+        """The source passages not yet extracted that resolving these (extracted) passages reads:
+        the window before each whose subject is unnamed."""
+        out: dict[tuple[str, int], None] = {}
+        for path, i in keys:
+            st = self.extracted[(path, i)].statement
+            if path in self.whole or st is None or st.subject is None or st.subject.names:
+                continue
+            for j in _window(self.docs[path], i, WINDOW):
+                if (path, j) not in self.extracted:
+                    out.setdefault((path, j), None)
+        return list(out)
+
+
+def _window(doc: Document, index: int, back: int) -> list[int]:
+    """The up to ``back`` passages before ``index`` in its section (no heading between), oldest first."""
+    me = doc.passages[index]
+    window = []
+    for j in range(index - 1, max(-1, index - 1 - back), -1):
+        other = doc.passages[j]
+        if other.is_heading or other.section != me.section:
+            break
+        window.append(j)
+    return window[::-1]
 
 
 class Sides:

@@ -41,6 +41,7 @@ class Pairer:
         self.inputs: list[ClaimInput] = []
         self._claim_index = PairIndex()
         self._doc_indexes: dict[str, tuple[PairIndex, PairIndex]] = {}  # path -> (events, statements)
+        self._hits: dict[int, list[tuple[str, int, float]]] = {}  # input position -> its index search
 
     def take_notes(self) -> list[str]:
         """What pairing had to say since the last call (the report's notes, in input order)."""
@@ -73,20 +74,13 @@ class Pairer:
         # a claim with no typed fact is still read against the source it cites (a quarter
         # named without a year, "in Q1", is no date fact, yet a claim rule can check it)
         statement = side.facts.statement
-        if index is None or not (
-            side.event
-            or side.facts.dates
-            or side.facts.quantities
-            or side.facts.quotes
-            or cited_doc is not None
-            or (statement is not None and statement.slots)
-        ):
+        if index is None or not (_searches(side) or cited_doc is not None):
             return
         if item.doc is not None:
             cited_doc = self._cited_by_passage(item.doc, item.passage_index)
         candidates = []
         seen = set()
-        for path, i, _ in index.search(side.text, self.config.candidates):
+        for path, i, _ in self._search(item, position):
             if item.doc is not None and path == item.doc.path:
                 continue
             seen.add((path, i))
@@ -111,6 +105,26 @@ class Pairer:
                 contained=claim_words is not None and says_all(claim_words, cand.text),
             )
             yield Pair(side, cand, "claim-source", reason, alignment)
+
+    def _search(self, item: ClaimInput, position: int) -> list[tuple[str, int, float]]:
+        """The index's candidates for an input, searched once (``wanted`` may have asked first)."""
+        hits = self._hits.get(position)
+        if hits is None:
+            hits = self._hits[position] = self.index.search(item.side.text, self.config.candidates)
+        return hits
+
+    def wanted(self) -> list[tuple[str, int]]:
+        """The source passages the inputs' searches return, in first-asked order: what the claim
+        phase will read, for a prefetch (an input searching only because it cites a source is
+        left to the claim phase)."""
+        out: dict[tuple[str, int], None] = {}
+        if self.index is not None:
+            for k, item in enumerate(self.inputs):
+                if _searches(item.side):
+                    for path, i, _ in self._search(item, k):
+                        if item.doc is None or path != item.doc.path:
+                            out.setdefault((path, i), None)
+        return list(out)
 
     def _cited_by_passage(self, doc: Document, index: int) -> Document | None:
         """The supplied source a document passage cites ("[9]" in its paragraph), if known.
@@ -247,3 +261,15 @@ class Pairer:
             ):
                 out.append(side)
         return out
+
+
+def _searches(side: Side) -> bool:
+    """Whether a sentence is looked up in the index: it has a typed fact or a statement with slots."""
+    statement = side.facts.statement
+    return bool(
+        side.event
+        or side.facts.dates
+        or side.facts.quantities
+        or side.facts.quotes
+        or (statement is not None and statement.slots)
+    )
