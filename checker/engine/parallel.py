@@ -12,6 +12,7 @@ takes them in input order, so the report is byte-identical for any number of job
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -50,6 +51,7 @@ def outcomes(stage: RuleStage, jobs: int) -> Iterator[Outcome]:
     _stage = stage
     index = stage.pairer.index
     memory = index.conn.serialize() if index is not None and index.db_path == ":memory:" else None
+    gc.freeze()  # what the workers inherit is never traversed by their collector (no copy of every page)
     try:
         # the passages the claims will read, extracted once between the workers (claims share
         # many: each worker extracting its own would repeat most of the work)
@@ -67,6 +69,7 @@ def outcomes(stage: RuleStage, jobs: int) -> Iterator[Outcome]:
                 yield from chunk
     finally:
         _stage = None
+        gc.unfreeze()
 
 
 def _pool(workers: int, memory: bytes | None) -> ProcessPoolExecutor:
