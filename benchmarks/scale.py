@@ -19,6 +19,10 @@ subprocess so its peak RSS (``ru_maxrss``) is its own:
   file parsed, the registry's corpus pass learnt, the index built, all stored), then ``--runs``
   warm checks on that folder; the report digests must match. Also per passage: extracting its
   facts against decoding them from stored JSON (what storing facts would save).
+* ``jobs``    -- ``check`` with one process and with ``--jobs`` processes (default 2), alternated
+  in one child on the warm cache, so both see the same machine load: median wall times, their
+  ratio end to end and after the index is open (the part that runs in the pool), and whether
+  the reports are identical.
 * ``profile`` -- cProfile of one ``check`` (top functions in ``out/profile-<N>.txt``).
 
     python benchmarks/scale.py --n 10000 100000 1000000 --runs 3
@@ -124,7 +128,7 @@ def phase_index(d: Path, runs: int, query_budget: float) -> dict:
 
 
 def phase_load(d: Path, runs: int) -> dict:
-    from checker.engine import _display, discover
+    from checker.engine import discover, display_name
     from checker.ingest import DOCUMENT_SUFFIXES, load_document
     from checker.match.index import PassageIndex
 
@@ -135,7 +139,7 @@ def phase_load(d: Path, runs: int) -> dict:
         cache = d / "cache" if r == runs - 1 else Path(tempfile.mkdtemp(prefix="scale-load-", dir=d))
         shutil.rmtree(cache, ignore_errors=True)
         t = time.perf_counter()
-        docs = [load_document(p, _display(p, d)) for p in files]
+        docs = [load_document(p, display_name(p, d)) for p in files]
         t1 = time.perf_counter()
         PassageIndex.build(docs, cache).close()
         t2 = time.perf_counter()
@@ -250,12 +254,14 @@ def _facts_stored_vs_extracted(d: Path, n: int = 500) -> dict:
 
 def phase_check(d: Path, runs: int, budget: float, cache: Path | None = None) -> dict:
     import checker.engine as engine
+    from checker.engine.corpus import Corpus
+    from checker.engine.pairs import Pairer
     from checker.extract import Extractor
     from checker.extract.entities import EntityRegistry
     from checker.match.index import PassageIndex
 
     original_extract, original_learn = Extractor.extract, EntityRegistry.learn
-    original_build, original_pairs = PassageIndex.build, engine.Checker._pairs
+    original_build, original_pairs = PassageIndex.build, Pairer.pairs
     original_search = PassageIndex.search
     marks: dict[str, float] = {}
     counts = {"extract": 0, "extract_s": 0.0, "search": 0, "search_s": 0.0, "claims": 0, "pairs_calls": 0}
@@ -295,15 +301,15 @@ def phase_check(d: Path, runs: int, budget: float, cache: Path | None = None) ->
         marks.setdefault("index_done", time.perf_counter())
         return out
 
-    def pairs(self, item, inputs, index):
+    def pairs(self, item, position):
         marks.setdefault("claims", time.perf_counter())
         counts["pairs_calls"] += 1  # the engine may pair an input more than once: not a claim count
         if counts["pairs_calls"] % 20 == 0:
             over()
-        yield from original_pairs(self, item, inputs, index)
+        yield from original_pairs(self, item, position)
 
     def progress(stage, done, total):
-        if stage == "check":
+        if stage == "checking claims":
             counts["claims"] = done  # inputs fully checked so far (reported every 50)
 
     original_methods = (
@@ -311,12 +317,12 @@ def phase_check(d: Path, runs: int, budget: float, cache: Path | None = None) ->
         EntityRegistry.learn,
         PassageIndex.search,
         PassageIndex.__dict__["build"],
-        engine.Checker._pairs,
+        Pairer.pairs,
     )
     Extractor.extract, EntityRegistry.learn, PassageIndex.search = extract, learn, search
-    PassageIndex.build, engine.Checker._pairs = classmethod(build), pairs
+    PassageIndex.build, Pairer.pairs = classmethod(build), pairs
     cfg = engine.CheckConfig(sources=[d / "sources"], cache_dir=cache or d / "cache", root=d)
-    original_close = engine.Checker._close_store
+    original_close = Corpus.close_store
     stored = {}
 
     def close_store(self):  # how many source files were parsed, how many came from the store
@@ -324,7 +330,7 @@ def phase_check(d: Path, runs: int, budget: float, cache: Path | None = None) ->
             stored.update(parsed=self.store.parsed, reused=self.store.reused)
         original_close(self)
 
-    engine.Checker._close_store = close_store
+    Corpus.close_store = close_store
     results = []
     for _ in range(runs):
         marks.clear()
@@ -370,10 +376,8 @@ def phase_check(d: Path, runs: int, budget: float, cache: Path | None = None) ->
         results.append(row)
         if not finished:
             break  # a budget-stopped run is not repeated
-    (Extractor.extract, EntityRegistry.learn, PassageIndex.search, PassageIndex.build, engine.Checker._pairs) = (
-        original_methods
-    )
-    engine.Checker._close_store = original_close
+    (Extractor.extract, EntityRegistry.learn, PassageIndex.search, PassageIndex.build, Pairer.pairs) = original_methods
+    Corpus.close_store = original_close
     keys = [k for k, v in results[0].items() if isinstance(v, (int, float)) and not isinstance(v, bool)]
     summary = {k: _med([r.get(k) for r in results]) for k in keys}
     summary.update(
@@ -385,6 +389,53 @@ def phase_check(d: Path, runs: int, budget: float, cache: Path | None = None) ->
         peak_rss_mb=peak_mb(),
     )
     return summary
+
+
+def phase_jobs(d: Path, runs: int, jobs: int) -> dict:
+    """The end-to-end check with 1 and with ``jobs`` processes, alternated in this one process
+    on the warm cache (so the two share the machine's load): medians, their ratio, and whether
+    the two reports are the same."""
+    import checker.engine as engine
+
+    walls: dict[int, list[float]] = {1: [], jobs: []}
+    after_index: dict[int, list[float]] = {1: [], jobs: []}
+    digests: dict[int, set[str]] = {1: set(), jobs: set()}
+    claims = 0
+    warm = engine.CheckConfig(sources=[d / "sources"], cache_dir=d / "cache", root=d)
+    engine.check([d / "claims.yaml"], warm)  # the store and the index written, not timed
+    for _ in range(runs):
+        for n in (1, jobs):
+            marks: dict[str, float] = {}
+
+            def progress(stage, done, total, marks=marks):
+                marks.setdefault(stage, time.perf_counter())
+
+            cfg = engine.CheckConfig(sources=[d / "sources"], cache_dir=d / "cache", root=d, jobs=n)
+            t0 = time.perf_counter()
+            report = engine.check([d / "claims.yaml"], cfg, progress)
+            end = time.perf_counter()
+            walls[n].append(end - t0)
+            after_index[n].append(end - marks.get("indexing sources", t0))
+            digests[n].add(_report_digest(report))
+            claims = report.summary.claims
+    w1, wj = statistics.median(walls[1]), statistics.median(walls[jobs])
+    a1, aj = statistics.median(after_index[1]), statistics.median(after_index[jobs])
+    return {
+        "jobs": jobs,
+        "claims": claims,
+        "wall_s_1": w1,
+        "wall_s_jobs": wj,
+        "speedup_end_to_end": w1 / wj,
+        "claims_per_s_1": claims / w1,
+        "claims_per_s_jobs": claims / wj,
+        "after_index_s_1": a1,
+        "after_index_s_jobs": aj,
+        "speedup_after_index": a1 / aj,
+        "same_report": len(digests[1] | digests[jobs]) == 1,
+        "walls": walls,
+        "peak_rss_mb": peak_mb(),
+        "peak_rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
 
 
 def phase_profile(d: Path, budget: float) -> dict:
@@ -435,6 +486,8 @@ def run_child(phase: str, d: Path, args, runs: int) -> dict:
         str(args.extract_budget),
         "--check-budget",
         str(args.check_budget),
+        "--jobs",
+        str(args.jobs),
     ]
     t = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
@@ -556,6 +609,17 @@ def table(results: dict) -> str:
             lambda n: f"{fmt(g(n, 'store', 'facts', 'extract_ms'), 2)} / {fmt(g(n, 'store', 'facts', 'decode_ms'), 3)}",
         ),
         (
+            "check with --jobs J against 1: J; **speed-up** end to end (after the index); same report",
+            lambda n: (
+                f"{fmt(g(n, 'jobs', 'jobs'))}; **{fmt(g(n, 'jobs', 'speedup_end_to_end'), 2)}x** "
+                f"({fmt(g(n, 'jobs', 'speedup_after_index'), 2)}x); {g(n, 'jobs', 'same_report')}"
+            ),
+        ),
+        (
+            "  claims/s with 1 / with J processes",
+            lambda n: f"{fmt(g(n, 'jobs', 'claims_per_s_1'), 1)} / {fmt(g(n, 'jobs', 'claims_per_s_jobs'), 1)}",
+        ),
+        (
             "peak RSS MB: index / load / extract / check",
             lambda n: " / ".join(fmt(g(n, p, "peak_rss_mb"), 0) for p in ("index", "load", "extract", "check")),
         ),
@@ -575,12 +639,13 @@ def main(argv=None) -> None:
         "--phases",
         nargs="+",
         default=["index", "load", "extract", "check"],
-        help="index load extract check store; store = check with an empty cache, then warm; "
-        "profile = cProfile of one check",
+        help="index load extract check store jobs; store = check with an empty cache, then warm; "
+        "jobs = check with 1 and with --jobs processes, alternated; profile = cProfile of one check",
     )
     ap.add_argument("--query-budget", type=float, default=60.0, help="s of queries per strategy per run")
     ap.add_argument("--extract-budget", type=float, default=60.0, help="s of extraction per run (prefix)")
     ap.add_argument("--check-budget", type=float, default=600.0, help="s per end-to-end check before stopping")
+    ap.add_argument("--jobs", type=int, default=2, help="processes of the jobs phase (against 1)")
     ap.add_argument("--out", type=Path, default=OUT / "scale.json")
     ap.add_argument("--child")
     ap.add_argument("--dir", type=Path)
@@ -598,6 +663,8 @@ def main(argv=None) -> None:
             res = phase_store(d, args.runs, args.check_budget)
         elif args.child == "profile":
             res = phase_profile(d, args.check_budget)
+        elif args.child == "jobs":
+            res = phase_jobs(d, args.runs, args.jobs)
         else:
             res = phase_check(d, args.runs, args.check_budget)
         print(json.dumps(res))
@@ -614,7 +681,7 @@ def main(argv=None) -> None:
         res = results.setdefault(n, {})
         res["corpus"] = corpus.asdict(info)
         for phase in args.phases:
-            runs = args.big_runs if n >= 1_000_000 and phase in ("load", "check", "store") else args.runs
+            runs = args.big_runs if n >= 1_000_000 and phase in ("load", "check", "store", "jobs") else args.runs
             if phase == "check" and not (d / "cache").exists():
                 print("  (no warm cache yet: run the load phase first)", file=sys.stderr)
             res[phase] = run_child(phase, d, args, runs)

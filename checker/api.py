@@ -28,7 +28,7 @@ def _paths(value: PathLike | Iterable[PathLike] | None) -> list[Path]:
 def without_excluded(paths: Iterable[Path], patterns: Iterable[str], root: Path) -> list[Path]:
     """``paths`` with each folder replaced by the files in it that no ``exclude`` glob matches
     (globs are relative to ``root``, the config's folder); a file given by name is kept."""
-    from .engine import _display, discover
+    from .engine import discover, display_name
     from .ingest import DOCUMENT_SUFFIXES
     from .ingest.claims_file import CLAIM_FILE_SUFFIXES
     from .selection import excluded
@@ -40,7 +40,7 @@ def without_excluded(paths: Iterable[Path], patterns: Iterable[str], root: Path)
             out += [
                 f
                 for f in discover([path], CLAIM_FILE_SUFFIXES + DOCUMENT_SUFFIXES)
-                if not excluded(_display(f, root), patterns)
+                if not excluded(display_name(f, root), patterns)
             ]
         else:
             out.append(path)
@@ -61,6 +61,7 @@ def check(
     cache_dir: PathLike | None = None,
     root: PathLike = ".",
     progress: Callable[[str, int, int], None] | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Check claim files and documents (each a ``str`` or ``Path``) against ``sources``.
 
@@ -68,7 +69,8 @@ def check(
     its claim unverified, never supported. ``exclude`` globs drop files found in folders;
     ``per_file_ignores`` maps a path glob to codes hidden there; ``severity`` maps a code or
     prefix to ``"error"``, ``"warning"`` or ``"info"``. Paths in the report, and the globs, are
-    relative to ``root``. ``cache_dir=None`` keeps the passage index in memory.
+    relative to ``root``. ``cache_dir=None`` keeps the passage index in memory. ``jobs``: processes
+    the claims are checked in (0: one per core); the report is the same for any number.
 
     Bad input raises :class:`checker.errors.InputError` or ``InputErrors`` (``render()`` gives
     ``path:line:col: message``); an unknown rule code or severity raises ``ValueError``.
@@ -94,5 +96,6 @@ def check(
         weekday_policy=weekday_policy,
         aliases=dict(aliases or {}),
         root=root,
+        jobs=jobs,
     )
     return override_severities(run(inputs, config, progress), overrides)

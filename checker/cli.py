@@ -215,10 +215,30 @@ def _run_options(f):
             help="Where the passage index is kept between runs.",
         ),
         click.option("--no-cache", is_flag=True, help="Build the passage index in memory only."),
+        click.option(
+            "--jobs",
+            "-j",
+            type=click.IntRange(min=0),
+            default=1,
+            show_default=True,
+            help="Processes the claims are checked in (0: one per core); the report is the same for any number.",
+        ),
+        click.option(
+            "--scheduler",
+            callback=_scheduler_address,
+            help="Check the claims on a Dask cluster: its scheduler address (tcp://host:8786), or 'local' for a "
+            "local cluster of --jobs workers (needs the dask extra).",
+        ),
     ]
     for option in reversed(options):
         f = option(f)
     return _config_options(f)
+
+
+def _scheduler_address(ctx, param, value):
+    if value is not None and value != "local" and "://" not in value:
+        raise click.BadParameter(f"'{value}' is neither a scheduler address (tcp://host:8786) nor 'local'")
+    return value
 
 
 def _config_options(f):
@@ -271,6 +291,8 @@ def _settings(ctx: click.Context, p: dict):
         else expand_codes(st.ignore or (), codes)
     ) or set()
     weekday = p["weekday_policy"] if _given(ctx, "weekday_policy") or not st.weekday_policy else st.weekday_policy
+    jobs = p["jobs"] if _given(ctx, "jobs") or st.jobs is None else st.jobs
+    scheduler = p["scheduler"] if _given(ctx, "scheduler") else st.scheduler
     cache_dir = _cache_dir(ctx, cfg)
     from dataclasses import replace
 
@@ -305,6 +327,8 @@ def _settings(ctx: click.Context, p: dict):
         root=cfg.folder,  # paths in reports are relative to the project, whatever the cwd
         per_file_ignores=per_file,
         display_names=display_names,
+        jobs=jobs,
+        scheduler=scheduler,
     )
     return paths, config, cfg
 
@@ -330,9 +354,9 @@ def _stdin_input(ctx: click.Context, paths: list[Path], name: str | None, root: 
     copy.write_bytes(sys.stdin.buffer.read())
     paths[paths.index(Path("-"))] = copy
     if name:
-        from .engine import _display
+        from .engine import display_name
 
-        shown = _display(Path(name), root)
+        shown = display_name(Path(name), root)
     return {copy: shown}
 
 
@@ -470,6 +494,8 @@ def check_command(
     weekday_policy,
     cache_dir,
     no_cache,
+    jobs,
+    scheduler,
     config_path,
     isolated,
     fmt,
@@ -568,6 +594,8 @@ def baseline_command(
     weekday_policy,
     cache_dir,
     no_cache,
+    jobs,
+    scheduler,
     config_path,
     isolated,
     output,

@@ -82,6 +82,14 @@ class Settings(BaseModel):
         description="a misstated value's context: its clause up to this far after it",
     )
     exclude: list[str] | None = Field(default=None, description="Globs of files not to check when walking folders")
+    jobs: int | None = Field(
+        default=None, ge=0, description="processes the claims are checked in (0: one per core; the report is the same)"
+    )
+    scheduler: str | None = Field(
+        default=None,
+        pattern=r"^(local|[a-z]+://\S+)$",
+        description="Dask scheduler the claims are checked on: an address (tcp://host:8786) or 'local'",
+    )
     per_file_ignores: dict[str, list[str]] | None = Field(
         default=None, alias="per-file-ignores", description="path glob -> rule codes or prefixes hidden in those files"
     )

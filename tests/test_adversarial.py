@@ -60,7 +60,7 @@ def test_extractors_stay_linear(pattern):
 
 
 def _counted_check(monkeypatch, folder: Path, name: str, text: str):
-    import checker.engine as engine
+    import checker.engine.pairs as engine
 
     calls = {"same_event": 0}
     real = engine.same_event

@@ -12,7 +12,7 @@ import pytest
 from conftest import run_cli
 from ruamel.yaml import YAML
 
-import checker.engine as engine
+import checker.engine.corpus as engine
 from checker.extract.entities import EntityRegistry
 from checker.extract.learnt_people import learn_corpus, teach
 from checker.store import STORE_FILE

@@ -1,0 +1,78 @@
+"""The claim phase on a Dask ``distributed`` cluster (``--scheduler``): the ``dask`` extra.
+
+Imported only when a scheduler is named. A task is a pure function of (the paths, the
+settings, a range of input positions): the worker prepares the run once, the same
+deterministic preparation the client made (inputs read, sources from the store, facts of
+the documents under check, claims, pairing indexes), keeps it for the run's later tasks, and
+returns the range's outcomes; the client takes them in input order, so the report is the one
+a single process writes. Every worker must see the inputs, the sources and the cache folder
+at the same paths as the client (a shared filesystem mounted alike); relative paths are read
+from the client's working folder.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from ..errors import InputError
+from .parallel import CHUNKS_PER_JOB, MAX_CHUNK, worker_count
+from .report_builder import Outcome
+from .settings import CheckConfig
+
+_lock = threading.Lock()  # one run prepared and checked at a time in a worker
+_prepared: dict[str, object] = {}  # run token -> the worker's prepared run (the latest only)
+
+
+def outcomes(paths: Sequence[Path], config: CheckConfig, count: int) -> Iterator[Outcome]:
+    """The outcome of each of the run's ``count`` inputs, in input order, computed on the cluster."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise InputError("--scheduler", "needs Dask distributed: pip install 'claimcheck-offline[dask]'") from None
+    task_config = replace(config, scheduler=None, jobs=1)
+    token = uuid.uuid4().hex
+    cluster = None
+    if config.scheduler == "local":
+        cluster = LocalCluster(
+            n_workers=worker_count(config.jobs or 0), threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(cluster)
+    else:
+        client = Client(config.scheduler, timeout="30s")
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        size = max(1, min(MAX_CHUNK, -(-count // (workers * CHUNKS_PER_JOB))))
+        futures = [
+            client.submit(
+                _check_range, token, os.getcwd(), list(paths), task_config, start, min(start + size, count), pure=False
+            )
+            for start in range(0, count, size)
+        ]
+        for future in futures:
+            yield from future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _check_range(token: str, cwd: str, paths: list[Path], config: CheckConfig, start: int, end: int) -> list[Outcome]:
+    """The outcomes of inputs ``start`` to ``end``, relative paths read from the client's folder."""
+    from . import Checker
+
+    with _lock:
+        here = os.getcwd()
+        os.chdir(cwd)
+        try:
+            run = _prepared.get(token)
+            if run is None:
+                _prepared.clear()
+                run = _prepared[token] = Checker(config).prepare(paths)
+            return [run.rules.check(run.inputs[k], k) for k in range(start, end)]
+        finally:
+            os.chdir(here)

@@ -1,0 +1,185 @@
+"""The facts of every passage, extracted on first use, and the side each passage is compared as."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..extract import Extractor
+from ..extract.statements import resolve_subject
+from ..ingest.markup import extraction_text
+from ..locate import locate
+from ..models import Document, Facts, Statement
+from ..rules.base import Side
+
+
+def passage_side(doc: Document, i: int, facts: Facts) -> Side:
+    p = doc.passages[i]
+    section = p.section[-1] if p.section else None
+    return Side(
+        label=p.id,
+        text=p.text,
+        start=p.start,
+        end=p.end,
+        facts=facts,
+        locate=lambda s, e, doc=doc, section=section: locate(doc, s, e, section),
+        is_heading=p.is_heading,
+        section=section,
+        path=doc.path,
+    )
+
+
+WINDOW = 6  # earlier passages of its section a pronoun or bare "the museum" may point back to
+
+
+def _has_subject(facts: Facts) -> bool:
+    st = facts.statement
+    return st is not None and st.subject is not None
+
+
+class LazyFacts:
+    """Facts per (path, passage index), extracted on first use and kept.
+
+    A claim file against an archive touches only the passages the index returns, so a million
+    source passages are not all extracted up front (the dominant cost at scale). A passage's
+    facts never depend on which passages were asked for before it, so any process, checking
+    any share of the claims, reads the same facts: a document under check is read in order
+    (each subject resolved against the sentences before it as they were resolved), a source
+    passage against the few before it, resolved among themselves from their extracted facts.
+    """
+
+    def __init__(self, extractor: Extractor, documents: Sequence[Document], sources: Sequence[Document] = ()):
+        self.extractor = extractor
+        self.docs = {d.path: d for d in [*documents, *sources]}
+        self.whole = {d.path: 0 for d in documents}  # document read in order -> passages read so far
+        self.masked: dict[str, str] = {}
+        self.extracted: dict[tuple[str, int], Facts] = {}  # as extracted, never changed
+        self.cache: dict[tuple[str, int], Facts] = {}  # with the subject resolved
+        self.first_named: dict[str, int] = {}  # path -> index of its first passage with a subject
+
+    def __getitem__(self, key: tuple[str, int]) -> Facts:
+        hit = self.cache.get(key)
+        if hit is None:
+            path, index = key
+            doc = self.docs[path]
+            if path in self.whole:
+                for j in range(self.whole[path], index):  # the sentences before it first, in order
+                    self.cache[(path, j)] = self._resolved(doc, j)
+                self.whole[path] = max(self.whole[path], index + 1)
+            hit = self.cache[key] = self._resolved(doc, index)
+        return hit
+
+    def _resolved(self, doc: Document, index: int) -> Facts:
+        """The passage's facts, a pronoun or bare "the museum" subject pointed at what it means."""
+        facts = self._extract(doc, index)
+        st = facts.statement
+        if st is None or st.subject is None or st.subject.names:
+            return facts
+        st = st.model_copy()  # the extracted facts stay as they are: other passages read them
+        resolve_subject(st, self._earlier_statements(doc, index))
+        subj = st.subject
+        if not subj.names and subj.resolved_from is None and self._nothing_named_before(doc, index, subj.start):
+            st.subject = subj.model_copy(update={"topic": True})
+        if st.subject is facts.statement.subject:
+            return facts
+        return facts.model_copy(update={"statement": st})
+
+    def _nothing_named_before(self, doc: Document, index: int, at: int) -> bool:
+        """Whether passage ``index`` is the first of its source with a subject, and no person
+        or organisation comes before offset ``at`` in it: then an unresolved "it" or "the film"
+        can only mean the source's topic (a later one may be another article's, or anything)."""
+        if doc.path not in self.first_named:
+            self.first_named[doc.path] = next(
+                (j for j in range(len(doc.passages)) if _has_subject(self._extract(doc, j))),
+                len(doc.passages),
+            )
+        if self.first_named[doc.path] != index:
+            return False
+        facts = self._extract(doc, index)
+        return not any(m.kind in ("person", "org") and m.start < at for m in facts.entities)
+
+    def _extract(self, doc: Document, index: int) -> Facts:
+        """The facts of one passage as extracted, kept (headings get no statement: their title
+        case hides their verbs; event frames read headings)."""
+        key = (doc.path, index)
+        facts = self.extracted.get(key)
+        if facts is None:
+            if doc.path not in self.masked:
+                # link targets, inline code and comments blanked out, offsets unchanged
+                self.masked[doc.path] = extraction_text(doc.text, doc.kind)
+            p = doc.passages[index]
+            facts = self.extracted[key] = self.extractor.extract(
+                self.masked[doc.path][p.start : p.end], offset=p.start, doc_date=doc.date
+            )
+            if p.is_heading:
+                facts.statement, facts.clauses = None, []
+        return facts
+
+    def _earlier_statements(self, doc: Document, index: int, back: int = WINDOW) -> list[Statement]:
+        """Statements of the few passages before ``index`` in its section, oldest first: as
+        resolved, in a document read in order; in a source, each resolved against the ones
+        before it in the window (iteratively: a long source never recurses)."""
+        out: list[Statement] = []
+        for j in _window(doc, index, back):
+            if doc.path in self.whole:
+                st = self.cache[(doc.path, j)].statement
+            else:
+                st = self._extract(doc, j).statement
+                if st is not None and st.subject is not None and not st.subject.names:
+                    st = st.model_copy()
+                    resolve_subject(st, out)
+            if st is not None:
+                out.append(st)
+        return out
+
+    def __len__(self) -> int:
+        return len(self.cache)
+
+    # ------------------------------------------------------------------ prefetch (--jobs)
+    def extract(self, keys: Sequence[tuple[str, int]]) -> list[Facts]:
+        """The extracted facts of these passages (in a worker: what ``keep`` takes back)."""
+        return [self._extract(self.docs[path], i) for path, i in keys]
+
+    def keep(self, keys: Sequence[tuple[str, int]], facts: Sequence[Facts]) -> None:
+        """Take extracted facts made elsewhere (the same extraction: the same facts)."""
+        for key, f in zip(keys, facts):
+            self.extracted.setdefault(key, f)
+
+    def context(self, keys: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
+        """The source passages not yet extracted that resolving these (extracted) passages reads:
+        the window before each whose subject is unnamed."""
+        out: dict[tuple[str, int], None] = {}
+        for path, i in keys:
+            st = self.extracted[(path, i)].statement
+            if path in self.whole or st is None or st.subject is None or st.subject.names:
+                continue
+            for j in _window(self.docs[path], i, WINDOW):
+                if (path, j) not in self.extracted:
+                    out.setdefault((path, j), None)
+        return list(out)
+
+
+def _window(doc: Document, index: int, back: int) -> list[int]:
+    """The up to ``back`` passages before ``index`` in its section (no heading between), oldest first."""
+    me = doc.passages[index]
+    window = []
+    for j in range(index - 1, max(-1, index - 1 - back), -1):
+        other = doc.passages[j]
+        if other.is_heading or other.section != me.section:
+            break
+        window.append(j)
+    return window[::-1]
+
+
+class Sides:
+    """The side of each passage, made once (a side keeps what it has worked out, its event date)."""
+
+    def __init__(self, facts: LazyFacts):
+        self.facts = facts
+        self._made: dict[tuple[str, int], Side] = {}
+
+    def __call__(self, doc: Document, i: int) -> Side:
+        key = (doc.path, i)
+        side = self._made.get(key)
+        if side is None:
+            side = self._made[key] = passage_side(doc, i, self.facts[key])
+        return side

@@ -1,0 +1,39 @@
+"""--scheduler: the claim phase on a Dask distributed cluster gives the report one process gives.
+
+Needs the ``dask`` extra (``distributed``); skipped without it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+from test_jobs import _json, _project
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_a_local_cluster_of_two_workers_writes_the_report_one_process_writes(tmp_path):
+    pytest.importorskip("distributed", reason="the dask extra (distributed) is not installed")
+    root = _project(tmp_path)
+    one = _json(root)
+    assert _json(root, "--scheduler", "local", "--jobs", "2") == one
+
+
+def test_the_demo_on_a_real_scheduler_address(tmp_path):
+    distributed = pytest.importorskip("distributed", reason="the dask extra (distributed) is not installed")
+    for name in ("claims", "sources"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    one = run_cli(["check", "-f", "json"], tmp_path)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        on_cluster = run_cli(["check", "-f", "json", "--scheduler", cluster.scheduler_address], tmp_path)
+    assert on_cluster.exit_code == one.exit_code == 1
+    assert on_cluster.stdout == one.stdout
+
+
+def test_a_scheduler_that_is_no_address_is_a_usage_error(tmp_path):
+    root = _project(tmp_path)
+    result = run_cli(["check", "c.json", "--sources", "src", "--scheduler", "my-cluster"], root)
+    assert result.exit_code == 2 and "my-cluster" in result.output and "Traceback" not in result.output
