@@ -305,6 +305,7 @@ def _settings(ctx: click.Context, p: dict):
             ("name_similarity", st.name_similarity),
             ("occurrence_days", st.occurrence_days),
             ("context_chars", st.context_chars),
+            ("group_limit", st.group_limit),
         )
         if v is not None
     }

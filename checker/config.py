@@ -81,6 +81,13 @@ class Settings(BaseModel):
         le=1000,
         description="a misstated value's context: its clause up to this far after it",
     )
+    group_limit: int | None = Field(
+        default=None,
+        alias="group-limit",
+        ge=1,
+        le=1000,
+        description="distinct accounts of one event compared with a sentence (repeats count once)",
+    )
     exclude: list[str] | None = Field(default=None, description="Globs of files not to check when walking folders")
     jobs: int | None = Field(
         default=None, ge=0, description="processes the claims are checked in (0: one per core; the report is the same)"

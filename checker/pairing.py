@@ -20,10 +20,11 @@ from bisect import bisect_left
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
+from .match.statements import AlignOptions
 from .models import DateMention, EventFrame
 
 #: Distinct accounts of one event (or statement) a sentence is compared with at most.
-GROUP_LIMIT = 8
+GROUP_LIMIT = AlignOptions.group_limit  # the default of the group-limit setting
 _NEAR = dt.timedelta(days=31)  # rules.identity: dates of one event are at most a month apart
 _WIDE_MONTHS = 24  # a date spanning more months is filed once, under the actor alone
 

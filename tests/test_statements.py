@@ -467,3 +467,24 @@ def test_a_passive_and_an_active_sentence_make_one_statement(tmp_path):
         },
     )
     assert got == {"same": "supported", "other-date": "contradicted", "other-doer": "unverified"}
+
+
+def test_group_limit_bounds_the_accounts_of_one_event_compared(tmp_path, monkeypatch):
+    """group-limit: how many distinct accounts of one event a sentence is compared with."""
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    lines = [f"The Ostby harbour fair opened on May {day}, 2020." for day in (3, 5, 7, 9)]
+    (tmp_path / "draft.md").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+
+    def findings(limit: int | None) -> int:
+        (tmp_path / "claimcheck.toml").write_text(f"group-limit = {limit}\n" if limit else "", encoding="utf-8")
+        out = json.loads(runner.invoke(main, ["check", "draft.md", "-f", "json", "--no-cache"]).output)
+        return len(out["findings"])
+
+    assert findings(None) > findings(1) > 0
+    (tmp_path / "claimcheck.toml").write_text("group-limit = 0\n", encoding="utf-8")
+    assert runner.invoke(main, ["check", "draft.md", "-f", "json", "--no-cache"]).exit_code == 2

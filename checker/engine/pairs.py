@@ -64,7 +64,9 @@ class Pairer:
         if item.claim is not None:
             # each claim against every other claim of the same event, whatever their order
             keys = event_query_keys(side.event, side.event_date())
-            for pos, count in self._claim_index.others(position, claim_signature(item), keys):
+            for pos, count in self._claim_index.others(
+                position, claim_signature(item), keys, self.config.align.group_limit
+            ):
                 other = inputs[pos]
                 reason = same_event(side, other.side, "claim-claim")
                 if reason:
@@ -177,7 +179,9 @@ class Pairer:
         if side.event is None:
             return
         events, _ = self._document_index(doc)
-        for j, count in events.earlier(i, event_query_keys(side.event, side.event_date())):
+        for j, count in events.earlier(
+            i, event_query_keys(side.event, side.event_date()), self.config.align.group_limit
+        ):
             other = doc.passages[j]
             f = self.facts[(doc.path, j)]
             if not f.events or not (set(f.events[0].actors) & set(side.event.actors)):
@@ -218,7 +222,7 @@ class Pairer:
         if not keys:
             return
         _, statements = self._document_index(doc)
-        for j, count in statements.earlier(i, keys):
+        for j, count in statements.earlier(i, keys, self.config.align.group_limit):
             f = self.facts[(doc.path, j)]
             other = f.statement
             if other is None or f.events or not other.slots or other.subject is None or not (keys & anchor_keys(other)):

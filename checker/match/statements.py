@@ -47,6 +47,7 @@ class AlignOptions:
     name_similarity: float = 90.0  # rapidfuzz ratio at which two names are one (a typo)
     occurrence_days: int = 3  # something done often: dates further apart are two occurrences
     context_chars: int = 40  # a misstated value's context: its clause up to this far after it
+    group_limit: int = 8  # distinct accounts of one event (or statement) compared with a sentence
 
 
 DEFAULT_OPTIONS = AlignOptions()

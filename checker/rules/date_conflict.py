@@ -31,7 +31,7 @@ class DateConflict(Rule):
     name = "date.interval_conflict"
     category = "date"
     severity = Severity.error
-    options = ("name-similarity", "occurrence-days")
+    options = ("name-similarity", "occurrence-days", "group-limit")
 
     def check(self, pair: Pair) -> Iterable[Hit]:
         if not pair.same_event:

@@ -32,7 +32,7 @@ class NumberConflict(Rule):
     name = "number.conflict"
     category = "number"
     severity = Severity.error
-    options = ("name-similarity", "occurrence-days")
+    options = ("name-similarity", "occurrence-days", "group-limit")
 
     def check(self, pair: Pair) -> Iterable[Hit]:
         if not pair.same_event:

@@ -30,7 +30,7 @@ class OrdinalConflict(Rule):
     name = "ordinal.conflict"
     category = "number"
     severity = Severity.error
-    options = ("name-similarity", "occurrence-days")
+    options = ("name-similarity", "occurrence-days", "group-limit")
 
     def check(self, pair: Pair) -> Iterable[Hit]:
         yield from slot_hits(pair, ("ordinal",), 0.8, "the rank")

@@ -32,7 +32,7 @@ class PolarityConflict(Rule):
     name = "statement.polarity"
     category = "event"
     severity = Severity.error
-    options = ("name-similarity", "occurrence-days")
+    options = ("name-similarity", "occurrence-days", "group-limit")
 
     def check(self, pair: Pair) -> Iterable[Hit]:
         yield from slot_hits(pair, ("polarity",), 0.75, "the statement")

@@ -32,7 +32,7 @@ class RoleConflict(Rule):
     name = "role.conflict"
     category = "actor"
     severity = Severity.error
-    options = ("name-similarity", "occurrence-days")
+    options = ("name-similarity", "occurrence-days", "group-limit")
 
     def check(self, pair: Pair) -> Iterable[Hit]:
         yield from slot_hits(pair, ("role",), 0.8, "the role")

@@ -30,7 +30,7 @@ class ScoreConflict(Rule):
     name = "score.conflict"
     category = "number"
     severity = Severity.error
-    options = ("name-similarity", "occurrence-days")
+    options = ("name-similarity", "occurrence-days", "group-limit")
 
     def check(self, pair: Pair) -> Iterable[Hit]:
         yield from slot_hits(pair, ("score",), 0.8, "the score")
