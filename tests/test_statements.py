@@ -488,3 +488,11 @@ def test_group_limit_bounds_the_accounts_of_one_event_compared(tmp_path, monkeyp
     assert findings(None) > findings(1) > 0
     (tmp_path / "claimcheck.toml").write_text("group-limit = 0\n", encoding="utf-8")
     assert runner.invoke(main, ["check", "draft.md", "-f", "json", "--no-cache"]).exit_code == 2
+
+
+def test_a_participle_clause_between_commas_is_a_statement_about_the_subject(tmp_path):
+    source = "The chartered ferry, carrying 212 passengers and nine crew, had been bound for Bergen.\n"
+    got = _verdicts(tmp_path, source, {"conflict": "The chartered ferry was carrying 221 passengers."})
+    assert got == {"conflict": "contradicted"}
+    clauses = Extractor().extract("The survey, covering 4,100 homes, was published during the spring.").clauses
+    assert [(c.subject.text, c.predicate.lemma) for c in clauses] == [("survey", "cover")]

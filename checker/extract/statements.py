@@ -178,7 +178,7 @@ _TO_VERBS = frozenset(
 )
 
 
-def _find_predicate(tokens, start: int, masked: set[int]):
+def _find_predicate(tokens, start: int, masked: set[int], participle: bool = False):
     """(token index, end index, lemma, classes) of the main verb, or None.
 
     A verb of the predicate table wins; else the first inflected lower-case verb form. A verb
@@ -249,7 +249,11 @@ def _find_predicate(tokens, start: int, masked: set[int]):
             continue  # "in three acts", "two votes": a counted noun
         if b >= start and b not in masked and word_classes(tokens[b][2]) == {"ADJ"} and "NOUN" in word_classes(w):
             continue  # "a large sleep study": a noun after an adjective
-        if lw.endswith("ing") and prev not in ("is", "are", "was", "were", "be", "been", "am"):
+        if (
+            lw.endswith("ing")
+            and prev not in ("is", "are", "was", "were", "be", "been", "am")
+            and not (participle and i == start)
+        ):
             continue  # "the trains serving the line": a participle, not the clause's verb
         if (
             prev == "to"
@@ -319,7 +323,7 @@ def _find_predicate(tokens, start: int, masked: set[int]):
                 "shall",
             )
             and (lw != lemmas[0] or word_classes(w) == {"VERB"})
-            and (lw.endswith("ed") or not word_classes(w) & {"ADJ", "NOUN"})
+            and (lw.endswith("ed") or not word_classes(w) & {"ADJ", "NOUN"} or participle and i == start)
         ):
             fallback = (i, i + 1, lemmas[0], (lemmas[0],), said_at)
     if fallback is not None:
@@ -735,8 +739,10 @@ def _measure_before(tokens, k: int, masked: set[int], stop: int) -> str:
     return ""
 
 
-def build_statement(text: str, facts: Facts, offset: int = 0) -> Statement | None:
-    """The statement of one sentence ``text`` whose facts carry offsets shifted by ``offset``."""
+def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool = False) -> Statement | None:
+    """The statement of one sentence ``text`` whose facts carry offsets shifted by ``offset``;
+    ``participle``: the text is a participle clause whose first word is its verb ("carrying 104
+    passengers")."""
     if not text or len(text) > 2000:
         return None
     tokens = _tokens(text)
@@ -754,7 +760,7 @@ def build_statement(text: str, facts: Facts, offset: int = 0) -> Statement | Non
     relative = _RELATIVE.match(text)
     if relative and start == 0:
         start = next((k for k, t in enumerate(tokens) if t[0] >= relative.end()), 0)
-    found = _find_predicate(tokens, start, masked | in_quote)
+    found = _find_predicate(tokens, start, masked | in_quote, participle)
     if found is None:
         found = _copula(tokens, start, masked | in_quote)
     predicate = None
@@ -1204,6 +1210,10 @@ _CLAUSE = re.compile(
 )
 # a clause a conjunction opens without a comma ("the approval comes as prices fell 3.8%"): its
 # own statement among the sentence's clauses, though the main clause's slots run over it
+# a participle clause set off by commas ("the aircraft, carrying 104 passengers, was bound
+# for Lyon"): a statement about the main clause's subject
+_PARTICIPLE = re.compile(r",\s+(?=[a-z]+ing\s)")
+_CLOSING_COMMA = re.compile(r",(?!\d)")  # not the comma of "4,100"
 _SUBORDINATE = re.compile(r"\s+(?:as|after|because|although|though|before|until|once)\s+", re.I)
 _RELATIVE = re.compile(
     r"^\s*(?:where|which|who|when|while|whereas|although|though|but|and|after|as|since|"
@@ -1254,6 +1264,13 @@ def _within(facts: Facts, lo: int, hi: int) -> Facts:
     )
 
 
+def _participle_verb(text: str, at: int) -> bool:
+    """Whether the word at ``at`` is a verb's present participle ("carrying"), not a
+    preposition ("during", "according") or a noun."""
+    word = text[at:].split(None, 1)[0].lower()
+    return word not in _PREPOSITIONS and word not in ("during", "according") and bool(verb_lemmas(word))
+
+
 def _is_fact(anchor: Anchor, facts: Facts) -> bool:
     """Whether the anchor starts at a date, a figure or a number ("10 pm", "2,400")."""
     spans = [(d.start, d.end) for d in facts.dates] + [(q.start, q.end) for q in facts.quantities]
@@ -1266,22 +1283,30 @@ def build_clauses(text: str, facts: Facts, offset: int, main: Statement | None) 
     is about the main clause's subject."""
     if len(text) > 2000:
         return []
-    cuts = sorted([*_CLAUSE.finditer(text), *_SUBORDINATE.finditer(text)], key=lambda m: m.start())
+    cuts = sorted(
+        [*_CLAUSE.finditer(text), *_SUBORDINATE.finditer(text), *_PARTICIPLE.finditer(text)], key=lambda m: m.start()
+    )
     out = []
     for k, m in enumerate(cuts):
         lo = m.end()
         hi = cuts[k + 1].start() if k + 1 < len(cuts) else len(text)
+        participle = m.re is _PARTICIPLE and _participle_verb(text, lo)
+        if m.re is _PARTICIPLE:
+            if not participle:
+                continue
+            comma = _CLOSING_COMMA.search(text, lo)
+            hi = min(hi, comma.start()) if comma else hi  # the clause ends at its closing comma
         rel = _RELATIVE.match(text, m.start() + 1) if text[m.start()] == "," else None
         piece = text[lo:hi]
         if len(piece.split()) < 3:
             continue
-        st = build_statement(piece, _within(facts, offset + lo, offset + hi), offset + lo)
+        st = build_statement(piece, _within(facts, offset + lo, offset + hi), offset + lo, participle)
         if st is None or st.predicate is None:
             continue
         if m.re is _SUBORDINATE and (st.subject is None or _is_fact(st.subject, facts)):
             continue  # "after 10 pm slept": a preposition before a time or a figure, not a clause
         if (
-            (st.subject is None and rel is not None or st.subject is not None and st.subject.pronoun)
+            (st.subject is None and (rel is not None or participle) or st.subject is not None and st.subject.pronoun)
             and main is not None
             and main.subject is not None
         ):
