@@ -1034,6 +1034,12 @@ def _by_phrase(text, tokens, k: int, masked: set[int], facts: Facts, offset: int
     return _anchor(text, tokens, lo, hi, masked, facts, offset) if hi > lo else None
 
 
+def _score_slot(m: re.Match[str], offset: int, a: int, b: int) -> Slot:
+    return Slot(
+        kind="score", role="result", text=m.group(), start=m.start() + offset, end=m.end() + offset, score=[a, b]
+    )
+
+
 def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predicate, pred_index) -> list[Slot]:
     lex = lexicon()
     out: list[Slot] = []
@@ -1167,17 +1173,7 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
         out.append(Slot(kind="quantity", role=role, text=q.text, start=q.start, end=q.end, quantity=q, measure=measure))
     tallies = _TALLY.finditer(text) if _TALLY_WORD.search(text) else ()
     for m in tallies:  # "votes to" says it is a tally, whatever the verb
-        a, b = _tally_number(m.group("a") or m.group("v")), _tally_number(m.group("b"))
-        out.append(
-            Slot(
-                kind="score",
-                role="result",
-                text=m.group(),
-                start=m.start() + offset,
-                end=m.end() + offset,
-                score=[a, b],
-            )
-        )
+        out.append(_score_slot(m, offset, _tally_number(m.group("a") or m.group("v")), _tally_number(m.group("b"))))
     if sports or not _score_forms().isdisjoint(t[2].lower() for t in tokens):
         date_spans = [(d.start - offset, d.end - offset) for d in facts.dates]
         for m in _SCORE.finditer(text):
@@ -1185,17 +1181,7 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
                 a - offset <= m.start() < b - offset for a, b in quoted
             ):
                 continue
-            a, b = int(m.group(1)), int(m.group(2))
-            out.append(
-                Slot(
-                    kind="score",
-                    role="result",
-                    text=m.group(),
-                    start=m.start() + offset,
-                    end=m.end() + offset,
-                    score=[a, b],
-                )
-            )
+            out.append(_score_slot(m, offset, int(m.group(1)), int(m.group(2))))
     # a quantity read inside a score ("3-1" as a range) is the score, not a figure
     scores = [(s.start, s.end) for s in out if s.kind == "score"]
     out = [s for s in out if s.kind != "quantity" or not any(a <= s.start < b for a, b in scores)]
@@ -1268,7 +1254,8 @@ def _participle_verb(text: str, at: int) -> bool:
     """Whether the word at ``at`` is a verb's present participle ("carrying"), not a
     preposition ("during", "according") or a noun."""
     word = text[at:].split(None, 1)[0].lower()
-    return word not in _PREPOSITIONS and word not in ("during", "according") and bool(verb_lemmas(word))
+    # "according (to)" is the one -ing word of a lead phrase that is a verb form too
+    return word not in _PREPOSITIONS and word != "according" and bool(verb_lemmas(word))
 
 
 def _is_fact(anchor: Anchor, facts: Facts) -> bool:

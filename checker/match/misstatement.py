@@ -39,6 +39,7 @@ from .statements import (
     other_differences,
     other_measure,
     other_subject,
+    passive_and_active,
     statement_at,
 )
 
@@ -87,14 +88,13 @@ def another_statement(
 def other_doer(a: Statement | None, b: Statement | None, options: AlignOptions = DEFAULT_OPTIONS) -> bool:
     """True when one sentence is passive and the other active and the passive's doer is not the
     active's subject ("upheld by the high court" against "a regional tribunal had upheld")."""
-    if a is None or b is None:
+    voices = passive_and_active(a, b) if a is not None and b is not None else None
+    if voices is None:
         return False
-    for passive, active in ((a, b), (b, a)):
-        if passive.by is None or active.by is not None or active.subject is None or active.subject.pronoun:
-            continue
-        doer, subject = passive.by, active.subject
-        if (doer.head or doer.names) and (subject.head or subject.names):
-            return anchors_align(doer, subject, options, bare_ok=True) is None
+    doer, subject = voices[0].by, voices[1].subject
+    assert doer is not None and subject is not None
+    if (doer.head or doer.names) and (subject.head or subject.names):
+        return anchors_align(doer, subject, options, bare_ok=True) is None
     return False
 
 
@@ -239,7 +239,7 @@ def _content(words: list[str]) -> bool:
 
 
 def _noun(word: str) -> bool:
-    return word not in FUNCTION_WORDS and ("NOUN" in word_classes(word) or "PROPN" in word_classes(word))
+    return word not in FUNCTION_WORDS and not word_classes(word).isdisjoint(("NOUN", "PROPN"))
 
 
 def _synonym(word: str, others: list[str]) -> bool:

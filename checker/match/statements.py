@@ -260,17 +260,28 @@ def _objects_align(a: Statement, b: Statement, options: AlignOptions, strict: bo
 # --------------------------------------------------------------------------- predicates
 
 
+def passive_and_active(a: Statement, b: Statement) -> tuple[Statement, Statement] | None:
+    """(the passive, the active) when one of the two says who did it after "by" and the other
+    has a named subject of its own; None otherwise."""
+    for passive, active in ((a, b), (b, a)):
+        if passive.by is not None and active.by is None and active.subject is not None and not active.subject.pronoun:
+            return passive, active
+    return None
+
+
 def _voices_align(a: Statement, b: Statement, options: AlignOptions, bare_ok: bool) -> str | None:
     """Why a passive and an active sentence make one statement: "the fine had been upheld by a
     lower court" is "a lower court had upheld the fine" when the passive's subject is the
     active's object and its doer the active's subject."""
-    for passive, active in ((a, b), (b, a)):
-        if passive.by is None or active.by is not None or active.subject is None or not active.objects:
-            continue
-        doer = anchors_align(passive.by, active.subject, options, bare_ok=bare_ok)
-        done = anchors_align(passive.subject, active.objects[0], options, bare_ok=bare_ok)
-        if doer and done and passive.subject is not None:
-            return f"same subject '{passive.subject.text}' (passive), done by '{passive.by.text}'"
+    voices = passive_and_active(a, b)
+    if voices is None or voices[0].subject is None or not voices[1].objects:
+        return None
+    passive, active = voices
+    assert passive.by is not None and active.subject is not None
+    doer = anchors_align(passive.by, active.subject, options, bare_ok=bare_ok)
+    done = anchors_align(passive.subject, active.objects[0], options, bare_ok=bare_ok)
+    if doer and done:
+        return f"same subject '{passive.subject.text}' (passive), done by '{passive.by.text}'"
     return None
 
 
