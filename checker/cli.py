@@ -306,6 +306,7 @@ def _settings(ctx: click.Context, p: dict):
             ("occurrence_days", st.occurrence_days),
             ("context_chars", st.context_chars),
             ("group_limit", st.group_limit),
+            ("substitution_words", st.substitution_words),
         )
         if v is not None
     }

@@ -81,6 +81,13 @@ class Settings(BaseModel):
         le=1000,
         description="a misstated value's context: its clause up to this far after it",
     )
+    substitution_words: int | None = Field(
+        default=None,
+        alias="substitution-words",
+        ge=0,
+        le=50,
+        description="a misstated value's clause may swap a qualifier of this many words (another measure, not a slip)",
+    )
     group_limit: int | None = Field(
         default=None,
         alias="group-limit",

@@ -18,14 +18,17 @@ SOURCE = (
 )
 
 
-def _check(claim: str, evidence: str, value: str, ev_value: str, category: str = "number"):
+def _check(claim: str, evidence: str, value: str, ev_value: str, category: str = "number", options=None):
     x = Extractor()
     for t in (SOURCE, claim):
         x.registry.learn(t)
     a, b = side(x, claim, "claim"), side(x, evidence, "evidence")
     i, j = claim.index(value), evidence.index(ev_value)
     hit = Hit((i, i + len(value)), (j, j + len(ev_value)), value, ev_value, "", 0.8)
-    return another_statement(a, b, hit, category, build_document("notes.md", SOURCE, kind="markdown"))
+    document = build_document("notes.md", SOURCE, kind="markdown")
+    if options is None:
+        return another_statement(a, b, hit, category, document)
+    return another_statement(a, b, hit, category, document, options)
 
 
 @pytest.mark.parametrize(
@@ -101,3 +104,21 @@ def test_the_same_frame_with_the_same_qualifier_is_compared():
         )
         is None
     )
+
+
+def test_substitution_words_bounds_how_long_a_swapped_qualifier_may_be():
+    """substitution-words: "music" for "history and geography" (3 words) is another qualifier
+    by default; with a bound of 2 the clauses differ by more than a qualifier and the figure is
+    compared as a slip."""
+    from dataclasses import replace
+
+    from checker.match.statements import DEFAULT_OPTIONS
+
+    args = (
+        "The Ashby school said 52% of its pupils passed in music this year.",
+        "The Ashby school said 64% of its pupils passed in history and geography this year.",
+        "52%",
+        "64%",
+    )
+    assert _check(*args) == "another qualifier in the same frame"
+    assert _check(*args, options=replace(DEFAULT_OPTIONS, substitution_words=2)) is None

@@ -196,6 +196,33 @@ def test_alignment_thresholds_are_settings(tmp_path, monkeypatch):
     assert bad.exit_code == 2
 
 
+def test_substitution_words_is_a_setting(tmp_path, monkeypatch):
+    """substitution-words: how long a swapped qualifier ("music" for "history and geography") may
+    be before the figure is another measure, not a misstated one; set in config, shown by explain."""
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "notes.md").write_text(
+        "The Ashby school said 64% of its pupils passed in history and geography this year.\n", encoding="utf-8"
+    )
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "c.yaml").write_text(
+        "claims:\n  - id: s\n    text: The Ashby school said 52% of its pupils passed in music this year.\n"
+        "    source: notes.md\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    default = json.loads(runner.invoke(main, ["check", "-f", "json", "--no-cache"]).output)
+    assert default["claims"][0]["verdict"] == "unverified"  # another subject's pass rate
+    (tmp_path / "claimcheck.toml").write_text("substitution-words = 0\n", encoding="utf-8")
+    strict = json.loads(runner.invoke(main, ["check", "-f", "json", "--no-cache"]).output)
+    assert [f["rule"] for f in strict["findings"]] == ["CC-NUM-002"]
+    assert "substitution-words = 3" in runner.invoke(main, ["explain", "CC-NUM-002"]).output
+
+
 def test_extract_takes_quotations_and_typed_statements(tmp_path):
     """A misquote or a wrong title in a draft can only be caught if the sentence becomes a claim."""
     from checker.extract_claims import extract_claims

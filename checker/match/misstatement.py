@@ -76,7 +76,7 @@ def another_statement(
         return "a second difference"
     if unmatched_context(claim, evidence, hit.claim_span, options.context_chars):
         return "a name or rank the sentence lacks"
-    if substituted_qualifier(claim, evidence, hit.claim_span, hit.evidence_span):
+    if substituted_qualifier(claim, evidence, hit.claim_span, hit.evidence_span, options.substitution_words):
         return "another qualifier in the same frame"
     if other_place(claim, evidence):
         return "another place"
@@ -192,9 +192,6 @@ def unmatched_context(
 
 
 _WORDS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-# a substituted qualifier is a phrase ("science" / "English and maths"), not a rewritten clause
-_MAX_SUBSTITUTION = 3
-
 
 def _clause_words(side: Side, span: tuple[int, int]) -> list[str]:
     """The lower-case words of the clause that holds the value at ``span``, the value's own
@@ -209,21 +206,26 @@ def _clause_words(side: Side, span: tuple[int, int]) -> list[str]:
 
 
 def substituted_qualifier(
-    claim: Side, evidence: Side, claim_span: tuple[int, int], evidence_span: tuple[int, int]
+    claim: Side,
+    evidence: Side,
+    claim_span: tuple[int, int],
+    evidence_span: tuple[int, int],
+    most: int = DEFAULT_OPTIONS.substitution_words,
 ) -> bool:
     """True when the two clauses say the same words around a noun that each replaces with
     another: "grade 4 or above in GCSE science this summer" against "... in GCSE English and
     maths this summer" measures another subject, not a misstated figure. Only an inner
     substitution counts (words agree on both sides of it), and only of nouns that neither
     sentence has anywhere nor names as synonyms, so a paraphrase ("sales" for "revenue") and a
-    reordering are not one."""
+    reordering are not one. A substituted qualifier is a phrase of at most ``most`` words
+    ("science" / "English and maths"), not a rewritten clause."""
     mine, theirs = _clause_words(claim, claim_span), _clause_words(evidence, evidence_span)
     forms_claim, forms_evidence = word_forms(claim.text), word_forms(evidence.text)
     ops = SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
     for k, (op, i1, i2, j1, j2) in enumerate(ops):
         if op != "replace" or k == 0 or k == len(ops) - 1:
             continue
-        if ops[k - 1][0] != "equal" or ops[k + 1][0] != "equal" or max(i2 - i1, j2 - j1) > _MAX_SUBSTITUTION:
+        if ops[k - 1][0] != "equal" or ops[k + 1][0] != "equal" or max(i2 - i1, j2 - j1) > most:
             continue
         if not (_content(mine[ops[k - 1][1] : ops[k - 1][2]]) and _content(mine[ops[k + 1][1] : ops[k + 1][2]])):
             continue  # flanked by content words on both sides, not by "the" or "of" alone

@@ -48,6 +48,7 @@ class AlignOptions:
     occurrence_days: int = 3  # something done often: dates further apart are two occurrences
     context_chars: int = 40  # a misstated value's context: its clause up to this far after it
     group_limit: int = 8  # distinct accounts of one event (or statement) compared with a sentence
+    substitution_words: int = 3  # a misstated value's clause may swap a qualifier this long ("science")
 
 
 DEFAULT_OPTIONS = AlignOptions()

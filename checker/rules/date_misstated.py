@@ -56,7 +56,7 @@ class DateMisstated(ClaimRule):
     category = "date"
     severity = Severity.error
     # the engine asks match.misstatement whether the matching sentence makes the claim\'s statement
-    options = ("name-similarity", "context-chars")
+    options = ("name-similarity", "context-chars", "substitution-words")
 
     def check_claim(self, claim: Side, candidates: list[Side], cited: list[Side] | None) -> Iterable[tuple[Hit, Side]]:
         if not cited:

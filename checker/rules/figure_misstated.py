@@ -61,7 +61,7 @@ class FigureMisstated(ClaimRule):
     category = "number"
     severity = Severity.error
     # the engine asks match.misstatement whether the matching sentence makes the claim\'s statement
-    options = ("name-similarity", "context-chars")
+    options = ("name-similarity", "context-chars", "substitution-words")
 
     def check_claim(self, claim: Side, candidates: list[Side], cited: list[Side] | None) -> Iterable[tuple[Hit, Side]]:
         pool = cited or candidates
