@@ -193,6 +193,7 @@ def unmatched_context(
 
 _WORDS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
+
 def _clause_words(side: Side, span: tuple[int, int]) -> list[str]:
     """The lower-case words of the clause that holds the value at ``span``, the value's own
     characters left out."""
