@@ -141,6 +141,9 @@ class Anchor(_Model):
     possessor: bool = False  # "her survey", "its factory": whose it is refers back
     resolved_from: str | None = None  # text of the earlier anchor it was resolved to
     topic: bool = False  # unresolved "it" / "the film" with nothing named before it: the source's topic
+    # a bare "the wheat harvest" that names nothing and resolves to no earlier subject: the name
+    # keys of the headings and sentences just before it, which say whose harvest it may be
+    context_names: list[str] = Field(default_factory=list)
 
 
 class Predicate(_Model):

@@ -403,6 +403,115 @@ def test_a_source_that_names_its_subject_has_no_unnamed_topic(tmp_path):
     assert got == {"trap": "unverified"}
 
 
+def test_a_bare_subject_is_of_the_name_its_heading_or_the_sentences_before_it_give(tmp_path):
+    # "the barley harvest" under a heading on Orrin Valley is the Orrin Valley barley harvest;
+    # another valley's harvest, or another crop's, is not
+    source = (
+        "# A wet autumn in Orrin Valley\n\n"
+        "Growers said the rain came late in the season. The barley harvest ran from 2 to 21 September 2024.\n"
+    )
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "agree": "The Orrin Valley barley harvest ran from 2 to 21 September 2024.",
+            "conflict": "The Orrin Valley barley harvest ran from 2 to 28 September 2024.",
+            "other-valley": "The Tarn Valley barley harvest ran from 2 to 28 September 2024.",
+            "other-crop": "The Orrin Valley oat harvest ran from 2 to 28 September 2024.",
+        },
+    )
+    assert got == {
+        "agree": "supported",
+        "conflict": "contradicted",
+        "other-valley": "unverified",
+        "other-crop": "unverified",
+    }
+
+
+def test_a_name_after_the_sentence_gives_no_bare_subject_its_name(tmp_path):
+    # the names that may complete "the barley harvest" come before it, never after it
+    source = "The barley harvest ran from 2 to 21 September 2024.\n\nOrrin Valley growers met in October.\n"
+    got = _verdicts(tmp_path, source, {"trap": "The Orrin Valley barley harvest ran from 2 to 28 September 2024."})
+    assert got == {"trap": "unverified"}
+
+
+def test_a_date_a_change_is_measured_from_agrees_with_the_same_date(tmp_path):
+    source = "Orsk Energy will raise household prices by 4.5 percent from 1 May 2025, the company said.\n"
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "agree": "Orsk Energy will raise household prices by 4.5% from 1 May 2025.",
+            "other-base": "Orsk Energy will raise household prices by 4.5% from 1 June 2025.",
+        },
+    )
+    assert got == {"agree": "supported", "other-base": "unverified"}
+
+
+def test_a_plural_noun_before_its_own_phrase_is_the_subject_not_the_verb():
+    # "numbers" and "shares" are verb forms too; before "at the museum ... fell" they are nouns
+    x = Extractor()
+    read = [
+        (st.subject.text, st.predicate.lemma)
+        for st in (
+            x.extract(t).statement
+            for t in (
+                "Visitor numbers at the town museum fell 5 percent last year.",
+                "Shares in Orvik Mining rose 4% on Monday.",
+                "The bakery employs trained staff in Leeds.",
+                "The harbour show opened on 14 July.",
+                "Prices show increased demand.",
+            )
+        )
+    ]
+    assert read == [
+        ("Visitor numbers at the town museum", "fall"),
+        ("Shares in Orvik Mining", "rise"),
+        ("bakery", "employ"),
+        ("harbour show", "open"),  # a base form after a singular noun is no verb
+        ("Prices", "show"),  # after a plural it is
+    ]
+
+
+def test_a_place_in_the_claims_subject_must_be_the_passages_too(tmp_path):
+    # the source's bare "passenger numbers" are Bilbao's: a claim on Santander airport is
+    # another subject, while one on Bilbao agrees
+    source = "The rail link opened at Bilbao airport, where passenger numbers fell 2.3% in the first half of 2023.\n"
+    got = _verdicts(
+        tmp_path,
+        source,
+        {"other-place": "Passenger numbers at Santander airport rose in the first half of 2023."},
+    )
+    assert got == {"other-place": "unverified"}
+
+
+def test_how_a_body_split_on_its_decision_is_a_score(tmp_path):
+    # "ruled 2 to 1", "approved ... 7-2": the predicate table marks decisions (tally = true)
+    source = (
+        "The Hallam planning board voted 7 to 2 to approve the Millgate housing scheme. "
+        "A panel of three judges ruled 2 to 1 in the council's favour.\n"
+    )
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "agree": "The Hallam planning board approved the Millgate housing scheme 7-2.",
+            "conflict": "The Hallam planning board approved the Millgate housing scheme 6-3.",
+            "court-agree": "A panel of three judges ruled 2-1 in the council's favour.",
+            "court-conflict": "A panel of three judges ruled 3 to 0 in the council's favour.",
+        },
+    )
+    assert got == {
+        "agree": "supported",
+        "conflict": "contradicted",
+        "court-agree": "supported",
+        "court-conflict": "contradicted",
+    }
+    # a range of a count after the verb is no split
+    slots = Extractor().extract("The board approved 2 to 3 new schools.").statement.slots
+    assert [s.kind for s in slots if s.kind == "score"] == []
+
+
 def test_the_preposition_after_a_copula_is_part_of_the_predicate(tmp_path):
     # "was against" is not "was an advocate of"; "is beyond" is not "is near"
     source = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..extract import Extractor
-from ..extract.statements import resolve_subject
+from ..extract.statements import names_in, resolve_subject
 from ..ingest.markup import extraction_text
 from ..locate import locate
 from ..models import Document, Facts, Statement
@@ -78,10 +78,22 @@ class LazyFacts:
         resolve_subject(st, self._earlier_statements(doc, index))
         subj = st.subject
         if not subj.names and subj.resolved_from is None and self._nothing_named_before(doc, index, subj.start):
-            st.subject = subj.model_copy(update={"topic": True})
+            st.subject = subj = subj.model_copy(update={"topic": True})
+        if not subj.names and subj.resolved_from is None and not subj.pronoun and subj.head:
+            names = self._context_names(doc, index, subj.start)
+            if names:
+                st.subject = subj.model_copy(update={"context_names": names})
         if st.subject is facts.statement.subject:
             return facts
         return facts.model_copy(update={"statement": st})
+
+    def _context_names(self, doc: Document, index: int, at: int) -> list[str]:
+        """The names of the headings above passage ``index``, of the passages of its window and
+        of its own words before offset ``at``: whose "the wheat harvest" it may be."""
+        p = doc.passages[index]
+        texts = [*p.section, *(doc.passages[j].text for j in _window(doc, index, WINDOW))]
+        texts.append(self.masked[doc.path][p.start : at] if doc.path in self.masked else p.text[: at - p.start])
+        return list(dict.fromkeys(n for t in texts for n in names_in(t)))
 
     def _nothing_named_before(self, doc: Document, index: int, at: int) -> bool:
         """Whether passage ``index`` is the first of its source with a subject, and no person

@@ -23,6 +23,7 @@ class PredicateClass:
     direction: str | None  # up | down
     sports: bool
     destination: bool = False
+    tally: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ def lexicon() -> Lexicon:
             spec.get("direction"),
             bool(spec.get("sports", False)),
             bool(spec.get("destination", False)),
+            bool(spec.get("tally", False)),
         )
         for lemma in spec["lemmas"]:
             words = lemma.split()

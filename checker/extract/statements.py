@@ -74,10 +74,12 @@ _SCORE = re.compile(r"(?<![\d/.,:–-])(\d{1,2})\s?[-–—:]\s?(\d{1,2})(?![\d/
 _TALLY_NUMBER = r"\d{1,3}(?:,\d{3})*|\d+|" + "|".join(sorted(CARDINALS, key=len, reverse=True))
 _TALLY_WORD = re.compile(r"vote|seat|point", re.I)  # every tally has one: a cheap test before _TALLY
 _TALLY = re.compile(
-    rf"(?<![\d,.\w])(?:(?P<a>{_TALLY_NUMBER})\s+(?:votes?|seats?|points?)|(?<=voted\s)(?P<v>{_TALLY_NUMBER}))"
+    rf"(?<![\d,.\w])(?:(?P<a>{_TALLY_NUMBER})\s+(?:votes?|seats?|points?)|(?:(?<=voted\s)|(?<=vote\sof\s))(?P<v>{_TALLY_NUMBER}))"
     rf"\s+to\s+(?P<b>{_TALLY_NUMBER})(?![\w]|[,.]\d)",
     re.I,
 )
+# a body's split right after its verb of decision: "ruled 2 to 1" (the verb is checked in code)
+_SPLIT = re.compile(rf"(?P<a>{_TALLY_NUMBER})\s+to\s+(?P<b>{_TALLY_NUMBER})(?![\w%]|[,.]\d|\s+per\b)", re.I)
 # number words (the one table is quantities'), and vague counts, after an ordinal
 _COUNT_WORDS = frozenset(CARDINALS) | {"dozen", "few", "several"}
 _YEAR_MODIFIER = re.compile(
@@ -273,6 +275,8 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
             continue  # "passenger numbers fell": a plural noun, its verb right after
         if fallback is not None and lw.endswith("ed") and word_classes(nxt) == {"NOUN"}:
             continue  # "put insured damage at": a participle before a noun, after the verb
+        if nxt == "by" and _reduced_relative(tokens, i, masked):
+            continue  # "a jet operated by Atlanterra Air returned": the participle describes the subject
         phrase = _phrase_at(tokens, i, lemmas)
         if phrase is not None:
             return i, phrase[0], phrase[1], phrase[2], said_at
@@ -352,16 +356,68 @@ def _noun_before_verb(tokens, i: int, masked: set[int]) -> bool:
     ("numbers", "prices") right before an inflected verb of the predicate table ("fell",
     "rose") that is not itself followed by a noun ("employs trained staff" keeps its verb)."""
     w = tokens[i][2].lower()
-    if not w.endswith("s") or "NOUN" not in word_classes(w) or i + 1 >= len(tokens) or i + 1 in masked:
+    if "NOUN" not in word_classes(w) or i + 1 >= len(tokens) or i + 1 in masked:
+        return False
+    if not w.endswith("s") and not (w in verb_lemmas(w) and i > 0 and _singular_noun(tokens[i - 1][2])):
+        # a base form after a singular noun cannot be its verb ("the shipwreck show opened"),
+        # after a plural it can ("prices show increased demand")
         return False
     nxt = tokens[i + 1][2]
-    if not nxt[0].islower() or nxt.endswith(("s", "ing")):
+    if nxt.lower() in _PREPOSITIONS and i > 0 and "NOUN" in word_classes(tokens[i - 1][2]):
+        # "visitor numbers at the museum fell": the verb comes after the noun's own phrase
+        return any(_inflected_predicate(tokens[k][2]) for k in _phrase_after(tokens, i + 2, masked))
+    return _inflected_predicate(nxt) and not (
+        (after := tokens[i + 2][2] if i + 2 < len(tokens) else "")[:1].isalpha() and word_classes(after) == {"NOUN"}
+    )
+
+
+def _reduced_relative(tokens, i: int, masked: set[int]) -> bool:
+    """Whether the participle at ``i`` ("operated" before "by") follows a noun and a verb of
+    the predicate table comes after its "by" phrase: it describes the noun, the later verb is
+    the clause's."""
+    w = tokens[i][2].lower()
+    if i < 2 or w in verb_lemmas(w):
         return False
-    known = [x for x in verb_lemmas(nxt) if x != nxt and lexicon().classes_of(x)]
-    if not known:
+    if tokens[i - 1][2] == "," and "NOUN" in word_classes(tokens[i - 2][2]):
+        # ", founded by Ana Silva, opened": the verb right after the closing comma
+        after = _phrase_after(tokens, i + 2, masked)
+        k = after.stop
+        return k + 1 < len(tokens) and tokens[k][2] == "," and _past_form(tokens[k + 1][2])
+    if "NOUN" not in word_classes(tokens[i - 1][2]):
         return False
-    after = tokens[i + 2][2] if i + 2 < len(tokens) else ""
-    return not (after[:1].isalpha() and word_classes(after) == {"NOUN"})
+    return any(_past_form(tokens[k][2]) for k in _phrase_after(tokens, i + 2, masked))
+
+
+def _past_form(word: str) -> bool:
+    """A lower-case inflected verb form that is no noun ("returned", "opened", "fell")."""
+    if not word[0].islower() or word.endswith(("s", "ing")) or "NOUN" in word_classes(word):
+        return False
+    return any(x != word for x in verb_lemmas(word))
+
+
+def _singular_noun(word: str) -> bool:
+    return not word.lower().endswith("s") and "NOUN" in word_classes(word)
+
+
+def _inflected_predicate(word: str) -> bool:
+    """A lower-case inflected form ("fell", "rose") of a verb of the predicate table."""
+    if not word[0].islower() or word.endswith(("s", "ing")):
+        return False
+    return any(x != word and lexicon().classes_of(x) for x in verb_lemmas(word))
+
+
+def _phrase_after(tokens, k: int, masked: set[int], most: int = 8) -> range:
+    """The token indices of a prepositional phrase from ``k``: up to ``most`` tokens, ending
+    before a comma or a clause word."""
+    end = k
+    while end < min(len(tokens), k + most):
+        w = tokens[end][2]
+        if end not in masked and (
+            w in (",", ";", ":") or w.lower() in ("which", "who", "that", "and", "but", "when", "where")
+        ):
+            break
+        end += 1
+    return range(k, end)
 
 
 _COPULA_FORMS = {
@@ -1034,6 +1090,11 @@ def _by_phrase(text, tokens, k: int, masked: set[int], facts: Facts, offset: int
     return _anchor(text, tokens, lo, hi, masked, facts, offset) if hi > lo else None
 
 
+def _head_in_name(anchor: Anchor) -> bool:
+    """Whether the anchor's head is a word of one of its names ("United" of "Harbour United")."""
+    return any(anchor.head in name.split() for name in anchor.names)
+
+
 def _score_slot(m: re.Match[str], offset: int, a: int, b: int) -> Slot:
     return Slot(
         kind="score", role="result", text=m.group(), start=m.start() + offset, end=m.end() + offset, score=[a, b]
@@ -1045,13 +1106,14 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
     out: list[Slot] = []
     quoted = [(q.start - 1, q.end + 1) for q in facts.quotes]
     phase = None
-    sports = False
+    sports = tally = False
     if predicate is not None:
         for c in predicate.classes:
             pc = lex.classes.get(c)
             if pc and pc.phase:
                 phase = phase or pc.phase
             sports = sports or bool(pc and pc.sports)
+            tally = tally or bool(pc and pc.tally)
     figures = [q for q in facts.quantities if q.kind != "ordinal"]
     # a date is the period of an amount beside it, not of a length of time ("on 8 April, 19
     # days after the launch": the date is the event's)
@@ -1068,7 +1130,9 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
         before = text[max(0, d.start - offset - 14) : d.start - offset]
         m = _DATE_PREP.search(before)
         word = m.group(1).lower() if m else ""
-        if figures and in_comparison_base(text, d.start - offset):
+        if word == "from" and d.granularity == "day" and not d.is_range and not d.open_start:
+            role = "start"  # "raise tariffs by 8.5% from 1 April": a day a change takes effect
+        elif figures and in_comparison_base(text, d.start - offset):
             role = "base"  # "up 17% from $0.29 in the third quarter of last year": the base's time
         elif d.is_range or word in ("from", "between"):
             role = "span"
@@ -1090,8 +1154,9 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
         travels = predicate is not None and any(
             lex.classes[c].destination for c in predicate.classes if c in lex.classes
         )
-        if any(o.start <= place.start < o.end for o in objects) and not travels:
-            continue
+        whose = text[place.end - offset : place.end - offset + 2] in ("'s", "’s")
+        if any(o.start <= place.start < o.end for o in objects) and not travels and not whose:
+            continue  # "opened a Leeds factory": the place names the object (not "Porto's airport")
         before = text[max(0, place.start - offset - 22) : place.start - offset]
         pm = _PLACE_PREP.search(before)
         if not pm:
@@ -1166,15 +1231,26 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
         else:
             role = "value"
         measure = noun_lemma(q.noun) if q.noun else _measure_before(tokens, k, masked, stop)
-        if not measure and subject is not None and subject.head and not subject.names:
-            measure = subject.head
+        if not measure and subject is not None and subject.head and not _head_in_name(subject):
+            measure = subject.head  # "Orsk Energy's revenue rose 4%": what rose is the revenue
         if not measure and objects:
             measure = objects[0].head
         out.append(Slot(kind="quantity", role=role, text=q.text, start=q.start, end=q.end, quantity=q, measure=measure))
-    tallies = _TALLY.finditer(text) if _TALLY_WORD.search(text) else ()
+    tallies = list(_TALLY.finditer(text)) if _TALLY_WORD.search(text) else []
+    if tally and predicate is not None:
+        # "ruled 2 to 1", "voted 9 to 3 to approve": a split right after a decision's verb
+        at = predicate.end - offset
+        while at < len(text) and text[at].isspace():
+            at += 1
+        split = _SPLIT.match(text, at)
+        nxt = _TOKEN.search(text, split.end()) if split else None
+        if nxt is not None and nxt.group()[0].isalpha() and nxt.group().lower() not in _PREPOSITIONS | {"and", "but"}:
+            split = None  # "approved 2 to 3 new schools": a range of a count, not a split
+        if split and not any(m.start("b") == split.start("b") for m in tallies):
+            tallies.append(split)
     for m in tallies:  # "votes to" says it is a tally, whatever the verb
         out.append(_score_slot(m, offset, _tally_number(m.group("a") or m.group("v")), _tally_number(m.group("b"))))
-    if sports or not _score_forms().isdisjoint(t[2].lower() for t in tokens):
+    if sports or tally or not _score_forms().isdisjoint(t[2].lower() for t in tokens):
         date_spans = [(d.start - offset, d.end - offset) for d in facts.dates]
         for m in _SCORE.finditer(text):
             if any(a <= m.start() < b for a, b in date_spans) or any(
@@ -1381,3 +1457,11 @@ def resolve_subject(statement: Statement, earlier: list[Statement]) -> None:
                 }
             )
             return
+
+
+def names_in(text: str) -> list[str]:
+    """Name keys of the capitalised runs of a text (a heading, an earlier sentence), in order:
+    what a bare "the wheat harvest" after them may be of (``Anchor.context_names``)."""
+    tokens = _tokens(text)
+    keys = (name_key([t[2] for t in tokens[i:j]]) for i, j in _proper_runs(tokens, 0, len(tokens), set()))
+    return list(dict.fromkeys(k for k in keys if k))

@@ -100,6 +100,15 @@ def _places_compatible(a: list[str], b: list[str]) -> bool:
     return any(within(x, y) or within(y, x) for x in a for y in b)
 
 
+def _place_said(a: Anchor, b: Anchor) -> bool:
+    """Whether the places of ``a``'s phrase are ``b``'s too: named in it, or named just before a
+    bare ``b`` (``Anchor.context_names``)."""
+    if not a.places or b.places:
+        return True
+    context = [set(c.split()) for c in b.context_names]
+    return all(any(set(p.lower().split()) <= c for c in context) for p in a.places)
+
+
 def anchors_align(
     a: Anchor | None, b: Anchor | None, options: AlignOptions = DEFAULT_OPTIONS, bare_ok: bool = False
 ) -> str | None:
@@ -128,6 +137,8 @@ def anchors_align(
     ma, mb = set(a.modifiers), set(b.modifiers)
     if not (ma <= mb or mb <= ma):
         return None  # "the maritime museum" is not "the city museum"
+    if not (_place_said(a, b) and _place_said(b, a)):
+        return None  # "passenger numbers at Santander airport" against a bare "passenger numbers"
     if (
         not bare_ok
         and not a.places
@@ -376,6 +387,11 @@ def _aspect(slot: Slot, want: str) -> DateMention | None:
 
 
 def _compare_when(c: Slot, e: Slot) -> Outcome | None:
+    if c.role == "base" or e.role == "base":
+        # a date a change is measured from ("up 5% from 2019") agrees with the same base; a
+        # differing one decides nothing (which figure each base belongs to is not read)
+        fine = c.role == e.role and not dates_conflict(c.date, e.date)
+        return "agree" if fine and _GRAIN[e.date.granularity] <= _GRAIN[c.date.granularity] else None
     if c.role == "period" or e.role == "period":
         if c.role == e.role == "period":
             return "conflict" if dates_conflict(c.date, e.date) else "agree"
@@ -498,6 +514,28 @@ def topic_alignment(claim: Anchor | None, evidence: Anchor | None) -> str | None
     return f"the cited source's '{evidence.text}' is its topic '{claim.text}'"
 
 
+def context_alignment(claim: Anchor | None, evidence: Anchor | None) -> str | None:
+    """Why a passage of the source a claim cites speaks of the claim's named subject though it
+    names none itself: its subject is a bare "the wheat harvest" that no earlier subject
+    resolved, with the claim's head and modifiers, and every name of the claim's subject is
+    named in the headings or sentences just before it ("The Delvin County wheat harvest ran
+    ..." against "The wheat harvest ran ..." under a heading on Delvin County)."""
+    if claim is None or evidence is None or not claim.names or claim.pronoun or evidence.pronoun:
+        return None
+    if evidence.names or evidence.resolved_from is not None or not evidence.context_names:
+        return None
+    lex = lexicon()
+    if not claim.head or not evidence.head or lex.head(claim.head) != lex.head(evidence.head):
+        return None
+    ma, mb = set(claim.modifiers), set(evidence.modifiers)
+    if not (ma <= mb or mb <= ma) or not _places_compatible(claim.places, evidence.places):
+        return None
+    context = [set(c.split()) for c in evidence.context_names]
+    if not all(any(set(name.split()) <= c for c in context) for name in claim.names):
+        return None
+    return f"the cited source's '{evidence.text}' is of '{', '.join(claim.names)}', named just before it"
+
+
 def _role_alignment(claim: Statement, evidence: Statement, options: AlignOptions) -> StatementAlignment | None:
     comps = []
     for c in (s for s in claim.slots if s.kind == "role"):
@@ -548,7 +586,7 @@ def align_statements(
         why = _voices_align(claim, evidence, options, cited)
         swapped = why is not None
     if why is None and cited:
-        why = topic_alignment(claim.subject, evidence.subject)
+        why = topic_alignment(claim.subject, evidence.subject) or context_alignment(claim.subject, evidence.subject)
     if why is None and contained and claim.subject is not None and not other_subject(claim, evidence, options):
         why = f"the passage says all the claim says of '{claim.subject.text}'"
     if why is None:
