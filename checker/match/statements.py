@@ -390,8 +390,8 @@ def _compare_when(c: Slot, e: Slot) -> Outcome | None:
     if c.role == "base" or e.role == "base":
         # a date a change is measured from ("up 5% from 2019") agrees with the same base; a
         # differing one decides nothing (which figure each base belongs to is not read)
-        fine = c.role == e.role and not dates_conflict(c.date, e.date)
-        return "agree" if fine and _GRAIN[e.date.granularity] <= _GRAIN[c.date.granularity] else None
+        same = c.role == e.role and not dates_conflict(c.date, e.date)
+        return "agree" if same and _GRAIN[e.date.granularity] <= _GRAIN[c.date.granularity] else None
     if c.role == "period" or e.role == "period":
         if c.role == e.role == "period":
             return "conflict" if dates_conflict(c.date, e.date) else "agree"
