@@ -14,7 +14,8 @@ SOURCE = (
     "The Kirkgate car park in Leeds has 450 spaces. In the runoff, Ana Lima won 8,400 votes. "
     "By 1820 the canal carried 190,000 tonnes of coal a year. "
     "As of 12 March there had been 82 confirmed cases of measles in Mexico. "
-    "The Ashby school said 64% of its pupils passed in history and geography this year."
+    "The Ashby school said 64% of its pupils passed in history and geography this year. "
+    "After ten weeks, patients on the new drug had 2.2 fewer headache days a month."
 )
 
 
@@ -70,6 +71,13 @@ def _check(claim: str, evidence: str, value: str, ev_value: str, category: str =
             "another qualifier in the same frame",
         ),
         (
+            "After 20 weeks, patients on the new drug had 3.1 fewer headache days a month.",
+            "After ten weeks, patients on the new drug had 2.2 fewer headache days a month.",
+            "3.1",
+            "2.2",
+            "every other value differs",
+        ),
+        (
             "He won 6,100 votes in the runoff.",
             "In the runoff, Ana Lima won 8,400 votes.",
             "6,100",
@@ -122,3 +130,15 @@ def test_substitution_words_bounds_how_long_a_swapped_qualifier_may_be():
     )
     assert _check(*args) == "another qualifier in the same frame"
     assert _check(*args, options=replace(DEFAULT_OPTIONS, substitution_words=2)) is None
+
+
+def test_one_value_apart_in_a_clause_of_agreeing_values_is_compared():
+    assert (
+        _check(
+            "After ten weeks, patients on the new drug had 3.1 fewer headache days a month.",
+            "After ten weeks, patients on the new drug had 2.2 fewer headache days a month.",
+            "3.1",
+            "2.2",
+        )
+        is None
+    )

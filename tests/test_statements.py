@@ -512,6 +512,56 @@ def test_how_a_body_split_on_its_decision_is_a_score(tmp_path):
     assert [s.kind for s in slots if s.kind == "score"] == []
 
 
+def test_a_figure_of_another_time_is_not_contradicted(tmp_path):
+    # the passage gives no date of its own: the sentence before it says which day it speaks of
+    source = (
+        "On 14 August 2025 a fire broke out near Orvale. "
+        "Temperatures in the town reached 41 degrees Celsius.\n\n"
+        "The Valdoria central bank raised its growth forecast for 2025 to 1.6 percent.\n"
+    )
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "same-day": "Temperatures in Orvale reached 43 degrees Celsius on 14 August 2025.",
+            "other-day": "Temperatures in Orvale reached 43 degrees Celsius on 18 August 2025.",
+            "same-year": "The Valdoria central bank forecast growth of 1.9 percent for 2025.",
+            "other-year": "The Valdoria central bank forecast growth of 1.9 percent for 2026.",
+        },
+    )
+    assert got == {
+        "same-day": "contradicted",
+        "other-day": "unverified",
+        "same-year": "contradicted",
+        "other-year": "unverified",
+    }
+
+
+def test_a_when_clause_dates_the_main_clause_and_an_open_interval_dates_no_occurrence(tmp_path):
+    # "when the sides met in October" is when the win was; "since 2009" dates no match
+    source = "Harwick Rovers beat Carrow City 3-1 on 14 March 2026 to go top for the first time since 2009.\n"
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "october": "Harwick Rovers beat Carrow City 2-0 when the two sides met in October 2025.",
+            "march": "Harwick Rovers beat Carrow City 2-0 when the two sides met on 14 March 2026.",
+        },
+    )
+    assert got == {"october": "unverified", "march": "contradicted"}
+
+
+def test_a_split_year_is_one_period_and_the_next_one_is_another():
+    from checker.extract.dates import find_dates
+    from checker.extract.temporal import disjoint
+
+    this, last = find_dates("the budget for 2026-27"), find_dates("the budget for 2025-26")
+    assert [(d.text, d.is_range) for d in this] == [("2026-27", False)]
+    assert disjoint(this[0], last[0])
+    assert not disjoint(this[0], find_dates("in March 2027")[0])
+    assert find_dates("from 1998 to 2001")[0].is_range  # a range of years stays one
+
+
 def test_the_preposition_after_a_copula_is_part_of_the_predicate(tmp_path):
     # "was against" is not "was an advocate of"; "is beyond" is not "is near"
     source = (

@@ -8,6 +8,7 @@ from ..extract import Extractor
 from ..extract.statements import names_in, resolve_subject
 from ..ingest.markup import extraction_text
 from ..locate import locate
+from ..match.context import WINDOW, window
 from ..models import Document, Facts, Statement
 from ..rules.base import Side
 
@@ -26,9 +27,6 @@ def passage_side(doc: Document, i: int, facts: Facts) -> Side:
         section=section,
         path=doc.path,
     )
-
-
-WINDOW = 6  # earlier passages of its section a pronoun or bare "the museum" may point back to
 
 
 def _has_subject(facts: Facts) -> bool:
@@ -91,7 +89,7 @@ class LazyFacts:
         """The names of the headings above passage ``index``, of the passages of its window and
         of its own words before offset ``at``: whose "the wheat harvest" it may be."""
         p = doc.passages[index]
-        texts = [*p.section, *(doc.passages[j].text for j in _window(doc, index, WINDOW))]
+        texts = [*p.section, *(doc.passages[j].text for j in window(doc, index, WINDOW))]
         texts.append(self.masked[doc.path][p.start : at] if doc.path in self.masked else p.text[: at - p.start])
         return list(dict.fromkeys(n for t in texts for n in names_in(t)))
 
@@ -131,7 +129,7 @@ class LazyFacts:
         resolved, in a document read in order; in a source, each resolved against the ones
         before it in the window (iteratively: a long source never recurses)."""
         out: list[Statement] = []
-        for j in _window(doc, index, back):
+        for j in window(doc, index, back):
             if doc.path in self.whole:
                 st = self.cache[(doc.path, j)].statement
             else:
@@ -164,22 +162,10 @@ class LazyFacts:
             st = self.extracted[(path, i)].statement
             if path in self.whole or st is None or st.subject is None or st.subject.names:
                 continue
-            for j in _window(self.docs[path], i, WINDOW):
+            for j in window(self.docs[path], i, WINDOW):
                 if (path, j) not in self.extracted:
                     out.setdefault((path, j), None)
         return list(out)
-
-
-def _window(doc: Document, index: int, back: int) -> list[int]:
-    """The up to ``back`` passages before ``index`` in its section (no heading between), oldest first."""
-    me = doc.passages[index]
-    window = []
-    for j in range(index - 1, max(-1, index - 1 - back), -1):
-        other = doc.passages[j]
-        if other.is_heading or other.section != me.section:
-            break
-        window.append(j)
-    return window[::-1]
 
 
 class Sides:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from ..match.context import another_time, context_dates, own_dates, passage_at
 from ..match.index import PassageIndex
 from ..match.statements import align_any, align_statements, anchor_keys
 from ..models import Document
@@ -106,7 +107,25 @@ class Pairer:
                 cited=cited_doc is not None and cand.path == cited_doc.path,
                 contained=claim_words is not None and says_all(claim_words, cand.text),
             )
+            if alignment is not None and self._of_another_time(statement, alignment, cand):
+                alignment = None  # "reached 43 degrees on Monday" against a passage on another day
             yield Pair(side, cand, "claim-source", reason, alignment)
+
+    def _of_another_time(self, statement, alignment, cand) -> bool:
+        """Whether an alignment that sets a value against the claim's is of another time: the
+        claim's times it does not compare are not the passage's (its sentence, or the
+        headings and sentences before it; see :mod:`checker.match.context`)."""
+        if not any(c.outcome in ("conflict", "warning") and c.kind != "when" for c in alignment.comparisons):
+            return False
+        compared = {id(c.claim) for c in alignment.comparisons if c.kind == "when"}
+        mine = [s.date for s in statement.slots if s.kind == "when" and s.role != "base" and id(s) not in compared]
+        if not mine:
+            return False
+        doc = self.docs.get(cand.path)
+        theirs = own_dates(cand.text, cand.start, cand.facts, cand.start, cand.end)
+        index = passage_at(doc, cand.start) if doc is not None and not theirs else None
+        around = context_dates(doc, index) if doc is not None and index is not None else []
+        return another_time([d for d in mine if d is not None], theirs, around)
 
     def _search(self, item: ClaimInput, position: int) -> list[tuple[str, int, float]]:
         """The index's candidates for an input, searched once (``wanted`` may have asked first)."""

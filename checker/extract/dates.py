@@ -692,6 +692,12 @@ def _r_year_range(c: _Ctx, mm: re.Match) -> None:
             return
         if conn != "-" and not _year_cue(c.t, mm.start("y1"), mm.end()):
             return
+    if len(y2s) == 2 and y2 == y1 + 1 and not mm["pre"]:
+        # a split year, "the 2025-26 budget", "the 1998-99 season": one year-long period across
+        # the turn of the year, not two years; read from mid-year so that consecutive ones
+        # never overlap (fiscal years and seasons begin anywhere from April to October)
+        c.add(mm.start(), mm.end(), 1, dt.date(y1, 7, 1), dt.date(y2, 6, 30), "year")
+        return
     c.add(mm.start(), mm.end(), 1, dt.date(y1, 1, 1), dt.date(y2, 12, 31), "year", is_range=True)
 
 

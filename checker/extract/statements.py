@@ -1001,6 +1001,7 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
             objects.append(obj)
     # the main clause's slots end where its next clause begins (", where ...", "; ..."), after its verb
     main_end = len(text)
+    cut = None
     if predicate is not None:
         cut = next((m for m in _CLAUSE.finditer(text) if m.start() >= predicate.end - offset), None)
         if cut is not None:
@@ -1009,6 +1010,8 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
     if predicate is not None and "(" in text:
         own = _same_level(text, own, offset, predicate.start - offset)
     slots = _slots(text, tokens, masked, own, offset, subject, objects, predicate, pred_index)
+    if cut is not None and cut.group().strip(" ,").lower() == "when" and not any(s.kind == "when" for s in slots):
+        slots += _when_clause_times(text, facts, offset, cut.end())
     slots += _role_slots(text, tokens, masked | in_quote, facts, offset, subject, pred_index)
     if pred_index is not None:
         # after the verb, and after each repetition of it ("directed by A, directed by B")
@@ -1088,6 +1091,19 @@ def _by_phrase(text, tokens, k: int, masked: set[int], facts: Facts, offset: int
     ):
         hi += 1
     return _anchor(text, tokens, lo, hi, masked, facts, offset) if hi > lo else None
+
+
+def _when_clause_times(text: str, facts: Facts, offset: int, lo: int) -> list[Slot]:
+    """The times of a "when" clause after the main one ("beat Carrow 2-0 when the sides met in
+    October"): the main clause's own time, when it gives none itself."""
+    nxt = _CLAUSE.search(text, lo)
+    hi = nxt.start() if nxt else len(text)
+    out = []
+    for d in facts.dates:
+        if offset + lo <= d.start < offset + hi and not (d.open_start and d.open_end):
+            role = "span" if d.is_range else "end" if d.open_start else "start" if d.open_end else "point"
+            out.append(Slot(kind="when", role=role, text=d.text, start=d.start, end=d.end, date=d))
+    return out
 
 
 def _head_in_name(anchor: Anchor) -> bool:

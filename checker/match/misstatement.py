@@ -18,7 +18,10 @@ that holds for any subject:
   lacks ("in the first round", "the follow-up study in Auckland"), or the other way round;
 - the claim names a place the sentence never mentions while the sentence names another;
 - inside the same frame of words one noun is replaced by another ("in GCSE science this
-  summer" / "in GCSE English and maths this summer").
+  summer" / "in GCSE English and maths this summer");
+- the claim's clause gives a time and the sentence, or the passage around it, states only
+  other times ("growth of 1.9 percent for next year" / "1.6 percent this year");
+- the value's clause gives other figures or dates and the sentence states none of them.
 """
 
 from __future__ import annotations
@@ -30,8 +33,13 @@ from typing import TYPE_CHECKING
 
 from ..extract.lexicon import noun_lemma, word_classes
 from ..extract.measures import _SYNONYMS as MEASURE_SYNONYMS
+from ..extract.measures import in_comparison_base
+from ..extract.numbers_compare import compatible as numbers_compatible
+from ..extract.numbers_compare import same_kind
 from ..extract.statements import FUNCTION_WORDS, clause_of, word_forms
+from ..extract.temporal import disjoint
 from ..models import Document, Statement
+from .context import another_time, clause_dates, context_dates, own_dates, passage_at
 from .statements import (
     DEFAULT_OPTIONS,
     AlignOptions,
@@ -80,9 +88,49 @@ def another_statement(
         return "another qualifier in the same frame"
     if other_place(claim, evidence):
         return "another place"
+    if other_time(claim, evidence, hit, category, source):
+        return "another time"
+    if other_values_unstated(claim, evidence, hit):
+        return "every other value differs"
     if split_digit_group(claim, hit.claim_span) or split_digit_group(evidence, hit.evidence_span):
         return "a figure whose digits may be split ('3, 835')"
     return None
+
+
+def other_values_unstated(claim: Side, evidence: Side, hit: Hit) -> bool:
+    """True when the value's clause in the claim gives other figures or dates and the matching
+    sentence states none of them ("after 24 weeks ... 5.6 fewer days" against "after twelve
+    weeks ... 4.8 fewer days"): two values apart is another measurement, not a slip of one."""
+    lo, hi = clause_of(claim.text, hit.claim_span[0] - claim.start)
+    lo, hi = lo + claim.start, hi + claim.start
+    a, b = hit.claim_span
+
+    def other(start: int, end: int) -> bool:
+        return lo <= start < hi and (end <= a or start >= b) and not in_comparison_base(claim.text, start - claim.start)
+
+    figures = [q for q in claim.facts.quantities if q.kind != "ordinal" and other(q.start, q.end)]
+    dates = [d for d in claim.facts.dates if other(d.start, d.end)]
+    if not figures and not dates:
+        return False
+    theirs = [q for q in evidence.facts.quantities if q.kind != "ordinal"]
+    if any(same_kind(q, e) and numbers_compatible(q, e) for q in figures for e in theirs):
+        return False
+    return not any(not disjoint(d, e) for d in dates for e in evidence.facts.dates)
+
+
+def other_time(claim: Side, evidence: Side, hit: Hit, category: str, source: Document) -> bool:
+    """True when the value's clause in the claim gives a time ("for next year", "on Monday")
+    and the matching sentence, or where it has none the headings and sentences before it,
+    states only other times (see :mod:`checker.match.context`)."""
+    date_hit = category == "date"
+    mine = clause_dates(claim.text, claim.start, claim.facts, hit.claim_span[0], hit.claim_span if date_hit else None)
+    if not mine:
+        return False
+    skip = hit.evidence_span if date_hit else None
+    theirs = own_dates(evidence.text, evidence.start, evidence.facts, evidence.start, evidence.end, skip)
+    index = passage_at(source, evidence.start) if not theirs else None
+    around = context_dates(source, index) if index is not None else []
+    return another_time(mine, theirs, around)
 
 
 def other_doer(a: Statement | None, b: Statement | None, options: AlignOptions = DEFAULT_OPTIONS) -> bool:

@@ -100,6 +100,14 @@ def _places_compatible(a: list[str], b: list[str]) -> bool:
     return any(within(x, y) or within(y, x) for x in a for y in b)
 
 
+_POSSESSIVE = re.compile(r"\w['’]s\s")
+
+
+def _possessed(a: Anchor) -> bool:
+    """Whether the anchor is a thing its name owns ("Ostbury's budget"), not the name itself."""
+    return bool(a.head) and _POSSESSIVE.search(a.text) is not None
+
+
 def _place_said(a: Anchor, b: Anchor) -> bool:
     """Whether the places of ``a``'s phrase are ``b``'s too: named in it, or named just before a
     bare ``b`` (``Anchor.context_names``)."""
@@ -121,6 +129,8 @@ def anchors_align(
         if not a.names or not b.names:
             # "the museum" against "the Astrup Museum": a common noun never stands for a name
             return None
+        if bool(a.head) != bool(b.head) and (_possessed(a) or _possessed(b)):
+            return None  # "Ostbury's budget" is a thing of Ostbury, not "Ostbury City Council"
         if not all(any(names_match(x, y, options) for y in b.names) for x in a.names) and not all(
             any(names_match(x, y, options) for y in a.names) for x in b.names
         ):
@@ -614,7 +624,9 @@ def align_statements(
         if periods and all(dates_conflict(c.date, e.date) for e in periods):
             return None  # no period of the passage is the claim's ("November 6" beside a quarter is no other one)
     if recurs != "never" and cw and ew:
-        gaps = [_gap_days(c.date, e.date) for c in cw for e in ew if c.role != "period" and e.role != "period"]
+        # an open interval ("for the first time since 2009") dates no occurrence
+        dated = lambda slot: slot.role != "period" and not (slot.date.open_start or slot.date.open_end)  # noqa: E731
+        gaps = [_gap_days(c.date, e.date) for c in cw for e in ew if dated(c) and dated(e)]
         limit = options.occurrence_days if recurs == "often" else None
         if gaps:
             if limit is not None and min(gaps) > limit:
