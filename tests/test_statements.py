@@ -562,6 +562,42 @@ def test_a_split_year_is_one_period_and_the_next_one_is_another():
     assert find_dates("from 1998 to 2001")[0].is_range  # a range of years stays one
 
 
+def test_one_office_of_one_body_has_one_holder(tmp_path):
+    # a chief executive is one person at a time; a board has many directors, and a former
+    # holder is no conflict
+    source = "Marta Lind, Orvik Mining's chief executive, said output would rise. Orvik Mining's director, Ben Ash, agreed.\n"
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "other-holder": "Paul Sand, Orvik Mining's chief executive, said output would rise.",
+            "same-holder": "Marta Lind, Orvik Mining's chief executive, said output would rise.",
+            "former": "Paul Sand, Orvik Mining's former chief executive, said output would rise.",
+            "many-directors": "Orvik Mining's director, Eva Holm, agreed.",
+        },
+    )
+    assert got["other-holder"] == "contradicted"
+    assert got["same-holder"] != "contradicted"
+    assert got["former"] == "unverified"
+    assert got["many-directors"] == "unverified"
+
+
+def test_a_verb_is_read_by_where_it_stands_when_its_form_is_a_noun_too():
+    x = Extractor()
+    read = []
+    for text in (
+        "The Bank of Orvale cut its main rate to 3.25 percent.",
+        "A wildfire broke out near Castellmar on 14 August.",
+        "Harwick Rovers will next play Dunmore on 21 March.",
+        "The trial, called HALO-2, enrolled 900 adults.",
+        "The bridge, opened in 1931, carries 40,000 cars a day.",
+        "A wildfire that broke out on 14 August was brought under control on 18 August.",
+    ):
+        st = x.extract(text).statement
+        read.append(st.predicate.lemma if st is not None and st.predicate is not None else None)
+    assert read == ["cut", "break", "play", "enroll", "carry", "bring"]
+
+
 def test_the_preposition_after_a_copula_is_part_of_the_predicate(tmp_path):
     # "was against" is not "was an advocate of"; "is beyond" is not "is near"
     source = (

@@ -36,6 +36,7 @@ class Lexicon:
     modality: tuple[tuple[str, tuple[str, ...]], ...]  # (modality, cue word sequences)
     negation: tuple[tuple[str, ...], ...]
     roles: frozenset[str]
+    one_holder: frozenset[str]  # offices one person holds at a time in a body (their group's first noun)
     role_first: frozenset[str]
     copulas: tuple[tuple[str, ...], ...]
     role_groups: dict[str, str]  # role noun -> the first noun of its synonym group
@@ -91,6 +92,7 @@ def lexicon() -> Lexicon:
     for neg in data["negation"]["words"]:
         w = tuple(neg.split())
         cues.setdefault(w[0], []).append((w, "not"))
+    role_groups = {noun: group[0] for group in data["role_synonyms"]["groups"] for noun in group}
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for r in roles:
         by_first.setdefault(r.split()[0], []).append(tuple(r.split()))
@@ -103,9 +105,10 @@ def lexicon() -> Lexicon:
         modality=modality,
         negation=tuple(tuple(w.split()) for w in data["negation"]["words"]),
         roles=roles,
+        one_holder=frozenset(role_groups.get(r, r) for r in data["roles"]["one_holder"]),
         role_first=frozenset(r.split()[0] for r in roles),
         copulas=tuple(tuple(c.split()) for c in data["roles"]["copulas"]),
-        role_groups={noun: group[0] for group in data["role_synonyms"]["groups"] for noun in group},
+        role_groups=role_groups,
         compatible=frozenset(frozenset(p) for p in data["compatible"]["pairs"]),
         score_nouns=frozenset(data["scores"]["nouns"]),
         head_groups={noun: group[0] for group in data["head_synonyms"]["groups"] for noun in group},

@@ -275,7 +275,7 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
             continue  # "passenger numbers fell": a plural noun, its verb right after
         if fallback is not None and lw.endswith("ed") and word_classes(nxt) == {"NOUN"}:
             continue  # "put insured damage at": a participle before a noun, after the verb
-        if nxt == "by" and _reduced_relative(tokens, i, masked):
+        if (nxt == "by" or tokens[i - 1][2] == ",") and i > start and _reduced_relative(tokens, i, masked):
             continue  # "a jet operated by Atlanterra Air returned": the participle describes the subject
         phrase = _phrase_at(tokens, i, lemmas)
         if phrase is not None:
@@ -326,8 +326,11 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
                 "must",
                 "shall",
             )
-            and (lw != lemmas[0] or word_classes(w) == {"VERB"})
-            and (lw.endswith("ed") or not word_classes(w) & {"ADJ", "NOUN"} or participle and i == start)
+            and (
+                _verb_by_position(tokens, i, start, masked)
+                or (lw != lemmas[0] or word_classes(w) == {"VERB"})
+                and (lw.endswith("ed") or not word_classes(w) & {"ADJ", "NOUN"} or participle and i == start)
+            )
         ):
             fallback = (i, i + 1, lemmas[0], (lemmas[0],), said_at)
     if fallback is not None:
@@ -371,6 +374,30 @@ def _noun_before_verb(tokens, i: int, masked: set[int]) -> bool:
     )
 
 
+_MODALS = frozenset("will would shall should can could may might must".split())
+_PARTICLES = frozenset("out up down off back over".split())
+
+
+def _verb_by_position(tokens, i: int, start: int, masked: set[int]) -> bool:
+    """Whether a form that may be a noun too ("cut", "play", "broke") is the verb by where it
+    stands: after a modal ("will next play"), or right after a name and before a determiner,
+    a particle or a figure ("the Bank of Valdoria cut its rate", "a wildfire broke out")."""
+    if i <= start:
+        return False
+    prev = tokens[i - 1][2]
+    if prev.lower() in _MODALS or i - 2 >= start and tokens[i - 2][2].lower() in _MODALS and prev.lower() in _ADVERBS:
+        return True
+    nxt = tokens[i + 1][2].lower() if i + 1 < len(tokens) else ""
+    if not (nxt in DETERMINERS or nxt in _PARTICLES or i + 1 in masked and nxt[:1].isdigit()):
+        return False
+    if prev.lower() in _FUNCTION:
+        return False  # "a wildfire that broke out ... was brought under control": a relative clause
+    return (_capitalised(prev) and i - 1 > start) or (i - 1) in masked or _singular_noun(prev)
+
+
+_ADVERBS = frozenset("next also then now still never not just already again soon".split())
+
+
 def _reduced_relative(tokens, i: int, masked: set[int]) -> bool:
     """Whether the participle at ``i`` ("operated" before "by") follows a noun and a verb of
     the predicate table comes after its "by" phrase: it describes the noun, the later verb is
@@ -379,10 +406,14 @@ def _reduced_relative(tokens, i: int, masked: set[int]) -> bool:
     if i < 2 or w in verb_lemmas(w):
         return False
     if tokens[i - 1][2] == "," and "NOUN" in word_classes(tokens[i - 2][2]):
-        # ", founded by Ana Silva, opened": the verb right after the closing comma
-        after = _phrase_after(tokens, i + 2, masked)
+        # ", founded by Ana Silva, opened", ", called CLEAR-M, enrolled": the verb right after
+        # the closing comma
+        after = _phrase_after(tokens, i + 1, masked)
         k = after.stop
-        return k + 1 < len(tokens) and tokens[k][2] == "," and _past_form(tokens[k + 1][2])
+        if not (k + 1 < len(tokens) and tokens[k][2] == ","):
+            return False
+        verb = tokens[k + 1][2]
+        return _past_form(verb) or verb.endswith("s") and word_classes(verb) == {"VERB"}
     if "NOUN" not in word_classes(tokens[i - 1][2]):
         return False
     return any(_past_form(tokens[k][2]) for k in _phrase_after(tokens, i + 2, masked))
@@ -610,6 +641,18 @@ def _name_run_at(tokens, k: int, masked: set[int], forward: bool = True) -> tupl
     return runs[-1] if runs else None
 
 
+def _possessor_run(tokens, k: int) -> tuple[int, int] | None:
+    """The name ending in the possessive token ``k`` ("Velora's", "Harbour Trust's"), which
+    the run of capitalised words leaves out for its apostrophe."""
+    word = tokens[k][2].removesuffix("'s").removesuffix("’s")
+    if not (_capitalised(word) and word.replace("-", "").isalpha()):
+        return None
+    a = k
+    while a - 1 >= 0 and _capitalised(tokens[a - 1][2]) and tokens[a - 1][2].isalpha() and a - 1 > 0:
+        a -= 1
+    return a, k + 1
+
+
 def _role_slots(
     text: str, tokens, masked: set[int], facts: Facts, offset: int, subject: Anchor | None, pred_index: int | None
 ) -> list[Slot]:
@@ -664,7 +707,7 @@ def _role_slots(
         while h >= 0 and low[h] in _ROLE_LEAD - {"its", "their", "his", "her"}:
             h -= 1
         if h >= 0 and low[h].endswith(("'s", "’s")):
-            run = _name_run_at(tokens, h, masked, forward=False)
+            run = _name_run_at(tokens, h, masked, forward=False) or _possessor_run(tokens, h)
             if run is not None and not body:
                 body = [name_key([t[2] for t in tokens[run[0] : run[1]]])]
             h = run[0] - 1 if run else h - 1

@@ -21,7 +21,8 @@ that holds for any subject:
   summer" / "in GCSE English and maths this summer");
 - the claim's clause gives a time and the sentence, or the passage around it, states only
   other times ("growth of 1.9 percent for next year" / "1.6 percent this year");
-- the value's clause gives other figures or dates and the sentence states none of them.
+- the claim's sentence gives a length of time ("after 24 weeks") the sentence gives otherwise,
+  or, beside a period, a figure it gives otherwise.
 """
 
 from __future__ import annotations
@@ -35,9 +36,8 @@ from ..extract.lexicon import noun_lemma, word_classes
 from ..extract.measures import _SYNONYMS as MEASURE_SYNONYMS
 from ..extract.measures import in_comparison_base
 from ..extract.numbers_compare import compatible as numbers_compatible
-from ..extract.numbers_compare import same_kind
+from ..extract.numbers_compare import is_duration, same_kind
 from ..extract.statements import FUNCTION_WORDS, clause_of, word_forms
-from ..extract.temporal import disjoint
 from ..models import Document, Statement
 from .context import another_time, clause_dates, context_dates, own_dates, passage_at
 from .statements import (
@@ -90,32 +90,38 @@ def another_statement(
         return "another place"
     if other_time(claim, evidence, hit, category, source):
         return "another time"
-    if other_values_unstated(claim, evidence, hit):
-        return "every other value differs"
+    if other_values_apart(claim, evidence, hit, category):
+        return "another length of time" if category == "number" else "another figure beside the period"
     if split_digit_group(claim, hit.claim_span) or split_digit_group(evidence, hit.evidence_span):
         return "a figure whose digits may be split ('3, 835')"
     return None
 
 
-def other_values_unstated(claim: Side, evidence: Side, hit: Hit) -> bool:
-    """True when the value's clause in the claim gives other figures or dates and the matching
-    sentence states none of them ("after 24 weeks ... 5.6 fewer days" against "after twelve
-    weeks ... 4.8 fewer days"): two values apart is another measurement, not a slip of one."""
-    lo, hi = clause_of(claim.text, hit.claim_span[0] - claim.start)
-    lo, hi = lo + claim.start, hi + claim.start
+def other_values_apart(claim: Side, evidence: Side, hit: Hit, category: str) -> bool:
+    """True when the claim's sentence gives, beside the value, a length of time the matching
+    sentence gives otherwise ("after 24 weeks ... 5.6 fewer days" against "after twelve weeks
+    ... 4.8 fewer days"): a figure measured at another time, not a slip of one. Beside a
+    period (``category`` date), any figure the sentence gives otherwise counts: "1.9 percent
+    for 2026" against "1.6 percent for 2025" is another year's forecast, not a wrong year."""
+    lo, hi = claim.start, claim.end  # the sentence: "After 24 weeks, patients had 5.6 fewer days"
     a, b = hit.claim_span
 
     def other(start: int, end: int) -> bool:
         return lo <= start < hi and (end <= a or start >= b) and not in_comparison_base(claim.text, start - claim.start)
 
-    figures = [q for q in claim.facts.quantities if q.kind != "ordinal" and other(q.start, q.end)]
-    dates = [d for d in claim.facts.dates if other(d.start, d.end)]
-    if not figures and not dates:
+    # a length of time ("after 24 weeks"): when the figure was measured; the sentence must give
+    # one for each, and another (a figure the sentence does not give may come from elsewhere,
+    # and figures of other measures share units too often to tell)
+    counted = (lambda q: q.kind != "ordinal") if category == "date" else is_duration
+    lengths = [q for q in claim.facts.quantities if counted(q) and other(q.start, q.end)]
+    if not lengths:
         return False
-    theirs = [q for q in evidence.facts.quantities if q.kind != "ordinal"]
-    if any(same_kind(q, e) and numbers_compatible(q, e) for q in figures for e in theirs):
-        return False
-    return not any(not disjoint(d, e) for d in dates for e in evidence.facts.dates)
+    theirs = [q for q in evidence.facts.quantities if counted(q)]
+    for q in lengths:
+        peers = [e for e in theirs if e.kind == q.kind and e.unit == q.unit]
+        if not peers or any(numbers_compatible(q, e) if same_kind(q, e) else q.value == e.value for e in peers):
+            return False
+    return True
 
 
 def other_time(claim: Side, evidence: Side, hit: Hit, category: str, source: Document) -> bool:

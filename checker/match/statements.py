@@ -472,11 +472,32 @@ def _title_relation(a: str, b: str) -> str:
     return "same" if ma <= mb or mb <= ma else "kin"
 
 
+def _same_body(c: Slot, e: Slot, options: AlignOptions) -> bool:
+    return any(names_match(x.lower(), y.lower(), options) for x in c.of for y in e.of)
+
+
+def _compare_office(c: Slot, e: Slot, options: AlignOptions) -> Outcome | None:
+    """One office of one body: "Velora's chief executive, Anna Berg" against "Velora's chief
+    executive, Miriam Achterberg" is another person where there can be one (``one_holder``
+    in the predicate table); a former or acting holder is no conflict."""
+    if len(c.holder) != 1 or len(e.holder) != 1 or c.role != e.role or not c.of or not e.of:
+        return None
+    if _title_relation(c.title, e.title) != "same" or lexicon().role(c.title) not in lexicon().one_holder:
+        return None
+    if _TENURE.search(c.text) or _TENURE.search(e.text) or not _same_body(c, e, options):
+        return None
+    return "conflict"
+
+
+_TENURE = re.compile(r"\b(?:former|ex|then|outgoing|incoming|acting|interim|new|future|late|previous)\b", re.I)
+
+
 def _compare_roles(c: Slot, e: Slot, options: AlignOptions) -> Outcome | None:
     """One holder: the same title of the same body agrees; another title of one body, or the
-    same title of another body, conflicts; a title of an unnamed body agrees only in title."""
+    same title of another body, conflicts; a title of an unnamed body agrees only in title.
+    Two holders: see ``_compare_office``."""
     if not any(names_match(x, y, options) for x in c.holder for y in e.holder):
-        return None
+        return _compare_office(c, e, options)
     if c.role != e.role:
         return None  # "was" against "is": both may hold
     title = _title_relation(c.title, e.title)
