@@ -78,6 +78,13 @@ def _check(claim: str, evidence: str, value: str, ev_value: str, category: str =
             "another length of time",
         ),
         (
+            "After 20 weeks, patients on the new drug had 3.1 fewer headache days a month.",
+            "After ten weeks, patients on the new drug had 2.2 fewer headache days a month.",
+            "20 weeks",
+            "ten weeks",
+            "another length of time",
+        ),
+        (
             "He won 6,100 votes in the runoff.",
             "In the runoff, Ana Lima won 8,400 votes.",
             "6,100",

@@ -101,8 +101,9 @@ def other_values_apart(claim: Side, evidence: Side, hit: Hit, category: str) -> 
     """True when the claim's sentence gives, beside the value, a length of time the matching
     sentence gives otherwise ("after 24 weeks ... 5.6 fewer days" against "after twelve weeks
     ... 4.8 fewer days"): a figure measured at another time, not a slip of one. Beside a
-    period (``category`` date), any figure the sentence gives otherwise counts: "1.9 percent
-    for 2026" against "1.6 percent for 2025" is another year's forecast, not a wrong year."""
+    period or a length of time (the value found misstated), any figure the sentence gives
+    otherwise counts: "1.9 percent for 2026" against "1.6 percent for 2025" is another year's
+    forecast, not a wrong year."""
     lo, hi = claim.start, claim.end  # the sentence: "After 24 weeks, patients had 5.6 fewer days"
     a, b = hit.claim_span
 
@@ -112,7 +113,9 @@ def other_values_apart(claim: Side, evidence: Side, hit: Hit, category: str) -> 
     # a length of time ("after 24 weeks"): when the figure was measured; the sentence must give
     # one for each, and another (a figure the sentence does not give may come from elsewhere,
     # and figures of other measures share units too often to tell)
-    counted = (lambda q: q.kind != "ordinal") if category == "date" else is_duration
+    # a period, or a length of time ("after 24 weeks"), is when a figure was measured
+    period = category == "date" or any(is_duration(q) and q.start <= a < q.end for q in claim.facts.quantities)
+    counted = (lambda q: q.kind != "ordinal") if period else is_duration
     lengths = [q for q in claim.facts.quantities if counted(q) and other(q.start, q.end)]
     if not lengths:
         return False
