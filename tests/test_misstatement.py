@@ -15,7 +15,8 @@ SOURCE = (
     "By 1820 the canal carried 190,000 tonnes of coal a year. "
     "As of 12 March there had been 82 confirmed cases of measles in Mexico. "
     "The Ashby school said 64% of its pupils passed in history and geography this year. "
-    "After ten weeks, patients on the new drug had 2.2 fewer headache days a month."
+    "After ten weeks, patients on the new drug had 2.2 fewer headache days a month. "
+    "The Harlow Prize for fiction was first awarded in 1994. The prize is worth 40,000 pounds."
 )
 
 
@@ -85,6 +86,13 @@ def _check(claim: str, evidence: str, value: str, ev_value: str, category: str =
             "another length of time",
         ),
         (
+            "The Harlow Prize for poetry is worth 10,000 pounds.",
+            "The prize is worth 40,000 pounds.",
+            "10,000",
+            "40,000",
+            "a subject the source never names",
+        ),
+        (
             "He won 6,100 votes in the runoff.",
             "In the runoff, Ana Lima won 8,400 votes.",
             "6,100",
@@ -146,6 +154,18 @@ def test_one_value_apart_in_a_clause_of_agreeing_values_is_compared():
             "After ten weeks, patients on the new drug had 2.2 fewer headache days a month.",
             "3.1",
             "2.2",
+        )
+        is None
+    )
+
+
+def test_the_same_kind_of_a_named_subject_is_compared():
+    assert (
+        _check(
+            "The Harlow Prize for fiction is worth 10,000 pounds.",
+            "The prize is worth 40,000 pounds.",
+            "10,000",
+            "40,000",
         )
         is None
     )

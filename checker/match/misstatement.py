@@ -28,6 +28,7 @@ that holds for any subject:
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -191,6 +192,10 @@ def foreign_subject(side: Side, st: Statement | None, source: Document) -> bool:
     qualified = subject.modifiers or re.search(r"\b(?:who|which|that|whose)\b", subject.text, re.I)
     if subject.head and not subject.names and qualified and subject.head not in words:
         return True
+    # a kind the claim gives its subject that the source never names ("the Calloway Prize for
+    # poetry" against a source on its fiction prize)
+    if subject.names and unnamed_kind(subject.modifiers, words):
+        return True
     # a thing the claim counts that the source never names ("tonnes of stone")
     if any(
         s.kind == "quantity" and s.quantity is not None and s.quantity.noun and s.measure and s.measure not in words
@@ -199,6 +204,13 @@ def foreign_subject(side: Side, st: Statement | None, source: Document) -> bool:
         return True
     mentions = [e for e in side.facts.entities if e.kind == "place" and subject.start <= e.start < subject.end]
     return any(not set(re.findall(r"[a-z0-9]+", m.text.lower())) <= words for m in mentions)
+
+
+def unnamed_kind(modifiers: list[str], words: AbstractSet[str]) -> bool:
+    """Whether a noun modifier of the claim's named subject ("poetry") is a word the source
+    never has (each part of a hyphenated one: "fourth-quarter")."""
+    parts = [w for m in modifiers for w in m.split("-")]
+    return any(_noun(w) and not word_classes(w) & {"ADJ", "VERB"} and w not in words for w in parts)
 
 
 def other_place(claim: Side, evidence: Side) -> bool:
