@@ -57,8 +57,30 @@ def quoted_verbatim(pair: Pair) -> int:
     if not speakers or not speakers & set(pair.evidence.facts.people()):
         return 0
     return int(
-        any(len(q.text.split()) >= 4 and any(_norm(q.text) in e for e in quoted) for q in pair.claim.facts.quotes)
+        any(
+            len(q.text.split()) >= 4 and any(_quoted_within(_norm(q.text), e) for e in quoted)
+            for q in pair.claim.facts.quotes
+        )
     )
+
+
+# a word that denies what follows it, as quote_mismatch._norm writes it ("don't" -> "dont")
+_NEGATING = re.compile(
+    r"(?:not|never|no|nor|cannot|(?:do|does|did|is|was|are|were|wo|ca|could|would|should|has|have|had)nt)"
+)
+
+
+def _quoted_within(mine: str, theirs: str) -> bool:
+    """Whether the claim's quotation stands word for word in the passage's, and not after a
+    word that denies it ("on a pre-set path" inside "not on a pre-set path")."""
+    padded = f" {theirs} "
+    at = padded.find(f" {mine} ")
+    while at >= 0:
+        before = padded[:at].split()
+        if not before or not _NEGATING.fullmatch(before[-1]):
+            return True
+        at = padded.find(f" {mine} ", at + 1)
+    return False
 
 
 # a claim that says "her followers" or "its plant" speaks of someone its words do not name

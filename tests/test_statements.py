@@ -598,6 +598,20 @@ def test_a_verb_is_read_by_where_it_stands_when_its_form_is_a_noun_too():
     assert read == ["cut", "break", "play", "enroll", "carry", "bring"]
 
 
+def test_a_quotation_supports_only_as_said_not_without_its_denial(tmp_path):
+    source = 'Governor Ana Marsh of the Orvale central bank said: "We are not on a pre-set path for rates."\n'
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "whole": 'Governor Ana Marsh said: "We are not on a pre-set path for rates."',
+            "denial-dropped": 'Governor Ana Marsh said the bank was "on a pre-set path for rates".',
+        },
+    )
+    assert got["whole"] == "supported"
+    assert got["denial-dropped"] != "supported"
+
+
 def test_the_preposition_after_a_copula_is_part_of_the_predicate(tmp_path):
     # "was against" is not "was an advocate of"; "is beyond" is not "is near"
     source = (
