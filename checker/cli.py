@@ -307,6 +307,7 @@ def _settings(ctx: click.Context, p: dict):
             ("context_chars", st.context_chars),
             ("group_limit", st.group_limit),
             ("substitution_words", st.substitution_words),
+            ("misquote_minor_words", st.misquote_minor_words),
         )
         if v is not None
     }

@@ -88,6 +88,13 @@ class Settings(BaseModel):
         le=50,
         description="a misstated value's clause may swap a qualifier of this many words (another measure, not a slip)",
     )
+    misquote_minor_words: int | None = Field(
+        default=None,
+        alias="misquote-minor-words",
+        ge=0,
+        le=50,
+        description="a quotation changed in at most this many words, touching no negation or figure, is a warning",
+    )
     group_limit: int | None = Field(
         default=None,
         alias="group-limit",

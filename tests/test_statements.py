@@ -223,6 +223,34 @@ def test_substitution_words_is_a_setting(tmp_path, monkeypatch):
     assert "substitution-words = 3" in runner.invoke(main, ["explain", "CC-NUM-002"]).output
 
 
+def test_misquote_minor_words_is_a_setting(tmp_path, monkeypatch):
+    """misquote-minor-words: a quotation with one word changed is a warning by default, an
+    error when the setting allows no changed word."""
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "notes.md").write_text(
+        'Ana Berg said: "We will sign a fair and lasting settlement with the union."\n', encoding="utf-8"
+    )
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "c.yaml").write_text(
+        "claims:\n  - id: q\n    text: 'Ana Berg said: \"We will sign a fair and final settlement with the union.\"'\n"
+        "    source: notes.md\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    default = json.loads(runner.invoke(main, ["check", "-f", "json", "--no-cache"]).output)
+    assert [(f["rule"], f["severity"]) for f in default["findings"]] == [("CC-QUOTE-001", "warning")]
+    (tmp_path / "claimcheck.toml").write_text("misquote-minor-words = 0\n", encoding="utf-8")
+    strict = json.loads(runner.invoke(main, ["check", "-f", "json", "--no-cache"]).output)
+    assert [(f["rule"], f["severity"]) for f in strict["findings"]] == [("CC-QUOTE-001", "error")]
+    assert strict["claims"][0]["verdict"] == "contradicted"
+    assert "misquote-minor-words = 2" in runner.invoke(main, ["explain", "CC-QUOTE-001"]).output
+
+
 def test_extract_takes_quotations_and_typed_statements(tmp_path):
     """A misquote or a wrong title in a draft can only be caught if the sentence becomes a claim."""
     from checker.extract_claims import extract_claims

@@ -64,7 +64,7 @@ class RuleStage:
         seen = {(f.category, f.claim.start, f.evidence.path, f.evidence.start) for f in found}
         out = []
         for rule in self.claim_rules:
-            for hit, ev_side in rule.check_claim(item.side, candidates, cited_sides):
+            for hit, ev_side in rule.check_claim(item.side, candidates, cited_sides, self.config.align):
                 doc = self.docs.get(ev_side.path)
                 if doc is not None and another_statement(
                     item.side, ev_side, hit, rule.category, doc, self.config.align

@@ -49,6 +49,7 @@ class AlignOptions:
     context_chars: int = 40  # a misstated value's context: its clause up to this far after it
     group_limit: int = 8  # distinct accounts of one event (or statement) compared with a sentence
     substitution_words: int = 3  # a misstated value's clause may swap a qualifier this long ("science")
+    misquote_minor_words: int = 2  # a quotation changed in at most this many words (no negation, no figure): a warning
 
 
 DEFAULT_OPTIONS = AlignOptions()

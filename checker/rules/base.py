@@ -11,6 +11,7 @@ from itertools import accumulate
 from typing import Any, ClassVar, Literal
 
 from ..ingest.citations import find_citations
+from ..match.statements import DEFAULT_OPTIONS, AlignOptions
 from ..models import Citation, DateMention, Document, EventFrame, Facts, Loc, Severity
 
 Relation = Literal["claim-source", "claim-claim", "self", "heading-body"]
@@ -228,8 +229,11 @@ class DocumentRule(_NotPairRule):
 class ClaimRule(_NotPairRule):
     """A rule that weighs one claim against all its candidate passages at once (quotes)."""
 
-    def check_claim(self, claim: Side, candidates: list[Side], cited: list[Side] | None) -> Iterable[tuple[Hit, Side]]:
-        """Hits with the evidence side each points into; ``cited`` is the cited source's passages."""
+    def check_claim(
+        self, claim: Side, candidates: list[Side], cited: list[Side] | None, options: AlignOptions = DEFAULT_OPTIONS
+    ) -> Iterable[tuple[Hit, Side]]:
+        """Hits with the evidence side each points into; ``cited`` is the cited source's
+        passages; ``options`` the settings whose thresholds decide (``Rule.options``)."""
         raise NotImplementedError  # pragma: no cover - abstract
 
 

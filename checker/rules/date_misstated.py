@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ..extract.measures import context_words, in_comparison_base, word_similarity
 from ..extract.vocabulary import MONTH_NAMES
 from ..match.align import sentence_similarity
+from ..match.statements import DEFAULT_OPTIONS, AlignOptions
 from ..models import DateMention, Severity
 from .base import ClaimRule, Hit, PassageMemo, Side
 
@@ -58,7 +59,9 @@ class DateMisstated(ClaimRule):
     # the engine asks match.misstatement whether the matching sentence makes the claim\'s statement
     options = ("name-similarity", "context-chars", "substitution-words")
 
-    def check_claim(self, claim: Side, candidates: list[Side], cited: list[Side] | None) -> Iterable[tuple[Hit, Side]]:
+    def check_claim(
+        self, claim: Side, candidates: list[Side], cited: list[Side] | None, options: AlignOptions = DEFAULT_OPTIONS
+    ) -> Iterable[tuple[Hit, Side]]:
         if not cited:
             return  # the period may be stated in a document the index did not return
         # "did not exist in 1035": a denied date is not contradicted by another one

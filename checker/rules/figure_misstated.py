@@ -20,6 +20,7 @@ from ..extract.numbers_compare import (
     same_kind,
 )
 from ..match.align import sentence_similarity
+from ..match.statements import DEFAULT_OPTIONS, AlignOptions
 from ..models import Quantity, Severity
 from .base import ClaimRule, Hit, PassageMemo, Side
 
@@ -63,7 +64,9 @@ class FigureMisstated(ClaimRule):
     # the engine asks match.misstatement whether the matching sentence makes the claim\'s statement
     options = ("name-similarity", "context-chars", "substitution-words")
 
-    def check_claim(self, claim: Side, candidates: list[Side], cited: list[Side] | None) -> Iterable[tuple[Hit, Side]]:
+    def check_claim(
+        self, claim: Side, candidates: list[Side], cited: list[Side] | None, options: AlignOptions = DEFAULT_OPTIONS
+    ) -> Iterable[tuple[Hit, Side]]:
         pool = cited or candidates
         min_measure, min_align = (_MIN_MEASURE, _MIN_ALIGN) if cited else (_MIN_MEASURE_UNCITED, _MIN_ALIGN_UNCITED)
         figures = _figures(claim)

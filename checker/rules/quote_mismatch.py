@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
+from ..match.statements import DEFAULT_OPTIONS, AlignOptions
 from ..models import Severity
 from .base import ClaimRule, Hit, Side
 
@@ -24,9 +25,6 @@ _NEGATIVE_VERBS = {"failed", "fails", "fail", "refused", "refuses", "declined", 
 
 def _polarity(words: list[str]) -> int:
     return sum(w in _NEGATION or w in _NEGATIVE_VERBS or w.endswith("nt") and len(w) > 3 for w in words) % 2
-
-
-_MINOR_WORDS = 2  # at most this many changed words, with no negation or figure changed: a warning
 
 
 def _norm(text: str) -> str:
@@ -73,18 +71,21 @@ class QuoteMismatch(ClaimRule):
     or capitals.
 
     Options:
-    None. Quotations under four words are ignored. A change of one or two words that touches no
-    negation and no figure is a warning ("did not get" -> "failed to get"); more, or a flipped
-    negation or figure, is an error. "Not found" is reported only against a source the claim
-    cites, as a warning.
+    misquote-minor-words. Quotations under four words are ignored. A change of at most
+    misquote-minor-words words (2) that touches no negation and no figure is a warning ("did
+    not get" -> "failed to get"); more, or a flipped negation or figure, is an error. "Not
+    found" is reported only against a source the claim cites, as a warning.
     """
 
     code = "CC-QUOTE-001"
     name = "quote.mismatch"
     category = "quote"
     severity = Severity.error
+    options = ("misquote-minor-words",)
 
-    def check_claim(self, claim: Side, candidates: list[Side], cited: list[Side] | None) -> Iterable[tuple[Hit, Side]]:
+    def check_claim(
+        self, claim: Side, candidates: list[Side], cited: list[Side] | None, options: AlignOptions = DEFAULT_OPTIONS
+    ) -> Iterable[tuple[Hit, Side]]:
         for q in claim.facts.quotes:
             if len(q.text.split()) < _MIN_WORDS:
                 continue
@@ -105,7 +106,7 @@ class QuoteMismatch(ClaimRule):
                 gone, came = _changed_words(q.text, source_words)
                 changed = set(gone) ^ set(came)
                 serious = (
-                    max(len(gone), len(came)) > _MINOR_WORDS
+                    max(len(gone), len(came)) > options.misquote_minor_words
                     or _polarity(gone) != _polarity(came)
                     or any(w.isdigit() for w in changed)
                 )
