@@ -87,6 +87,7 @@ class Checker:
             found_in_document = run.doc_findings.get((item.doc.path, item.passage_index), []) if item.doc else []
             builder.add(item, outcome, found_in_document)
             self.progress("checking claims", k + 1, len(run.inputs))
+        self.corpus.save_facts(run.rules.pairer.facts.stored)
         return builder.report(
             [cf.path for cf in run.claim_files] + [d.path for d in run.documents],
             [d.path for d in run.sources],
@@ -109,7 +110,7 @@ class Checker:
         sources = self.corpus.load({d.path for d in documents}, discover(paths, DOCUMENT_SUFFIXES))
         self._learn_people(documents, sources, claim_files)
         all_docs = documents + sources
-        facts = LazyFacts(self.extractor, documents, sources)
+        facts = LazyFacts(self.extractor, documents, sources, self.corpus.stored_facts(self.extractor.registry))
         self._read_facts(documents, facts)
         docs = {d.path: d for d in all_docs}
         for doc in all_docs:
