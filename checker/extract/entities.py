@@ -681,10 +681,12 @@ _WORD_AT = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
-def _place_index() -> tuple[dict[str, list[str]], re.Pattern | None]:
-    """Gazetteer names by their first word, longest first; names not opening on a word
-    character keep a (small) alternation. A dict lookup per word replaces one regex
-    alternation of every name, which cost about 1 ms a passage (issue: extraction speed)."""
+def _place_index() -> tuple[dict[str, list[str]], re.Pattern, re.Pattern | None]:
+    """Gazetteer names by their first word, longest first; the pattern of the words that can
+    open one (a word run starting with a letter some name starts with: most words of a
+    sentence are never looked up); names not opening on a word character keep a (small)
+    alternation. A dict lookup per such word replaces one regex alternation of every name,
+    which cost about 1 ms a passage (issue 13: extraction speed)."""
     idx: dict[str, list[str]] = {}
     odd = []
     for name in gazetteer():
@@ -695,21 +697,27 @@ def _place_index() -> tuple[dict[str, list[str]], re.Pattern | None]:
             idx.setdefault(m.group(), []).append(name)
     for names in idx.values():
         names.sort(key=len, reverse=True)
+    # a capital opens many names: any word run from it is looked up; the few first words not
+    # capitalised ("the Kremlin", "eMbalenhle") are matched whole
+    capitals = "".join(sorted({word[0] for word in idx if word[0].isupper()}))
+    others = sorted((word for word in idx if not word[0].isupper()), key=len, reverse=True)
+    alternatives = ([f"[{re.escape(capitals)}]\\w*"] if capitals else []) + [re.escape(w) + r"(?!\w)" for w in others]
+    openers = re.compile(r"(?<!\w)(?:" + "|".join(alternatives or ["(?!)"]) + ")")
     pattern = (
         re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(odd, key=len, reverse=True))) + r")(?![\w])")
         if odd
         else None
     )
-    return idx, pattern
+    return idx, openers, pattern
 
 
 def _place_matches(text: str) -> list[tuple[int, int, str]]:
     r"""(start, end, name) of gazetteer names in ``text``, leftmost-longest, as the alternation
     ``(?<![\w-])(name|...)(?![\w])`` would find them."""
-    idx, odd = _place_index()
+    idx, openers, odd = _place_index()
     out = []
     pos = 0
-    for m in _WORD_AT.finditer(text):
+    for m in openers.finditer(text):  # the word runs a name may start with, in order
         s = m.start()
         if s < pos or (s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_-")):
             continue
