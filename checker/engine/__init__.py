@@ -30,6 +30,7 @@ from ..models import Document, Finding, Report
 from ..rules import all_rules
 from ..suppressions import Acceptance
 from .claims import ClaimInput, claim_inputs
+from .collector import fewer_collections
 from .corpus import Corpus
 from .facts import LazyFacts, Sides
 from .inputs import ClaimFileInput, discover, display_name, load_inputs
@@ -78,9 +79,14 @@ class Checker:
 
     def ingest(self) -> tuple[list[Document], PassageIndex | None]:
         """Read the sources into the corpus store and build their passage index (``claimcheck index``)."""
-        return self.corpus.ingest()
+        with fewer_collections():
+            return self.corpus.ingest()
 
     def check(self, paths: Sequence[Path]) -> Report:
+        with fewer_collections():
+            return self._check(paths)
+
+    def _check(self, paths: Sequence[Path]) -> Report:
         run = self.prepare(paths)
         builder = ReportBuilder(self.config, self.shown, run.acceptance, self.notes)
         for k, (item, outcome) in enumerate(zip(run.inputs, self._outcomes(run, paths))):
