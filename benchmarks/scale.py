@@ -17,8 +17,10 @@ subprocess so its peak RSS (``ru_maxrss``) is its own:
   A time budget stops it cleanly; a stopped run reports the rates of the prefix it reached.
 * ``store``   -- the corpus store: one ``check`` with an empty cache folder (cold: every source
   file parsed, the registry's corpus pass learnt, the index built, all stored), then ``--runs``
-  warm checks on that folder; the report digests must match. Also per passage: extracting its
-  facts against decoding them from stored JSON (what storing facts would save).
+  warm checks on that folder; the report digests must match. Each check counts the source
+  passages it extracted and those whose facts it decoded from the store (and the time), and
+  the time to write facts back. Also per passage: extracting its facts against decoding them
+  from JSON.
 * ``jobs``    -- ``check`` with one process and with ``--jobs`` processes (default 2), alternated
   in one child on the warm cache, so both see the same machine load: median wall times, their
   ratio end to end and after the index is open (the part that runs in the pool), and whether
@@ -223,7 +225,7 @@ def phase_store(d: Path, runs: int, budget: float) -> dict:
 
 
 def _facts_stored_vs_extracted(d: Path, n: int = 500) -> dict:
-    """Per passage: extracting its facts against decoding them from JSON (what storing them would cost)."""
+    """Per passage: extracting its facts against decoding them from JSON (what a stored row saves)."""
     from corpus import read_rows
 
     from checker.extract import Extractor
