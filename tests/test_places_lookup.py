@@ -17,7 +17,13 @@ TEXTS = [
     "Talks moved from Port-au-Prince to Santo Domingo; New York-based Acme said Saint Petersburg's port was shut.",
     "Xi-an is not Xi'an, and Parisian is not Paris, but Paris, Texas and Paris.",
     "flights to Lima_ and ZLima are no places; (Moscow) and 'Beijing' are",
+    # names whose first word is not capitalised: matched whole, never inside another word
+    "Talks at the Kremlin, then the White House; theKremlin and bathe Kremlin staff are not.",
+    "A bus from eMbalenhle to 6th of October City, not 16th of October City nor 6thof October City.",
+    "Ürümqi and Ålesund, then Çorum; ÜrümqiX is no place, and neither is the Élyséee.",
 ]
+CORPUS = Path(__file__).resolve().parent / "cases" / "corpus"
+DEV_SPLITS = ("dev", "dev2", "dev3")  # the tuning splits only
 
 
 def _alternation() -> re.Pattern:
@@ -29,6 +35,20 @@ def _alternation() -> re.Pattern:
 def test_lookup_matches_the_alternation(text):
     want = [(m.start(), m.end(), m.group(1)) for m in _alternation().finditer(text)]
     assert _place_matches(text) == want
+
+
+def test_lookup_matches_the_alternation_on_the_dev_corpora():
+    from ruamel.yaml import YAML
+
+    rx = _alternation()
+    checked = 0
+    for split in DEV_SPLITS:
+        for case in sorted((CORPUS / split).glob("*.yaml")):
+            data = YAML(typ="safe").load(case.read_text(encoding="utf-8"))
+            for text in [data["source"], *(c["text"] for c in data["claims"])]:
+                assert _place_matches(text) == [(m.start(), m.end(), m.group(1)) for m in rx.finditer(text)], case.name
+                checked += 1
+    assert checked > 100
 
 
 def test_lookup_matches_the_alternation_on_the_seed_documents():

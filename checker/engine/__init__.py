@@ -30,6 +30,7 @@ from ..models import Document, Finding, Report
 from ..rules import all_rules
 from ..suppressions import Acceptance
 from .claims import ClaimInput, claim_inputs
+from .collector import fewer_collections
 from .corpus import Corpus
 from .facts import LazyFacts, Sides
 from .inputs import ClaimFileInput, discover, display_name, load_inputs
@@ -78,15 +79,21 @@ class Checker:
 
     def ingest(self) -> tuple[list[Document], PassageIndex | None]:
         """Read the sources into the corpus store and build their passage index (``claimcheck index``)."""
-        return self.corpus.ingest()
+        with fewer_collections():
+            return self.corpus.ingest()
 
     def check(self, paths: Sequence[Path]) -> Report:
+        with fewer_collections():
+            return self._check(paths)
+
+    def _check(self, paths: Sequence[Path]) -> Report:
         run = self.prepare(paths)
         builder = ReportBuilder(self.config, self.shown, run.acceptance, self.notes)
         for k, (item, outcome) in enumerate(zip(run.inputs, self._outcomes(run, paths))):
             found_in_document = run.doc_findings.get((item.doc.path, item.passage_index), []) if item.doc else []
             builder.add(item, outcome, found_in_document)
             self.progress("checking claims", k + 1, len(run.inputs))
+        self.corpus.save_facts(run.rules.pairer.facts.stored)
         return builder.report(
             [cf.path for cf in run.claim_files] + [d.path for d in run.documents],
             [d.path for d in run.sources],
@@ -109,7 +116,7 @@ class Checker:
         sources = self.corpus.load({d.path for d in documents}, discover(paths, DOCUMENT_SUFFIXES))
         self._learn_people(documents, sources, claim_files)
         all_docs = documents + sources
-        facts = LazyFacts(self.extractor, documents, sources)
+        facts = LazyFacts(self.extractor, documents, sources, self.corpus.stored_facts(self.extractor.registry))
         self._read_facts(documents, facts)
         docs = {d.path: d for d in all_docs}
         for doc in all_docs:

@@ -2,7 +2,8 @@
 the people learnt from them, and their passage index.
 
 One object per run: it opens the cache folder once (and says once why it cannot), and closes
-the store as soon as the sources and the learnt people are read, before the claims are checked.
+the store as soon as the sources, their stored facts and the learnt people are read, before the
+claims are checked; the facts the run extracted are written back after it (``save_facts``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ..models import Document
 from ..store import CorpusStore
 from .inputs import by_display, content_hash, discover, display_name
 from .settings import CheckConfig, Progress
+from .stored_facts import StoredFacts
 
 
 class Corpus:
@@ -31,6 +33,8 @@ class Corpus:
         self.cache_folder: Path | None = None  # the cache folder in use (None: in memory only)
         self._store_tried = False
         self.parsed = self.reused = 0  # source files parsed / decoded from the store in this run
+        self.hashes: dict[str, str] = {}  # source path -> content hash, of the sources in the store
+        self._fact_rows: dict[tuple[str, int], tuple[bytes, bytes]] = {}  # stored facts, undecoded
 
     def load(self, exclude: set[str], inputs: Sequence[Path] = ()) -> list[Document]:
         """The source documents, each content read once: a copy of a source (or of a document
@@ -56,11 +60,13 @@ class Corpus:
                 docs.append(load_document(path, shown))
             else:
                 docs.append(store.document(digest, shown, lambda path=path, shown=shown: load_document(path, shown)))
+                self.hashes[shown] = digest
         if store is not None:
             root, here = self.config.root, {shown for shown, _ in found}
             store.save(
                 gone=lambda shown: shown not in here and not (root / shown).is_file() and not Path(shown).is_file()
             )
+            self._fact_rows = store.facts(self.hashes, self.config.weekday_policy)
         self.parsed, self.reused = (store.parsed, store.reused) if store is not None else (len(docs), 0)
         for kept, copies in sorted(self.duplicates.items()):
             self.notes.append(
@@ -78,6 +84,25 @@ class Corpus:
             for text in corpus:
                 registry.learn(text)
         self.close_store()
+
+    def stored_facts(self, registry: EntityRegistry) -> StoredFacts | None:
+        """The sources' stored facts, for the run whose (taught) registry is ``registry``."""
+        if not self.hashes:
+            return None
+        rows, self._fact_rows = self._fact_rows, {}
+        return StoredFacts(rows, self.hashes, self.config.weekday_policy, registry)
+
+    def save_facts(self, stored: StoredFacts | None) -> None:
+        """Write back the source facts this run extracted (a store that cannot be opened now
+        keeps what it had: they are extracted again next time)."""
+        if stored is None or not stored.fresh or self.cache_folder is None:
+            return
+        store = CorpusStore.open(self.cache_folder)
+        if store is not None:
+            try:
+                store.save_facts(stored.pending())
+            finally:
+                store.close()
 
     def ingest(self) -> tuple[list[Document], PassageIndex | None]:
         """Read the sources into the corpus store and build their passage index (``claimcheck index``)."""

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..extract import Extractor
+from ..extract.entities import NameReads
 from ..extract.statements import names_in, resolve_subject
 from ..ingest.markup import extraction_text
 from ..locate import locate
 from ..match.context import WINDOW, window
 from ..models import Document, Facts, Statement
 from ..rules.base import Side
+from .stored_facts import StoredFacts
 
 
 def passage_side(doc: Document, i: int, facts: Facts) -> Side:
@@ -43,10 +45,19 @@ class LazyFacts:
     any share of the claims, reads the same facts: a document under check is read in order
     (each subject resolved against the sentences before it as they were resolved), a source
     passage against the few before it, resolved among themselves from their extracted facts.
+    A source passage's extraction comes from ``stored`` (the corpus store) when it holds one
+    this run's registry still agrees with, and a new one is handed to it to write back.
     """
 
-    def __init__(self, extractor: Extractor, documents: Sequence[Document], sources: Sequence[Document] = ()):
+    def __init__(
+        self,
+        extractor: Extractor,
+        documents: Sequence[Document],
+        sources: Sequence[Document] = (),
+        stored: StoredFacts | None = None,
+    ):
         self.extractor = extractor
+        self.stored = stored
         self.docs = {d.path: d for d in [*documents, *sources]}
         self.whole = {d.path: 0 for d in documents}  # document read in order -> passages read so far
         self.masked: dict[str, str] = {}
@@ -113,15 +124,22 @@ class LazyFacts:
         key = (doc.path, index)
         facts = self.extracted.get(key)
         if facts is None:
-            if doc.path not in self.masked:
-                # link targets, inline code and comments blanked out, offsets unchanged
-                self.masked[doc.path] = extraction_text(doc.text, doc.kind)
-            p = doc.passages[index]
-            facts = self.extracted[key] = self.extractor.extract(
-                self.masked[doc.path][p.start : p.end], offset=p.start, doc_date=doc.date
-            )
-            if p.is_heading:
-                facts.statement, facts.clauses = None, []
+            stored = self.stored if doc.path not in self.whole else None  # sources only
+            facts = stored.get(key) if stored is not None else None
+            if facts is None:
+                if doc.path not in self.masked:
+                    # link targets, inline code and comments blanked out, offsets unchanged
+                    self.masked[doc.path] = extraction_text(doc.text, doc.kind)
+                p = doc.passages[index]
+                reads = NameReads() if stored is not None else None
+                facts = self.extractor.extract(
+                    self.masked[doc.path][p.start : p.end], offset=p.start, doc_date=doc.date, reads=reads
+                )
+                if p.is_heading:
+                    facts.statement, facts.clauses = None, []
+                if stored is not None and reads is not None:
+                    stored.add(key, facts, reads)
+            self.extracted[key] = facts
         return facts
 
     def _earlier_statements(self, doc: Document, index: int, back: int = WINDOW) -> list[Statement]:
@@ -145,14 +163,22 @@ class LazyFacts:
         return len(self.cache)
 
     # ------------------------------------------------------------------ prefetch (--jobs)
-    def extract(self, keys: Sequence[tuple[str, int]]) -> list[Facts]:
-        """The extracted facts of these passages (in a worker: what ``keep`` takes back)."""
-        return [self._extract(self.docs[path], i) for path, i in keys]
+    def extract(self, keys: Sequence[tuple[str, int]]) -> list[tuple[Facts, tuple[bytes, bytes] | None]]:
+        """The extracted facts of these passages, each with its row for the store when it was
+        extracted here (in a worker: what ``keep`` takes back)."""
+        out = []
+        for path, i in keys:
+            facts = self._extract(self.docs[path], i)
+            out.append((facts, self.stored.fresh.get((path, i)) if self.stored is not None else None))
+        return out
 
-    def keep(self, keys: Sequence[tuple[str, int]], facts: Sequence[Facts]) -> None:
+    def keep(self, keys: Sequence[tuple[str, int]], found: Sequence[tuple[Facts, tuple[bytes, bytes] | None]]) -> None:
         """Take extracted facts made elsewhere (the same extraction: the same facts)."""
-        for key, f in zip(keys, facts):
-            self.extracted.setdefault(key, f)
+        for key, (facts, row) in zip(keys, found):
+            if key not in self.extracted:
+                self.extracted[key] = facts
+                if row is not None and self.stored is not None:
+                    self.stored.fresh.setdefault(key, row)
 
     def context(self, keys: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
         """The source passages not yet extracted that resolving these (extracted) passages reads:

@@ -97,7 +97,7 @@ def _reopen_index(memory: bytes | None) -> None:
         pairer.index = index
 
 
-def _extract_chunk(keys: Sequence[tuple[str, int]]) -> list[Facts]:
+def _extract_chunk(keys: Sequence[tuple[str, int]]) -> list[tuple[Facts, tuple[bytes, bytes] | None]]:
     return _stage.pairer.facts.extract(keys)
 
 

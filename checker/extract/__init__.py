@@ -10,7 +10,7 @@ import datetime as dt
 
 from ..models import Facts
 from .dates import find_dates
-from .entities import EntityRegistry
+from .entities import EntityRegistry, NameReads
 from .events import build_frame
 from .quantities import find_quantities
 from .quotes import find_quotes
@@ -24,12 +24,16 @@ class Extractor:
         self.registry = registry or EntityRegistry()
         self.weekday_policy = weekday_policy
 
-    def extract(self, text: str, *, offset: int = 0, doc_date: dt.date | None = None) -> Facts:
+    def extract(
+        self, text: str, *, offset: int = 0, doc_date: dt.date | None = None, reads: NameReads | None = None
+    ) -> Facts:
+        """The facts of ``text``; ``reads``, when given, gets what they depended on in the
+        registry (what a stored copy must still read to be used, ``EntityRegistry.reads_hold``)."""
         dates = find_dates(text, doc_date, weekday_policy=self.weekday_policy)
         quotes = find_quotes(text)
         exclude = [(d.start, d.end) for d in dates]
         quantities = find_quantities(text, exclude=exclude)
-        entities = self.registry.find(text)
+        entities = self.registry.find(text, reads=reads)
         frame = build_frame(text, entities)
         facts = Facts(
             dates=dates, quantities=quantities, entities=entities, quotes=quotes, events=[frame] if frame else []

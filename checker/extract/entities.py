@@ -11,9 +11,10 @@ Likely misspellings ("Jinag") are matched with rapidfuzz and flagged.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 
@@ -336,6 +337,7 @@ class EntityRegistry:
         self.vocab: set[str] = set()
         self._texts: list[str] = []
         self._resolved: dict[str, tuple[str | None, str | None]] = {}
+        self._people_key: str | None = None  # see people_key, made with the token index
 
     # ------------------------------------------------------------------ learning
     def learn(self, text: str) -> None:
@@ -387,9 +389,11 @@ class EntityRegistry:
                 self.people.add(_plain(name))
         self._token_index = None
 
-    def _person_candidates(self, text: str, strict: bool):
-        """(name, start, end) for capitalised sequences that show evidence of being a person."""
+    def _person_candidates(self, text: str, strict: bool, reads: NameReads | None = None):
+        """(name, start, end) for capitalised sequences that show evidence of being a person.
+        ``reads``: where the vocabulary words asked are written down, with their answers."""
         places = gazetteer()
+        vocab = self.vocab if reads is None else _Recorded(self.vocab, reads.words)
         for m in _NAME_SEQ.finditer(text):
             # (token, start) pairs; a possessive ends a name ("Jiang Zemin's Moscow visit").
             toks = [(t.group(0), m.start() + t.start()) for t in re.finditer(r"\S+", m.group(0))]
@@ -402,7 +406,7 @@ class EntityRegistry:
                 _plain(toks[0][0]) in _STOP
                 or _plain(toks[0][0]) in DEMONYMS
                 or _is_leading_place(toks[0][0], places)
-                or _plain(toks[0][0]).lower() in self.vocab
+                or _plain(toks[0][0]).lower() in vocab
             ):
                 toks = toks[1:]
             cut = next((i for i, (t, _) in enumerate(toks) if _plain(t) in _STOP), len(toks))
@@ -440,7 +444,32 @@ class EntityRegistry:
             self._token_index = index
             self._lookup = _PeopleLookup.build(index)
             self._resolved = {}
+            self._people_key = None
         return self._token_index
+
+    def people_key(self) -> str:
+        """A digest of everything :meth:`resolve` answers from (the people and the aliases):
+        two registries with the same key resolve every name alike."""
+        self._tokens()
+        if self._people_key is None:
+            digest = hashlib.sha256()
+            for name in sorted(self.people):
+                digest.update(name.encode() + b"\0")
+            digest.update(b"\1")
+            for alias, canonical in sorted(self.aliases.items()):
+                digest.update(alias.encode() + b"\0" + canonical.encode() + b"\0")
+            self._people_key = digest.hexdigest()[:32]
+        return self._people_key
+
+    def reads_hold(self, reads: NameReads) -> bool:
+        """Whether finding names in a text that gave ``reads`` (an extraction made with another
+        registry, perhaps in another run) would read the same from this registry: the same
+        vocabulary answers and the same resolutions. Then it finds the same mentions."""
+        if not (self.vocab.issuperset(reads.known) and self.vocab.isdisjoint(reads.unknown)):
+            return False
+        if reads.people == self.people_key():
+            return True
+        return all(self.resolve(name) == answer for name, answer in reads.names.items())
 
     def resolve(self, name: str) -> tuple[str | None, str | None]:
         """(canonical, typo_of) for a person name, or (None, None) when unknown or ambiguous."""
@@ -526,12 +555,17 @@ class EntityRegistry:
         return owners.pop() if len(owners) == 1 else None
 
     # ------------------------------------------------------------------ finding
-    def find(self, text: str, offset: int = 0) -> list[EntityMention]:
-        """People and places in ``text``; offsets are shifted by ``offset``."""
+    def find(self, text: str, offset: int = 0, reads: NameReads | None = None) -> list[EntityMention]:
+        """People and places in ``text``; offsets are shifted by ``offset``. ``reads``, when
+        given, is filled with what the answer depended on in this registry (see reads_hold)."""
         self._finalize()
+        if reads is not None:
+            reads.people = self.people_key()
         mentions: list[EntityMention] = []
-        for name, start, end in self._person_candidates(text, strict=False):
+        for name, start, end in self._person_candidates(text, strict=False, reads=reads):
             canonical, typo = self.resolve(name)
+            if reads is not None:
+                reads.names[name] = (canonical, typo)
             if canonical is None:
                 continue
             mentions.append(
@@ -553,6 +587,50 @@ class EntityRegistry:
                 m.start += offset
                 m.end += offset
         return mentions
+
+
+@dataclass
+class NameReads:
+    """What finding the names of one text read from the registry: each vocabulary word asked
+    (with its answer), each name resolved (with its answer), and the people key it resolved
+    among. A text whose reads still hold gives the same mentions (``reads_hold``)."""
+
+    words: dict[str, bool] = field(default_factory=dict)
+    names: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    people: str = ""
+
+    @property
+    def known(self) -> list[str]:
+        """The words asked that the vocabulary held."""
+        return [w for w, hit in self.words.items() if hit]
+
+    @property
+    def unknown(self) -> list[str]:
+        return [w for w, hit in self.words.items() if not hit]
+
+    def to_json(self) -> dict:
+        return {"words": self.words, "names": {k: list(v) for k, v in self.names.items()}, "people": self.people}
+
+    @classmethod
+    def from_json(cls, data: dict) -> NameReads:
+        words, names, people = data["words"], data["names"], data["people"]
+        if not (isinstance(words, dict) and isinstance(names, dict) and isinstance(people, str)):
+            raise ValueError("not a record of name reads")
+        return cls(
+            {str(k): bool(v) for k, v in words.items()}, {str(k): (v[0], v[1]) for k, v in names.items()}, people
+        )
+
+
+class _Recorded:
+    """A set's membership test that writes down every word asked and its answer."""
+
+    def __init__(self, words: set[str], log: dict[str, bool]):
+        self.words, self.log = words, log
+
+    def __contains__(self, word: object) -> bool:
+        hit = word in self.words
+        self.log[str(word)] = hit
+        return hit
 
 
 _MAX_SUBSET_WORDS = 6  # names of more words (declared ones) are matched by scanning their owners
@@ -603,10 +681,12 @@ _WORD_AT = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
-def _place_index() -> tuple[dict[str, list[str]], re.Pattern | None]:
-    """Gazetteer names by their first word, longest first; names not opening on a word
-    character keep a (small) alternation. A dict lookup per word replaces one regex
-    alternation of every name, which cost about 1 ms a passage (issue: extraction speed)."""
+def _place_index() -> tuple[dict[str, list[str]], re.Pattern, re.Pattern | None]:
+    """Gazetteer names by their first word, longest first; the pattern of the words that can
+    open one (a word run starting with a letter some name starts with: most words of a
+    sentence are never looked up); names not opening on a word character keep a (small)
+    alternation. A dict lookup per such word replaces one regex alternation of every name,
+    which cost about 1 ms a passage (issue 13: extraction speed)."""
     idx: dict[str, list[str]] = {}
     odd = []
     for name in gazetteer():
@@ -617,21 +697,27 @@ def _place_index() -> tuple[dict[str, list[str]], re.Pattern | None]:
             idx.setdefault(m.group(), []).append(name)
     for names in idx.values():
         names.sort(key=len, reverse=True)
+    # a capital opens many names: any word run from it is looked up; the few first words not
+    # capitalised ("the Kremlin", "eMbalenhle") are matched whole
+    capitals = "".join(sorted({word[0] for word in idx if word[0].isupper()}))
+    others = sorted((word for word in idx if not word[0].isupper()), key=len, reverse=True)
+    alternatives = ([f"[{re.escape(capitals)}]\\w*"] if capitals else []) + [re.escape(w) + r"(?!\w)" for w in others]
+    openers = re.compile(r"(?<!\w)(?:" + "|".join(alternatives or ["(?!)"]) + ")")
     pattern = (
         re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(odd, key=len, reverse=True))) + r")(?![\w])")
         if odd
         else None
     )
-    return idx, pattern
+    return idx, openers, pattern
 
 
 def _place_matches(text: str) -> list[tuple[int, int, str]]:
     r"""(start, end, name) of gazetteer names in ``text``, leftmost-longest, as the alternation
     ``(?<![\w-])(name|...)(?![\w])`` would find them."""
-    idx, odd = _place_index()
+    idx, openers, odd = _place_index()
     out = []
     pos = 0
-    for m in _WORD_AT.finditer(text):
+    for m in openers.finditer(text):  # the word runs a name may start with, in order
         s = m.start()
         if s < pos or (s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_-")):
             continue
