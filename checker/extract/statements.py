@@ -96,12 +96,21 @@ _BASE_PREP = re.compile(
 )
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, word) of each token; the word composed (NFC) so that decomposed text
-    reads like any other, the offsets those of ``text``."""
-    if text.isascii():
-        return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    return [(m.start(), m.end(), unicodedata.normalize("NFC", m.group())) for m in _TOKEN.finditer(text)]
+# A token is (start, end, word, lower, capitalised): the sentence's one token table. Every
+# reader below indexes it instead of lower-casing and testing the same word again.
+Token = tuple[int, int, str, str, bool]
+
+
+def _tokens(text: str) -> list[Token]:
+    """The token table of ``text``: each word composed (NFC) so that decomposed text reads
+    like any other, the offsets those of ``text``."""
+    out = []
+    ascii_text = text.isascii()
+    for m in _TOKEN.finditer(text):
+        w = m.group() if ascii_text else unicodedata.normalize("NFC", m.group())
+        a, b = m.span()
+        out.append((a, b, w, w.lower(), w[:1].isupper()))
+    return out
 
 
 def name_key(words: list[str]) -> str:
@@ -118,25 +127,21 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper()
-
-
 def _proper_runs(tokens, first: int, last: int, masked: set[int]) -> list[tuple[int, int]]:
     """Runs of capitalised words (with inner "of"/"the"/"de"/"&"), as token index ranges."""
     runs, i = [], first
     while i < last:
-        w = tokens[i][2]
-        if i not in masked and _capitalised(w) and (w.isalpha() or "-" in w):
+        t = tokens[i]
+        if t[4] and i not in masked and (t[2].isalpha() or "-" in t[2]):
             j = i + 1
             while j < last and j not in masked:
-                wj = tokens[j][2]
-                if _capitalised(wj) and (wj[0].isalpha()):
+                tj = tokens[j]
+                if tj[4] and tj[2][0].isalpha():
                     j += 1
                 elif (
-                    wj.lower() in ("of", "the", "de", "&", "and", "for")
+                    tj[3] in ("of", "the", "de", "&", "and", "for")
                     and j + 1 < last
-                    and _capitalised(tokens[j + 1][2])
+                    and tokens[j + 1][4]
                     and j + 1 not in masked
                 ):
                     j += 2
@@ -166,7 +171,7 @@ def _covered(spans: list[tuple[int, int]], tokens) -> set[int]:
 def _match_words(tokens, i: int, words: tuple[str, ...]) -> bool:
     if i + len(words) > len(tokens):
         return False
-    return all(tokens[i + k][2].lower().replace("’", "'") == w for k, w in enumerate(words))
+    return all(tokens[i + k][3].replace("’", "'") == w for k, w in enumerate(words))
 
 
 # words after which "to" + verb is the clause's own verb ("is expected to cost", "voted to close")
@@ -190,13 +195,13 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
     aside = False  # inside ", who ...," or ", a marine biologist ...,": not the main clause
     for i in range(start, len(tokens)):
         w = tokens[i][2]
-        lw = w.lower()
+        lw = tokens[i][3]
         if (
             w == ","
             and fallback is None
             and said_at is None
             and i + 1 < len(tokens)
-            and tokens[i + 1][2].lower() in ("who", "which", "whose", "a", "an", "the", "now", "then", "once")
+            and tokens[i + 1][3] in ("who", "which", "whose", "a", "an", "the", "now", "then", "once")
         ):
             aside = not aside if not aside else aside
             if aside and i > start:
@@ -238,14 +243,10 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
         b = i - 1
         while b > start and b in masked:
             b -= 1
-        prev = tokens[b][2].lower() if i > start else ""
+        prev = tokens[b][3] if i > start else ""
         if (prev in DETERMINERS and prev not in ("that", "this")) or prev.endswith(("'s", "’s")):
             continue  # "the opening", "a visit": a noun
-        if (
-            i - 1 >= start
-            and i - 1 in masked
-            and (tokens[i - 1][2][0].isdigit() or tokens[i - 1][2].lower() in CARDINALS)
-        ):
+        if i - 1 >= start and i - 1 in masked and (tokens[i - 1][2][0].isdigit() or tokens[i - 1][3] in CARDINALS):
             continue  # "in three acts", "two votes": a counted noun
         if b >= start and b not in masked and word_classes(tokens[b][2]) == {"ADJ"} and "NOUN" in word_classes(w):
             continue  # "a large sleep study": a noun after an adjective
@@ -258,17 +259,17 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
         if (
             prev == "to"
             and b - 1 >= start
-            and tokens[b - 1][2].lower() not in _TO_VERBS
+            and tokens[b - 1][3] not in _TO_VERBS
             and "NOUN" in word_classes(tokens[b - 1][2])
         ):
             continue  # "the first scheme to win approval": an infinitive after a noun
-        if _capitalised(w) and (i > start or word_classes(w) - {"VERB", "AUX"}):
+        if tokens[i][4] and (i > start or word_classes(w) - {"VERB", "AUX"}):
             continue  # a name ("Harbour United", "Rose") or the subject's first word ("Net profit"), not a verb
         lemmas = verb_lemmas(w)
         if not lemmas:
             continue
         # two-word predicates: "took place", "stepped down", "set up"
-        nxt = tokens[i + 1][2].lower() if i + 1 < len(tokens) else ""
+        nxt = tokens[i + 1][3] if i + 1 < len(tokens) else ""
         if _noun_before_verb(tokens, i, masked):
             continue  # "passenger numbers fell": a plural noun, its verb right after
         if fallback is not None and lw.endswith("ed") and word_classes(nxt) == {"NOUN"}:
@@ -286,7 +287,7 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
                 continue
             after = nxt
             if after in ("not", "never", "n't", "also", "already", "just", "since", "long", "recently"):
-                after = tokens[i + 2][2].lower() if i + 2 < len(tokens) else ""
+                after = tokens[i + 2][3] if i + 2 < len(tokens) else ""
             if lemma == "have" and (
                 lw.endswith(("n't", "n’t"))
                 or after
@@ -351,7 +352,7 @@ def _noun_before_verb(tokens, i: int, masked: set[int]) -> bool:
     """Whether tokens[i] is a plural noun ending the subject: a form that is also a noun
     ("numbers", "prices") right before an inflected verb of the predicate table ("fell",
     "rose") that is not itself followed by a noun ("employs trained staff" keeps its verb)."""
-    w = tokens[i][2].lower()
+    w = tokens[i][3]
     if not w.endswith("s") or "NOUN" not in word_classes(w) or i + 1 >= len(tokens) or i + 1 in masked:
         return False
     nxt = tokens[i + 1][2]
@@ -383,13 +384,13 @@ def _copula(tokens, start: int, masked: set[int]):
     sentence has no other verb (a role after it, "is the mayor of", is a role statement)."""
     lex = lexicon()
     for k in range(start + 1, len(tokens)):
-        w = tokens[k][2].lower()
+        w = tokens[k][3]
         if k in masked or w not in _COPULA_FORMS:
             continue
         j = k + 1
-        while j < len(tokens) and tokens[j][2].lower() in DETERMINERS | {"not", "never", "also", "still"}:
+        while j < len(tokens) and tokens[j][3] in DETERMINERS | {"not", "never", "also", "still"}:
             j += 1
-        ahead = " ".join(t[2].lower() for t in tokens[j : j + 4])
+        ahead = " ".join(t[3] for t in tokens[j : j + 4])
         if any(ahead == r or ahead.startswith(r + " ") for r in lex.roles):
             return None
         lemma = _COPULA_FORMS[w]
@@ -402,7 +403,7 @@ def _modality_and_negation(tokens, start: int, pred: int) -> tuple[str | None, b
     lex = lexicon()
     modality, negated = None, False
     for i in range(max(start, pred - 5), pred):
-        w = tokens[i][2].lower().replace("’", "'")
+        w = tokens[i][3].replace("’", "'")
         if w.endswith("n't"):
             negated = True
         for words, what in lex.cues_by_first.get(w, ()):
@@ -414,7 +415,7 @@ def _modality_and_negation(tokens, start: int, pred: int) -> tuple[str | None, b
     return modality, negated
 
 
-def _phrase_at(tokens: list[tuple[int, int, str]], i: int, lemmas) -> tuple[int, str, tuple[str, ...]] | None:
+def _phrase_at(tokens: list[Token], i: int, lemmas) -> tuple[int, str, tuple[str, ...]] | None:
     """The longest phrasal predicate of the table starting at verb token ``i`` ("set up",
     "get under way"): (end token, its lemma, its classes), or None."""
     lex = lexicon()
@@ -424,41 +425,40 @@ def _phrase_at(tokens: list[tuple[int, int, str]], i: int, lemmas) -> tuple[int,
             words = rest.split()
             if best is not None and len(words) <= best[0] - i - 1:
                 continue
-            if [t[2].lower() for t in tokens[i + 1 : i + 1 + len(words)]] == words:
+            if [t[3] for t in tokens[i + 1 : i + 1 + len(words)]] == words:
                 best = (i + 1 + len(words), f"{lemma} {rest}", classes)
     return best
 
 
 def _complement_preposition(
-    tokens: list[tuple[int, int, str]], k: int, masked: set[int], slots: list[Slot], offset: int
+    tokens: list[Token], k: int, masked: set[int], slots: list[Slot], offset: int
 ) -> str | None:
     """The preposition that heads the complement at token ``k``, past manner adverbs: it is part
     of what the predicate says ("was against a single parliament" is not "was an advocate of
     one", "voted for" is not "voted against"). None when the complement starts otherwise or the
     preposition only introduces a typed slot that is compared anyway ("opened in 2001", "was
     in Paris")."""
-    while k < len(tokens) and tokens[k][2].lower().endswith("ly") and word_classes(tokens[k][2]) == {"ADV"}:
+    while k < len(tokens) and tokens[k][3].endswith("ly") and word_classes(tokens[k][2]) == {"ADV"}:
         k += 1
-    if k + 1 >= len(tokens) or tokens[k][2].lower() not in _PREPOSITIONS:
+    if k + 1 >= len(tokens) or tokens[k][3] not in _PREPOSITIONS:
         return None
     nxt = tokens[k + 1]
     if k + 1 in masked or any(s.start <= nxt[0] + offset < s.end for s in slots):
         return None
-    return tokens[k][2].lower()
+    return tokens[k][3]
 
 
 def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts, offset: int) -> Anchor | None:
     """The noun phrase tokens[lo:hi] as an anchor: its names, head noun, modifiers, places."""
-    possessor = lo < hi and tokens[lo][2].lower() in ("his", "her", "its", "their")
-    while lo < hi and (tokens[lo][2].lower() in DETERMINERS or not tokens[lo][2][0].isalnum()):
+    possessor = lo < hi and tokens[lo][3] in ("his", "her", "its", "their")
+    while lo < hi and (tokens[lo][3] in DETERMINERS or not tokens[lo][2][0].isalnum()):
         lo += 1
     while hi > lo and not tokens[hi - 1][2][0].isalnum():
         hi -= 1
     if lo >= hi:
         return None
     s, e = tokens[lo][0], tokens[hi - 1][1]
-    words = [t[2] for t in tokens[lo:hi]]
-    if hi - lo == 1 and words[0].lower() in PRONOUNS:
+    if hi - lo == 1 and tokens[lo][3] in PRONOUNS:
         return Anchor(text=text[s:e], start=s + offset, end=e + offset, pronoun=True)
     places = [
         m.canonical for m in facts.entities if m.kind == "place" and s + offset <= m.start and m.end <= e + offset
@@ -491,7 +491,7 @@ def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts,
     # head: the last common noun before a preposition (the core of "the city museum in Oslo")
     core_end = hi
     for k in range(lo, hi):
-        if tokens[k][2].lower() in _PREPOSITIONS and k > lo:
+        if tokens[k][3] in _PREPOSITIONS and k > lo:
             core_end = k
             break
     head, modifiers = "", []
@@ -504,7 +504,7 @@ def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts,
         if k not in proper
         and (k not in masked or k in ordinal_tokens or k in years)
         and (tokens[k][2][0].isalpha() or k in years)
-        and (tokens[k][2].lower() not in _FUNCTION or k in ordinal_tokens)
+        and (tokens[k][3] not in _FUNCTION or k in ordinal_tokens)
     ]
     if core:
         head = _word_lemma(tokens[core[-1]][2])
@@ -516,7 +516,7 @@ def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts,
             k in proper
             or (k in masked and k not in ordinal_tokens)
             or not w[0].isalpha()
-            or (w.lower() in _FUNCTION and k not in ordinal_tokens)
+            or (tokens[k][3] in _FUNCTION and k not in ordinal_tokens)
         ):
             continue
         modifiers.append(_word_lemma(w))
@@ -562,7 +562,7 @@ def _role_slots(
     lex = lexicon()
     out = []
     n = len(tokens)
-    low = [t[2].lower() for t in tokens]
+    low = [t[3] for t in tokens]
     for i in range(n):
         if low[i] not in lex.role_first or i in masked:
             continue
@@ -580,7 +580,7 @@ def _role_slots(
             and low[t0 - 1] not in _ROLE_LEAD
             and not low[t0 - 1].endswith(("'s", "’s"))
             and i - t0 < 2
-            and not (_capitalised(tokens[t0 - 1][2]) and t0 - 1 > 0 and _capitalised(tokens[t0 - 2][2]))
+            and not (tokens[t0 - 1][4] and t0 - 1 > 0 and tokens[t0 - 2][4])
         ):
             t0 -= 1
         title_words = [w for w in low[t0:j]]
@@ -661,7 +661,7 @@ def _agent_slots(text: str, tokens, masked: set[int], at: int, facts: Facts, off
     "built by Talleres Ebro and Alstom", "assembled by the manufacturer Talleres Ebro". One
     slot holding every name of the "by" phrase; none when "by" is followed by no name ("by
     four votes", "by train", "by the council")."""
-    if at >= len(tokens) or tokens[at][2].lower() != "by":
+    if at >= len(tokens) or tokens[at][3] != "by":
         return []
     k = at + 1
     while (
@@ -669,9 +669,9 @@ def _agent_slots(text: str, tokens, masked: set[int], at: int, facts: Facts, off
         and k - at <= 4
         and k not in masked
         and tokens[k][2][0].isalpha()
-        and (not _capitalised(tokens[k][2]) or tokens[k][2] in DEMONYMS)
-        and tokens[k][2].lower() not in _PREPOSITIONS
-        and tokens[k][2].lower() not in ("and", "or", "but", "which", "who", "whose")
+        and (not tokens[k][4] or tokens[k][2] in DEMONYMS)
+        and tokens[k][3] not in _PREPOSITIONS
+        and tokens[k][3] not in ("and", "or", "but", "which", "who", "whose")
     ):
         k += 1  # "the manufacturer", "American singer": words before the name
     names: list[str] = []
@@ -712,7 +712,7 @@ def _measure_before(tokens, k: int, masked: set[int], stop: int) -> str:
     """The noun a figure measures when written before it: "revenue of $4.2 billion"."""
     for j in range(k - 1, max(stop + 1, k - 5) - 1, -1):
         w = tokens[j][2]
-        lw = w.lower()
+        lw = tokens[j][3]
         if j in masked or not w[0].isalpha():
             if w in (",", ";", "(", ")"):
                 break
@@ -790,12 +790,12 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
         if said_at is not None:
             # "X said (that) Y rose": the subject is the clause's
             subj_lo = said_at + 1
-            if subj_lo < len(tokens) and tokens[subj_lo][2].lower() == "that":
+            if subj_lo < len(tokens) and tokens[subj_lo][3] == "that":
                 subj_lo += 1
         # the subject ends before auxiliaries, modality and negation words
         subj_hi = i
         while subj_hi > subj_lo and (
-            tokens[subj_hi - 1][2].lower()
+            tokens[subj_hi - 1][3]
             in (
                 "has",
                 "have",
@@ -863,18 +863,18 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
                 "now",
                 "still",
             )
-            or tokens[subj_hi - 1][2].lower().endswith(("n't", "n’t"))
+            or tokens[subj_hi - 1][3].endswith(("n't", "n’t"))
         ):
             subj_hi -= 1
         while (
             subj_hi > subj_lo + 1
             and tokens[subj_hi - 1][2].endswith("ed")
-            and not _capitalised(tokens[subj_hi - 1][2])
+            and not tokens[subj_hi - 1][4]
             and verb_lemmas(tokens[subj_hi - 1][2])
             and "NOUN" not in word_classes(tokens[subj_hi - 1][2])
         ):
             subj_hi -= 1  # "the council voted (not) to approve": the subject is the council
-            while subj_hi > subj_lo + 1 and tokens[subj_hi - 1][2].lower() in (
+            while subj_hi > subj_lo + 1 and tokens[subj_hi - 1][3] in (
                 "also",
                 "then",
                 "later",
@@ -884,7 +884,7 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
                 subj_hi -= 1
         # the subject ends at a copula or auxiliary inside it ("Jason Sudeikis is a Canadian and was born")
         for k in range(subj_lo + 1, subj_hi):
-            if k not in masked and tokens[k][2].lower() in (
+            if k not in masked and tokens[k][3] in (
                 "is",
                 "are",
                 "was",
@@ -906,10 +906,10 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
         # the subject ends at its first verb form ("the council voted on May 3 to approve") or adverb
         for k in range(subj_lo + 1, subj_hi):
             w = tokens[k][2]
-            if k in masked or not w[0].isalpha() or _capitalised(w) or w.lower() in _FUNCTION:
+            if k in masked or not w[0].isalpha() or tokens[k][4] or tokens[k][3] in _FUNCTION:
                 continue
             classes = word_classes(w)
-            if (verb_lemmas(w) and w.lower() not in verb_lemmas(w) and not classes & {"NOUN", "ADJ", "PROPN"}) or (
+            if (verb_lemmas(w) and tokens[k][3] not in verb_lemmas(w) and not classes & {"NOUN", "ADJ", "PROPN"}) or (
                 classes == {"ADV"}
             ):
                 subj_hi = k
@@ -919,25 +919,25 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
             if tokens[k][2] == ",":
                 subj_hi = k
                 break
-        if subj_lo < subj_hi and tokens[subj_lo][2].lower() in _PREPOSITIONS:
+        if subj_lo < subj_hi and tokens[subj_lo][3] in _PREPOSITIONS:
             k = subj_lo + 1
-            while k < subj_hi and (k in masked or tokens[k][2].lower() in DETERMINERS):
+            while k < subj_hi and (k in masked or tokens[k][3] in DETERMINERS):
                 k += 1
             if k > subj_lo + 1 and k < subj_hi:
                 subj_lo = k  # "In 1968 she became": the date phrase is no part of the subject
         subject = _anchor(text, tokens, subj_lo, subj_hi, masked, facts, offset)
         # objects: the noun phrase right after the predicate, up to a preposition or a clause mark
-        if j + 1 < len(tokens) and tokens[j][2].lower() in ("to", "against", "over") and _capitalised(tokens[j + 1][2]):
+        if j + 1 < len(tokens) and tokens[j][3] in ("to", "against", "over") and tokens[j + 1][4]:
             j += 1  # "lost to Millbrook Town", "won against Eastfield": the name is the object
-        while j < len(tokens) and tokens[j][2].lower().endswith("ly") and word_classes(tokens[j][2]) == {"ADV"}:
+        while j < len(tokens) and tokens[j][3].endswith("ly") and word_classes(tokens[j][2]) == {"ADV"}:
             j += 1  # "rose sharply behind the storm": the manner is no object
         k = j
         while (
             k < len(tokens)
             and k not in masked
             and tokens[k][2] not in (",", ";", ".", ":")
-            and tokens[k][2].lower() not in (_PREPOSITIONS - {"of"})
-            and tokens[k][2].lower() not in ("and", "but", "which", "who", "once", "when", "while", "because", "as")
+            and tokens[k][3] not in (_PREPOSITIONS - {"of"})
+            and tokens[k][3] not in ("and", "but", "which", "who", "once", "when", "while", "because", "as")
         ):
             k += 1
         obj = _anchor(text, tokens, j, k, masked, facts, offset)
@@ -956,9 +956,9 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
     slots += _role_slots(text, tokens, masked | in_quote, facts, offset, subject, pred_index)
     if pred_index is not None:
         # after the verb, and after each repetition of it ("directed by A, directed by B")
-        verb = tokens[pred_index][2].lower()
+        verb = tokens[pred_index][3]
         for k in [pred_end] + [
-            x + 1 for x in range(pred_end, len(tokens) - 1) if tokens[x][2].lower() == verb and tokens[x][0] < main_end
+            x + 1 for x in range(pred_end, len(tokens) - 1) if tokens[x][3] == verb and tokens[x][0] < main_end
         ]:
             slots += _agent_slots(text, tokens, masked | in_quote, k, facts, offset)
     by = None
@@ -971,9 +971,9 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
         first = min((s for s in slots if s.kind == "role"), key=lambda s: s.start)
         k = next(k for k, t in enumerate(tokens) if t[0] + offset >= first.start)
         while k > start and (
-            tokens[k - 1][2].lower() in DETERMINERS
+            tokens[k - 1][3] in DETERMINERS
             or tokens[k - 1][2] == ","
-            or any(tokens[k - 1][2].lower() == c[-1] for c in lexicon().copulas)
+            or any(tokens[k - 1][3] == c[-1] for c in lexicon().copulas)
         ):
             k -= 1
         subject = _anchor(text, tokens, start, k, masked, facts, offset)
@@ -989,10 +989,10 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
                 for k, t in enumerate(tokens[pred_index + 1 :], pred_index + 1)
                 if k not in masked
                 and t[2][0].isalpha()
-                and t[2].lower() not in _FUNCTION
+                and t[3] not in _FUNCTION
                 and t[0] < main_end
-                and t[2].lower() not in ("not", "never", "no")
-                and not (t[2].lower().endswith("ly") and word_classes(t[2]) == {"ADV"})
+                and t[3] not in ("not", "never", "no")
+                and not (t[3].endswith("ly") and word_classes(t[2]) == {"ADV"})
             }
         )
     rest_names: list[str] = []
@@ -1011,24 +1011,24 @@ _BE_FORMS = frozenset("is are was were be been being".split())
 
 def _passive(tokens, i: int, start: int) -> bool:
     """A participle after a form of "be" ("had been upheld", "was built"): the passive voice."""
-    w = tokens[i][2].lower()
+    w = tokens[i][3]
     if w in verb_lemmas(w) or w.endswith("ing"):
         return False  # a base form or a present participle is no passive
-    return any(tokens[k][2].lower() in _BE_FORMS for k in range(max(start, i - 3), i))
+    return any(tokens[k][3] in _BE_FORMS for k in range(max(start, i - 3), i))
 
 
 def _by_phrase(text, tokens, k: int, masked: set[int], facts: Facts, offset: int) -> Anchor | None:
     """The noun phrase after "by" at token ``k`` ("by a lower court"), up to a clause mark,
     a preposition or a typed value."""
-    while k < len(tokens) and tokens[k][2].lower() != "by":
+    while k < len(tokens) and tokens[k][3] != "by":
         k += 1
     lo = hi = k + 1
     while (
         hi < len(tokens)
         and hi not in masked
         and tokens[hi][2] not in (",", ";", ".", ":")
-        and tokens[hi][2].lower() not in _PREPOSITIONS - {"of"}
-        and tokens[hi][2].lower() not in ("and", "but", "which", "who", "when", "while", "after", "as")
+        and tokens[hi][3] not in _PREPOSITIONS - {"of"}
+        and tokens[hi][3] not in ("and", "but", "which", "who", "when", "while", "after", "as")
     ):
         hi += 1
     return _anchor(text, tokens, lo, hi, masked, facts, offset) if hi > lo else None
@@ -1111,7 +1111,7 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
             continue
         k = next((k for k, t in enumerate(tokens) if t[0] + offset >= q.start), len(tokens))
         if q.kind == "ordinal":
-            nxt = tokens[k + 1][2].lower() if k + 1 < len(tokens) else ""
+            nxt = tokens[k + 1][3] if k + 1 < len(tokens) else ""
             if nxt[:1].isdigit() or nxt in _COUNT_WORDS:
                 continue  # "the first two episodes": a count from the start, not a rank
             # what is ranked: the head of the noun phrase after it ("third league title" -> title)
@@ -1120,7 +1120,7 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
             # "the second-largest planet" ranks by size: the superlative is part of what is ranked
             glued = text[q.end - offset : q.end - offset + 1] == "-"
             superlative = ""
-            own = tokens[k][2].lower() if k < len(tokens) else ""
+            own = tokens[k][3] if k < len(tokens) else ""
             if "-" in own and own.rsplit("-", 1)[1].endswith("est"):
                 superlative = own.rsplit("-", 1)[1] + " "  # "second-largest" is one token
             while j < len(tokens) and tokens[j][2] in ("-", "most", "least"):
@@ -1129,14 +1129,14 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
                 j < len(tokens)
                 and (glued or tokens[j - 1][2] in ("most", "least"))
                 and tokens[j][2][0].isalpha()
-                and (tokens[j][2].lower().endswith("est") or tokens[j - 1][2] in ("most", "least"))
+                and (tokens[j][3].endswith("est") or tokens[j - 1][2] in ("most", "least"))
             ):
-                superlative = tokens[j][2].lower() + " "
+                superlative = tokens[j][3] + " "
                 j += 1
             while (
                 j < len(tokens)
                 and tokens[j][2][0].isalpha()
-                and tokens[j][2].lower() not in _FUNCTION
+                and tokens[j][3] not in _FUNCTION
                 and "NOUN" in word_classes(tokens[j][2])
             ):
                 measure = noun_lemma(tokens[j][2])
@@ -1174,7 +1174,7 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
     tallies = _TALLY.finditer(text) if _TALLY_WORD.search(text) else ()
     for m in tallies:  # "votes to" says it is a tally, whatever the verb
         out.append(_score_slot(m, offset, _tally_number(m.group("a") or m.group("v")), _tally_number(m.group("b"))))
-    if sports or not _score_forms().isdisjoint(t[2].lower() for t in tokens):
+    if sports or not _score_forms().isdisjoint(t[3] for t in tokens):
         date_spans = [(d.start - offset, d.end - offset) for d in facts.dates]
         for m in _SCORE.finditer(text):
             if any(a <= m.start() < b for a, b in date_spans) or any(
