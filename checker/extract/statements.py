@@ -139,7 +139,7 @@ def _proper_runs(tokens, first: int, last: int, masked: set[int]) -> list[tuple[
                 if tj[4] and tj[2][0].isalpha():
                     j += 1
                 elif (
-                    tj[3] in ("of", "the", "de", "&", "and", "for")
+                    tj[3] in {"of", "the", "de", "&", "and", "for"}
                     and j + 1 < last
                     and tokens[j + 1][4]
                     and j + 1 not in masked
@@ -201,7 +201,7 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
             and fallback is None
             and said_at is None
             and i + 1 < len(tokens)
-            and tokens[i + 1][3] in ("who", "which", "whose", "a", "an", "the", "now", "then", "once")
+            and tokens[i + 1][3] in {"who", "which", "whose", "a", "an", "the", "now", "then", "once"}
         ):
             aside = not aside if not aside else aside
             if aside and i > start:
@@ -214,9 +214,9 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
         if i in masked:
             continue
         if fallback is not None and (
-            w in (",", ";", ":", "-", "–", "—")
+            w in {",", ";", ":", "-", "–", "—"}
             or lw
-            in (
+            in {
                 "which",
                 "who",
                 "whom",
@@ -235,11 +235,14 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
                 "once",
                 "until",
                 "since",
-            )
+            }
         ):
             break  # a relative or second clause: the verb already seen is the main one
         if not w[0].isalpha():
             continue
+        lemmas = verb_lemmas(w)
+        if not lemmas:
+            continue  # (the tests below only ever skip a verb form: a word that is none goes first)
         b = i - 1
         while b > start and b in masked:
             b -= 1
@@ -252,7 +255,7 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
             continue  # "a large sleep study": a noun after an adjective
         if (
             lw.endswith("ing")
-            and prev not in ("is", "are", "was", "were", "be", "been", "am")
+            and prev not in {"is", "are", "was", "were", "be", "been", "am"}
             and not (participle and i == start)
         ):
             continue  # "the trains serving the line": a participle, not the clause's verb
@@ -265,9 +268,6 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
             continue  # "the first scheme to win approval": an infinitive after a noun
         if tokens[i][4] and (i > start or word_classes(w) - {"VERB", "AUX"}):
             continue  # a name ("Harbour United", "Rose") or the subject's first word ("Net profit"), not a verb
-        lemmas = verb_lemmas(w)
-        if not lemmas:
-            continue
         # two-word predicates: "took place", "stepped down", "set up"
         nxt = tokens[i + 1][3] if i + 1 < len(tokens) else ""
         if _noun_before_verb(tokens, i, masked):
@@ -286,7 +286,7 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
             if lemma in ("be", "do"):
                 continue
             after = nxt
-            if after in ("not", "never", "n't", "also", "already", "just", "since", "long", "recently"):
+            if after in {"not", "never", "n't", "also", "already", "just", "since", "long", "recently"}:
                 after = tokens[i + 2][3] if i + 2 < len(tokens) else ""
             if lemma == "have" and (
                 lw.endswith(("n't", "n’t"))
@@ -300,7 +300,7 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
         if (
             fallback is None
             and lw
-            not in (
+            not in {
                 "is",
                 "are",
                 "was",
@@ -322,7 +322,7 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
                 "should",
                 "must",
                 "shall",
-            )
+            }
             and (lw != lemmas[0] or word_classes(w) == {"VERB"})
             and (lw.endswith("ed") or not word_classes(w) & {"ADJ", "NOUN"} or participle and i == start)
         ):
@@ -450,7 +450,7 @@ def _complement_preposition(
 
 def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts, offset: int) -> Anchor | None:
     """The noun phrase tokens[lo:hi] as an anchor: its names, head noun, modifiers, places."""
-    possessor = lo < hi and tokens[lo][3] in ("his", "her", "its", "their")
+    possessor = lo < hi and tokens[lo][3] in {"his", "her", "its", "their"}
     while lo < hi and (tokens[lo][3] in DETERMINERS or not tokens[lo][2][0].isalnum()):
         lo += 1
     while hi > lo and not tokens[hi - 1][2][0].isalnum():
@@ -560,9 +560,11 @@ def _role_slots(
     """Who holds which office of what, in the three ways prose says it:
     "X is the (deputy) mayor of Y" / "X, the mayor of Y,"; "Y's manager, X,"; "Chief executive X"."""
     lex = lexicon()
-    out = []
-    n = len(tokens)
+    out: list[Slot] = []
     low = [t[3] for t in tokens]
+    if lex.role_first.isdisjoint(low):
+        return out  # no role noun: most sentences
+    n = len(tokens)
     for i in range(n):
         if low[i] not in lex.role_first or i in masked:
             continue
@@ -626,11 +628,11 @@ def _role_slots(
             while g >= 0 and (
                 low[g] in (",",)
                 or any(low[g] == c[-1] for c in lex.copulas)
-                or low[g] in ("as", "named", "appointed", "has", "had", "been", "serves", "served")
+                or low[g] in {"as", "named", "appointed", "has", "had", "been", "serves", "served"}
             ):
                 copular = copular or low[g] != ","
                 apposition = apposition or low[g] == ","
-                past = past or low[g] in ("was", "were", "became", "had", "served")
+                past = past or low[g] in {"was", "were", "became", "had", "served"}
                 g -= 1
             if copular or apposition:
                 holder_run = _name_run_at(tokens, g, masked, forward=False) if g >= 0 else None
@@ -671,7 +673,7 @@ def _agent_slots(text: str, tokens, masked: set[int], at: int, facts: Facts, off
         and tokens[k][2][0].isalpha()
         and (not tokens[k][4] or tokens[k][2] in DEMONYMS)
         and tokens[k][3] not in _PREPOSITIONS
-        and tokens[k][3] not in ("and", "or", "but", "which", "who", "whose")
+        and tokens[k][3] not in {"and", "or", "but", "which", "who", "whose"}
     ):
         k += 1  # "the manufacturer", "American singer": words before the name
     names: list[str] = []
@@ -714,10 +716,10 @@ def _measure_before(tokens, k: int, masked: set[int], stop: int) -> str:
         w = tokens[j][2]
         lw = tokens[j][3]
         if j in masked or not w[0].isalpha():
-            if w in (",", ";", "(", ")"):
+            if w in {",", ";", "(", ")"}:
                 break
             continue
-        if lw in _FUNCTION or lw in (
+        if lw in _FUNCTION or lw in {
             "about",
             "around",
             "nearly",
@@ -731,7 +733,7 @@ def _measure_before(tokens, k: int, masked: set[int], stop: int) -> str:
             "reached",
             "hit",
             "stood",
-        ):
+        }:
             continue
         if verb_lemmas(w) and "NOUN" not in word_classes(w):
             break
@@ -796,7 +798,7 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
         subj_hi = i
         while subj_hi > subj_lo and (
             tokens[subj_hi - 1][3]
-            in (
+            in {
                 "has",
                 "have",
                 "had",
@@ -862,7 +864,7 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
                 "continued",
                 "now",
                 "still",
-            )
+            }
             or tokens[subj_hi - 1][3].endswith(("n't", "n’t"))
         ):
             subj_hi -= 1
@@ -874,17 +876,17 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
             and "NOUN" not in word_classes(tokens[subj_hi - 1][2])
         ):
             subj_hi -= 1  # "the council voted (not) to approve": the subject is the council
-            while subj_hi > subj_lo + 1 and tokens[subj_hi - 1][3] in (
+            while subj_hi > subj_lo + 1 and tokens[subj_hi - 1][3] in {
                 "also",
                 "then",
                 "later",
                 "finally",
                 "first",
-            ):
+            }:
                 subj_hi -= 1
         # the subject ends at a copula or auxiliary inside it ("Jason Sudeikis is a Canadian and was born")
         for k in range(subj_lo + 1, subj_hi):
-            if k not in masked and tokens[k][3] in (
+            if k not in masked and tokens[k][3] in {
                 "is",
                 "are",
                 "was",
@@ -900,7 +902,7 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
                 "might",
                 "shall",
                 "should",
-            ):
+            }:
                 subj_hi = k
                 break
         # the subject ends at its first verb form ("the council voted on May 3 to approve") or adverb
@@ -935,9 +937,9 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
         while (
             k < len(tokens)
             and k not in masked
-            and tokens[k][2] not in (",", ";", ".", ":")
+            and tokens[k][2] not in {",", ";", ".", ":"}
             and tokens[k][3] not in (_PREPOSITIONS - {"of"})
-            and tokens[k][3] not in ("and", "but", "which", "who", "once", "when", "while", "because", "as")
+            and tokens[k][3] not in {"and", "but", "which", "who", "once", "when", "while", "because", "as"}
         ):
             k += 1
         obj = _anchor(text, tokens, j, k, masked, facts, offset)
@@ -1026,9 +1028,9 @@ def _by_phrase(text, tokens, k: int, masked: set[int], facts: Facts, offset: int
     while (
         hi < len(tokens)
         and hi not in masked
-        and tokens[hi][2] not in (",", ";", ".", ":")
+        and tokens[hi][2] not in {",", ";", ".", ":"}
         and tokens[hi][3] not in _PREPOSITIONS - {"of"}
-        and tokens[hi][3] not in ("and", "but", "which", "who", "when", "while", "after", "as")
+        and tokens[hi][3] not in {"and", "but", "which", "who", "when", "while", "after", "as"}
     ):
         hi += 1
     return _anchor(text, tokens, lo, hi, masked, facts, offset) if hi > lo else None
@@ -1072,7 +1074,7 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
             role = "base"  # "up 17% from $0.29 in the third quarter of last year": the base's time
         elif d.is_range or word in ("from", "between"):
             role = "span"
-        elif d.open_start or word in ("until", "till", "through", "by", "before"):
+        elif d.open_start or word in {"until", "till", "through", "by", "before"}:
             role = "end"
         elif d.open_end or word in ("since", "after"):
             role = "start"
@@ -1328,7 +1330,7 @@ def content_words(text: str, skip: list[tuple[int, int]]) -> list[str]:
         if any(a <= m.start() < b for a, b in skip):
             continue
         lw = m.group().lower().removesuffix("'s").removesuffix("’s")
-        if lw in _FUNCTION or lw in NEGATIONS or lw in ("it", "they", "he", "she", "said", "says"):
+        if lw in _FUNCTION or lw in NEGATIONS or lw in {"it", "they", "he", "she", "said", "says"}:
             continue
         if (
             lw.endswith("ly")
