@@ -39,6 +39,9 @@ _DESIGNATED = r"[A-Z][^\W\d_]*(?:-\d+)+(?![\d.,:–-])"
 _TOKEN = re.compile(
     rf"{_DESIGNATED}|[^\W\d_]+(?:[{_MARKS}]+[^\W\d_]*)*(?:['’.-]{_LETTERS}+)*|\d+(?:[.,:–-]\d+)*|[^\w\s{_MARKS}]"
 )
+# the same tokens of ASCII text, where a letter is [A-Za-z] and no mark, "’" or "–" occurs:
+# plain character sets the regex engine scans faster than Unicode classes
+_TOKEN_ASCII = re.compile(r"[A-Z][A-Za-z]*(?:-\d+)+(?![\d.,:-])|[A-Za-z]+(?:['.-][A-Za-z]+)*|\d+(?:[.,:-]\d+)*|[^\w\s]")
 DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
 PRONOUNS = frozenset("it they he she this these we i you there".split())
 _SPEAKERS = frozenset("we i you".split())  # they name the speaker, not an earlier subject
@@ -73,6 +76,7 @@ _SCORE = re.compile(r"(?<![\d/.,:–-])(\d{1,2})\s?[-–—:]\s?(\d{1,2})(?![\d/
 # a tally: "by 84,312 votes to 79,655", "31 votes to 12", "by nine votes to four", "voted 9 to 4"
 _TALLY_NUMBER = r"\d{1,3}(?:,\d{3})*|\d+|" + "|".join(sorted(CARDINALS, key=len, reverse=True))
 _TALLY_WORD = re.compile(r"vote|seat|point", re.I)  # every tally has one: a cheap test before _TALLY
+_TALLY_WORDS = ("vote", "seat", "point")  # the same test on lower-cased ASCII text, without a regex
 _TALLY = re.compile(
     rf"(?<![\d,.\w])(?:(?P<a>{_TALLY_NUMBER})\s+(?:votes?|seats?|points?)|(?<=voted\s)(?P<v>{_TALLY_NUMBER}))"
     rf"\s+to\s+(?P<b>{_TALLY_NUMBER})(?![\w]|[,.]\d)",
@@ -105,9 +109,14 @@ def _tokens(text: str) -> list[Token]:
     """The token table of ``text``: each word composed (NFC) so that decomposed text reads
     like any other, the offsets those of ``text``."""
     out = []
-    ascii_text = text.isascii()
+    if text.isascii():
+        for m in _TOKEN_ASCII.finditer(text):
+            w = m.group()
+            a, b = m.span()
+            out.append((a, b, w, w.lower(), w[:1].isupper()))
+        return out
     for m in _TOKEN.finditer(text):
-        w = m.group() if ascii_text else unicodedata.normalize("NFC", m.group())
+        w = unicodedata.normalize("NFC", m.group())
         a, b = m.span()
         out.append((a, b, w, w.lower(), w[:1].isupper()))
     return out
@@ -1173,7 +1182,12 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
         if not measure and objects:
             measure = objects[0].head
         out.append(Slot(kind="quantity", role=role, text=q.text, start=q.start, end=q.end, quantity=q, measure=measure))
-    tallies = _TALLY.finditer(text) if _TALLY_WORD.search(text) else ()
+    if text.isascii():
+        lowered = text.lower()
+        tally_word = any(w in lowered for w in _TALLY_WORDS)
+    else:
+        tally_word = _TALLY_WORD.search(text) is not None  # (re.I folds "ſ" and "ı" too)
+    tallies = _TALLY.finditer(text) if tally_word else ()
     for m in tallies:  # "votes to" says it is a tally, whatever the verb
         out.append(_score_slot(m, offset, _tally_number(m.group("a") or m.group("v")), _tally_number(m.group("b"))))
     if sports or not _score_forms().isdisjoint(t[3] for t in tokens):
