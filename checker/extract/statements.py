@@ -16,6 +16,7 @@ slots only between statements whose anchors and predicates align (``match.statem
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 import unicodedata
 from functools import lru_cache
@@ -103,23 +104,28 @@ _BASE_PREP = re.compile(
 # A token is (start, end, word, lower, capitalised): the sentence's one token table. Every
 # reader below indexes it instead of lower-casing and testing the same word again.
 Token = tuple[int, int, str, str, bool]
+_FIRST = operator.itemgetter(0)
 
 
 def _tokens(text: str) -> list[Token]:
     """The token table of ``text``: each word composed (NFC) so that decomposed text reads
     like any other, the offsets those of ``text``."""
-    out = []
     if text.isascii():
-        for m in _TOKEN_ASCII.finditer(text):
-            w = m.group()
-            a, b = m.span()
-            out.append((a, b, w, w.lower(), w[:1].isupper()))
-        return out
-    for m in _TOKEN.finditer(text):
-        w = unicodedata.normalize("NFC", m.group())
-        a, b = m.span()
-        out.append((a, b, w, w.lower(), w[:1].isupper()))
-    return out
+        found = list(_TOKEN_ASCII.finditer(text))
+        words = list(map(re.Match.group, found))
+    else:
+        found = list(_TOKEN.finditer(text))
+        words = [unicodedata.normalize("NFC", m.group()) for m in found]
+    # (built column by column with map and zip: no Python loop per token)
+    return list(
+        zip(
+            map(re.Match.start, found),
+            map(re.Match.end, found),
+            words,
+            map(str.lower, words),
+            map(str.isupper, map(_FIRST, words)),  # a token is never empty
+        )
+    )
 
 
 def name_key(words: list[str]) -> str:
