@@ -51,6 +51,7 @@ _PREPOSITIONS = frozenset(
     "between during after before since until into onto through behind beyond around "
     "along against towards toward amid despite without within via".split()
 )
+_PREPOSITIONS_BUT_OF = _PREPOSITIONS - {"of"}  # "the mayor of Lyon" is one noun phrase
 _FUNCTION = (
     DETERMINERS
     | _PREPOSITIONS
@@ -77,7 +78,6 @@ _SCORE = re.compile(r"(?<![\d/.,:–-])(\d{1,2})\s?[-–—:]\s?(\d{1,2})(?![\d/
 # a tally: "by 84,312 votes to 79,655", "31 votes to 12", "by nine votes to four", "voted 9 to 4"
 _TALLY_NUMBER = r"\d{1,3}(?:,\d{3})*|\d+|" + "|".join(sorted(CARDINALS, key=len, reverse=True))
 _TALLY_WORD = re.compile(r"vote|seat|point", re.I)  # every tally has one: a cheap test before _TALLY
-_TALLY_WORDS = ("vote", "seat", "point")  # the same test on lower-cased ASCII text, without a regex
 _TALLY = re.compile(
     rf"(?<![\d,.\w])(?:(?P<a>{_TALLY_NUMBER})\s+(?:votes?|seats?|points?)|(?<=voted\s)(?P<v>{_TALLY_NUMBER}))"
     rf"\s+to\s+(?P<b>{_TALLY_NUMBER})(?![\w]|[,.]\d)",
@@ -105,6 +105,15 @@ _BASE_PREP = re.compile(
 # reader below indexes it instead of lower-casing and testing the same word again.
 Token = tuple[int, int, str, str, bool]
 _FIRST = operator.itemgetter(0)
+
+
+def _has_tally_word(text: str) -> bool:
+    """``_TALLY_WORD.search(text)``, by str search when the text is ASCII (re.I also folds
+    "ſ" and "ı", which only other text can hold)."""
+    if text.isascii():
+        lowered = text.lower()
+        return "vote" in lowered or "seat" in lowered or "point" in lowered
+    return _TALLY_WORD.search(text) is not None
 
 
 def _tokens(text: str) -> list[Token]:
@@ -394,6 +403,9 @@ _COPULA_FORMS = {
 }
 
 
+_BEFORE_COMPLEMENT = DETERMINERS | {"not", "never", "also", "still"}
+
+
 def _copula(tokens, start: int, masked: set[int]):
     """ "It is the company's second factory": a copula with a noun phrase after it, when the
     sentence has no other verb (a role after it, "is the mayor of", is a role statement)."""
@@ -403,7 +415,7 @@ def _copula(tokens, start: int, masked: set[int]):
         if k in masked or w not in _COPULA_FORMS:
             continue
         j = k + 1
-        while j < len(tokens) and tokens[j][3] in DETERMINERS | {"not", "never", "also", "still"}:
+        while j < len(tokens) and tokens[j][3] in _BEFORE_COMPLEMENT:
             j += 1
         ahead = " ".join(t[3] for t in tokens[j : j + 4])
         if any(ahead == r or ahead.startswith(r + " ") for r in lex.roles):
@@ -556,6 +568,7 @@ def _word_lemma(word: str) -> str:
 
 
 _ROLE_LEAD = frozenset("the a an its their his her new former current acting interim longtime then".split())
+_ROLE_LEAD_NOT_POSSESSIVE = _ROLE_LEAD - {"its", "their", "his", "her"}
 _BODY_PREPS = ("of", "at", "for", "on", "with")
 
 
@@ -569,16 +582,14 @@ def _name_run_at(tokens, k: int, masked: set[int], forward: bool = True) -> tupl
     return runs[-1] if runs else None
 
 
-def _role_slots(
-    text: str, tokens, masked: set[int], facts: Facts, offset: int, subject: Anchor | None, pred_index: int | None
-) -> list[Slot]:
+def _role_slots(text: str, tokens, words: set[str], masked: set[int], facts: Facts, offset: int) -> list[Slot]:
     """Who holds which office of what, in the three ways prose says it:
     "X is the (deputy) mayor of Y" / "X, the mayor of Y,"; "Y's manager, X,"; "Chief executive X"."""
     lex = lexicon()
     out: list[Slot] = []
-    low = [t[3] for t in tokens]
-    if lex.role_first.isdisjoint(low):
+    if lex.role_first.isdisjoint(words):
         return out  # no role noun: most sentences
+    low = [t[3] for t in tokens]
     n = len(tokens)
     for i in range(n):
         if low[i] not in lex.role_first or i in masked:
@@ -622,7 +633,7 @@ def _role_slots(
                 body = [name_key([t[2] for t in tokens[a:b]])] + places
                 k = b
         h = t0 - 1
-        while h >= 0 and low[h] in _ROLE_LEAD - {"its", "their", "his", "her"}:
+        while h >= 0 and low[h] in _ROLE_LEAD_NOT_POSSESSIVE:
             h -= 1
         if h >= 0 and low[h].endswith(("'s", "’s")):
             run = _name_run_at(tokens, h, masked, forward=False)
@@ -777,9 +788,10 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
     relative = _RELATIVE.match(text)
     if relative and start == 0:
         start = next((k for k, t in enumerate(tokens) if t[0] >= relative.end()), 0)
-    found = _find_predicate(tokens, start, masked | in_quote, participle)
+    blocked = masked | in_quote
+    found = _find_predicate(tokens, start, blocked, participle)
     if found is None:
-        found = _copula(tokens, start, masked | in_quote)
+        found = _copula(tokens, start, blocked)
     predicate = None
     subject = None
     objects: list[Anchor] = []
@@ -953,7 +965,7 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
             k < len(tokens)
             and k not in masked
             and tokens[k][2] not in {",", ";", ".", ":"}
-            and tokens[k][3] not in (_PREPOSITIONS - {"of"})
+            and tokens[k][3] not in _PREPOSITIONS_BUT_OF
             and tokens[k][3] not in {"and", "but", "which", "who", "once", "when", "while", "because", "as"}
         ):
             k += 1
@@ -969,15 +981,16 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
     own = facts if main_end == len(text) else _within(facts, offset, offset + main_end)
     if predicate is not None and "(" in text:
         own = _same_level(text, own, offset, predicate.start - offset)
-    slots = _slots(text, tokens, masked, own, offset, subject, objects, predicate, pred_index)
-    slots += _role_slots(text, tokens, masked | in_quote, facts, offset, subject, pred_index)
+    words = {t[3] for t in tokens}  # the sentence's lower-case words, for the cheap tests of its readers
+    slots = _slots(text, tokens, words, masked, own, offset, subject, objects, predicate, pred_index)
+    slots += _role_slots(text, tokens, words, blocked, facts, offset)
     if pred_index is not None:
         # after the verb, and after each repetition of it ("directed by A, directed by B")
         verb = tokens[pred_index][3]
         for k in [pred_end] + [
             x + 1 for x in range(pred_end, len(tokens) - 1) if tokens[x][3] == verb and tokens[x][0] < main_end
         ]:
-            slots += _agent_slots(text, tokens, masked | in_quote, k, facts, offset)
+            slots += _agent_slots(text, tokens, blocked, k, facts, offset)
     by = None
     if predicate is not None and pred_index is not None:
         predicate.relation = _complement_preposition(tokens, pred_end, masked, slots, offset)
@@ -1014,7 +1027,7 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
         )
     rest_names: list[str] = []
     if pred_index is not None:
-        for a, b in _proper_runs(tokens, pred_index + 1, len(tokens), masked | in_quote):
+        for a, b in _proper_runs(tokens, pred_index + 1, len(tokens), blocked):
             key = name_key([t[2] for t in tokens[a:b]])
             if key:
                 rest_names.append(key)
@@ -1044,7 +1057,7 @@ def _by_phrase(text, tokens, k: int, masked: set[int], facts: Facts, offset: int
         hi < len(tokens)
         and hi not in masked
         and tokens[hi][2] not in {",", ";", ".", ":"}
-        and tokens[hi][3] not in _PREPOSITIONS - {"of"}
+        and tokens[hi][3] not in _PREPOSITIONS_BUT_OF
         and tokens[hi][3] not in {"and", "but", "which", "who", "when", "while", "after", "as"}
     ):
         hi += 1
@@ -1057,7 +1070,7 @@ def _score_slot(m: re.Match[str], offset: int, a: int, b: int) -> Slot:
     )
 
 
-def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predicate, pred_index) -> list[Slot]:
+def _slots(text, tokens, words, masked, facts: Facts, offset, subject, objects, predicate, pred_index) -> list[Slot]:
     lex = lexicon()
     out: list[Slot] = []
     quoted = [(q.start - 1, q.end + 1) for q in facts.quotes]
@@ -1188,15 +1201,10 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
         if not measure and objects:
             measure = objects[0].head
         out.append(Slot(kind="quantity", role=role, text=q.text, start=q.start, end=q.end, quantity=q, measure=measure))
-    if text.isascii():
-        lowered = text.lower()
-        tally_word = any(w in lowered for w in _TALLY_WORDS)
-    else:
-        tally_word = _TALLY_WORD.search(text) is not None  # (re.I folds "ſ" and "ı" too)
-    tallies = _TALLY.finditer(text) if tally_word else ()
+    tallies = _TALLY.finditer(text) if _has_tally_word(text) else ()
     for m in tallies:  # "votes to" says it is a tally, whatever the verb
         out.append(_score_slot(m, offset, _tally_number(m.group("a") or m.group("v")), _tally_number(m.group("b"))))
-    if sports or not _score_forms().isdisjoint(t[3] for t in tokens):
+    if sports or not _score_forms().isdisjoint(words):
         date_spans = [(d.start - offset, d.end - offset) for d in facts.dates]
         for m in _SCORE.finditer(text):
             if any(a <= m.start() < b for a, b in date_spans) or any(
@@ -1206,7 +1214,8 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
             out.append(_score_slot(m, offset, int(m.group(1)), int(m.group(2))))
     # a quantity read inside a score ("3-1" as a range) is the score, not a figure
     scores = [(s.start, s.end) for s in out if s.kind == "score"]
-    out = [s for s in out if s.kind != "quantity" or not any(a <= s.start < b for a, b in scores)]
+    if scores:
+        out = [s for s in out if s.kind != "quantity" or not any(a <= s.start < b for a, b in scores)]
     return out
 
 
