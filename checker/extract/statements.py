@@ -183,9 +183,8 @@ def _covered(spans: list[tuple[int, int]], tokens) -> set[int]:
     out: set[int] = set()
     if not spans:
         return out
-    starts = [t[0] for t in tokens]
     for a, b in spans:
-        k = bisect.bisect_left(starts, a)
+        k = bisect.bisect_left(tokens, (a,))  # the first token starting at or after a
         while k < len(tokens) and tokens[k][1] <= b:
             out.add(k)
             k += 1
@@ -487,29 +486,28 @@ def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts,
     s, e = tokens[lo][0], tokens[hi - 1][1]
     if hi - lo == 1 and tokens[lo][3] in PRONOUNS:
         return Anchor(text=text[s:e], start=s + offset, end=e + offset, pronoun=True)
-    places = [
-        m.canonical for m in facts.entities if m.kind == "place" and s + offset <= m.start and m.end <= e + offset
-    ]
+    # the places and people named inside the phrase, in one pass over the entities
+    places: list[str] = []
+    place_words: set[str] = set()
+    names: list[str] = []
+    first, last = s + offset, e + offset
+    for m in facts.entities:
+        if first <= m.start and m.end <= last:
+            if m.kind == "place":
+                places.append(m.canonical)
+                place_words.update(w.lower() for w in m.text.split())
+            elif m.kind == "person":
+                names.append(name_key(m.canonical.split()))
     ordinal_tokens = _covered(
         [(q.start - offset, q.end - offset) for q in facts.quantities if q.kind == "ordinal"], tokens
     )
-    people = [m for m in facts.entities if m.kind == "person" and s + offset <= m.start and m.end <= e + offset]
-    names: list[str] = []
-    place_words = {
-        w.lower()
-        for m in facts.entities
-        if m.kind == "place" and s + offset <= m.start and m.end <= e + offset
-        for w in m.text.split()
-    }
-    for p in people:
-        names.append(name_key(p.canonical.split()))
     proper: set[int] = set()
     for a, b in _proper_runs(tokens, lo, hi, masked):
         run = [t[2] for t in tokens[a:b]]
         proper.update(range(a, b))
-        if {w.lower() for w in run} <= place_words:
+        if {t[3] for t in tokens[a:b]} <= place_words:
             continue  # a place inside the phrase ("museum in Oslo") is a place, not a name
-        if b - a == 1 and tokens[a][0] == 0 and (run[0].lower() in _FUNCTION or word_classes(run[0])):
+        if b - a == 1 and tokens[a][0] == 0 and (tokens[a][3] in _FUNCTION or word_classes(run[0])):
             proper.discard(a)
             continue  # a capital only because it starts the sentence ("Revenue rose")
         key = name_key(run)
@@ -524,7 +522,7 @@ def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts,
     head, modifiers = "", []
     # an ordinal inside the phrase names which one ("the second section"): it is a modifier
     # ... and so does a year before the head ("her 1975 survey" is not "her 1985 survey")
-    years = {k for k in range(lo, core_end - 1) if _YEAR.fullmatch(tokens[k][2])}
+    years = {k for k in range(lo, core_end - 1) if tokens[k][2][0] in "12" and _YEAR.fullmatch(tokens[k][2])}
     core = [
         k
         for k in range(lo, core_end)
@@ -562,6 +560,7 @@ def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts,
     )
 
 
+@lru_cache(maxsize=65536)
 def _word_lemma(word: str) -> str:
     """A noun phrase word as compared: possessive dropped ("Bilbao's" is "bilbao"), lemmatised."""
     return noun_lemma(word.strip("'’").removesuffix("'s").removesuffix("’s"))
