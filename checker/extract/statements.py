@@ -61,6 +61,11 @@ _FUNCTION = (
     )
 )
 FUNCTION_WORDS = _FUNCTION  # for the readers of the match layer
+# word classes compared against, built once (a set display in a comparison is built each time)
+_ADJ, _NOUN, _VERB, _ADV = (frozenset({c}) for c in ("ADJ", "NOUN", "VERB", "ADV"))
+_VERB_AUX = frozenset({"VERB", "AUX"})
+_ADJ_NOUN = frozenset({"ADJ", "NOUN"})
+_NOMINAL = frozenset({"NOUN", "ADJ", "PROPN"})
 
 # name words that say what kind of body a name is, not which one ("Acme Corp" = "Acme")
 _NAME_SUFFIXES = frozenset(
@@ -217,8 +222,7 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
     said_at = None
     aside = False  # inside ", who ...," or ", a marine biologist ...,": not the main clause
     for i in range(start, len(tokens)):
-        w = tokens[i][2]
-        lw = tokens[i][3]
+        _, _, w, lw, capitalised = tokens[i]
         if (
             w == ","
             and fallback is None
@@ -274,7 +278,7 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
             continue  # "the opening", "a visit": a noun
         if i - 1 >= start and i - 1 in masked and (tokens[i - 1][2][0].isdigit() or tokens[i - 1][3] in CARDINALS):
             continue  # "in three acts", "two votes": a counted noun
-        if b >= start and b not in masked and word_classes(tokens[b][2]) == {"ADJ"} and "NOUN" in word_classes(w):
+        if b >= start and b not in masked and word_classes(tokens[b][2]) == _ADJ and "NOUN" in word_classes(w):
             continue  # "a large sleep study": a noun after an adjective
         if (
             lw.endswith("ing")
@@ -289,13 +293,13 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
             and "NOUN" in word_classes(tokens[b - 1][2])
         ):
             continue  # "the first scheme to win approval": an infinitive after a noun
-        if tokens[i][4] and (i > start or word_classes(w) - {"VERB", "AUX"}):
+        if capitalised and (i > start or word_classes(w) - _VERB_AUX):
             continue  # a name ("Harbour United", "Rose") or the subject's first word ("Net profit"), not a verb
         # two-word predicates: "took place", "stepped down", "set up"
         nxt = tokens[i + 1][3] if i + 1 < len(tokens) else ""
         if _noun_before_verb(tokens, i, masked):
             continue  # "passenger numbers fell": a plural noun, its verb right after
-        if fallback is not None and lw.endswith("ed") and word_classes(nxt) == {"NOUN"}:
+        if fallback is not None and lw.endswith("ed") and word_classes(nxt) == _NOUN:
             continue  # "put insured damage at": a participle before a noun, after the verb
         phrase = _phrase_at(tokens, i, lemmas)
         if phrase is not None:
@@ -346,8 +350,8 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
                 "must",
                 "shall",
             }
-            and (lw != lemmas[0] or word_classes(w) == {"VERB"})
-            and (lw.endswith("ed") or not word_classes(w) & {"ADJ", "NOUN"} or participle and i == start)
+            and (lw != lemmas[0] or word_classes(w) == _VERB)
+            and (lw.endswith("ed") or not word_classes(w) & _ADJ_NOUN or participle and i == start)
         ):
             fallback = (i, i + 1, lemmas[0], (lemmas[0],), said_at)
     if fallback is not None:
@@ -385,7 +389,7 @@ def _noun_before_verb(tokens, i: int, masked: set[int]) -> bool:
     if not known:
         return False
     after = tokens[i + 2][2] if i + 2 < len(tokens) else ""
-    return not (after[:1].isalpha() and word_classes(after) == {"NOUN"})
+    return not (after[:1].isalpha() and word_classes(after) == _NOUN)
 
 
 _COPULA_FORMS = {
@@ -464,7 +468,7 @@ def _complement_preposition(
     one", "voted for" is not "voted against"). None when the complement starts otherwise or the
     preposition only introduces a typed slot that is compared anyway ("opened in 2001", "was
     in Paris")."""
-    while k < len(tokens) and tokens[k][3].endswith("ly") and word_classes(tokens[k][2]) == {"ADV"}:
+    while k < len(tokens) and tokens[k][3].endswith("ly") and word_classes(tokens[k][2]) == _ADV:
         k += 1
     if k + 1 >= len(tokens) or tokens[k][3] not in _PREPOSITIONS:
         return None
@@ -937,9 +941,7 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
             if k in masked or not w[0].isalpha() or tokens[k][4] or tokens[k][3] in _FUNCTION:
                 continue
             classes = word_classes(w)
-            if (verb_lemmas(w) and tokens[k][3] not in verb_lemmas(w) and not classes & {"NOUN", "ADJ", "PROPN"}) or (
-                classes == {"ADV"}
-            ):
+            if (verb_lemmas(w) and tokens[k][3] not in verb_lemmas(w) and not classes & _NOMINAL) or (classes == _ADV):
                 subj_hi = k
                 break
         # a relative clause or apposition inside the subject ends it at the first comma
@@ -957,7 +959,7 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
         # objects: the noun phrase right after the predicate, up to a preposition or a clause mark
         if j + 1 < len(tokens) and tokens[j][3] in ("to", "against", "over") and tokens[j + 1][4]:
             j += 1  # "lost to Millbrook Town", "won against Eastfield": the name is the object
-        while j < len(tokens) and tokens[j][3].endswith("ly") and word_classes(tokens[j][2]) == {"ADV"}:
+        while j < len(tokens) and tokens[j][3].endswith("ly") and word_classes(tokens[j][2]) == _ADV:
             j += 1  # "rose sharply behind the storm": the manner is no object
         k = j
         while (
@@ -1021,7 +1023,7 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
                 and t[3] not in _FUNCTION
                 and t[0] < main_end
                 and t[3] not in ("not", "never", "no")
-                and not (t[3].endswith("ly") and word_classes(t[2]) == {"ADV"})
+                and not (t[3].endswith("ly") and word_classes(t[2]) == _ADV)
             }
         )
     rest_names: list[str] = []
@@ -1362,8 +1364,8 @@ def content_words(text: str, skip: list[tuple[int, int]]) -> list[str]:
             continue
         if (
             lw.endswith("ly")
-            and word_classes(lw) == {"ADV"}
-            and not (k + 1 < len(words) and word_classes(words[k + 1].group()) == {"ADJ"})
+            and word_classes(lw) == _ADV
+            and not (k + 1 < len(words) and word_classes(words[k + 1].group()) == _ADJ)
         ):
             continue  # "rose steeply" / "sharply": manner, not a checkable fact ("barely residential" is one)
         out.append(lw)
