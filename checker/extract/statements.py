@@ -110,6 +110,7 @@ _BASE_PREP = re.compile(
 # reader below indexes it instead of lower-casing and testing the same word again.
 Token = tuple[int, int, str, str, bool]
 _FIRST = operator.itemgetter(0)
+_LOWER = operator.itemgetter(3)
 
 
 def _has_tally_word(text: str) -> bool:
@@ -982,7 +983,7 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
     own = facts if main_end == len(text) else _within(facts, offset, offset + main_end)
     if predicate is not None and "(" in text:
         own = _same_level(text, own, offset, predicate.start - offset)
-    words = {t[3] for t in tokens}  # the sentence's lower-case words, for the cheap tests of its readers
+    words = set(map(_LOWER, tokens))  # the sentence's lower-case words, for the cheap tests of its readers
     slots = _slots(text, tokens, words, masked, own, offset, subject, objects, predicate, pred_index)
     slots += _role_slots(text, tokens, words, blocked, facts, offset)
     if pred_index is not None:
