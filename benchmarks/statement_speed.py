@@ -82,26 +82,28 @@ def main() -> None:
         extractor.registry.learn(s)
     facts = [extractor.extract(s) for s in sents]
 
-    def reader(build: Callable) -> Callable[[], None]:
-        def run() -> None:
-            for s, f in zip(sents, facts):
-                build(s, f)
-
-        return run
-
     def whole() -> None:
         for s in sents:
             extractor.extract(s)
 
-    jobs = [("statement reader alone", reader(build_statement))]
+    jobs: list[tuple[str, Callable]] = [("statement reader alone", build_statement)]
     if args.baseline:
-        jobs.append((f"statement reader at {args.baseline}", reader(baseline_reader(args.baseline))))
+        jobs.append((f"statement reader at {args.baseline}", baseline_reader(args.baseline)))
     times: dict[str, list[float]] = {name: [] for name, _ in jobs}
-    for _ in range(args.runs):  # the readers alternate, so a change of load falls on both
-        for name, fn in jobs:
-            t = time.process_time()
-            fn()
-            times[name].append(time.process_time() - t)
+    pairs = list(zip(sents, facts))
+    chunks = [pairs[k : k + 200] for k in range(0, len(pairs), 200)]
+    for run in range(args.runs):
+        # the readers take turns on each chunk of 200 sentences (first one, then the other), so
+        # a change of load on the shared machine falls on both alike
+        spent = dict.fromkeys(times, 0.0)
+        for c, chunk in enumerate(chunks):
+            for name, build in jobs if (run + c) % 2 == 0 else jobs[::-1]:
+                t = time.process_time()
+                for s, f in chunk:
+                    build(s, f)
+                spent[name] += time.process_time() - t
+        for name in times:
+            times[name].append(spent[name])
     whole_times = []
     for _ in range(args.runs):
         t = time.process_time()
