@@ -16,6 +16,7 @@ slots only between statements whose anchors and predicates align (``match.statem
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 import unicodedata
 from functools import lru_cache
@@ -39,6 +40,9 @@ _DESIGNATED = r"[A-Z][^\W\d_]*(?:-\d+)+(?![\d.,:–-])"
 _TOKEN = re.compile(
     rf"{_DESIGNATED}|[^\W\d_]+(?:[{_MARKS}]+[^\W\d_]*)*(?:['’.-]{_LETTERS}+)*|\d+(?:[.,:–-]\d+)*|[^\w\s{_MARKS}]"
 )
+# the same tokens of ASCII text, where a letter is [A-Za-z] and no mark, "’" or "–" occurs:
+# plain character sets the regex engine scans faster than Unicode classes
+_TOKEN_ASCII = re.compile(r"[A-Z][A-Za-z]*(?:-\d+)+(?![\d.,:-])|[A-Za-z]+(?:['.-][A-Za-z]+)*|\d+(?:[.,:-]\d+)*|[^\w\s]")
 DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
 PRONOUNS = frozenset("it they he she this these we i you there".split())
 _SPEAKERS = frozenset("we i you".split())  # they name the speaker, not an earlier subject
@@ -47,6 +51,7 @@ _PREPOSITIONS = frozenset(
     "between during after before since until into onto through behind beyond around "
     "along against towards toward amid despite without within via".split()
 )
+_PREPOSITIONS_BUT_OF = _PREPOSITIONS - {"of"}  # "the mayor of Lyon" is one noun phrase
 _FUNCTION = (
     DETERMINERS
     | _PREPOSITIONS
@@ -56,6 +61,11 @@ _FUNCTION = (
     )
 )
 FUNCTION_WORDS = _FUNCTION  # for the readers of the match layer
+# word classes compared against, built once (a set display in a comparison is built each time)
+_ADJ, _NOUN, _VERB, _ADV = (frozenset({c}) for c in ("ADJ", "NOUN", "VERB", "ADV"))
+_VERB_AUX = frozenset({"VERB", "AUX"})
+_ADJ_NOUN = frozenset({"ADJ", "NOUN"})
+_NOMINAL = frozenset({"NOUN", "ADJ", "PROPN"})
 
 # name words that say what kind of body a name is, not which one ("Acme Corp" = "Acme")
 _NAME_SUFFIXES = frozenset(
@@ -98,12 +108,41 @@ _BASE_PREP = re.compile(
 )
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, word) of each token; the word composed (NFC) so that decomposed text
-    reads like any other, the offsets those of ``text``."""
+# A token is (start, end, word, lower, capitalised): the sentence's one token table. Every
+# reader below indexes it instead of lower-casing and testing the same word again.
+Token = tuple[int, int, str, str, bool]
+_FIRST = operator.itemgetter(0)
+_LOWER = operator.itemgetter(3)
+
+
+def _has_tally_word(text: str) -> bool:
+    """``_TALLY_WORD.search(text)``, by str search when the text is ASCII (re.I also folds
+    "ſ" and "ı", which only other text can hold)."""
     if text.isascii():
-        return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    return [(m.start(), m.end(), unicodedata.normalize("NFC", m.group())) for m in _TOKEN.finditer(text)]
+        lowered = text.lower()
+        return "vote" in lowered or "seat" in lowered or "point" in lowered
+    return _TALLY_WORD.search(text) is not None
+
+
+def _tokens(text: str) -> list[Token]:
+    """The token table of ``text``: each word composed (NFC) so that decomposed text reads
+    like any other, the offsets those of ``text``."""
+    if text.isascii():
+        found = list(_TOKEN_ASCII.finditer(text))
+        words = list(map(re.Match.group, found))
+    else:
+        found = list(_TOKEN.finditer(text))
+        words = [unicodedata.normalize("NFC", m.group()) for m in found]
+    # (built column by column with map and zip: no Python loop per token)
+    return list(
+        zip(
+            map(re.Match.start, found),
+            map(re.Match.end, found),
+            words,
+            map(str.lower, words),
+            map(str.isupper, map(_FIRST, words)),  # a token is never empty
+        )
+    )
 
 
 def name_key(words: list[str]) -> str:
@@ -120,25 +159,21 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper()
-
-
 def _proper_runs(tokens, first: int, last: int, masked: set[int]) -> list[tuple[int, int]]:
     """Runs of capitalised words (with inner "of"/"the"/"de"/"&"), as token index ranges."""
     runs, i = [], first
     while i < last:
-        w = tokens[i][2]
-        if i not in masked and _capitalised(w) and (w.isalpha() or "-" in w):
+        t = tokens[i]
+        if t[4] and i not in masked and (t[2].isalpha() or "-" in t[2]):
             j = i + 1
             while j < last and j not in masked:
-                wj = tokens[j][2]
-                if _capitalised(wj) and (wj[0].isalpha()):
+                tj = tokens[j]
+                if tj[4] and tj[2][0].isalpha():
                     j += 1
                 elif (
-                    wj.lower() in ("of", "the", "de", "&", "and", "for")
+                    tj[3] in {"of", "the", "de", "&", "and", "for"}
                     and j + 1 < last
-                    and _capitalised(tokens[j + 1][2])
+                    and tokens[j + 1][4]
                     and j + 1 not in masked
                 ):
                     j += 2
@@ -156,9 +191,8 @@ def _covered(spans: list[tuple[int, int]], tokens) -> set[int]:
     out: set[int] = set()
     if not spans:
         return out
-    starts = [t[0] for t in tokens]
     for a, b in spans:
-        k = bisect.bisect_left(starts, a)
+        k = bisect.bisect_left(tokens, (a,))  # the first token starting at or after a
         while k < len(tokens) and tokens[k][1] <= b:
             out.add(k)
             k += 1
@@ -168,7 +202,7 @@ def _covered(spans: list[tuple[int, int]], tokens) -> set[int]:
 def _match_words(tokens, i: int, words: tuple[str, ...]) -> bool:
     if i + len(words) > len(tokens):
         return False
-    return all(tokens[i + k][2].lower().replace("’", "'") == w for k, w in enumerate(words))
+    return all(tokens[i + k][3].replace("’", "'") == w for k, w in enumerate(words))
 
 
 # words after which "to" + verb is the clause's own verb ("is expected to cost", "voted to close")
@@ -191,14 +225,13 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
     said_at = None
     aside = False  # inside ", who ...," or ", a marine biologist ...,": not the main clause
     for i in range(start, len(tokens)):
-        w = tokens[i][2]
-        lw = w.lower()
+        _, _, w, lw, capitalised = tokens[i]
         if (
             w == ","
             and fallback is None
             and said_at is None
             and i + 1 < len(tokens)
-            and tokens[i + 1][2].lower() in ("who", "which", "whose", "a", "an", "the", "now", "then", "once")
+            and tokens[i + 1][3] in {"who", "which", "whose", "a", "an", "the", "now", "then", "once"}
         ):
             aside = not aside if not aside else aside
             if aside and i > start:
@@ -211,9 +244,9 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
         if i in masked:
             continue
         if fallback is not None and (
-            w in (",", ";", ":", "-", "–", "—")
+            w in {",", ";", ":", "-", "–", "—"}
             or lw
-            in (
+            in {
                 "which",
                 "who",
                 "whom",
@@ -232,48 +265,44 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
                 "once",
                 "until",
                 "since",
-            )
+            }
         ):
             break  # a relative or second clause: the verb already seen is the main one
         if not w[0].isalpha():
             continue
+        lemmas = verb_lemmas(w)
+        if not lemmas:
+            continue  # (the tests below only ever skip a verb form: a word that is none goes first)
         b = i - 1
         while b > start and b in masked:
             b -= 1
-        prev = tokens[b][2].lower() if i > start else ""
+        prev = tokens[b][3] if i > start else ""
         if (prev in DETERMINERS and prev not in ("that", "this")) or prev.endswith(("'s", "’s")):
             continue  # "the opening", "a visit": a noun
-        if (
-            i - 1 >= start
-            and i - 1 in masked
-            and (tokens[i - 1][2][0].isdigit() or tokens[i - 1][2].lower() in CARDINALS)
-        ):
+        if i - 1 >= start and i - 1 in masked and (tokens[i - 1][2][0].isdigit() or tokens[i - 1][3] in CARDINALS):
             continue  # "in three acts", "two votes": a counted noun
-        if b >= start and b not in masked and word_classes(tokens[b][2]) == {"ADJ"} and "NOUN" in word_classes(w):
+        if b >= start and b not in masked and word_classes(tokens[b][2]) == _ADJ and "NOUN" in word_classes(w):
             continue  # "a large sleep study": a noun after an adjective
         if (
             lw.endswith("ing")
-            and prev not in ("is", "are", "was", "were", "be", "been", "am")
+            and prev not in {"is", "are", "was", "were", "be", "been", "am"}
             and not (participle and i == start)
         ):
             continue  # "the trains serving the line": a participle, not the clause's verb
         if (
             prev == "to"
             and b - 1 >= start
-            and tokens[b - 1][2].lower() not in _TO_VERBS
+            and tokens[b - 1][3] not in _TO_VERBS
             and "NOUN" in word_classes(tokens[b - 1][2])
         ):
             continue  # "the first scheme to win approval": an infinitive after a noun
-        if _capitalised(w) and (i > start or word_classes(w) - {"VERB", "AUX"}):
+        if capitalised and (i > start or word_classes(w) - _VERB_AUX):
             continue  # a name ("Harbour United", "Rose") or the subject's first word ("Net profit"), not a verb
-        lemmas = verb_lemmas(w)
-        if not lemmas:
-            continue
         # two-word predicates: "took place", "stepped down", "set up"
-        nxt = tokens[i + 1][2].lower() if i + 1 < len(tokens) else ""
+        nxt = tokens[i + 1][3] if i + 1 < len(tokens) else ""
         if _noun_before_verb(tokens, i, masked):
             continue  # "passenger numbers fell": a plural noun, its verb right after
-        if fallback is not None and lw.endswith("ed") and word_classes(nxt) == {"NOUN"}:
+        if fallback is not None and lw.endswith("ed") and word_classes(nxt) == _NOUN:
             continue  # "put insured damage at": a participle before a noun, after the verb
         if (nxt == "by" or tokens[i - 1][2] == ",") and i > start and _reduced_relative(tokens, i, masked):
             continue  # "a jet operated by Atlanterra Air returned": the participle describes the subject
@@ -289,8 +318,8 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
             if lemma in ("be", "do"):
                 continue
             after = nxt
-            if after in ("not", "never", "n't", "also", "already", "just", "since", "long", "recently"):
-                after = tokens[i + 2][2].lower() if i + 2 < len(tokens) else ""
+            if after in {"not", "never", "n't", "also", "already", "just", "since", "long", "recently"}:
+                after = tokens[i + 2][3] if i + 2 < len(tokens) else ""
             if lemma == "have" and (
                 lw.endswith(("n't", "n’t"))
                 or after
@@ -303,7 +332,7 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
         if (
             fallback is None
             and lw
-            not in (
+            not in {
                 "is",
                 "are",
                 "was",
@@ -325,11 +354,11 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
                 "should",
                 "must",
                 "shall",
-            )
+            }
             and (
                 _verb_by_position(tokens, i, start, masked)
-                or (lw != lemmas[0] or word_classes(w) == {"VERB"})
-                and (lw.endswith("ed") or not word_classes(w) & {"ADJ", "NOUN"} or participle and i == start)
+                or (lw != lemmas[0] or word_classes(w) == _VERB)
+                and (lw.endswith("ed") or not word_classes(w) & _ADJ_NOUN or participle and i == start)
             )
         ):
             fallback = (i, i + 1, lemmas[0], (lemmas[0],), said_at)
@@ -358,7 +387,7 @@ def _noun_before_verb(tokens, i: int, masked: set[int]) -> bool:
     """Whether tokens[i] is a plural noun ending the subject: a form that is also a noun
     ("numbers", "prices") right before an inflected verb of the predicate table ("fell",
     "rose") that is not itself followed by a noun ("employs trained staff" keeps its verb)."""
-    w = tokens[i][2].lower()
+    w = tokens[i][3]
     if "NOUN" not in word_classes(w) or i + 1 >= len(tokens) or i + 1 in masked:
         return False
     if not w.endswith("s") and not (w in verb_lemmas(w) and i > 0 and _singular_noun(tokens[i - 1][2])):
@@ -392,7 +421,7 @@ def _verb_by_position(tokens, i: int, start: int, masked: set[int]) -> bool:
         return False
     if prev.lower() in _FUNCTION:
         return False  # "a wildfire that broke out ... was brought under control": a relative clause
-    return (_capitalised(prev) and i - 1 > start) or (i - 1) in masked or _singular_noun(prev)
+    return (tokens[i - 1][4] and i - 1 > start) or (i - 1) in masked or _singular_noun(prev)
 
 
 _ADVERBS = frozenset("next also then now still never not just already again soon".split())
@@ -465,18 +494,21 @@ _COPULA_FORMS = {
 }
 
 
+_BEFORE_COMPLEMENT = DETERMINERS | {"not", "never", "also", "still"}
+
+
 def _copula(tokens, start: int, masked: set[int]):
     """ "It is the company's second factory": a copula with a noun phrase after it, when the
     sentence has no other verb (a role after it, "is the mayor of", is a role statement)."""
     lex = lexicon()
     for k in range(start + 1, len(tokens)):
-        w = tokens[k][2].lower()
+        w = tokens[k][3]
         if k in masked or w not in _COPULA_FORMS:
             continue
         j = k + 1
-        while j < len(tokens) and tokens[j][2].lower() in DETERMINERS | {"not", "never", "also", "still"}:
+        while j < len(tokens) and tokens[j][3] in _BEFORE_COMPLEMENT:
             j += 1
-        ahead = " ".join(t[2].lower() for t in tokens[j : j + 4])
+        ahead = " ".join(t[3] for t in tokens[j : j + 4])
         if any(ahead == r or ahead.startswith(r + " ") for r in lex.roles):
             return None
         lemma = _COPULA_FORMS[w]
@@ -489,7 +521,7 @@ def _modality_and_negation(tokens, start: int, pred: int) -> tuple[str | None, b
     lex = lexicon()
     modality, negated = None, False
     for i in range(max(start, pred - 5), pred):
-        w = tokens[i][2].lower().replace("’", "'")
+        w = tokens[i][3].replace("’", "'")
         if w.endswith("n't"):
             negated = True
         for words, what in lex.cues_by_first.get(w, ()):
@@ -501,7 +533,7 @@ def _modality_and_negation(tokens, start: int, pred: int) -> tuple[str | None, b
     return modality, negated
 
 
-def _phrase_at(tokens: list[tuple[int, int, str]], i: int, lemmas) -> tuple[int, str, tuple[str, ...]] | None:
+def _phrase_at(tokens: list[Token], i: int, lemmas) -> tuple[int, str, tuple[str, ...]] | None:
     """The longest phrasal predicate of the table starting at verb token ``i`` ("set up",
     "get under way"): (end token, its lemma, its classes), or None."""
     lex = lexicon()
@@ -511,65 +543,63 @@ def _phrase_at(tokens: list[tuple[int, int, str]], i: int, lemmas) -> tuple[int,
             words = rest.split()
             if best is not None and len(words) <= best[0] - i - 1:
                 continue
-            if [t[2].lower() for t in tokens[i + 1 : i + 1 + len(words)]] == words:
+            if [t[3] for t in tokens[i + 1 : i + 1 + len(words)]] == words:
                 best = (i + 1 + len(words), f"{lemma} {rest}", classes)
     return best
 
 
 def _complement_preposition(
-    tokens: list[tuple[int, int, str]], k: int, masked: set[int], slots: list[Slot], offset: int
+    tokens: list[Token], k: int, masked: set[int], slots: list[Slot], offset: int
 ) -> str | None:
     """The preposition that heads the complement at token ``k``, past manner adverbs: it is part
     of what the predicate says ("was against a single parliament" is not "was an advocate of
     one", "voted for" is not "voted against"). None when the complement starts otherwise or the
     preposition only introduces a typed slot that is compared anyway ("opened in 2001", "was
     in Paris")."""
-    while k < len(tokens) and tokens[k][2].lower().endswith("ly") and word_classes(tokens[k][2]) == {"ADV"}:
+    while k < len(tokens) and tokens[k][3].endswith("ly") and word_classes(tokens[k][2]) == _ADV:
         k += 1
-    if k + 1 >= len(tokens) or tokens[k][2].lower() not in _PREPOSITIONS:
+    if k + 1 >= len(tokens) or tokens[k][3] not in _PREPOSITIONS:
         return None
     nxt = tokens[k + 1]
     if k + 1 in masked or any(s.start <= nxt[0] + offset < s.end for s in slots):
         return None
-    return tokens[k][2].lower()
+    return tokens[k][3]
 
 
 def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts, offset: int) -> Anchor | None:
     """The noun phrase tokens[lo:hi] as an anchor: its names, head noun, modifiers, places."""
-    possessor = lo < hi and tokens[lo][2].lower() in ("his", "her", "its", "their")
-    while lo < hi and (tokens[lo][2].lower() in DETERMINERS or not tokens[lo][2][0].isalnum()):
+    possessor = lo < hi and tokens[lo][3] in {"his", "her", "its", "their"}
+    while lo < hi and (tokens[lo][3] in DETERMINERS or not tokens[lo][2][0].isalnum()):
         lo += 1
     while hi > lo and not tokens[hi - 1][2][0].isalnum():
         hi -= 1
     if lo >= hi:
         return None
     s, e = tokens[lo][0], tokens[hi - 1][1]
-    words = [t[2] for t in tokens[lo:hi]]
-    if hi - lo == 1 and words[0].lower() in PRONOUNS:
+    if hi - lo == 1 and tokens[lo][3] in PRONOUNS:
         return Anchor(text=text[s:e], start=s + offset, end=e + offset, pronoun=True)
-    places = [
-        m.canonical for m in facts.entities if m.kind == "place" and s + offset <= m.start and m.end <= e + offset
-    ]
+    # the places and people named inside the phrase, in one pass over the entities
+    places: list[str] = []
+    place_words: set[str] = set()
+    names: list[str] = []
+    first, last = s + offset, e + offset
+    for m in facts.entities:
+        if first <= m.start and m.end <= last:
+            if m.kind == "place":
+                places.append(m.canonical)
+                place_words.update(w.lower() for w in m.text.split())
+            elif m.kind == "person":
+                names.append(name_key(m.canonical.split()))
     ordinal_tokens = _covered(
         [(q.start - offset, q.end - offset) for q in facts.quantities if q.kind == "ordinal"], tokens
     )
-    people = [m for m in facts.entities if m.kind == "person" and s + offset <= m.start and m.end <= e + offset]
-    names: list[str] = []
-    place_words = {
-        w.lower()
-        for m in facts.entities
-        if m.kind == "place" and s + offset <= m.start and m.end <= e + offset
-        for w in m.text.split()
-    }
-    for p in people:
-        names.append(name_key(p.canonical.split()))
     proper: set[int] = set()
     for a, b in _proper_runs(tokens, lo, hi, masked):
         run = [t[2] for t in tokens[a:b]]
         proper.update(range(a, b))
-        if {w.lower() for w in run} <= place_words:
+        if {t[3] for t in tokens[a:b]} <= place_words:
             continue  # a place inside the phrase ("museum in Oslo") is a place, not a name
-        if b - a == 1 and tokens[a][0] == 0 and (run[0].lower() in _FUNCTION or word_classes(run[0])):
+        if b - a == 1 and tokens[a][0] == 0 and (tokens[a][3] in _FUNCTION or word_classes(run[0])):
             proper.discard(a)
             continue  # a capital only because it starts the sentence ("Revenue rose")
         key = name_key(run)
@@ -578,20 +608,20 @@ def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts,
     # head: the last common noun before a preposition (the core of "the city museum in Oslo")
     core_end = hi
     for k in range(lo, hi):
-        if tokens[k][2].lower() in _PREPOSITIONS and k > lo:
+        if tokens[k][3] in _PREPOSITIONS and k > lo:
             core_end = k
             break
     head, modifiers = "", []
     # an ordinal inside the phrase names which one ("the second section"): it is a modifier
     # ... and so does a year before the head ("her 1975 survey" is not "her 1985 survey")
-    years = {k for k in range(lo, core_end - 1) if _YEAR.fullmatch(tokens[k][2])}
+    years = {k for k in range(lo, core_end - 1) if tokens[k][2][0] in "12" and _YEAR.fullmatch(tokens[k][2])}
     core = [
         k
         for k in range(lo, core_end)
         if k not in proper
         and (k not in masked or k in ordinal_tokens or k in years)
         and (tokens[k][2][0].isalpha() or k in years)
-        and (tokens[k][2].lower() not in _FUNCTION or k in ordinal_tokens)
+        and (tokens[k][3] not in _FUNCTION or k in ordinal_tokens)
     ]
     if core:
         head = _word_lemma(tokens[core[-1]][2])
@@ -603,7 +633,7 @@ def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts,
             k in proper
             or (k in masked and k not in ordinal_tokens)
             or not w[0].isalpha()
-            or (w.lower() in _FUNCTION and k not in ordinal_tokens)
+            or (tokens[k][3] in _FUNCTION and k not in ordinal_tokens)
         ):
             continue
         modifiers.append(_word_lemma(w))
@@ -622,12 +652,14 @@ def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts,
     )
 
 
+@lru_cache(maxsize=65536)
 def _word_lemma(word: str) -> str:
     """A noun phrase word as compared: possessive dropped ("Bilbao's" is "bilbao"), lemmatised."""
     return noun_lemma(word.strip("'’").removesuffix("'s").removesuffix("’s"))
 
 
 _ROLE_LEAD = frozenset("the a an its their his her new former current acting interim longtime then".split())
+_ROLE_LEAD_NOT_POSSESSIVE = _ROLE_LEAD - {"its", "their", "his", "her"}
 _BODY_PREPS = ("of", "at", "for", "on", "with")
 
 
@@ -645,23 +677,23 @@ def _possessor_run(tokens, k: int) -> tuple[int, int] | None:
     """The name ending in the possessive token ``k`` ("Velora's", "Harbour Trust's"), which
     the run of capitalised words leaves out for its apostrophe."""
     word = tokens[k][2].removesuffix("'s").removesuffix("’s")
-    if not (_capitalised(word) and word.replace("-", "").isalpha()):
+    if not (word[:1].isupper() and word.replace("-", "").isalpha()):
         return None
     a = k
-    while a - 1 >= 0 and _capitalised(tokens[a - 1][2]) and tokens[a - 1][2].isalpha() and a - 1 > 0:
+    while a - 1 > 0 and tokens[a - 1][4] and tokens[a - 1][2].isalpha():
         a -= 1
     return a, k + 1
 
 
-def _role_slots(
-    text: str, tokens, masked: set[int], facts: Facts, offset: int, subject: Anchor | None, pred_index: int | None
-) -> list[Slot]:
+def _role_slots(text: str, tokens, words: set[str], masked: set[int], facts: Facts, offset: int) -> list[Slot]:
     """Who holds which office of what, in the three ways prose says it:
     "X is the (deputy) mayor of Y" / "X, the mayor of Y,"; "Y's manager, X,"; "Chief executive X"."""
     lex = lexicon()
-    out = []
+    out: list[Slot] = []
+    if lex.role_first.isdisjoint(words):
+        return out  # no role noun: most sentences
+    low = [t[3] for t in tokens]
     n = len(tokens)
-    low = [t[2].lower() for t in tokens]
     for i in range(n):
         if low[i] not in lex.role_first or i in masked:
             continue
@@ -679,7 +711,7 @@ def _role_slots(
             and low[t0 - 1] not in _ROLE_LEAD
             and not low[t0 - 1].endswith(("'s", "’s"))
             and i - t0 < 2
-            and not (_capitalised(tokens[t0 - 1][2]) and t0 - 1 > 0 and _capitalised(tokens[t0 - 2][2]))
+            and not (tokens[t0 - 1][4] and t0 - 1 > 0 and tokens[t0 - 2][4])
         ):
             t0 -= 1
         title_words = [w for w in low[t0:j]]
@@ -704,7 +736,7 @@ def _role_slots(
                 body = [name_key([t[2] for t in tokens[a:b]])] + places
                 k = b
         h = t0 - 1
-        while h >= 0 and low[h] in _ROLE_LEAD - {"its", "their", "his", "her"}:
+        while h >= 0 and low[h] in _ROLE_LEAD_NOT_POSSESSIVE:
             h -= 1
         if h >= 0 and low[h].endswith(("'s", "’s")):
             run = _name_run_at(tokens, h, masked, forward=False) or _possessor_run(tokens, h)
@@ -725,11 +757,11 @@ def _role_slots(
             while g >= 0 and (
                 low[g] in (",",)
                 or any(low[g] == c[-1] for c in lex.copulas)
-                or low[g] in ("as", "named", "appointed", "has", "had", "been", "serves", "served")
+                or low[g] in {"as", "named", "appointed", "has", "had", "been", "serves", "served"}
             ):
                 copular = copular or low[g] != ","
                 apposition = apposition or low[g] == ","
-                past = past or low[g] in ("was", "were", "became", "had", "served")
+                past = past or low[g] in {"was", "were", "became", "had", "served"}
                 g -= 1
             if copular or apposition:
                 holder_run = _name_run_at(tokens, g, masked, forward=False) if g >= 0 else None
@@ -760,7 +792,7 @@ def _agent_slots(text: str, tokens, masked: set[int], at: int, facts: Facts, off
     "built by Talleres Ebro and Alstom", "assembled by the manufacturer Talleres Ebro". One
     slot holding every name of the "by" phrase; none when "by" is followed by no name ("by
     four votes", "by train", "by the council")."""
-    if at >= len(tokens) or tokens[at][2].lower() != "by":
+    if at >= len(tokens) or tokens[at][3] != "by":
         return []
     k = at + 1
     while (
@@ -768,9 +800,9 @@ def _agent_slots(text: str, tokens, masked: set[int], at: int, facts: Facts, off
         and k - at <= 4
         and k not in masked
         and tokens[k][2][0].isalpha()
-        and (not _capitalised(tokens[k][2]) or tokens[k][2] in DEMONYMS)
-        and tokens[k][2].lower() not in _PREPOSITIONS
-        and tokens[k][2].lower() not in ("and", "or", "but", "which", "who", "whose")
+        and (not tokens[k][4] or tokens[k][2] in DEMONYMS)
+        and tokens[k][3] not in _PREPOSITIONS
+        and tokens[k][3] not in {"and", "or", "but", "which", "who", "whose"}
     ):
         k += 1  # "the manufacturer", "American singer": words before the name
     names: list[str] = []
@@ -811,12 +843,12 @@ def _measure_before(tokens, k: int, masked: set[int], stop: int) -> str:
     """The noun a figure measures when written before it: "revenue of $4.2 billion"."""
     for j in range(k - 1, max(stop + 1, k - 5) - 1, -1):
         w = tokens[j][2]
-        lw = w.lower()
+        lw = tokens[j][3]
         if j in masked or not w[0].isalpha():
-            if w in (",", ";", "(", ")"):
+            if w in {",", ";", "(", ")"}:
                 break
             continue
-        if lw in _FUNCTION or lw in (
+        if lw in _FUNCTION or lw in {
             "about",
             "around",
             "nearly",
@@ -830,7 +862,7 @@ def _measure_before(tokens, k: int, masked: set[int], stop: int) -> str:
             "reached",
             "hit",
             "stood",
-        ):
+        }:
             continue
         if verb_lemmas(w) and "NOUN" not in word_classes(w):
             break
@@ -859,9 +891,10 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
     relative = _RELATIVE.match(text)
     if relative and start == 0:
         start = next((k for k, t in enumerate(tokens) if t[0] >= relative.end()), 0)
-    found = _find_predicate(tokens, start, masked | in_quote, participle)
+    blocked = masked | in_quote
+    found = _find_predicate(tokens, start, blocked, participle)
     if found is None:
-        found = _copula(tokens, start, masked | in_quote)
+        found = _copula(tokens, start, blocked)
     predicate = None
     subject = None
     objects: list[Anchor] = []
@@ -889,13 +922,13 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
         if said_at is not None:
             # "X said (that) Y rose": the subject is the clause's
             subj_lo = said_at + 1
-            if subj_lo < len(tokens) and tokens[subj_lo][2].lower() == "that":
+            if subj_lo < len(tokens) and tokens[subj_lo][3] == "that":
                 subj_lo += 1
         # the subject ends before auxiliaries, modality and negation words
         subj_hi = i
         while subj_hi > subj_lo and (
-            tokens[subj_hi - 1][2].lower()
-            in (
+            tokens[subj_hi - 1][3]
+            in {
                 "has",
                 "have",
                 "had",
@@ -961,29 +994,29 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
                 "continued",
                 "now",
                 "still",
-            )
-            or tokens[subj_hi - 1][2].lower().endswith(("n't", "n’t"))
+            }
+            or tokens[subj_hi - 1][3].endswith(("n't", "n’t"))
         ):
             subj_hi -= 1
         while (
             subj_hi > subj_lo + 1
             and tokens[subj_hi - 1][2].endswith("ed")
-            and not _capitalised(tokens[subj_hi - 1][2])
+            and not tokens[subj_hi - 1][4]
             and verb_lemmas(tokens[subj_hi - 1][2])
             and "NOUN" not in word_classes(tokens[subj_hi - 1][2])
         ):
             subj_hi -= 1  # "the council voted (not) to approve": the subject is the council
-            while subj_hi > subj_lo + 1 and tokens[subj_hi - 1][2].lower() in (
+            while subj_hi > subj_lo + 1 and tokens[subj_hi - 1][3] in {
                 "also",
                 "then",
                 "later",
                 "finally",
                 "first",
-            ):
+            }:
                 subj_hi -= 1
         # the subject ends at a copula or auxiliary inside it ("Jason Sudeikis is a Canadian and was born")
         for k in range(subj_lo + 1, subj_hi):
-            if k not in masked and tokens[k][2].lower() in (
+            if k not in masked and tokens[k][3] in {
                 "is",
                 "are",
                 "was",
@@ -999,18 +1032,16 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
                 "might",
                 "shall",
                 "should",
-            ):
+            }:
                 subj_hi = k
                 break
         # the subject ends at its first verb form ("the council voted on May 3 to approve") or adverb
         for k in range(subj_lo + 1, subj_hi):
             w = tokens[k][2]
-            if k in masked or not w[0].isalpha() or _capitalised(w) or w.lower() in _FUNCTION:
+            if k in masked or not w[0].isalpha() or tokens[k][4] or tokens[k][3] in _FUNCTION:
                 continue
             classes = word_classes(w)
-            if (verb_lemmas(w) and w.lower() not in verb_lemmas(w) and not classes & {"NOUN", "ADJ", "PROPN"}) or (
-                classes == {"ADV"}
-            ):
+            if (verb_lemmas(w) and tokens[k][3] not in verb_lemmas(w) and not classes & _NOMINAL) or (classes == _ADV):
                 subj_hi = k
                 break
         # a relative clause or apposition inside the subject ends it at the first comma
@@ -1018,25 +1049,25 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
             if tokens[k][2] == ",":
                 subj_hi = k
                 break
-        if subj_lo < subj_hi and tokens[subj_lo][2].lower() in _PREPOSITIONS:
+        if subj_lo < subj_hi and tokens[subj_lo][3] in _PREPOSITIONS:
             k = subj_lo + 1
-            while k < subj_hi and (k in masked or tokens[k][2].lower() in DETERMINERS):
+            while k < subj_hi and (k in masked or tokens[k][3] in DETERMINERS):
                 k += 1
             if k > subj_lo + 1 and k < subj_hi:
                 subj_lo = k  # "In 1968 she became": the date phrase is no part of the subject
         subject = _anchor(text, tokens, subj_lo, subj_hi, masked, facts, offset)
         # objects: the noun phrase right after the predicate, up to a preposition or a clause mark
-        if j + 1 < len(tokens) and tokens[j][2].lower() in ("to", "against", "over") and _capitalised(tokens[j + 1][2]):
+        if j + 1 < len(tokens) and tokens[j][3] in ("to", "against", "over") and tokens[j + 1][4]:
             j += 1  # "lost to Millbrook Town", "won against Eastfield": the name is the object
-        while j < len(tokens) and tokens[j][2].lower().endswith("ly") and word_classes(tokens[j][2]) == {"ADV"}:
+        while j < len(tokens) and tokens[j][3].endswith("ly") and word_classes(tokens[j][2]) == _ADV:
             j += 1  # "rose sharply behind the storm": the manner is no object
         k = j
         while (
             k < len(tokens)
             and k not in masked
-            and tokens[k][2] not in (",", ";", ".", ":")
-            and tokens[k][2].lower() not in (_PREPOSITIONS - {"of"})
-            and tokens[k][2].lower() not in ("and", "but", "which", "who", "once", "when", "while", "because", "as")
+            and tokens[k][2] not in {",", ";", ".", ":"}
+            and tokens[k][3] not in _PREPOSITIONS_BUT_OF
+            and tokens[k][3] not in {"and", "but", "which", "who", "once", "when", "while", "because", "as"}
         ):
             k += 1
         obj = _anchor(text, tokens, j, k, masked, facts, offset)
@@ -1052,17 +1083,18 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
     own = facts if main_end == len(text) else _within(facts, offset, offset + main_end)
     if predicate is not None and "(" in text:
         own = _same_level(text, own, offset, predicate.start - offset)
-    slots = _slots(text, tokens, masked, own, offset, subject, objects, predicate, pred_index)
+    words = set(map(_LOWER, tokens))  # the sentence's lower-case words, for the cheap tests of its readers
+    slots = _slots(text, tokens, words, masked, own, offset, subject, objects, predicate, pred_index)
     if cut is not None and cut.group().strip(" ,").lower() == "when" and not any(s.kind == "when" for s in slots):
         slots += _when_clause_times(text, facts, offset, cut.end())
-    slots += _role_slots(text, tokens, masked | in_quote, facts, offset, subject, pred_index)
+    slots += _role_slots(text, tokens, words, blocked, facts, offset)
     if pred_index is not None:
         # after the verb, and after each repetition of it ("directed by A, directed by B")
-        verb = tokens[pred_index][2].lower()
+        verb = tokens[pred_index][3]
         for k in [pred_end] + [
-            x + 1 for x in range(pred_end, len(tokens) - 1) if tokens[x][2].lower() == verb and tokens[x][0] < main_end
+            x + 1 for x in range(pred_end, len(tokens) - 1) if tokens[x][3] == verb and tokens[x][0] < main_end
         ]:
-            slots += _agent_slots(text, tokens, masked | in_quote, k, facts, offset)
+            slots += _agent_slots(text, tokens, blocked, k, facts, offset)
     by = None
     if predicate is not None and pred_index is not None:
         predicate.relation = _complement_preposition(tokens, pred_end, masked, slots, offset)
@@ -1073,9 +1105,9 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
         first = min((s for s in slots if s.kind == "role"), key=lambda s: s.start)
         k = next(k for k, t in enumerate(tokens) if t[0] + offset >= first.start)
         while k > start and (
-            tokens[k - 1][2].lower() in DETERMINERS
+            tokens[k - 1][3] in DETERMINERS
             or tokens[k - 1][2] == ","
-            or any(tokens[k - 1][2].lower() == c[-1] for c in lexicon().copulas)
+            or any(tokens[k - 1][3] == c[-1] for c in lexicon().copulas)
         ):
             k -= 1
         subject = _anchor(text, tokens, start, k, masked, facts, offset)
@@ -1091,15 +1123,15 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
                 for k, t in enumerate(tokens[pred_index + 1 :], pred_index + 1)
                 if k not in masked
                 and t[2][0].isalpha()
-                and t[2].lower() not in _FUNCTION
+                and t[3] not in _FUNCTION
                 and t[0] < main_end
-                and t[2].lower() not in ("not", "never", "no")
-                and not (t[2].lower().endswith("ly") and word_classes(t[2]) == {"ADV"})
+                and t[3] not in ("not", "never", "no")
+                and not (t[3].endswith("ly") and word_classes(t[2]) == _ADV)
             }
         )
     rest_names: list[str] = []
     if pred_index is not None:
-        for a, b in _proper_runs(tokens, pred_index + 1, len(tokens), masked | in_quote):
+        for a, b in _proper_runs(tokens, pred_index + 1, len(tokens), blocked):
             key = name_key([t[2] for t in tokens[a:b]])
             if key:
                 rest_names.append(key)
@@ -1113,24 +1145,24 @@ _BE_FORMS = frozenset("is are was were be been being".split())
 
 def _passive(tokens, i: int, start: int) -> bool:
     """A participle after a form of "be" ("had been upheld", "was built"): the passive voice."""
-    w = tokens[i][2].lower()
+    w = tokens[i][3]
     if w in verb_lemmas(w) or w.endswith("ing"):
         return False  # a base form or a present participle is no passive
-    return any(tokens[k][2].lower() in _BE_FORMS for k in range(max(start, i - 3), i))
+    return any(tokens[k][3] in _BE_FORMS for k in range(max(start, i - 3), i))
 
 
 def _by_phrase(text, tokens, k: int, masked: set[int], facts: Facts, offset: int) -> Anchor | None:
     """The noun phrase after "by" at token ``k`` ("by a lower court"), up to a clause mark,
     a preposition or a typed value."""
-    while k < len(tokens) and tokens[k][2].lower() != "by":
+    while k < len(tokens) and tokens[k][3] != "by":
         k += 1
     lo = hi = k + 1
     while (
         hi < len(tokens)
         and hi not in masked
-        and tokens[hi][2] not in (",", ";", ".", ":")
-        and tokens[hi][2].lower() not in _PREPOSITIONS - {"of"}
-        and tokens[hi][2].lower() not in ("and", "but", "which", "who", "when", "while", "after", "as")
+        and tokens[hi][2] not in {",", ";", ".", ":"}
+        and tokens[hi][3] not in _PREPOSITIONS_BUT_OF
+        and tokens[hi][3] not in {"and", "but", "which", "who", "when", "while", "after", "as"}
     ):
         hi += 1
     return _anchor(text, tokens, lo, hi, masked, facts, offset) if hi > lo else None
@@ -1160,7 +1192,7 @@ def _score_slot(m: re.Match[str], offset: int, a: int, b: int) -> Slot:
     )
 
 
-def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predicate, pred_index) -> list[Slot]:
+def _slots(text, tokens, words, masked, facts: Facts, offset, subject, objects, predicate, pred_index) -> list[Slot]:
     lex = lexicon()
     out: list[Slot] = []
     quoted = [(q.start - 1, q.end + 1) for q in facts.quotes]
@@ -1195,7 +1227,7 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
             role = "base"  # "up 17% from $0.29 in the third quarter of last year": the base's time
         elif d.is_range or word in ("from", "between"):
             role = "span"
-        elif d.open_start or word in ("until", "till", "through", "by", "before"):
+        elif d.open_start or word in {"until", "till", "through", "by", "before"}:
             role = "end"
         elif d.open_end or word in ("since", "after"):
             role = "start"
@@ -1235,7 +1267,7 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
             continue
         k = next((k for k, t in enumerate(tokens) if t[0] + offset >= q.start), len(tokens))
         if q.kind == "ordinal":
-            nxt = tokens[k + 1][2].lower() if k + 1 < len(tokens) else ""
+            nxt = tokens[k + 1][3] if k + 1 < len(tokens) else ""
             if nxt[:1].isdigit() or nxt in _COUNT_WORDS:
                 continue  # "the first two episodes": a count from the start, not a rank
             # what is ranked: the head of the noun phrase after it ("third league title" -> title)
@@ -1244,7 +1276,7 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
             # "the second-largest planet" ranks by size: the superlative is part of what is ranked
             glued = text[q.end - offset : q.end - offset + 1] == "-"
             superlative = ""
-            own = tokens[k][2].lower() if k < len(tokens) else ""
+            own = tokens[k][3] if k < len(tokens) else ""
             if "-" in own and own.rsplit("-", 1)[1].endswith("est"):
                 superlative = own.rsplit("-", 1)[1] + " "  # "second-largest" is one token
             while j < len(tokens) and tokens[j][2] in ("-", "most", "least"):
@@ -1253,14 +1285,14 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
                 j < len(tokens)
                 and (glued or tokens[j - 1][2] in ("most", "least"))
                 and tokens[j][2][0].isalpha()
-                and (tokens[j][2].lower().endswith("est") or tokens[j - 1][2] in ("most", "least"))
+                and (tokens[j][3].endswith("est") or tokens[j - 1][2] in ("most", "least"))
             ):
-                superlative = tokens[j][2].lower() + " "
+                superlative = tokens[j][3] + " "
                 j += 1
             while (
                 j < len(tokens)
                 and tokens[j][2][0].isalpha()
-                and tokens[j][2].lower() not in _FUNCTION
+                and tokens[j][3] not in _FUNCTION
                 and "NOUN" in word_classes(tokens[j][2])
             ):
                 measure = noun_lemma(tokens[j][2])
@@ -1295,7 +1327,7 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
         if not measure and objects:
             measure = objects[0].head
         out.append(Slot(kind="quantity", role=role, text=q.text, start=q.start, end=q.end, quantity=q, measure=measure))
-    tallies = list(_TALLY.finditer(text)) if _TALLY_WORD.search(text) else []
+    tallies = list(_TALLY.finditer(text)) if _has_tally_word(text) else []
     if tally and predicate is not None:
         # "ruled 2 to 1", "voted 9 to 3 to approve": a split right after a decision's verb
         at = predicate.end - offset
@@ -1309,7 +1341,7 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
             tallies.append(split)
     for m in tallies:  # "votes to" says it is a tally, whatever the verb
         out.append(_score_slot(m, offset, _tally_number(m.group("a") or m.group("v")), _tally_number(m.group("b"))))
-    if sports or tally or not _score_forms().isdisjoint(t[2].lower() for t in tokens):
+    if sports or tally or not _score_forms().isdisjoint(words):
         date_spans = [(d.start - offset, d.end - offset) for d in facts.dates]
         for m in _SCORE.finditer(text):
             if any(a <= m.start() < b for a, b in date_spans) or any(
@@ -1319,7 +1351,8 @@ def _slots(text, tokens, masked, facts: Facts, offset, subject, objects, predica
             out.append(_score_slot(m, offset, int(m.group(1)), int(m.group(2))))
     # a quantity read inside a score ("3-1" as a range) is the score, not a figure
     scores = [(s.start, s.end) for s in out if s.kind == "score"]
-    out = [s for s in out if s.kind != "quantity" or not any(a <= s.start < b for a, b in scores)]
+    if scores:
+        out = [s for s in out if s.kind != "quantity" or not any(a <= s.start < b for a, b in scores)]
     return out
 
 
@@ -1463,12 +1496,12 @@ def content_words(text: str, skip: list[tuple[int, int]]) -> list[str]:
         if any(a <= m.start() < b for a, b in skip):
             continue
         lw = m.group().lower().removesuffix("'s").removesuffix("’s")
-        if lw in _FUNCTION or lw in NEGATIONS or lw in ("it", "they", "he", "she", "said", "says"):
+        if lw in _FUNCTION or lw in NEGATIONS or lw in {"it", "they", "he", "she", "said", "says"}:
             continue
         if (
             lw.endswith("ly")
-            and word_classes(lw) == {"ADV"}
-            and not (k + 1 < len(words) and word_classes(words[k + 1].group()) == {"ADJ"})
+            and word_classes(lw) == _ADV
+            and not (k + 1 < len(words) and word_classes(words[k + 1].group()) == _ADJ)
         ):
             continue  # "rose steeply" / "sharply": manner, not a checkable fact ("barely residential" is one)
         out.append(lw)

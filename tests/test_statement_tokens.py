@@ -1,0 +1,46 @@
+"""The statement reader's fast paths for ASCII text read exactly what the general ones read.
+
+The token table of an ASCII sentence comes from a pattern of plain character sets, and the
+tally test from ``str`` search instead of a case-folding regex; both are only faster, so on any
+ASCII text they must agree with the Unicode forms they stand in for.
+"""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.extract.statements import _TALLY_WORD, _TOKEN, _TOKEN_ASCII, _has_tally_word, _tokens
+
+# words, designations, figures and the punctuation the patterns treat specially
+_PIECES = ["Kestrel-2", "COVID-19", "A-1.5", "rock'n'roll", "U.S.", "4,100", "3-1", "1:2", "x_y", "Votes", "SEAT"]
+ASCII_TEXT = st.lists(
+    st.one_of(st.sampled_from(_PIECES), st.text(alphabet=string.printable, max_size=8)), max_size=20
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ASCII_TEXT)
+def test_ascii_tokens_are_the_unicode_patterns_tokens(text):
+    assert [m.span() for m in _TOKEN_ASCII.finditer(text)] == [m.span() for m in _TOKEN.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(ASCII_TEXT)
+def test_ascii_tally_test_is_the_regex_test(text):
+    assert _has_tally_word(text) == bool(_TALLY_WORD.search(text))
+
+
+def test_token_table_keeps_designations_and_decomposed_letters_whole():
+    assert [t[2] for t in _tokens("Kestrel-2 left orbit")] == ["Kestrel-2", "left", "orbit"]
+    # "Noe" + a combining diaeresis is one word, composed, with the offsets of the text
+    table = _tokens("Noe\u0308l Hart, 4,100 votes")
+    assert table[0] == (0, 5, "Noël", "noël", True)
+    assert [t[2] for t in table[1:]] == ["Hart", ",", "4,100", "votes"]
+
+
+def test_tally_test_of_other_text_folds_case_as_the_regex_does():
+    assert _has_tally_word("won by 31 \u017fEATS to 12")  # a long s, as re.I reads it
+    assert not _has_tally_word("the Tromsø plan")
