@@ -640,6 +640,14 @@ def test_a_quotation_supports_only_as_said_not_without_its_denial(tmp_path):
     assert got["denial-dropped"] != "supported"
 
 
+def test_an_apposition_that_names_the_subject_gives_it_that_name():
+    x = Extractor()
+    named = x.extract("The trial, called HALO-2, enrolled 900 adults at 40 sites.").statement.subject
+    assert (named.head, named.names) == ("trial", ["halo-2"])
+    founded = x.extract("The company, founded by Ana Silva, opened a plant in Braga.").statement.subject
+    assert founded.names == []  # who founded it is not its name
+
+
 def test_the_preposition_after_a_copula_is_part_of_the_predicate(tmp_path):
     # "was against" is not "was an advocate of"; "is beyond" is not "is near"
     source = (

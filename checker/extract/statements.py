@@ -673,6 +673,29 @@ def _name_run_at(tokens, k: int, masked: set[int], forward: bool = True) -> tupl
     return runs[-1] if runs else None
 
 
+_NAMING = ("called", "named", "dubbed", "known as")
+
+
+def _name_after_comma(tokens, k: int, hi: int, masked: set[int]) -> str | None:
+    """The name key of an apposition that names what comes before its comma at ``k``:
+    ", called CLEAR-M,", ", known as the Hollin Moor hoard," (a bare name, ", CLEAR-M,", may be
+    a person's, so it is not taken), closed by a comma before ``hi``."""
+    j = k + 1
+    for cue in _NAMING:
+        words = cue.split()
+        if [t[3] for t in tokens[j : j + len(words)]] == words:
+            j += len(words)
+            break
+    else:
+        return None
+    while j < hi and tokens[j][3] in DETERMINERS:
+        j += 1
+    run = _name_run_at(tokens, j, masked)
+    if run is None or run[1] >= len(tokens) or tokens[run[1]][2] != ",":
+        return None
+    return name_key([t[2] for t in tokens[run[0] : run[1]]]) or None
+
+
 def _possessor_run(tokens, k: int) -> tuple[int, int] | None:
     """The name ending in the possessive token ``k`` ("Velora's", "Harbour Trust's"), which
     the run of capitalised words leaves out for its apostrophe."""
@@ -1044,9 +1067,12 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
             if (verb_lemmas(w) and tokens[k][3] not in verb_lemmas(w) and not classes & _NOMINAL) or (classes == _ADV):
                 subj_hi = k
                 break
-        # a relative clause or apposition inside the subject ends it at the first comma
+        # a relative clause or apposition inside the subject ends it at the first comma; an
+        # apposition that names it ("the trial, called CLEAR-M,") gives it that name
+        called = None
         for k in range(subj_lo, subj_hi):
             if tokens[k][2] == ",":
+                called = _name_after_comma(tokens, k, subj_hi, masked)
                 subj_hi = k
                 break
         if subj_lo < subj_hi and tokens[subj_lo][3] in _PREPOSITIONS:
@@ -1056,6 +1082,8 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
             if k > subj_lo + 1 and k < subj_hi:
                 subj_lo = k  # "In 1968 she became": the date phrase is no part of the subject
         subject = _anchor(text, tokens, subj_lo, subj_hi, masked, facts, offset)
+        if called and subject is not None and subject.head and not subject.names and not subject.pronoun:
+            subject = subject.model_copy(update={"names": [called]})
         # objects: the noun phrase right after the predicate, up to a preposition or a clause mark
         if j + 1 < len(tokens) and tokens[j][3] in ("to", "against", "over") and tokens[j + 1][4]:
             j += 1  # "lost to Millbrook Town", "won against Eastfield": the name is the object
