@@ -642,8 +642,8 @@ def test_a_quotation_supports_only_as_said_not_without_its_denial(tmp_path):
 
 def test_an_apposition_that_names_the_subject_gives_it_that_name():
     x = Extractor()
-    named = x.extract("The trial, called HALO-2, enrolled 900 adults at 40 sites.").statement.subject
-    assert (named.head, named.names) == ("trial", ["halo-2"])
+    named = x.extract("The trial, called HARBOR-M, enrolled 900 adults at 40 sites.").statement.subject
+    assert (named.head, named.names) == ("trial", ["harbor-m"])
     founded = x.extract("The company, founded by Ana Silva, opened a plant in Braga.").statement.subject
     assert founded.names == []  # who founded it is not its name
 
