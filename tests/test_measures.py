@@ -105,3 +105,12 @@ def test_a_change_after_an_aside_measures_the_figure_before_the_aside():
     # a figure with words of its own after the comma does not take the figure before it
     g = figures("Revenue was $5 billion, while capital spending rose 17%.")
     assert "capital" in g["17%"].words and "revenue" not in g["17%"].words
+
+
+def test_a_comparison_word_of_another_clause_makes_no_base():
+    from checker.extract.measures import in_comparison_base
+
+    base = "Earnings were up 17% from $0.29 in the third quarter of 2019."
+    assert in_comparison_base(base, base.index("2019"))
+    other = "The show of objects from the wreck had sold 86,000 tickets since it opened on 14 July."
+    assert not in_comparison_base(other, other.index("14 July"))  # "from" is the objects', not the date's

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..models import Quantity
+from .lexicon import verb_lemmas, word_classes
 from .numbers_compare import _lemma
 
 _TOKEN = re.compile(r"[1-4][Qq]\b|[A-Za-z][A-Za-z0-9'’-]*|\d+(?:[.,]\d+)*|[;:()—–.!?]|,")
@@ -320,7 +321,22 @@ def in_comparison_base(text: str, start: int, offset: int = 0) -> bool:
             return False
         if w.lower() in _BASE_WORDS or _COMPARING.fullmatch(w.lower()):
             return True
+        if _finite_verb(w.lower()):
+            return False  # "objects from the wreck had sold 86,000 tickets since it opened on 14 July"
     return False
+
+
+_AUXILIARIES = frozenset("is are was were has have had does did".split())
+
+
+@lru_cache(maxsize=4096)
+def _finite_verb(word: str) -> bool:
+    """An auxiliary or an inflected verb form that is no noun ("had", "sold", "opened"): a
+    comparison word before it belongs to another clause."""
+    if word in _AUXILIARIES:
+        return True
+    lemmas = verb_lemmas(word)
+    return bool(lemmas) and word not in lemmas and not word.endswith("ing") and "NOUN" not in word_classes(word)
 
 
 def _period_parts(period: frozenset[str]) -> tuple[set[str], frozenset[str]]:

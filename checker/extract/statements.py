@@ -279,8 +279,9 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
         prev = tokens[b][3] if i > start else ""
         if (prev in DETERMINERS and prev not in ("that", "this")) or prev.endswith(("'s", "’s")):
             continue  # "the opening", "a visit": a noun
-        counted = i - 1 in masked and tokens[i - 1][3] in CARDINALS
-        if i - 1 >= start and (counted or tokens[i - 1][2][0].isdigit() and "NOUN" in word_classes(w)):
+        counted = i - 1 in masked and (tokens[i - 1][2][0].isdigit() or tokens[i - 1][3] in CARDINALS)
+        numbered = i - 1 not in masked and tokens[i - 1][2][0].isdigit() and "NOUN" in word_classes(w)
+        if i - 1 >= start and (counted or numbered):
             continue  # "in three acts", "two votes", "its phase 3 study": a counted or numbered noun
         if b >= start and b not in masked and word_classes(tokens[b][2]) == _ADJ and "NOUN" in word_classes(w):
             continue  # "a large sleep study": a noun after an adjective
