@@ -16,7 +16,8 @@ SOURCE = (
     "As of 12 March there had been 82 confirmed cases of measles in Mexico. "
     "The Ashby school said 64% of its pupils passed in history and geography this year. "
     "After ten weeks, patients on the new drug had 2.2 fewer headache days a month. "
-    "The Harlow Prize for fiction was first awarded in 1994. The prize is worth 40,000 pounds."
+    "The Harlow Prize for fiction was first awarded in 1994. The prize is worth 40,000 pounds. "
+    "The trust employs 320 staff, of whom 40 work at its York office."
 )
 
 
@@ -91,6 +92,13 @@ def _check(claim: str, evidence: str, value: str, ev_value: str, category: str =
             "10,000",
             "40,000",
             "a subject the source never names",
+        ),
+        (
+            "The trust's York office employs 55 staff.",
+            "The trust employs 320 staff, of whom 40 work at its York office.",
+            "55",
+            "320",
+            "another subject",
         ),
         (
             "He won 6,100 votes in the runoff.",

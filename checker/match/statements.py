@@ -26,11 +26,12 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from ..extract.gazetteer import same_country, within
-from ..extract.lexicon import lexicon
+from ..extract.lexicon import lexicon, noun_lemma
 from ..extract.measures import _SYNONYMS as MEASURE_SYNONYMS
 from ..extract.numbers_compare import compatible as numbers_compatible
 from ..extract.numbers_compare import describe as describe_quantity
 from ..extract.numbers_compare import same_kind
+from ..extract.statements import name_key
 from ..extract.temporal import conflicts as dates_conflict
 from ..models import Anchor, DateMention, Predicate, Slot, Statement
 
@@ -107,6 +108,21 @@ _POSSESSIVE = re.compile(r"\w['’]s\s")
 def _possessed(a: Anchor) -> bool:
     """Whether the anchor is a thing its name owns ("Ostbury's budget"), not the name itself."""
     return bool(a.head) and _POSSESSIVE.search(a.text) is not None
+
+
+def _part_of(x: Anchor, y: Anchor, options: AlignOptions) -> bool:
+    """Whether ``x`` is a thing its possessor ``y`` has, not ``y`` itself: "the trust's York
+    office" against "the trust", "Acme's York plant" against "Acme"."""
+    m = _POSSESSIVE.search(x.text)
+    if m is None or not x.head or x.head == y.head:
+        return False
+    owner = x.text[: m.start() + 1].split()  # the words before the "'s"
+    if not owner:
+        return False
+    if y.head and not y.names:
+        return lexicon().head(owner[-1].lower()) == lexicon().head(y.head) or noun_lemma(owner[-1].lower()) == y.head
+    key = name_key(owner)
+    return bool(y.names) and not y.head and any(names_match(key, n, options) for n in y.names)
 
 
 def _place_said(a: Anchor, b: Anchor) -> bool:
@@ -247,6 +263,8 @@ def other_subject(
     if x.pronoun or y.pronoun:
         return False
     if not _places_compatible(x.places, y.places):
+        return True
+    if _part_of(x, y, options) or _part_of(y, x, options):
         return True
     if x.names and y.names:
         return not any(names_match(p, q, options) for p in x.names for q in y.names)
