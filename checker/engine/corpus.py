@@ -8,6 +8,7 @@ the store as soon as the sources and the learnt people are read, before the clai
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from ..extract.entities import EntityRegistry
@@ -55,7 +56,7 @@ class Corpus:
             if store is None:
                 docs.append(load_document(path, shown))
             else:
-                docs.append(store.document(digest, shown, lambda path=path, shown=shown: load_document(path, shown)))
+                docs.append(store.document(digest, shown, partial(load_document, path, shown)))
         if store is not None:
             root, here = self.config.root, {shown for shown, _ in found}
             store.save(

@@ -28,6 +28,7 @@ from ..models import (
     Severity,
     Summary,
     ToolInfo,
+    Verdict,
 )
 from ..rules.base import DocContext, DocHit, Hit, Pair, Rule
 from ..selection import ignored_here
@@ -101,7 +102,7 @@ class Outcome:
     pair_findings: list[tuple[tuple | None, Finding, int]]  # (repeat key, finding, repeats) per hit
     claim_findings: list[Finding]  # of the claim-wide rules
     evidence: list[Evidence]
-    support: tuple[str, float]  # the verdict the pairs give when no error is found
+    support: tuple[Verdict, float]  # the verdict the pairs give when no error is found
     notes: list[str] = field(default_factory=list)  # said while pairing (a cited source not supplied)
 
 
@@ -217,11 +218,11 @@ class ReportBuilder:
         self.notes += self.acceptance.notes()
         claims, findings, accepted, per_claim = self._claims, self._findings, self._accepted, self._per_claim
         # stable ids in output order, unique across shown and accepted findings
-        renumber = {id(f): f"F{i + 1}" for i, f in enumerate(findings + accepted)}
+        renumber = {id(f): f"F{i + 1}" for i, f in enumerate([*findings, *accepted])}
         for c, (shown, item_accepted) in zip(claims, per_claim):
             c.findings = [renumber[id(f)] for f in shown]
             c.accepted = [renumber[id(f)] for f in item_accepted]
-        for f in findings + accepted:
+        for f in [*findings, *accepted]:
             f.id = renumber[id(f)]
         sev = [f.severity for f in findings]
         summary = Summary(

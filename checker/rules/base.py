@@ -11,7 +11,7 @@ from itertools import accumulate
 from typing import Any, ClassVar, Literal
 
 from ..ingest.citations import find_citations
-from ..models import Citation, DateMention, Document, EventFrame, Facts, Loc, Severity
+from ..models import Category, Citation, DateMention, Document, EventFrame, Facts, Loc, Severity
 
 Relation = Literal["claim-source", "claim-claim", "self", "heading-body"]
 
@@ -129,7 +129,7 @@ class Rule:
 
     code: ClassVar[str]
     name: ClassVar[str]
-    category: ClassVar[str]
+    category: ClassVar[Category]
     severity: ClassVar[Severity] = Severity.error
     relations: ClassVar[frozenset[str]] = frozenset({"claim-source", "claim-claim", "self", "heading-body"})
     # settings of the statement alignment this rule's verdicts depend on (config keys)
