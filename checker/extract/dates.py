@@ -51,7 +51,16 @@ from checker.models import DateMention, Granularity
 
 from .normalise import normalise
 from .number_words import COUNT_WORD_ALT, COUNT_WORDS
-from .vocabulary import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTHS, ORDINALS, WEEKDAYS
+from .vocabulary import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    MONTHS,
+    ORDINALS,
+    QUARTER_NUMERALS,
+    QUARTER_ORDINALS,
+    SEASONS,
+    WEEKDAYS,
+)
 
 __all__ = ["find_dates", "WEEKDAY_POLICIES", "outside_calendar", "calendar_safe"]
 
@@ -64,7 +73,8 @@ _MIN, _MAX = dt.date.min, dt.date.max
 _WEEKDAYS = {name: i for i, name in enumerate(WEEKDAYS)}
 # "twentieth" and "twenty-first" name centuries too
 _CENTURY_ORDINALS = {**ORDINALS, "twentieth": 20, "twenty-first": 21, "twenty-second": 22}
-_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_SEASONS = SEASONS
+_SEASON_ALT = "|".join(SEASONS)  # spring|summer|autumn|fall|winter
 
 
 def _cased(words: list[str]) -> str:
@@ -234,7 +244,7 @@ _ANCHOR_FIRST = "".join(
 )
 _ANCHOR = re.compile(
     rf"(?=[\d{_ANCHOR_FIRST}Cc])(?:(?P<num>\d+)|\b(?=[{_ANCHOR_FIRST}])(?:(?P<mon>(?:{_MON_ALT}|{_MON_ABBR})\b)|(?P<wd>(?:{_WD_ALT})\b)"
-    rf"|(?P<rel>{_REL_WORDS})|(?P<season>(?i:spring|summer|autumn|fall|winter)\b)"
+    rf"|(?P<rel>{_REL_WORDS})|(?P<season>(?i:{_SEASON_ALT})\b)"
     r"|(?P<quarter>(?i:quarter)|Q[1-4]))|(?P<cent>(?i:century)))"
 )
 _BACK, _AHEAD = 48, 72  # the longest reach of a rule before / after its anchor
@@ -748,7 +758,7 @@ def _r_century(c: _Ctx, mm: re.Match) -> None:
 # Seasons: "summer 2020", "the spring of 1989", "last summer"
 @_rule(
     r"\b(?:(?P<rel>last|next|this)\s+|(?:(?P<mod>early|mid|late)[\s-]+))?"
-    r"(?P<s>spring|summer|autumn|fall|winter)(?:(?:\s+of)?,?\s+" + _Y_BEFORE + _year("y") + r")?",
+    rf"(?P<s>{_SEASON_ALT})(?:(?:\s+of)?,?\s+" + _Y_BEFORE + _year("y") + r")?",
     re.I,
 )
 def _r_season(c: _Ctx, mm: re.Match) -> None:
@@ -774,8 +784,8 @@ def _r_season(c: _Ctx, mm: re.Match) -> None:
     c.add(mm.start(), mm.end(), 1, lo, hi, "season", relative=rel, approximate=approx)
 
 
-_QWORD = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
-_QNUM = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_QNUM = {**QUARTER_ORDINALS, **QUARTER_NUMERALS}  # "third" / "3rd" (quarter) -> 3
+_QWORD = rf"(?P<q>{'|'.join(_QNUM)})"
 
 
 # Quarters: "the third quarter of 1989", "Q3 2020", "2020 Q3", "third-quarter" (needs doc_date)
@@ -1008,9 +1018,8 @@ _PREV_WORD = re.compile(r"(\S+)\s+$")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z][\w-]*)")
 _STRONG_PREV = frozenset(
     """in since until till during from through before after by of circa c. ca. year years fiscal
-    early mid late spring summer autumn fall winter between around in: throughout for into both
-    than""".split()
-)
+    early mid late between around in: throughout for into both than""".split()
+) | frozenset(SEASONS)
 
 
 def _follow_ok(t: str, e: int) -> bool:
@@ -1186,8 +1195,9 @@ _GATE = re.compile(
     + _MON_ABBR
     + "|"
     + _WD_ALT
-    + r"|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|week|month|year|spring|summer|autumn|fall|winter|"
-    r"[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|quarter|[Cc]entury|'\d0s)"
+    + r"|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|week|month|year|"
+    + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in SEASONS)  # "[Ss]pring": either case
+    + r"|quarter|[Cc]entury|'\d0s)"
 )
 
 

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from ..models import Quantity
 from .numbers_compare import _lemma
+from .vocabulary import QUARTER_CODES, QUARTER_ORDINALS
 
 _TOKEN = re.compile(r"[1-4][Qq]\b|[A-Za-z][A-Za-z0-9'’-]*|\d+(?:[.,]\d+)*|[;:()—–.!?]|,")
 _STOPS = frozenset(";:()—–.!?")
@@ -70,21 +71,9 @@ class Measure:
     period: frozenset[str] = frozenset()  # "q1", "full-year", "2020": when the figure holds
 
 
-_QUARTER_ORD = {
-    "first": "q1",
-    "second": "q2",
-    "third": "q3",
-    "fourth": "q4",
-    "q1": "q1",
-    "q2": "q2",
-    "q3": "q3",
-    "q4": "q4",
-    "1q": "q1",
-    "2q": "q2",
-    "3q": "q3",
-    "4q": "q4",
-}
-_QUARTER_CODES = frozenset(k for k in _QUARTER_ORD if k[0] in "q1234")  # "q1", "1q"
+# "third" (before "quarter") and "q3" / "3q" to the period "q3"
+_QUARTER_ORD = {w: f"q{n}" for w, n in {**QUARTER_ORDINALS, **QUARTER_CODES}.items()}
+_QUARTER_CODES = frozenset(QUARTER_CODES)  # "q1", "1q": a quarter on their own
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 
 
