@@ -9,7 +9,7 @@ made unique, merged repeats and notes come out the same however the outcomes wer
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
 from .. import __version__
@@ -36,6 +36,9 @@ from ..suppressions import Acceptance
 from ..verdict import decide
 from .claims import ClaimInput, claim_id
 from .settings import CheckConfig
+
+# what makes a conflict between two checked sentences the same conflict again (rule_stage._repeat_key)
+RepeatKey = tuple[Hashable, ...]
 
 
 def make_finding(
@@ -77,7 +80,7 @@ def document_finding(rule: Rule, hit: DocHit, doc: Document, ctx: DocContext, in
     """A finding of a whole-document rule, its claim in passage ``index``."""
     ev_index = ctx.passage_at(hit.evidence_span[0])
 
-    def section(i):
+    def section(i: int | None) -> str | None:
         if i is None:
             return None
         sec = doc.passages[i].section
@@ -99,7 +102,7 @@ def document_finding(rule: Rule, hit: DocHit, doc: Document, ctx: DocContext, in
 class Outcome:
     """What checking one input found, before anything is merged, numbered or accepted."""
 
-    pair_findings: list[tuple[tuple | None, Finding, int]]  # (repeat key, finding, repeats) per hit
+    pair_findings: list[tuple[RepeatKey | None, Finding, int]]  # (repeat key, finding, repeats) per hit
     claim_findings: list[Finding]  # of the claim-wide rules
     evidence: list[Evidence]
     support: tuple[Verdict, float]  # the verdict the pairs give when no error is found
@@ -114,7 +117,7 @@ class ReportBuilder:
         self.notes = notes
         self.fingerprints = Fingerprints()
         self._fingerprinted: set[int] = set()
-        self._repeated: dict[tuple, Finding] = {}  # a conflict repeated between sentences is one finding
+        self._repeated: dict[RepeatKey, Finding] = {}  # a conflict repeated between sentences is one finding
         self._numbered = 0
         self._claims: list[ClaimResult] = []
         self._findings: list[Finding] = []

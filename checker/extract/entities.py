@@ -12,7 +12,7 @@ Likely misspellings ("Jinag") are matched with rapidfuzz and flagged.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
@@ -20,7 +20,7 @@ from itertools import combinations
 from rapidfuzz import fuzz, process
 
 from ..models import EntityMention
-from .gazetteer import DEMONYMS, capitals, gazetteer
+from .gazetteer import DEMONYMS, Place, capitals, gazetteer
 from .vocabulary import MONTH_NAMES, WEEKDAYS
 
 TITLES = (
@@ -387,7 +387,7 @@ class EntityRegistry:
                 self.people.add(_plain(name))
         self._token_index = None
 
-    def _person_candidates(self, text: str, strict: bool):
+    def _person_candidates(self, text: str, strict: bool) -> Iterator[tuple[str, int, int]]:
         """(name, start, end) for capitalised sequences that show evidence of being a person."""
         places = gazetteer()
         for m in _NAME_SEQ.finditer(text):
@@ -590,7 +590,7 @@ class _PeopleLookup:
         return out
 
 
-def _is_leading_place(token: str, places) -> bool:
+def _is_leading_place(token: str, places: Mapping[str, Place]) -> bool:
     """A place opening a name sequence is not part of the name ("Russia's Lavrov"), unless it
     is a town that doubles as a first name ("Vladimir Putin")."""
     bare = _plain(token)
@@ -603,7 +603,7 @@ _WORD_AT = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
-def _place_index() -> tuple[dict[str, list[str]], re.Pattern | None]:
+def _place_index() -> tuple[dict[str, list[str]], re.Pattern[str] | None]:
     """Gazetteer names by their first word, longest first; names not opening on a word
     character keep a (small) alternation. A dict lookup per word replaces one regex
     alternation of every name, which cost about 1 ms a passage (issue: extraction speed)."""
