@@ -19,7 +19,7 @@ from .extract.numbers_compare import same_kind
 from .extract.statements import content_words, negation_count, word_forms
 from .extract.temporal import conflicts as dates_conflict
 from .match.statements import claim_slots
-from .models import Finding, Severity
+from .models import Finding, Severity, Verdict
 from .rules.base import Pair, Side
 
 
@@ -189,7 +189,7 @@ def _forms_of(word: str) -> set[str]:
 
 def decide(
     side: Side, findings: list[Finding], pairs: list[Pair], hidden: bool = False, accepted: Sequence[Finding] = ()
-) -> tuple[str, float]:
+) -> tuple[Verdict, float]:
     """The verdict from the findings shown and the accepted ones (an accepted contradiction is
     still one: the report marks it accepted); ``hidden`` says an error of a rule not selected
     was left out, which is doubt, never support."""

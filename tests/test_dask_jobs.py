@@ -1,6 +1,7 @@
 """--scheduler: the claim phase on a Dask distributed cluster gives the report one process gives.
 
-Needs the ``dask`` extra (``distributed``); skipped without it.
+Needs ``distributed`` (the ``dask`` extra, also in the ``test`` extra, so CI runs a real
+``LocalCluster`` of two worker processes); skipped without it.
 """
 
 from __future__ import annotations

@@ -28,6 +28,7 @@ from ..ingest import DOCUMENT_SUFFIXES
 from ..match.index import PassageIndex
 from ..models import Document, Finding, Report
 from ..rules import all_rules
+from ..rules.base import DocContext
 from ..suppressions import Acceptance
 from .claims import ClaimInput, claim_inputs
 from .collector import fewer_collections
@@ -90,7 +91,8 @@ class Checker:
         run = self.prepare(paths)
         builder = ReportBuilder(self.config, self.shown, run.acceptance, self.notes)
         for k, (item, outcome) in enumerate(zip(run.inputs, self._outcomes(run, paths))):
-            found_in_document = run.doc_findings.get((item.doc.path, item.passage_index), []) if item.doc else []
+            sentence = item.sentence()
+            found_in_document = run.doc_findings.get((sentence[0].path, sentence[1]), []) if sentence else []
             builder.add(item, outcome, found_in_document)
             self.progress("checking claims", k + 1, len(run.inputs))
         self.corpus.save_facts(run.rules.pairer.facts.stored)
@@ -125,7 +127,8 @@ class Checker:
             self.progress("indexing sources", 0, 0)  # no count: shown as a running pulse
         index = self.corpus.passage_index()
 
-        sides, contexts = Sides(facts), {}
+        sides = Sides(facts)
+        contexts: dict[str, DocContext] = {}  # filled by the whole-document rules, read by pairing
         pairer = Pairer(self.config, docs, facts, sides, contexts, index)
         rules = RuleStage(self.config, pairer, docs)
         doc_findings = rules.document_findings(documents, facts, contexts, self.extractor.registry)

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 from ..extract import Extractor, checkable
 from ..extract.dates import find_dates
@@ -27,6 +28,12 @@ class ClaimInput:
     claim: Claim | None  # None for a document sentence
     doc: Document | None  # the document a sentence belongs to
     passage_index: int | None = None
+
+    def sentence(self) -> tuple[Document, int] | None:
+        """The document and passage index of a document sentence (None for a claim)."""
+        if self.doc is None or self.passage_index is None:
+            return None
+        return self.doc, self.passage_index
 
 
 def claim_inputs(
@@ -82,9 +89,9 @@ def _apply_structured(claim: Claim, facts: Facts, extractor: Extractor, doc_date
             if found:
                 facts.dates = [found[0].model_copy(update=_span_in(claim.text, found[0].text, whole))]
     if claim.quantity is not None:
-        found = find_quantities(str(claim.quantity))
-        if found:
-            facts.quantities = [found[0].model_copy(update=_span_in(claim.text, found[0].text, whole))]
+        quantities = find_quantities(str(claim.quantity))
+        if quantities:
+            facts.quantities = [quantities[0].model_copy(update=_span_in(claim.text, quantities[0].text, whole))]
     people = [e for e in facts.entities if e.kind == "person"]
     places = [e for e in facts.entities if e.kind == "place"]
     if claim.actors:
@@ -120,7 +127,12 @@ def _apply_structured(claim: Claim, facts: Facts, extractor: Extractor, doc_date
     return facts
 
 
-def _span_in(text: str, needle: str, whole: tuple[int, int]) -> dict:
+class _Span(TypedDict):
+    start: int
+    end: int
+
+
+def _span_in(text: str, needle: str, whole: tuple[int, int]) -> _Span:
     i = text.find(needle)
     if i >= 0:
         return {"start": i, "end": i + len(needle)}
@@ -135,6 +147,6 @@ def claim_id(item: ClaimInput, loc: Loc | None = None) -> str:
     return f"{Path(loc.path).name}:{loc.line}:{loc.column}"
 
 
-def claim_signature(item: ClaimInput) -> str:
+def claim_signature(claim: Claim) -> str:
     """What decides a claim's facts: everything but its id (two claims alike are one account)."""
-    return item.claim.model_dump_json(exclude={"id"})
+    return claim.model_dump_json(exclude={"id"})

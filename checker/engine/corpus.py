@@ -9,6 +9,7 @@ claims are checked; the facts the run extracted are written back after it (``sav
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from ..extract.entities import EntityRegistry
@@ -59,7 +60,7 @@ class Corpus:
             if store is None:
                 docs.append(load_document(path, shown))
             else:
-                docs.append(store.document(digest, shown, lambda path=path, shown=shown: load_document(path, shown)))
+                docs.append(store.document(digest, shown, partial(load_document, path, shown)))
                 self.hashes[shown] = digest
         if store is not None:
             root, here = self.config.root, {shown for shown, _ in found}

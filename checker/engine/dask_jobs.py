@@ -18,14 +18,18 @@ import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from .parallel import CHUNKS_PER_JOB, MAX_CHUNK, worker_count
 from .report_builder import Outcome
 from .settings import CheckConfig
 
+if TYPE_CHECKING:
+    from . import Prepared
+
 _lock = threading.Lock()  # one run prepared and checked at a time in a worker
-_prepared: dict[str, object] = {}  # run token -> the worker's prepared run (the latest only)
+_prepared: dict[str, Prepared] = {}  # run token -> the worker's prepared run (the latest only)
 
 
 def outcomes(paths: Sequence[Path], config: CheckConfig, count: int) -> Iterator[Outcome]:

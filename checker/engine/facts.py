@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from ..extract import Extractor
 from ..extract.entities import NameReads
@@ -24,7 +25,7 @@ def passage_side(doc: Document, i: int, facts: Facts) -> Side:
         start=p.start,
         end=p.end,
         facts=facts,
-        locate=lambda s, e, doc=doc, section=section: locate(doc, s, e, section),
+        locate=partial(locate, doc, section=section),
         is_heading=p.is_heading,
         section=section,
         path=doc.path,
@@ -80,19 +81,21 @@ class LazyFacts:
     def _resolved(self, doc: Document, index: int) -> Facts:
         """The passage's facts, a pronoun or bare "the museum" subject pointed at what it means."""
         facts = self._extract(doc, index)
-        st = facts.statement
-        if st is None or st.subject is None or st.subject.names:
+        extracted = facts.statement
+        if extracted is None or extracted.subject is None or extracted.subject.names:
             return facts
-        st = st.model_copy()  # the extracted facts stay as they are: other passages read them
+        st = extracted.model_copy()  # the extracted facts stay as they are: other passages read them
         resolve_subject(st, self._earlier_statements(doc, index))
         subj = st.subject
+        if subj is None:
+            return facts
         if not subj.names and subj.resolved_from is None and self._nothing_named_before(doc, index, subj.start):
             st.subject = subj = subj.model_copy(update={"topic": True})
         if not subj.names and subj.resolved_from is None and not subj.pronoun and subj.head:
             names = self._context_names(doc, index, subj.start)
             if names:
                 st.subject = subj.model_copy(update={"context_names": names})
-        if st.subject is facts.statement.subject:
+        if st.subject is extracted.subject:
             return facts
         return facts.model_copy(update={"statement": st})
 

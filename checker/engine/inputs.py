@@ -128,7 +128,7 @@ def content_hash(path: Path) -> str:
 
 def by_display(paths: Iterable[Path], root: Path) -> list[tuple[str, Path]]:
     """(displayed path, path) sorted by the displayed path, each shown path once."""
-    shown = {}
+    shown: dict[str, Path] = {}
     for path in paths:
         shown.setdefault(display_name(path, root), path)
     return sorted(shown.items())

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from ..match.context import another_time, context_dates, own_dates, passage_at
 from ..match.index import PassageIndex
-from ..match.statements import align_any, align_statements, anchor_keys
-from ..models import Document
+from ..match.statements import StatementAlignment, align_any, align_statements, anchor_keys
+from ..models import Document, Statement
 from ..pairing import PairIndex, event_keys, event_query_keys, normalised
 from ..rules.base import DocContext, Pair, Side
 from ..rules.identity import same_event, unique_cited_event
@@ -54,19 +54,22 @@ class Pairer:
         self.inputs = inputs
         for k, item in enumerate(inputs):
             if item.claim is not None:
-                self._claim_index.add(k, event_keys(item.side.event, item.side.event_date()), claim_signature(item))
+                self._claim_index.add(
+                    k, event_keys(item.side.event, item.side.event_date()), claim_signature(item.claim)
+                )
 
     def pairs(self, item: ClaimInput, position: int) -> Iterable[Pair]:
         """Every pair the rules read for the input at ``position``."""
         index, inputs = self.index, self.inputs
         side = item.side
-        if item.doc is not None:
-            yield from self._document_pairs(item)
+        sentence = item.sentence()
+        if sentence is not None:
+            yield from self._document_pairs(item, *sentence)
         if item.claim is not None:
             # each claim against every other claim of the same event, whatever their order
             keys = event_query_keys(side.event, side.event_date())
             for pos, count in self._claim_index.others(
-                position, claim_signature(item), keys, self.config.align.group_limit
+                position, claim_signature(item.claim), keys, self.config.align.group_limit
             ):
                 other = inputs[pos]
                 reason = same_event(side, other.side, "claim-claim")
@@ -79,11 +82,11 @@ class Pairer:
         statement = side.facts.statement
         if index is None or not (_searches(side) or cited_doc is not None):
             return
-        if item.doc is not None:
-            cited_doc = self._cited_by_passage(item.doc, item.passage_index)
+        if sentence is not None:
+            cited_doc = self._cited_by_passage(*sentence)
         candidates = []
         seen = set()
-        for path, i, _ in self._search(item, position):
+        for path, i, _ in self._search(index, item, position):
             if item.doc is not None and path == item.doc.path:
                 continue
             seen.add((path, i))
@@ -107,11 +110,11 @@ class Pairer:
                 cited=cited_doc is not None and cand.path == cited_doc.path,
                 contained=claim_words is not None and says_all(claim_words, cand.text),
             )
-            if alignment is not None and self._of_another_time(statement, alignment, cand):
+            if alignment is not None and statement is not None and self._of_another_time(statement, alignment, cand):
                 alignment = None  # "reached 43 degrees on Monday" against a passage on another day
             yield Pair(side, cand, "claim-source", reason, alignment)
 
-    def _of_another_time(self, statement, alignment, cand) -> bool:
+    def _of_another_time(self, statement: Statement, alignment: StatementAlignment, cand: Side) -> bool:
         """Whether an alignment that sets a value against the claim's is of another time: the
         claim's times it does not compare are not the passage's (its sentence, or the
         headings and sentences before it; see :mod:`checker.match.context`)."""
@@ -127,11 +130,11 @@ class Pairer:
         around = context_dates(doc, index) if doc is not None and index is not None else []
         return another_time([d for d in mine if d is not None], theirs, around)
 
-    def _search(self, item: ClaimInput, position: int) -> list[tuple[str, int, float]]:
+    def _search(self, index: PassageIndex, item: ClaimInput, position: int) -> list[tuple[str, int, float]]:
         """The index's candidates for an input, searched once (``wanted`` may have asked first)."""
         hits = self._hits.get(position)
         if hits is None:
-            hits = self._hits[position] = self.index.search(item.side.text, self.config.candidates)
+            hits = self._hits[position] = index.search(item.side.text, self.config.candidates)
         return hits
 
     def wanted(self) -> list[tuple[str, int]]:
@@ -142,7 +145,7 @@ class Pairer:
         if self.index is not None:
             for k, item in enumerate(self.inputs):
                 if _searches(item.side):
-                    for path, i, _ in self._search(item, k):
+                    for path, i, _ in self._search(self.index, item, k):
                         if item.doc is None or path != item.doc.path:
                             out.setdefault((path, i), None)
         return list(out)
@@ -185,15 +188,15 @@ class Pairer:
         self._notes.append(f"cited source '{source}' was not among the sources")
         return None
 
-    def _document_pairs(self, item: ClaimInput) -> Iterable[Pair]:
-        doc, i = item.doc, item.passage_index
+    def _document_pairs(self, item: ClaimInput, doc: Document, i: int) -> Iterable[Pair]:
+        """The pairs of sentence ``i`` of a document under check with its own document."""
         side = item.side
         me = doc.passages[i]
         # heading against the lead of its own body
         if me.is_heading and side.event is not None:
             for body in self._section_body_events(doc, i):
                 yield Pair(side, body, "heading-body", "structure")
-        yield from self._statement_pairs(item)
+        yield from self._statement_pairs(item, doc, i)
         # every earlier passage of the same document about the same event
         if side.event is None:
             return
@@ -230,10 +233,9 @@ class Pairer:
             hit = self._doc_indexes[doc.path] = (events, statements)
         return hit
 
-    def _statement_pairs(self, item: ClaimInput) -> Iterable[Pair]:
+    def _statement_pairs(self, item: ClaimInput, doc: Document, i: int) -> Iterable[Pair]:
         """Earlier passages of the document making the same statement (no event frame on either
         side: frames pair themselves), so "opened in 1902" here and "in 1920" there are seen."""
-        doc, i = item.doc, item.passage_index
         me = item.side.facts.statement
         if me is None or not me.slots or item.side.event is not None or me.subject is None:
             return

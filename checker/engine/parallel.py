@@ -84,9 +84,16 @@ def _chunks(items: Sequence[T], workers: int, most: int) -> list[Sequence[T]]:
     return [items[start : start + size] for start in range(0, len(items), size)]
 
 
+def _forked_stage() -> RuleStage:
+    """The rule stage a forked worker inherited (set by :func:`outcomes` before the fork)."""
+    if _stage is None:
+        raise RuntimeError("a --jobs worker started without the run's rule stage")
+    return _stage
+
+
 def _reopen_index(memory: bytes | None) -> None:
     """A worker's own connection to the passage index (one is never shared across a fork)."""
-    pairer = _stage.pairer
+    pairer = _forked_stage().pairer
     if pairer.index is None:
         return
     if memory is None:
@@ -98,9 +105,10 @@ def _reopen_index(memory: bytes | None) -> None:
 
 
 def _extract_chunk(keys: Sequence[tuple[str, int]]) -> list[tuple[Facts, tuple[bytes, bytes] | None]]:
-    return _stage.pairer.facts.extract(keys)
+    return _forked_stage().pairer.facts.extract(keys)
 
 
 def _check_chunk(positions: range) -> list[Outcome]:
-    inputs = _stage.pairer.inputs
-    return [_stage.check(inputs[k], k) for k in positions]
+    stage = _forked_stage()
+    inputs = stage.pairer.inputs
+    return [stage.check(inputs[k], k) for k in positions]

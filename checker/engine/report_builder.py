@@ -9,7 +9,7 @@ made unique, merged repeats and notes come out the same however the outcomes wer
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
 from .. import __version__
@@ -28,6 +28,7 @@ from ..models import (
     Severity,
     Summary,
     ToolInfo,
+    Verdict,
 )
 from ..rules.base import DocContext, DocHit, Hit, Pair, Rule
 from ..selection import ignored_here
@@ -35,6 +36,9 @@ from ..suppressions import Acceptance
 from ..verdict import decide
 from .claims import ClaimInput, claim_id
 from .settings import CheckConfig
+
+# what makes a conflict between two checked sentences the same conflict again (rule_stage._repeat_key)
+RepeatKey = tuple[Hashable, ...]
 
 
 def make_finding(
@@ -76,7 +80,7 @@ def document_finding(rule: Rule, hit: DocHit, doc: Document, ctx: DocContext, in
     """A finding of a whole-document rule, its claim in passage ``index``."""
     ev_index = ctx.passage_at(hit.evidence_span[0])
 
-    def section(i):
+    def section(i: int | None) -> str | None:
         if i is None:
             return None
         sec = doc.passages[i].section
@@ -98,10 +102,10 @@ def document_finding(rule: Rule, hit: DocHit, doc: Document, ctx: DocContext, in
 class Outcome:
     """What checking one input found, before anything is merged, numbered or accepted."""
 
-    pair_findings: list[tuple[tuple | None, Finding, int]]  # (repeat key, finding, repeats) per hit
+    pair_findings: list[tuple[RepeatKey | None, Finding, int]]  # (repeat key, finding, repeats) per hit
     claim_findings: list[Finding]  # of the claim-wide rules
     evidence: list[Evidence]
-    support: tuple[str, float]  # the verdict the pairs give when no error is found
+    support: tuple[Verdict, float]  # the verdict the pairs give when no error is found
     notes: list[str] = field(default_factory=list)  # said while pairing (a cited source not supplied)
 
 
@@ -113,7 +117,7 @@ class ReportBuilder:
         self.notes = notes
         self.fingerprints = Fingerprints()
         self._fingerprinted: set[int] = set()
-        self._repeated: dict[tuple, Finding] = {}  # a conflict repeated between sentences is one finding
+        self._repeated: dict[RepeatKey, Finding] = {}  # a conflict repeated between sentences is one finding
         self._numbered = 0
         self._claims: list[ClaimResult] = []
         self._findings: list[Finding] = []
@@ -217,11 +221,11 @@ class ReportBuilder:
         self.notes += self.acceptance.notes()
         claims, findings, accepted, per_claim = self._claims, self._findings, self._accepted, self._per_claim
         # stable ids in output order, unique across shown and accepted findings
-        renumber = {id(f): f"F{i + 1}" for i, f in enumerate(findings + accepted)}
+        renumber = {id(f): f"F{i + 1}" for i, f in enumerate([*findings, *accepted])}
         for c, (shown, item_accepted) in zip(claims, per_claim):
             c.findings = [renumber[id(f)] for f in shown]
             c.accepted = [renumber[id(f)] for f in item_accepted]
-        for f in findings + accepted:
+        for f in [*findings, *accepted]:
             f.id = renumber[id(f)]
         sev = [f.severity for f in findings]
         summary = Summary(

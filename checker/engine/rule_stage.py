@@ -8,6 +8,7 @@ builder merges the outcomes in input order.
 
 from __future__ import annotations
 
+from ..extract.entities import EntityRegistry
 from ..match.misstatement import another_statement
 from ..models import Document, Finding
 from ..pairing import normalised
@@ -18,7 +19,7 @@ from .claims import ClaimInput
 from .evidence import evidence
 from .facts import LazyFacts
 from .pairs import Pairer
-from .report_builder import Outcome, document_finding, pair_finding
+from .report_builder import Outcome, RepeatKey, document_finding, pair_finding
 from .settings import CheckConfig
 
 
@@ -79,7 +80,7 @@ class RuleStage:
         return out
 
     def document_findings(
-        self, documents: list[Document], facts: LazyFacts, contexts: dict[str, DocContext], registry
+        self, documents: list[Document], facts: LazyFacts, contexts: dict[str, DocContext], registry: EntityRegistry
     ) -> dict[tuple[str, int], list[Finding]]:
         """Run the whole-document rules; findings keyed by the passage holding the claim side.
         Each document's context (its citations parsed once) is kept in ``contexts``."""
@@ -96,7 +97,7 @@ class RuleStage:
         return out
 
 
-def _repeat_key(rule: Rule, hit: Hit, pair: Pair) -> tuple | None:
+def _repeat_key(rule: Rule, hit: Hit, pair: Pair) -> RepeatKey | None:
     """What makes a conflict between two sentences of the checked inputs the same conflict
     again: the rule, both sentences' words and the values set against each other. Conflicts
     with a source are not merged (their number is bounded by the candidates fetched)."""

@@ -45,15 +45,26 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import NamedTuple, ParamSpec, TypeVar
 
 from checker.models import DateMention, Granularity
 
 from .normalise import normalise
 from .number_words import COUNT_WORD_ALT, COUNT_WORDS
-from .vocabulary import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTHS, ORDINALS, WEEKDAYS
+from .vocabulary import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    MONTHS,
+    ORDINALS,
+    QUARTER_NUMERALS,
+    QUARTER_ORDINALS,
+    SEASONS,
+    WEEKDAYS,
+)
 
 __all__ = ["find_dates", "WEEKDAY_POLICIES", "outside_calendar", "calendar_safe"]
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 WEEKDAY_POLICIES = ("past", "future", "nearest", "auto")
 
@@ -64,7 +75,8 @@ _MIN, _MAX = dt.date.min, dt.date.max
 _WEEKDAYS = {name: i for i, name in enumerate(WEEKDAYS)}
 # "twentieth" and "twenty-first" name centuries too
 _CENTURY_ORDINALS = {**ORDINALS, "twentieth": 20, "twenty-first": 21, "twenty-second": 22}
-_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_SEASONS = SEASONS
+_SEASON_ALT = "|".join(SEASONS)  # spring|summer|autumn|fall|winter
 
 
 def _cased(words: list[str]) -> str:
@@ -185,7 +197,7 @@ def _direction(t: str, pos: int, policy: str) -> str:
     return "future" if _FUTURE_CUE.search(window) or _FUTURE_CUE.search(after) else "past"
 
 
-def _pick(cands: list[tuple[dt.date, dt.date]], doc: dt.date, direction: str):
+def _pick(cands: list[tuple[dt.date, dt.date]], doc: dt.date, direction: str) -> tuple[dt.date, dt.date] | None:
     """Choose among yearly recurrences the one the direction asks for (by interval start)."""
     if direction == "future":
         ok = [c for c in cands if c[1] >= doc]
@@ -234,7 +246,7 @@ _ANCHOR_FIRST = "".join(
 )
 _ANCHOR = re.compile(
     rf"(?=[\d{_ANCHOR_FIRST}Cc])(?:(?P<num>\d+)|\b(?=[{_ANCHOR_FIRST}])(?:(?P<mon>(?:{_MON_ALT}|{_MON_ABBR})\b)|(?P<wd>(?:{_WD_ALT})\b)"
-    rf"|(?P<rel>{_REL_WORDS})|(?P<season>(?i:spring|summer|autumn|fall|winter)\b)"
+    rf"|(?P<rel>{_REL_WORDS})|(?P<season>(?i:{_SEASON_ALT})\b)"
     r"|(?P<quarter>(?i:quarter)|Q[1-4]))|(?P<cent>(?i:century)))"
 )
 _BACK, _AHEAD = 48, 72  # the longest reach of a rule before / after its anchor
@@ -297,7 +309,7 @@ class _Ctx:
         self.cands: list[_Cand] = []
         self.windows, self.digits, self.years, self.decades = _windows(self.t)
 
-    def add(self, s: int, e: int, prio: int, lo: dt.date, hi: dt.date, gran: Granularity, **flags) -> None:
+    def add(self, s: int, e: int, prio: int, lo: dt.date, hi: dt.date, gran: Granularity, **flags: bool) -> None:
         # trim trailing spaces/commas the patterns may have eaten
         while e > s and self.t[e - 1] in " ,\t\n":
             e -= 1
@@ -307,8 +319,8 @@ class _Ctx:
         self.cands.append(_Cand(s, e, prio, m))
 
 
-_Handler = Callable[[_Ctx, re.Match], None]
-_RULES: list[tuple[re.Pattern, _Handler, str, str | None]] = []
+_Handler = Callable[[_Ctx, re.Match[str]], None]
+_RULES: list[tuple[re.Pattern[str], _Handler, str, str | None]] = []
 # Which anchor family (see _ANCHOR) each rule needs near its match; rules only run in windows
 # around their anchors, which is what keeps find_dates fast on long texts.
 _FAMILY = {
@@ -394,7 +406,7 @@ _NEED = {
 }
 
 
-def _rule(pattern: str, flags: int = 0):
+def _rule(pattern: str, flags: int = 0) -> Callable[[_Handler], _Handler]:
     def deco(fn: _Handler) -> _Handler:
         first = _FIRST.get(fn.__name__)
         rx = re.compile(f"(?=[{first}])(?:{pattern})" if first else pattern, flags)
@@ -404,7 +416,7 @@ def _rule(pattern: str, flags: int = 0):
     return deco
 
 
-def _resolve_year(c: _Ctx, y: str | None, m: int, d: int | None, pos: int):
+def _resolve_year(c: _Ctx, y: str | None, m: int, d: int | None, pos: int) -> tuple[int, bool] | None:
     """(year, relative) for a date whose year may be missing; None when it cannot be resolved."""
     if y:
         return int(y), False
@@ -427,7 +439,7 @@ def _resolve_year(c: _Ctx, y: str | None, m: int, d: int | None, pos: int):
     return next(yy for iv, yy in cands if iv == chosen), True
 
 
-def _check_conn(mm: re.Match) -> bool:
+def _check_conn(mm: re.Match[str]) -> bool:
     """ "and" joins a range only after "between"; "between" needs "and"."""
     conn = mm.group("conn").lower()
     pre = (mm.groupdict().get("pre") or "").lower()
@@ -451,7 +463,7 @@ def _check_conn(mm: re.Match) -> bool:
     + _day("d2")
     + rf"(?:,?\s+{_year('y2')})?"
 )
-def _r_month_day_to_month_day(c: _Ctx, mm: re.Match) -> None:
+def _r_month_day_to_month_day(c: _Ctx, mm: re.Match[str]) -> None:
     _day_range(c, mm, _month_num(mm["m1"]), int(mm["d1"]), _month_num(mm["m2"]), int(mm["d2"]))
 
 
@@ -469,25 +481,25 @@ def _r_month_day_to_month_day(c: _Ctx, mm: re.Match) -> None:
     + _mon("m2")
     + rf"(?:,?\s+{_year('y2')})?"
 )
-def _r_dmdm(c: _Ctx, mm: re.Match) -> None:
+def _r_dmdm(c: _Ctx, mm: re.Match[str]) -> None:
     _day_range(c, mm, _month_num(mm["m1"]), int(mm["d1"]), _month_num(mm["m2"]), int(mm["d2"]))
 
 
 # "May 15-19, 1989", "November 9–11, 1997", "April 8–9 2024", "between May 1 and 5, 2020"
 @_rule(_PRE + _mon("m1") + r"\s+" + _day("d1") + _CONN + _day("d2") + rf"(?:,?\s+{_year('y2')})?")
-def _r_mdd(c: _Ctx, mm: re.Match) -> None:
+def _r_mdd(c: _Ctx, mm: re.Match[str]) -> None:
     m = _month_num(mm["m1"])
     _day_range(c, mm, m, int(mm["d1"]), m, int(mm["d2"]))
 
 
 # "15-19 May 1989"
 @_rule(_PRE + r"(?<![\d.])" + _day("d1") + _CONN + _day("d2") + r"\s+" + _mon("m2") + rf"(?:,?\s+{_year('y2')})?")
-def _r_ddm(c: _Ctx, mm: re.Match) -> None:
+def _r_ddm(c: _Ctx, mm: re.Match[str]) -> None:
     m = _month_num(mm["m2"])
     _day_range(c, mm, m, int(mm["d1"]), m, int(mm["d2"]))
 
 
-def _day_range(c: _Ctx, mm: re.Match, m1: int, d1: int, m2: int, d2: int) -> None:
+def _day_range(c: _Ctx, mm: re.Match[str], m1: int, d1: int, m2: int, d2: int) -> None:
     if not _check_conn(mm):
         return
     gd = mm.groupdict()
@@ -510,7 +522,7 @@ def _day_range(c: _Ctx, mm: re.Match, m1: int, d1: int, m2: int, d2: int) -> Non
 
 # "June 28, 2020", "Wednesday, May 15, 2024", "May 15" (needs doc_date), "Sept. 30"
 @_rule(_WD_OPT + _mon("m") + r"\s+" + _day("d") + rf"(?:(?:,\s*|\s+){_year('y')})?")
-def _r_md(c: _Ctx, mm: re.Match) -> None:
+def _r_md(c: _Ctx, mm: re.Match[str]) -> None:
     _single_day(c, mm)
 
 
@@ -518,11 +530,11 @@ def _r_md(c: _Ctx, mm: re.Match) -> None:
 @_rule(
     r"(?<![\d.,])" + _WD_OPT + r"(?:the\s+)?" + _day("d") + r"\s+(?:of\s+)?" + _mon("m") + rf"(?:,?\s+{_year('y')})?"
 )
-def _r_dm(c: _Ctx, mm: re.Match) -> None:
+def _r_dm(c: _Ctx, mm: re.Match[str]) -> None:
     _single_day(c, mm)
 
 
-def _single_day(c: _Ctx, mm: re.Match) -> None:
+def _single_day(c: _Ctx, mm: re.Match[str]) -> None:
     m, d = _month_num(mm["m"]), int(mm["d"])
     if not 1 <= d <= 31:
         return
@@ -543,7 +555,7 @@ def _single_day(c: _Ctx, mm: re.Match) -> None:
 
 # Reference lists (APA): "(2024, January 8)"
 @_rule(r"(?<=\()" + _year("y") + r",\s+" + _mon("m") + r"\s+" + _day("d") + r"(?=\))")
-def _r_apa(c: _Ctx, mm: re.Match) -> None:
+def _r_apa(c: _Ctx, mm: re.Match[str]) -> None:
     day = _valid_day(int(mm["y"]), _month_num(mm["m"]), int(mm["d"]))
     if day:
         c.add(mm.start(), mm.end(), 0, day, day, "day")
@@ -551,7 +563,7 @@ def _r_apa(c: _Ctx, mm: re.Match) -> None:
 
 # ISO "2020-06-28", "2020/06/28"
 @_rule(_Y_BEFORE + r"(?P<y>1\d{3}|20\d{2})(?P<sep>[-/])(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?![\d/-])")
-def _r_iso(c: _Ctx, mm: re.Match) -> None:
+def _r_iso(c: _Ctx, mm: re.Match[str]) -> None:
     day = _valid_day(int(mm["y"]), int(mm["m"]), int(mm["d"]))
     if day:
         c.add(mm.start(), mm.end(), 1, day, day, "day")
@@ -559,7 +571,7 @@ def _r_iso(c: _Ctx, mm: re.Match) -> None:
 
 # "06/28/2020" or "28.06.2020": only when unambiguous (one part above 12)
 @_rule(r"(?<![\w./-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>1\d{3}|20\d{2})(?![\d/.]\d)")
-def _r_numeric(c: _Ctx, mm: re.Match) -> None:
+def _r_numeric(c: _Ctx, mm: re.Match[str]) -> None:
     a, b, y = int(mm["a"]), int(mm["b"]), int(mm["y"])
     if a > 12 >= b:
         day = _valid_day(y, b, a)
@@ -575,7 +587,7 @@ def _r_numeric(c: _Ctx, mm: re.Match) -> None:
 
 # "June 2020", "mid-June 2020", "early May of 2010"
 @_rule(rf"(?:{_MOD}[\s-]+)?" + _mon("m") + r",?\s+(?:of\s+)?" + _Y_BEFORE + _year("y"))
-def _r_my(c: _Ctx, mm: re.Match) -> None:
+def _r_my(c: _Ctx, mm: re.Match[str]) -> None:
     y, m = int(mm["y"]), _month_num(mm["m"])
     if mm["mod"]:
         lo, hi = _approx_month(y, m, mm["mod"])
@@ -586,7 +598,7 @@ def _r_my(c: _Ctx, mm: re.Match) -> None:
 
 # "May to June 2020", "May 2019 - June 2020", "between May and July 1989"
 @_rule(_PRE + _mon("m1") + rf"(?:,?\s+{_year('y1')})?" + _CONN + _mon("m2") + r",?\s+" + _year("y2"))
-def _r_mym(c: _Ctx, mm: re.Match) -> None:
+def _r_mym(c: _Ctx, mm: re.Match[str]) -> None:
     if not _check_conn(mm):
         return
     y2 = int(mm["y2"])
@@ -604,7 +616,7 @@ def _r_mym(c: _Ctx, mm: re.Match) -> None:
     r"[Aa]fter|(?:the\s+)?(?:beginning|start|middle|end)\s+of)|" + rf"(?P<mod2>{_MOD}))[\s-]+"
     r"(?:(?P<rel>last|next|this)\s+)?" + _mon("m") + r"(?!\s*[-,]?\s*\d)(?!\s+of\s+\d)"
 )
-def _r_month_cue(c: _Ctx, mm: re.Match) -> None:
+def _r_month_cue(c: _Ctx, mm: re.Match[str]) -> None:
     if c.doc is None:
         return
     m = _month_num(mm["m"])
@@ -643,7 +655,7 @@ def _r_month_cue(c: _Ctx, mm: re.Match) -> None:
     + _mon("m")
     + r"(?P<pos>'s)?(?=\s+[a-z])(?!\s*[-,]?\s*\d)"
 )
-def _r_month_modifier(c: _Ctx, mm: re.Match) -> None:
+def _r_month_modifier(c: _Ctx, mm: re.Match[str]) -> None:
     if c.doc is None or mm["m"].rstrip(".") in ("May", "MAY"):
         return  # "the May government" is a name too often
     det = mm["det"].lower()
@@ -658,7 +670,7 @@ def _r_month_modifier(c: _Ctx, mm: re.Match) -> None:
 
 # "last/next/this May" without another cue
 @_rule(r"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+" + _mon("m") + r"(?!\s*[-,]?\s*\d)")
-def _r_month_rel(c: _Ctx, mm: re.Match) -> None:
+def _r_month_rel(c: _Ctx, mm: re.Match[str]) -> None:
     if c.doc is None:
         return
     m, rel = _month_num(mm["m"]), mm["rel"].lower()
@@ -673,7 +685,7 @@ def _r_month_rel(c: _Ctx, mm: re.Match) -> None:
 
 # Year ranges: "1960-1988", "1960–88", "from 1960 to 1988", "between 1990 and 1995"
 @_rule(_PRE + _Y_BEFORE + r"(?P<y1>1\d{3}|20\d{2})" + _CONN + r"(?P<y2>1\d{3}|20\d{2}|\d{2})(?![\d%]|[.,]\d|-\d)")
-def _r_year_range(c: _Ctx, mm: re.Match) -> None:
+def _r_year_range(c: _Ctx, mm: re.Match[str]) -> None:
     if not _check_conn(mm):
         return
     y1, y2s = int(mm["y1"]), mm["y2"]
@@ -706,7 +718,7 @@ def _r_year_range(c: _Ctx, mm: re.Match) -> None:
     r"(?:\b(?P<the>[Tt]he)\s+)?(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?"
     r"(?:(?<![\w$€£.,])(?P<dec>1\d{2}0|20\d0)|(?P<the2>')(?P<short>[0-9]0))'?s\b"
 )
-def _r_decade(c: _Ctx, mm: re.Match) -> None:
+def _r_decade(c: _Ctx, mm: re.Match[str]) -> None:
     if mm["dec"]:
         y = int(mm["dec"])
     else:
@@ -731,7 +743,7 @@ _ORD_ALT = "|".join(sorted(_CENTURY_ORDINALS, key=len, reverse=True))
     rf"(?:\b(?P<num>[12]?\d)(?:st|nd|rd|th)|\b(?P<word>{_ORD_ALT}))[\s-]+[Cc]entury\b",
     re.I,
 )
-def _r_century(c: _Ctx, mm: re.Match) -> None:
+def _r_century(c: _Ctx, mm: re.Match[str]) -> None:
     n = int(mm["num"]) if mm["num"] else _CENTURY_ORDINALS[mm["word"].lower()]
     if not 11 <= n <= 21:
         return
@@ -754,10 +766,10 @@ def _r_century(c: _Ctx, mm: re.Match) -> None:
 # Seasons: "summer 2020", "the spring of 1989", "last summer"
 @_rule(
     r"\b(?:(?P<rel>last|next|this)\s+|(?:(?P<mod>early|mid|late)[\s-]+))?"
-    r"(?P<s>spring|summer|autumn|fall|winter)(?:(?:\s+of)?,?\s+" + _Y_BEFORE + _year("y") + r")?",
+    rf"(?P<s>{_SEASON_ALT})(?:(?:\s+of)?,?\s+" + _Y_BEFORE + _year("y") + r")?",
     re.I,
 )
-def _r_season(c: _Ctx, mm: re.Match) -> None:
+def _r_season(c: _Ctx, mm: re.Match[str]) -> None:
     name = mm["s"]
     if mm["y"]:
         y = int(mm["y"])
@@ -780,8 +792,8 @@ def _r_season(c: _Ctx, mm: re.Match) -> None:
     c.add(mm.start(), mm.end(), 1, lo, hi, "season", relative=rel, approximate=approx)
 
 
-_QWORD = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
-_QNUM = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_QNUM = {**QUARTER_ORDINALS, **QUARTER_NUMERALS}  # "third" / "3rd" (quarter) -> 3
+_QWORD = rf"(?P<q>{'|'.join(_QNUM)})"
 
 
 # Quarters: "the third quarter of 1989", "Q3 2020", "2020 Q3", "third-quarter" (needs doc_date)
@@ -790,7 +802,7 @@ _QNUM = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fou
     r"|\b[Qq](?P<qn>[1-4])[\s/-]*(?P<y2>(?:19|20)\d{2})\b|\b(?P<y3>(?:19|20)\d{2})[\s/-]*[Qq](?P<qn2>[1-4])\b",
     re.I,
 )
-def _r_quarter(c: _Ctx, mm: re.Match) -> None:
+def _r_quarter(c: _Ctx, mm: re.Match[str]) -> None:
     q = _QNUM[mm["q"].lower()] if mm["q"] else int(mm["qn"] or mm["qn2"])
     ys = mm["y"] or mm["y2"] or mm["y3"]
     rel = False
@@ -813,7 +825,7 @@ def _r_quarter(c: _Ctx, mm: re.Match) -> None:
     + _Y_BEFORE
     + _year("y")
 )
-def _r_approx_year(c: _Ctx, mm: re.Match) -> None:
+def _r_approx_year(c: _Ctx, mm: re.Match[str]) -> None:
     if _bad_after_year(c.t, mm.end()) or (mm["approx"] and not _follow_ok(c.t, mm.end())):
         return
     y = int(mm["y"])
@@ -834,14 +846,14 @@ _OPEN_LEFT = re.compile(
 
 # Bare years, accepted only in a date-like context (see _year_cue).
 @_rule(_Y_BEFORE + r"(?P<y>1\d{3}|20\d{2})(?![\w%]|[.,]\d|-\d|'\d)")
-def _r_bare_year(c: _Ctx, mm: re.Match) -> None:
+def _r_bare_year(c: _Ctx, mm: re.Match[str]) -> None:
     y = int(mm["y"])
     c.add(mm.start(), mm.end(), 5, dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
 
 
 # Relative days: "yesterday", "today", "tomorrow", "tonight"
 @_rule(r"\b(?P<w>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|YESTERDAY|TODAY|TOMORROW)\b")
-def _r_rel_day(c: _Ctx, mm: re.Match) -> None:
+def _r_rel_day(c: _Ctx, mm: re.Match[str]) -> None:
     if c.doc is None:
         return
     if c.t[max(0, mm.start() - 4) : mm.start()].upper() == "USA ":
@@ -856,7 +868,7 @@ def _r_rel_day(c: _Ctx, mm: re.Match) -> None:
     r"\b(?:(?P<the>the)\s+)?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Pp]revious|[Cc]oming|[Ee]arlier\s+this|[Ll]ater\s+this)\s+"
     r"(?P<u>week|month|year|weekend)\b"
 )
-def _r_rel_unit(c: _Ctx, mm: re.Match) -> None:
+def _r_rel_unit(c: _Ctx, mm: re.Match[str]) -> None:
     if c.doc is None:
         return
     rel = mm["rel"].lower().split()[-1]
@@ -886,7 +898,7 @@ def _r_rel_unit(c: _Ctx, mm: re.Match) -> None:
 
 # "four years ago", "two days ago", "a month ago"
 @_rule(rf"\b(?P<n>\d{{1,3}}|{COUNT_WORD_ALT})\s+(?P<u>day|week|month|year|decade)s?\s+ago\b", re.I)
-def _r_ago(c: _Ctx, mm: re.Match) -> None:
+def _r_ago(c: _Ctx, mm: re.Match[str]) -> None:
     if c.doc is None:
         return
     n = int(mm["n"]) if mm["n"].isdigit() else COUNT_WORDS[mm["n"].lower()]
@@ -913,7 +925,7 @@ def _r_ago(c: _Ctx, mm: re.Match) -> None:
     r"(?<![Bb]lack\s)(?<![Gg]ood\s)(?<![Ss]uper\s)(?<![Aa]sh\s)(?<![Hh]oly\s)(?<![Cc]yber\s)"
     r"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<wd>" + _WD_ALT + r")\b"
 )
-def _r_weekday(c: _Ctx, mm: re.Match) -> None:
+def _r_weekday(c: _Ctx, mm: re.Match[str]) -> None:
     if c.doc is None:
         return
     wd = _WEEKDAYS[mm["wd"].lower()]
@@ -1014,9 +1026,8 @@ _PREV_WORD = re.compile(r"(\S+)\s+$")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z][\w-]*)")
 _STRONG_PREV = frozenset(
     """in since until till during from through before after by of circa c. ca. year years fiscal
-    early mid late spring summer autumn fall winter between around in: throughout for into both
-    than""".split()
-)
+    early mid late between around in: throughout for into both than""".split()
+) | frozenset(SEASONS)
 
 
 def _follow_ok(t: str, e: int) -> bool:
@@ -1192,8 +1203,9 @@ _GATE = re.compile(
     + _MON_ABBR
     + "|"
     + _WD_ALT
-    + r"|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|week|month|year|spring|summer|autumn|fall|winter|"
-    r"[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|quarter|[Cc]entury|'\d0s)"
+    + r"|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|week|month|year|"
+    + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in SEASONS)  # "[Ss]pring": either case
+    + r"|quarter|[Cc]entury|'\d0s)"
 )
 
 
@@ -1203,16 +1215,17 @@ def outside_calendar(error: Exception) -> bool:
     return isinstance(error, OverflowError) or (isinstance(error, ValueError) and "out of range" in str(error))
 
 
-def calendar_safe(fn, *args):
+def calendar_safe(fn: Callable[_P, _R], *args: _P.args, **kwargs: _P.kwargs) -> _R | None:
+    """``fn(*args)``, or None when it computed a day outside the calendar (see :func:`outside_calendar`)."""
     try:
-        return fn(*args)
+        return fn(*args, **kwargs)
     except (OverflowError, ValueError) as e:
         if not outside_calendar(e):
             raise
         return None
 
 
-def _apply(fn, c: _Ctx, mm: re.Match) -> None:
+def _apply(fn: _Handler, c: _Ctx, mm: re.Match[str]) -> None:
     """Run one rule on its match; a reading that leaves the calendar adds nothing."""
     calendar_safe(fn, c, mm)
 

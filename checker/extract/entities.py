@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from ..models import EntityMention
-from .gazetteer import DEMONYMS, capitals, gazetteer
+from .gazetteer import DEMONYMS, Place, capitals, gazetteer
 from .vocabulary import MONTH_NAMES, WEEKDAYS
 
 TITLES = (
@@ -389,7 +390,9 @@ class EntityRegistry:
                 self.people.add(_plain(name))
         self._token_index = None
 
-    def _person_candidates(self, text: str, strict: bool, reads: NameReads | None = None):
+    def _person_candidates(
+        self, text: str, strict: bool, reads: NameReads | None = None
+    ) -> Iterator[tuple[str, int, int]]:
         """(name, start, end) for capitalised sequences that show evidence of being a person.
         ``reads``: where the vocabulary words asked are written down, with their answers."""
         places = gazetteer()
@@ -535,7 +538,7 @@ class EntityRegistry:
         # The answer is the best match over every word, if it is such a slip; when no word of
         # the name's letter and length is a slip, neither is the best match, and the scan of
         # every word is skipped (in a corpus of many similar names, most lookups end here).
-        if not any(self._slip_of(name, word, index) for word in self._lookup.near_words(name)):
+        if not any(self._slip_of(name, word, index) for word in self._lookup.slip_candidates(name)):
             return None
         choices = self._lookup.full_name_words
         if any(len(o.split()) > 1 for o in index.get(name, ())):
@@ -608,11 +611,11 @@ class NameReads:
     def unknown(self) -> list[str]:
         return [w for w, hit in self.words.items() if not hit]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"words": self.words, "names": {k: list(v) for k, v in self.names.items()}, "people": self.people}
 
     @classmethod
-    def from_json(cls, data: dict) -> NameReads:
+    def from_json(cls, data: dict[str, Any]) -> NameReads:
         words, names, people = data["words"], data["names"], data["people"]
         if not (isinstance(words, dict) and isinstance(names, dict) and isinstance(people, str)):
             raise ValueError("not a record of name reads")
@@ -634,6 +637,11 @@ class _Recorded:
 
 
 _MAX_SUBSET_WORDS = 6  # names of more words (declared ones) are matched by scanning their owners
+# The longest word whose slips are all found by lookup: ``_slip_of`` accepts a transposition
+# or a ratio of at least 85 at a length within one, and for two lengths summing to 19 or less
+# a ratio of 85 is an InDel distance of at most 2 (one letter replaced, added or dropped), so
+# the two words share a one-letter deletion or one is the other. Longer words are scanned.
+_SLIP_LOOKUP_MAX = 9
 
 
 @dataclass(frozen=True)
@@ -643,6 +651,8 @@ class _PeopleLookup:
     by_words: dict[frozenset[str], set[str]]  # a full name's set of words -> the full names
     full_name_words: list[str]  # every word of a full name, in token-index order
     by_letter_and_length: dict[tuple[str, int], list[str]]  # those words by first letter, length
+    by_deletion: dict[str, list[str]]  # a word itself and each one-letter deletion of it -> the words
+    by_letters: dict[tuple[str, str], list[str]]  # (first letter, sorted letters) -> the words
 
     @classmethod
     def build(cls, index: dict[str, set[str]]) -> _PeopleLookup:
@@ -654,9 +664,26 @@ class _PeopleLookup:
                     by_words.setdefault(frozenset(words), set()).add(person)
         full_name_words = [t for t, owners in index.items() if any(len(o.split()) > 1 for o in owners)]
         buckets: dict[tuple[str, int], list[str]] = {}
+        by_deletion: dict[str, list[str]] = {}
+        by_letters: dict[tuple[str, str], list[str]] = {}
         for word in full_name_words:
             buckets.setdefault((word[0], len(word)), []).append(word)
-        return cls(by_words, full_name_words, buckets)
+            if len(word) <= _SLIP_LOOKUP_MAX + 1:
+                for key in _deletions(word):
+                    by_deletion.setdefault(key, []).append(word)
+                by_letters.setdefault((word[0], "".join(sorted(word))), []).append(word)
+        return cls(by_words, full_name_words, buckets, by_deletion, by_letters)
+
+    def slip_candidates(self, name: str) -> list[str]:
+        """The words of :meth:`near_words` that can be a slip of ``name`` (a transposition, or a
+        ratio of at least 85), found by lookup for names up to ``_SLIP_LOOKUP_MAX`` letters:
+        scanning a bucket for each name costs the square of the names in a large corpus."""
+        if len(name) > _SLIP_LOOKUP_MAX:
+            return self.near_words(name)
+        found = dict.fromkeys(self.by_letters.get((name[0], "".join(sorted(name))), []))
+        for key in _deletions(name):
+            found.update(dict.fromkeys(self.by_deletion.get(key, [])))
+        return [w for w in found if w[0] == name[0] and abs(len(w) - len(name)) <= 1 and fuzz.ratio(name, w) >= 74]
 
     def near_words(self, name: str) -> list[str]:
         """The words of full names with ``name``'s first letter, a length within one of it, and
@@ -668,7 +695,7 @@ class _PeopleLookup:
         return out
 
 
-def _is_leading_place(token: str, places) -> bool:
+def _is_leading_place(token: str, places: Mapping[str, Place]) -> bool:
     """A place opening a name sequence is not part of the name ("Russia's Lavrov"), unless it
     is a town that doubles as a first name ("Vladimir Putin")."""
     bare = _plain(token)
@@ -681,7 +708,7 @@ _WORD_AT = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
-def _place_index() -> tuple[dict[str, list[str]], re.Pattern, re.Pattern | None]:
+def _place_index() -> tuple[dict[str, list[str]], re.Pattern[str], re.Pattern[str] | None]:
     """Gazetteer names by their first word, longest first; the pattern of the words that can
     open one (a word run starting with a letter some name starts with: most words of a
     sentence are never looked up); names not opening on a word character keep a (small)
@@ -763,3 +790,8 @@ def find_places(text: str) -> list[EntityMention]:
         )
     out.sort(key=lambda e: e.start)
     return out
+
+
+def _deletions(word: str) -> set[str]:
+    """``word`` and every string one letter shorter than it that it contains in order."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}

@@ -12,7 +12,7 @@ import re
 from ..models import EntityMention, EventFrame
 
 # action -> trigger pattern; the order is the priority when a sentence has several.
-_ACTIONS: list[tuple[str, re.Pattern]] = [
+_ACTIONS: list[tuple[str, re.Pattern[str]]] = [
     (
         "visit",
         re.compile(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from typing import TypedDict
 
 # Capitalised English words that are also names of large towns somewhere; as places they
 # would be false positives far more often than not.
@@ -162,11 +163,17 @@ class Place:
     population: int = 0
 
 
+class _Country(TypedDict):
+    name: str
+    population: int
+    capital: str  # empty when GeoNames gives none
+
+
 @lru_cache(maxsize=1)
-def _geonames() -> tuple[dict[str, dict], list[tuple[str, str, int]]]:
+def _geonames() -> tuple[dict[str, _Country], list[tuple[str, str, int]]]:
     """The shipped GeoNames slice: countries by ISO code, and cities (name, country, population)
     in GeoNames' order (the order decides between two cities of one name and equal population)."""
-    countries: dict[str, dict] = {}
+    countries: dict[str, _Country] = {}
     cities: list[tuple[str, str, int]] = []
     text = files("checker").joinpath("data", "gazetteer.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():

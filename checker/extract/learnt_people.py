@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .entities import EntityRegistry
 
@@ -24,11 +25,11 @@ class LearntPeople:
     vocab: frozenset[str]
     counts: dict[str, int]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"vocab": sorted(self.vocab), "counts": dict(sorted(self.counts.items()))}
 
     @classmethod
-    def from_json(cls, data: dict) -> LearntPeople:
+    def from_json(cls, data: dict[str, Any]) -> LearntPeople:
         vocab, counts = data["vocab"], data["counts"]
         if not (
             isinstance(vocab, list) and isinstance(counts, dict) and all(isinstance(v, int) for v in counts.values())

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..models import Quantity
 from .lexicon import verb_lemmas, word_classes
 from .numbers_compare import _lemma
+from .vocabulary import QUARTER_CODES, QUARTER_ORDINALS
 
 _TOKEN = re.compile(r"[1-4][Qq]\b|[A-Za-z][A-Za-z0-9'’-]*|\d+(?:[.,]\d+)*|[;:()—–.!?]|,")
 _STOPS = frozenset(";:()—–.!?")
@@ -71,22 +73,11 @@ class Measure:
     period: frozenset[str] = frozenset()  # "q1", "full-year", "2020": when the figure holds
 
 
-_QUARTER_ORD = {
-    "first": "q1",
-    "second": "q2",
-    "third": "q3",
-    "fourth": "q4",
-    "q1": "q1",
-    "q2": "q2",
-    "q3": "q3",
-    "q4": "q4",
-    "1q": "q1",
-    "2q": "q2",
-    "3q": "q3",
-    "4q": "q4",
-}
-_QUARTER_CODES = frozenset(k for k in _QUARTER_ORD if k[0] in "q1234")  # "q1", "1q"
+# "third" (before "quarter") and "q3" / "3q" to the period "q3"
+_QUARTER_ORD = {w: f"q{n}" for w, n in {**QUARTER_ORDINALS, **QUARTER_CODES}.items()}
+_QUARTER_CODES = frozenset(QUARTER_CODES)  # "q1", "1q": a quarter on their own
 _YEAR = re.compile(r"(?:19|20)\d\d$")
+_Token = tuple[int, int, str]  # start, end, word
 
 
 def _periods(words: list[str]) -> frozenset[str]:
@@ -142,7 +133,7 @@ def measures(text: str, quantities: list[Quantity], offset: int = 0) -> list[Mea
 _COORDINATORS = frozenset({"and", ",", "&", "or"})
 
 
-def _respectively(tokens, out: list[Measure]) -> list[Measure]:
+def _respectively(tokens: list[_Token], out: list[Measure]) -> list[Measure]:
     """Pair the figures of "revenue and earnings rose 19% and 38% respectively" with their nouns.
 
     The first figure's left words name every item of the list; each figure keeps the shared
@@ -180,7 +171,7 @@ def _respectively(tokens, out: list[Measure]) -> list[Measure]:
     return [replaced.get(id(m), m) for m in out]
 
 
-def _list_items(tokens, start: int, n: int) -> list[set[str]] | None:
+def _list_items(tokens: list[_Token], start: int, n: int) -> list[set[str]] | None:
     """The ``n`` coordinated items ("revenues and earnings") in the clause before ``start``."""
     left: list[str] = []
     for _s, _e, w in reversed([t for t in tokens if t[1] <= start]):
@@ -221,17 +212,17 @@ class _Tokens:
 
     __slots__ = ("items", "starts", "ends")
 
-    def __init__(self, items: list[tuple[int, int, str]]):
+    def __init__(self, items: list[_Token]) -> None:
         self.items = items
         self.starts = [t[0] for t in items]
         self.ends = [t[1] for t in items]
 
-    def left_of(self, pos: int):
+    def left_of(self, pos: int) -> Iterator[_Token]:
         """The tokens ending at or before ``pos``, nearest first, at most ``_WALK_MAX``."""
         k = bisect_right(self.ends, pos)
         return (self.items[i] for i in range(k - 1, max(-1, k - 1 - _WALK_MAX), -1))
 
-    def right_of(self, pos: int, limit: int):
+    def right_of(self, pos: int, limit: int) -> Iterator[_Token]:
         """The tokens starting at or after ``pos`` and ending by ``limit``, at most ``_WALK_MAX``."""
         k = bisect_left(self.starts, pos)
         for i in range(k, min(len(self.items), k + _WALK_MAX)):
@@ -249,7 +240,7 @@ def _token_index(text: str, offset: int) -> _Tokens:
 class _Spans:
     """The figures' and dates' spans, to find the one ending before and starting after a point."""
 
-    def __init__(self, spans):
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
         spans = list(spans)
         self.ends = sorted(e for s, e in spans)
         self.starts = sorted(s for s, e in spans)

@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from checker.models import Quantity, QuantityBound, QuantityKind
 
@@ -325,7 +325,7 @@ _IRREGULAR_PLURAL = frozenset(
 )
 
 
-def _alt(words) -> str:
+def _alt(words: Iterable[str]) -> str:
     """Regex alternation, longest first, each word escaped and spaces made flexible."""
     ordered = sorted(set(words), key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
@@ -638,7 +638,7 @@ def find_quantities(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> li
     return _finish(text, hits, blocked)
 
 
-def _prefilter(words) -> re.Pattern:
+def _prefilter(words: Iterable[str]) -> re.Pattern[str]:
     """A regex that finds where a number word may start, 5-6x faster than the full grammar:
     alternatives are grouped by first letter, so most word starts fail on one character."""
     by_first: dict[str, set[str]] = {}
@@ -863,7 +863,7 @@ def _digit_hit(text: str, s: int, e: int) -> _Hit | None:
     return _finish_hit(text, h, start, cur)
 
 
-def _range_tail(text, pos, h: _Hit, cur, low_val) -> _Hit | None:
+def _range_tail(text: str, pos: int, h: _Hit, cur: str | None, low_val: float) -> _Hit | None:
     """The second half of a range; ``h`` is changed only when a range is returned."""
     # a currency may repeat: "$10 billion to $20 billion"
     cm = _SYM_AHEAD.match(text, pos)
@@ -915,7 +915,7 @@ def _range_tail(text, pos, h: _Hit, cur, low_val) -> _Hit | None:
     return h
 
 
-def _finish_hit(text: str, h: _Hit, start: int, cur, lead: int | None = None) -> _Hit | None:
+def _finish_hit(text: str, h: _Hit, start: int, cur: str | None, lead: int | None = None) -> _Hit | None:
     """Hedges before and after, year/page-range filters, the counted noun."""
     is_int = "." not in text[start : h.end] and "," not in text[start : h.end]
     raw_digits = re.match(r"[^\d]*(\d+)", text[start : h.end])
@@ -984,7 +984,7 @@ def _apply_bound(h: _Hit, bound: QuantityBound) -> None:
         h.low = h.high = h.value
 
 
-def _word_hit(text: str, m: re.Match) -> _Hit | None:
+def _word_hit(text: str, m: re.Match[str]) -> _Hit | None:
     s, e = m.start(), m.end()
     if m.group("ord"):
         word = m.group("ord")

@@ -1,5 +1,5 @@
-"""The word tables the readers share, each written once: month names, weekdays, cardinal and
-ordinal number words, scale words.
+"""The word tables the readers share, each written once: month names, weekdays, seasons,
+quarters, cardinal and ordinal number words, scale words.
 
 Lower case throughout; a reader that needs Title Case ("May" is a month, "may" a verb) builds it
 from these. A new language of dates starts here.
@@ -12,6 +12,10 @@ __all__ = [
     "MONTH_ABBREVIATIONS",
     "MONTHS",
     "WEEKDAYS",
+    "SEASONS",
+    "QUARTER_ORDINALS",
+    "QUARTER_NUMERALS",
+    "QUARTER_CODES",
     "CARDINALS",
     "TENS",
     "ORDINALS",
@@ -119,6 +123,16 @@ ORDINAL_TENS = {
     "ninetieth": 90,
     "hundredth": 100,
 }
+
+# the month each season begins (northern-hemisphere meteorological: spring Mar-May, summer
+# Jun-Aug, autumn Sep-Nov, winter Dec-Feb); "fall" is autumn
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+# the quarters of the year, 1-4, by how copy names them: "the third quarter", "3rd quarter",
+# and the codes of finance copy ("Q3", "3Q"; lower case here like every table)
+QUARTER_ORDINALS = {w: n for w, n in ORDINALS.items() if n <= 4}
+QUARTER_NUMERALS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+QUARTER_CODES = {**{f"q{n}": n for n in range(1, 5)}, **{f"{n}q": n for n in range(1, 5)}}
 
 SCALE_WORDS = {
     "hundred": 1e2,

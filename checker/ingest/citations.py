@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..extract.vocabulary import MONTH_NAMES
+from ..extract.vocabulary import MONTH_NAMES, SEASONS
 from ..models import Citation, Document, Reference
 from .references import _BARE_URL, find_references_section, first_author, parse_references
 
@@ -34,11 +34,7 @@ _PAREN = re.compile(r"\(([^()\n]{4,300})\)")
 _CODE = re.compile(r"`[^`\n]+`|```.*?```", re.S)
 _NOT_NAMES = {
     *MONTH_NAMES,
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
+    *SEASONS,
     "see",
     "in",
     "since",

@@ -12,7 +12,7 @@ from typing import Any, ClassVar, Literal
 
 from ..ingest.citations import find_citations
 from ..match.statements import DEFAULT_OPTIONS, AlignOptions
-from ..models import Citation, DateMention, Document, EventFrame, Facts, Loc, Severity
+from ..models import Category, Citation, DateMention, Document, EventFrame, Facts, Loc, Severity
 
 Relation = Literal["claim-source", "claim-claim", "self", "heading-body"]
 
@@ -130,7 +130,7 @@ class Rule:
 
     code: ClassVar[str]
     name: ClassVar[str]
-    category: ClassVar[str]
+    category: ClassVar[Category]
     severity: ClassVar[Severity] = Severity.error
     relations: ClassVar[frozenset[str]] = frozenset({"claim-source", "claim-claim", "self", "heading-body"})
     # settings of the statement alignment this rule's verdicts depend on (config keys)
