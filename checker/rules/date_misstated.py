@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..extract.measures import context_words, in_comparison_base, word_similarity
-from ..extract.vocabulary import MONTH_NAMES
+from ..extract.vocabulary import MONTH_NAMES, QUARTER_ORDINALS
 from ..match.align import sentence_similarity
 from ..match.statements import DEFAULT_OPTIONS, AlignOptions
 from ..models import DateMention, Severity
@@ -254,8 +254,7 @@ def _quarter_of(day: dt.date) -> int:
     return (day.month - 1) // 3 + 1
 
 
-_QUARTER_NAME = re.compile(r"\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth)[- ]quarter)\b", re.IGNORECASE)
-_ORDINAL_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_QUARTER_NAME = re.compile(rf"\b(?:Q([1-4])|([1-4])Q|({'|'.join(QUARTER_ORDINALS)})[- ]quarter)\b", re.IGNORECASE)
 # "the June quarter", "fiscal Q1": quarters not of the calendar year cannot be told apart by name
 _OTHER_QUARTERS = re.compile(rf"\b(?:{'|'.join(MONTH_NAMES)})[- ]quarter|\bfiscal\b|\bFY", re.IGNORECASE)
 
@@ -264,7 +263,7 @@ def _quarter_names(side: Side) -> list[tuple[int, int, int, str]]:
     """Every quarter the sentence names, dated or not: (start, end, quarter 1-4, text)."""
     out = []
     for m in _QUARTER_NAME.finditer(side.text):
-        n = int(m.group(1) or m.group(2) or _ORDINAL_QUARTER[m.group(3).lower()])
+        n = int(m.group(1) or m.group(2) or QUARTER_ORDINALS[m.group(3).lower()])
         out.append((side.start + m.start(), side.start + m.end(), n, m.group(0)))
     return out
 
