@@ -650,6 +650,33 @@ def test_an_apposition_that_names_the_subject_gives_it_that_name():
     assert founded.names == []  # who founded it is not its name
 
 
+def test_a_parenthesis_and_a_participle_after_a_copula_are_statements_about_the_subject(tmp_path):
+    # "X (born ...) is an actress" says both that X is an actress and when X was born; "is a
+    # film directed by Y" says the film was directed by Y
+    source = (
+        "Marta Lindqvist (born 4 May 1981) is a Swedish actress.\n\n"
+        "Harbour Lights is a 2012 Swedish drama film directed by Olle Berg.\n"
+    )
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "copula": "Marta Lindqvist is a Swedish actress.",
+            "born": "Marta Lindqvist was born on 4 May 1981.",
+            "born-wrong": "Marta Lindqvist was born on 4 May 1985.",
+            "director": "Harbour Lights was directed by Olle Berg.",
+            "director-wrong": "Harbour Lights was directed by Anna Sjo.",
+        },
+    )
+    assert got == {
+        "copula": "supported",
+        "born": "supported",
+        "born-wrong": "contradicted",
+        "director": "supported",
+        "director-wrong": "contradicted",
+    }
+
+
 def test_the_preposition_after_a_copula_is_part_of_the_predicate(tmp_path):
     # "was against" is not "was an advocate of"; "is beyond" is not "is near"
     source = (

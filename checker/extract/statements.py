@@ -224,8 +224,25 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
     fallback = None
     said_at = None
     aside = False  # inside ", who ...," or ", a marine biologist ...,": not the main clause
+    depth = 0  # inside parentheses: "X (born March 16, 1986) is an actress"
+    copula_seen = False
     for i in range(start, len(tokens)):
         _, _, w, lw, capitalised = tokens[i]
+        if w in ("(", ")"):
+            depth = max(0, depth + (1 if w == "(" else -1))
+            continue
+        if depth:
+            continue
+        if lw in _COPULA_FORMS and i > start:
+            copula_seen = True
+        if (
+            copula_seen
+            and i + 1 < len(tokens)
+            and tokens[i + 1][3] == "by"
+            and lw not in verb_lemmas(w)
+            and "NOUN" in word_classes(tokens[i - 1][2])
+        ):
+            continue  # "is a 1980 drama film directed by Stuart Rosenberg": it describes the film
         if (
             w == ","
             and fallback is None
@@ -518,11 +535,16 @@ def _copula(tokens, start: int, masked: set[int]):
     return None
 
 
-def _modality_and_negation(tokens, start: int, pred: int) -> tuple[str | None, bool]:
-    """The modality ("will", "plans to", "may") and negation ("not", "never") cues before the verb."""
+def _modality_and_negation(
+    tokens, start: int, pred: int, masked: frozenset[int] | set[int] = frozenset()
+) -> tuple[str | None, bool]:
+    """The modality ("will", "plans to", "may") and negation ("not", "never") cues before the
+    verb; none inside a date or figure ("born 4 May 1981")."""
     lex = lexicon()
     modality, negated = None, False
     for i in range(max(start, pred - 5), pred):
+        if i in masked:
+            continue
         w = tokens[i][3].replace("’", "'")
         if w.endswith("n't"):
             negated = True
@@ -928,7 +950,7 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
         i, j, lemma, classes, said_at = found
         pred_index, pred_end = i, j
         lex = lexicon()
-        modality, negated = _modality_and_negation(tokens, start, i)
+        modality, negated = _modality_and_negation(tokens, start, i, masked)
         direction = None
         for c in classes:
             pc = lex.classes.get(c)
@@ -1073,6 +1095,9 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
         # apposition that names it ("the trial, called CLEAR-M,") gives it that name
         called = None
         for k in range(subj_lo, subj_hi):
+            if tokens[k][2] == "(" and k > subj_lo:
+                subj_hi = k  # "Alexandra Daddario (born March 16, 1986)": the parenthesis is a statement of its own
+                break
             if tokens[k][2] == ",":
                 called = _name_after_comma(tokens, k, subj_hi, masked)
                 subj_hi = k
@@ -1398,6 +1423,12 @@ _CLAUSE = re.compile(
 # for Lyon"): a statement about the main clause's subject
 _PARTICIPLE = re.compile(r",\s+(?=[a-z]+ing\s)")
 _CLOSING_COMMA = re.compile(r",(?!\d)")  # not the comma of "4,100"
+# a participle with its doer after a copula's noun ("is a 1980 film directed by Stuart
+# Rosenberg"): a statement about the main subject, "X was directed by Y"
+_BY_PARTICIPLE = re.compile(r"(?<=[a-z])\s(?=[a-z]+\s+by\s)")
+# a parenthesis after the subject ("Alexandra Daddario (born March 16, 1986) is an actress"):
+# a statement about the subject, read apart from the main clause
+_PARENTHESIS = re.compile(r"\s?\((?:[^(),]*,\s)?(?=[a-z])")  # "(Ջոն Դոլմայան, born July 15, 1973)": from "born"
 _SUBORDINATE = re.compile(r"\s+(?:as|after|because|although|though|before|until|once)\s+", re.I)
 _RELATIVE = re.compile(
     r"^\s*(?:where|which|who|when|while|whereas|although|though|but|and|after|as|since|"
@@ -1448,6 +1479,15 @@ def _within(facts: Facts, lo: int, hi: int) -> Facts:
     )
 
 
+def _past_participle_after_noun(text: str, m: re.Match[str]) -> bool:
+    """Whether the word after the cut ``m`` is a past participle ("directed") and the word
+    before it a noun ("film")."""
+    word = text[m.end() :].split(None, 1)[0].lower()
+    before = text[: m.start()].rsplit(None, 1)[-1].lower()
+    lemmas = verb_lemmas(word)
+    return bool(lemmas) and word not in lemmas and not word.endswith("ing") and "NOUN" in word_classes(before)
+
+
 def _participle_verb(text: str, at: int) -> bool:
     """Whether the word at ``at`` is a verb's present participle ("carrying"), not a
     preposition ("during", "according") or a noun."""
@@ -1468,14 +1508,27 @@ def build_clauses(text: str, facts: Facts, offset: int, main: Statement | None) 
     is about the main clause's subject."""
     if len(text) > 2000:
         return []
+    by_participles = []
+    if main is not None and main.predicate is not None and "be" in main.predicate.classes:
+        by_participles = [m for m in _BY_PARTICIPLE.finditer(text) if _past_participle_after_noun(text, m)]
     cuts = sorted(
-        [*_CLAUSE.finditer(text), *_SUBORDINATE.finditer(text), *_PARTICIPLE.finditer(text)], key=lambda m: m.start()
+        [
+            *_CLAUSE.finditer(text),
+            *_SUBORDINATE.finditer(text),
+            *_PARTICIPLE.finditer(text),
+            *by_participles,
+            *_PARENTHESIS.finditer(text),
+        ],
+        key=lambda m: m.start(),
     )
     out = []
     for k, m in enumerate(cuts):
         lo = m.end()
         hi = cuts[k + 1].start() if k + 1 < len(cuts) else len(text)
-        participle = m.re is _PARTICIPLE and _participle_verb(text, lo)
+        participle = m.re is _PARTICIPLE and _participle_verb(text, lo) or m.re in (_BY_PARTICIPLE, _PARENTHESIS)
+        if m.re is _PARENTHESIS:
+            close = text.find(")", lo)
+            hi = min(hi, close) if close >= 0 else hi  # the statement ends with its parenthesis
         if m.re is _PARTICIPLE:
             if not participle:
                 continue
