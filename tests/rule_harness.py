@@ -15,7 +15,7 @@ from checker.extract import Extractor
 from checker.ingest.markup import extraction_text
 from checker.ingest.references import attach_structure
 from checker.ingest.text import build_document
-from checker.match.statements import align_statements
+from checker.match.statements import align_any, align_statements
 from checker.models import Loc
 from checker.rules.base import ClaimRule, DocContext, Pair, Side
 from checker.rules.identity import same_event
@@ -66,7 +66,13 @@ def run_case(rule, case: dict) -> list[tuple]:
         ]
         return [(hit, ev.label) for hit, ev in rule.check_claim(a, pool, pool if case.get("cited") else None)]
     reason = case.get("same_event_basis") or same_event(a, b, relation)
-    pair = Pair(a, b, relation, reason, align_statements(a.facts.statement, b.facts.statement))
+    # as the engine pairs a claim with a passage: its main clause, then its other clauses
+    alignment = (
+        align_any(a.facts.statement, b.facts)
+        if relation == "claim-source"
+        else align_statements(a.facts.statement, b.facts.statement)
+    )
+    pair = Pair(a, b, relation, reason, alignment)
     if not rule.applies(pair):
         return []
     return [(hit, "evidence") for hit in rule.check(pair)]

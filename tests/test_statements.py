@@ -677,6 +677,23 @@ def test_a_parenthesis_and_a_participle_after_a_copula_are_statements_about_the_
     }
 
 
+def test_each_participle_of_a_list_after_a_copula_is_read(tmp_path):
+    # "directed by A, written by B": B wrote it, A directed it; two directors, either agrees
+    source = (
+        "Harbour Lights is a 2012 Swedish drama film directed by Olle Berg, written by Anna Sjo.\n\n"
+        "Night Ferry is a 2015 thriller film directed by Ida Moss, directed by Leo Holm and starring Eva Lund.\n"
+    )
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "writer-as-director": "Harbour Lights was directed by Anna Sjo.",
+            "second-director": "Night Ferry was directed by Leo Holm.",
+        },
+    )
+    assert got == {"writer-as-director": "contradicted", "second-director": "supported"}
+
+
 def test_the_preposition_after_a_copula_is_part_of_the_predicate(tmp_path):
     # "was against" is not "was an advocate of"; "is beyond" is not "is near"
     source = (

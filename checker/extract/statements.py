@@ -225,7 +225,7 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
     said_at = None
     aside = False  # inside ", who ...," or ", a marine biologist ...,": not the main clause
     depth = 0  # inside parentheses: "X (born March 16, 1986) is an actress"
-    copula_seen = False
+    copula_seen = described = False
     for i in range(start, len(tokens)):
         _, _, w, lw, capitalised = tokens[i]
         if w in ("(", ")"):
@@ -240,9 +240,10 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
             and i + 1 < len(tokens)
             and tokens[i + 1][3] == "by"
             and lw not in verb_lemmas(w)
-            and "NOUN" in word_classes(tokens[i - 1][2])
+            and ("NOUN" in word_classes(tokens[i - 1][2]) or tokens[i - 1][2] == "," and described)
         ):
-            continue  # "is a 1980 drama film directed by Stuart Rosenberg": it describes the film
+            described = True
+            continue  # "is a 1980 drama film directed by X, written by Y": it describes the film
         if (
             w == ","
             and fallback is None
@@ -1425,7 +1426,7 @@ _PARTICIPLE = re.compile(r",\s+(?=[a-z]+ing\s)")
 _CLOSING_COMMA = re.compile(r",(?!\d)")  # not the comma of "4,100"
 # a participle with its doer after a copula's noun ("is a 1980 film directed by Stuart
 # Rosenberg"): a statement about the main subject, "X was directed by Y"
-_BY_PARTICIPLE = re.compile(r"(?<=[a-z])\s(?=[a-z]+\s+by\s)")
+_BY_PARTICIPLE = re.compile(r"(?<=[a-z,])\s(?=[a-z]+\s+by\s)")
 # a parenthesis after the subject ("Alexandra Daddario (born March 16, 1986) is an actress"):
 # a statement about the subject, read apart from the main clause
 _PARENTHESIS = re.compile(r"\s?\((?:[^(),]*,\s)?(?=[a-z])")  # "(Ջոն Դոլմայան, born July 15, 1973)": from "born"
@@ -1485,7 +1486,9 @@ def _past_participle_after_noun(text: str, m: re.Match[str]) -> bool:
     word = text[m.end() :].split(None, 1)[0].lower()
     before = text[: m.start()].rsplit(None, 1)[-1].lower()
     lemmas = verb_lemmas(word)
-    return bool(lemmas) and word not in lemmas and not word.endswith("ing") and "NOUN" in word_classes(before)
+    # after a noun, or after the comma of a list of them ("directed by X, written by Y")
+    after_noun = "NOUN" in word_classes(before) or before.endswith(",")
+    return bool(lemmas) and word not in lemmas and not word.endswith("ing") and after_noun
 
 
 def _participle_verb(text: str, at: int) -> bool:

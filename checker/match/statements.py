@@ -749,16 +749,20 @@ def align_any(
     contained: bool = False,
 ) -> StatementAlignment | None:
     """The claim against a passage's main clause, then its other clauses: the first alignment
-    that compares a slot, else the first alignment at all."""
-    first = None
+    that compares a slot and finds no conflict, else the first that compares one, else the
+    first alignment at all. ("directed by A, directed by B": a claim naming B agrees with the
+    second, as it would with one of two names after one verb.)"""
+    first = compared = None
     for st in [facts.statement, *facts.clauses]:
         al = align_statements(claim, st, options, cited=cited, contained=contained)
         if al is None:
             continue
         if al.comparisons:
-            return al
+            if not any(c.outcome in ("conflict", "warning") for c in al.comparisons):
+                return al
+            compared = compared or al
         first = first or al
-    return first
+    return compared or first
 
 
 def _quantity_outcome(c: Slot, e: Slot) -> Outcome:
