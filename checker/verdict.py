@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from .extract.gazetteer import within
-from .extract.lexicon import noun_lemma, verb_lemmas
+from .extract.lexicon import lexicon, noun_lemma, verb_lemmas
 from .extract.numbers_compare import compatible as numbers_compatible
 from .extract.numbers_compare import same_kind
 from .extract.statements import content_words, negation_count, word_forms
@@ -114,8 +114,18 @@ def whole_claim_content(side: Side) -> tuple[list[str], int] | None:
 def says_all(content: tuple[list[str], int], text: str) -> bool:
     """Whether ``text`` says every word of ``content`` (claim_content) with as many negations."""
     words, negations = content
+    if negation_count(text) != negations:
+        return False
     forms = word_forms(text)
-    return negation_count(text) == negations and all(w in forms or not _forms_of(w).isdisjoint(forms) for w in words)
+    kinds: set[str] | None = None  # the passage's nouns by their kind ("movie" is a "film"), built on need
+    for w in words:
+        if w in forms or not _forms_of(w).isdisjoint(forms):
+            continue
+        if kinds is None:
+            kinds = {lexicon().head(f) for f in forms}
+        if lexicon().head(noun_lemma(w)) not in kinds:
+            return False
+    return True
 
 
 def statement_support(side: Side, pairs: list[Pair]) -> int:

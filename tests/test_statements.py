@@ -694,6 +694,17 @@ def test_each_participle_of_a_list_after_a_copula_is_read(tmp_path):
     assert got == {"writer-as-director": "contradicted", "second-director": "supported"}
 
 
+def test_every_word_may_be_said_by_a_word_of_its_kind(tmp_path):
+    # the head-noun table says a movie is a film; it says nothing of a novel and a film
+    source = "Night Circuit is a 2003 German crime film directed by Paul Roth.\n"
+    got = _verdicts(
+        tmp_path,
+        source,
+        {"movie": "Night Circuit is a German crime movie.", "novel": "Night Circuit is a German crime novel."},
+    )
+    assert got == {"movie": "supported", "novel": "unverified"}
+
+
 def test_the_preposition_after_a_copula_is_part_of_the_predicate(tmp_path):
     # "was against" is not "was an advocate of"; "is beyond" is not "is near"
     source = (
