@@ -705,6 +705,20 @@ def test_every_word_may_be_said_by_a_word_of_its_kind(tmp_path):
     assert got == {"movie": "supported", "novel": "unverified"}
 
 
+def test_a_relative_clause_is_about_the_phrase_before_its_comma():
+    x = Extractor()
+
+    def clause_subject(text: str) -> str | None:
+        st = x.extract(text).clauses[0].subject
+        return st.text if st is not None else None
+
+    assert clause_subject("The museum, which opened in 1902, closed in 2001.") == "museum"
+    assert clause_subject("The council approved the plan, which will cost 5 million pounds.") == "plan"
+    assert clause_subject("Valdora trailed its rival, the Port of Santa Irene, which handled 5.1 million TEU.") == (
+        "Port of Santa Irene"
+    )
+
+
 def test_the_preposition_after_a_copula_is_part_of_the_predicate(tmp_path):
     # "was against" is not "was an advocate of"; "is beyond" is not "is near"
     source = (

@@ -1431,8 +1431,8 @@ _BY_PARTICIPLE = re.compile(r"(?<=[a-z,])\s(?=[a-z]+\s+by\s)")
 # a statement about the subject, read apart from the main clause
 _PARENTHESIS = re.compile(r"\s?\((?:[^(),]*,\s)?(?=[a-z])")  # "(Ջոն Դոլմայան, born July 15, 1973)": from "born"
 _SUBORDINATE = re.compile(r"\s+(?:as|after|because|although|though|before|until|once)\s+", re.I)
-_RELATIVE = re.compile(
-    r"^\s*(?:where|which|who|when|while|whereas|although|though|but|and|after|as|since|"
+_RELATIVE = re.compile(  # used with .match(text, pos), which anchors it at pos ("^" would not)
+    r"\s*(?:where|which|who|when|while|whereas|although|though|but|and|after|as|since|"
     r"because)\s+",
     re.I,
 )
@@ -1478,6 +1478,27 @@ def _within(facts: Facts, lo: int, hi: int) -> Facts:
         entities=keep(facts.entities),
         quotes=keep(facts.quotes),
     )
+
+
+def _before_relative(text: str, facts: Facts, offset: int, at: int, main: Statement | None) -> Anchor | None:
+    """What a relative clause opening at the comma at ``at`` is about: the main subject or an
+    object ending right before the comma, else a name ending there."""
+    if main is not None:
+        for anchor in (main.subject, *main.objects):
+            if anchor is not None and not anchor.pronoun and text[anchor.end - offset : at].strip() == "":
+                return anchor
+    return _name_before(text, facts, offset, at)
+
+
+def _name_before(text: str, facts: Facts, offset: int, at: int) -> Anchor | None:
+    """The name (a run of capitalised words, not at the sentence's start) that ends right
+    before offset ``at``, as an anchor, or None."""
+    tokens = _tokens(text[:at])
+    runs = _proper_runs(tokens, 1, len(tokens), set()) if len(tokens) > 1 else []
+    if not runs or runs[-1][1] != len(tokens):
+        return None
+    a, b = runs[-1]
+    return _anchor(text, tokens, a, b, set(), facts, offset)
 
 
 def _past_participle_after_noun(text: str, m: re.Match[str]) -> bool:
@@ -1546,7 +1567,15 @@ def build_clauses(text: str, facts: Facts, offset: int, main: Statement | None) 
             continue
         if m.re is _SUBORDINATE and (st.subject is None or _is_fact(st.subject, facts)):
             continue  # "after 10 pm slept": a preposition before a time or a figure, not a clause
-        if (
+        before = _before_relative(text, facts, offset, m.start(), main) if rel is not None and st.subject is None else None
+        if before is not None:
+            # ", which ..." is about the phrase right before its comma: the subject ("The museum,
+            # which opened in 1902"), an object, or a name ("its rival, the Port of Santa Irene,
+            # which handled 5.1 million TEU")
+            st.subject = before.model_copy(update={"resolved_from": before.text})
+        elif rel is not None and st.subject is None:
+            pass  # "which" of a phrase not read: its subject stays unknown
+        elif (
             (st.subject is None and (rel is not None or participle) or st.subject is not None and st.subject.pronoun)
             and main is not None
             and main.subject is not None
