@@ -1567,7 +1567,8 @@ def build_clauses(text: str, facts: Facts, offset: int, main: Statement | None) 
             continue
         if m.re is _SUBORDINATE and (st.subject is None or _is_fact(st.subject, facts)):
             continue  # "after 10 pm slept": a preposition before a time or a figure, not a clause
-        before = _before_relative(text, facts, offset, m.start(), main) if rel is not None and st.subject is None else None
+        unread = rel is not None and st.subject is None
+        before = _before_relative(text, facts, offset, m.start(), main) if unread else None
         if before is not None:
             # ", which ..." is about the phrase right before its comma: the subject ("The museum,
             # which opened in 1902"), an object, or a name ("its rival, the Port of Santa Irene,
