@@ -167,3 +167,14 @@ def test_anniversaries(case):
     assert got == case["expect"]
     for a in found:
         assert case["text"][a.start : a.end] == a.text
+
+
+def test_a_month_before_a_comma_and_a_figure_is_still_a_date():
+    import datetime as dt
+
+    from checker.extract.dates import find_dates
+
+    day = dt.date(2026, 5, 15)
+    assert [d.text for d in find_dates("In February, 68.9 percent of patients were seen.", day)] == ["February"]
+    assert [d.text for d in find_dates("At the end of December, 14,300 were waiting.", day)] == ["the end of December"]
+    assert [d.text for d in find_dates("In May, 2021 saw rain.", day)] == ["May, 2021"]  # a year after the comma

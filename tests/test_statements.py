@@ -555,6 +555,7 @@ def test_a_figure_of_another_time_is_not_contradicted(tmp_path):
             "other-day": "Temperatures in Orvale reached 43 degrees Celsius on 18 August 2025.",
             "same-year": "The Valdoria central bank forecast growth of 1.9 percent for 2025.",
             "other-year": "The Valdoria central bank forecast growth of 1.9 percent for 2026.",
+            "opening-time": "In June 2024, the Valdoria central bank forecast growth of 1.9 percent.",
         },
     )
     assert got == {
@@ -562,6 +563,7 @@ def test_a_figure_of_another_time_is_not_contradicted(tmp_path):
         "other-day": "unverified",
         "same-year": "contradicted",
         "other-year": "unverified",
+        "opening-time": "unverified",  # the time the sentence opens with is its figure's
     }
 
 

@@ -614,7 +614,11 @@ def _r_mym(c: _Ctx, mm: re.Match[str]) -> None:
 @_rule(
     r"\b(?:(?P<cue>[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Ff]rom|[Tt]hrough|[Bb]efore|"
     r"[Aa]fter|(?:the\s+)?(?:beginning|start|middle|end)\s+of)|" + rf"(?P<mod2>{_MOD}))[\s-]+"
-    r"(?:(?P<rel>last|next|this)\s+)?" + _mon("m") + r"(?!\s*[-,]?\s*\d)(?!\s+of\s+\d)"
+    r"(?:(?P<rel>last|next|this)\s+)?"
+    + _mon("m")
+    # not a day or year after it ("in May 3", "in May, 2021"); a figure after its comma is
+    # the sentence's ("In February, 68.9 percent ...", "At the end of December, 14,300 ...")
+    + r"(?!\s*-?\s*\d)(?!,\s*(?:\d{4}\b|\d{1,2}\b(?![.,]\d)))(?!\s+of\s+\d)"
 )
 def _r_month_cue(c: _Ctx, mm: re.Match[str]) -> None:
     if c.doc is None:

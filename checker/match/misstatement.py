@@ -128,12 +128,21 @@ def other_values_apart(claim: Side, evidence: Side, hit: Hit, category: str) -> 
     return True
 
 
+_LEAD_TIME = re.compile(r"[^,]{0,40},")  # a short opening phrase before the first comma
+
+
 def other_time(claim: Side, evidence: Side, hit: Hit, category: str, source: Document) -> bool:
     """True when the value's clause in the claim gives a time ("for next year", "on Monday")
     and the matching sentence, or where it has none the headings and sentences before it,
     states only other times (see :mod:`checker.match.context`)."""
     date_hit = category == "date"
-    mine = clause_dates(claim.text, claim.start, claim.facts, hit.claim_span[0], hit.claim_span if date_hit else None)
+    skip_mine = hit.claim_span if date_hit else None
+    mine = clause_dates(claim.text, claim.start, claim.facts, hit.claim_span[0], skip_mine)
+    if not mine:
+        # a time the sentence opens with ("In February, 68.9 percent ...") is all its clauses'
+        lead = _LEAD_TIME.match(claim.text)
+        if lead:
+            mine = own_dates(claim.text, claim.start, claim.facts, claim.start, claim.start + lead.end(), skip_mine)
     if not mine:
         return False
     skip = hit.evidence_span if date_hit else None
