@@ -721,6 +721,13 @@ def test_a_relative_clause_is_about_the_phrase_before_its_comma():
     )
 
 
+def test_a_counted_group_is_the_group_of_its_count(tmp_path):
+    # last year's 58,100 people are not this year's crowd
+    source = "Ticket sales rose 11 percent on last year, when 58,100 people attended.\n"
+    got = _verdicts(tmp_path, source, {"this-year": "A record 64,500 people attended the Fellside Festival."})
+    assert got == {"this-year": "unverified"}
+
+
 def test_the_preposition_after_a_copula_is_part_of_the_predicate(tmp_path):
     # "was against" is not "was an advocate of"; "is beyond" is not "is near"
     source = (

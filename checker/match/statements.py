@@ -125,6 +125,15 @@ def _part_of(x: Anchor, y: Anchor, options: AlignOptions) -> bool:
     return bool(y.names) and not y.head and any(names_match(key, n, options) for n in y.names)
 
 
+_FIGURE = re.compile(r"\d[\d,.]*")
+
+
+def _counted(a: Anchor) -> tuple[str, ...]:
+    """The figures written in a noun phrase ("record 64,500 people"): a counted group is the
+    group of that count."""
+    return tuple(m.group().rstrip(",.") for m in _FIGURE.finditer(a.text))
+
+
 def _place_said(a: Anchor, b: Anchor) -> bool:
     """Whether the places of ``a``'s phrase are ``b``'s too: named in it, or named just before a
     bare ``b`` (``Anchor.context_names``)."""
@@ -161,6 +170,8 @@ def anchors_align(
         return f"same subject '{a.text}'"
     if not a.head or a.head != b.head:
         return None
+    if _counted(a) and _counted(b) and _counted(a) != _counted(b):
+        return None  # "64,500 people" (this year's crowd) are not "58,100 people" (last year's)
     ma, mb = set(a.modifiers), set(b.modifiers)
     if not (ma <= mb or mb <= ma):
         return None  # "the maritime museum" is not "the city museum"
