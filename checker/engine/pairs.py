@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from ..match.context import another_time, context_dates, own_dates, passage_at
+from ..match.context import another_time, times_around
 from ..match.index import PassageIndex
 from ..match.statements import StatementAlignment, align_any, align_statements, anchor_keys
 from ..models import Document, Statement
@@ -124,11 +124,8 @@ class Pairer:
         mine = [s.date for s in statement.slots if s.kind == "when" and s.role != "base" and id(s) not in compared]
         if not mine:
             return False
-        doc = self.docs.get(cand.path)
-        theirs = own_dates(cand.text, cand.start, cand.facts, cand.start, cand.end)
-        index = passage_at(doc, cand.start) if doc is not None and not theirs else None
-        around = context_dates(doc, index) if doc is not None and index is not None else []
-        return another_time([d for d in mine if d is not None], theirs, around)
+        around = times_around(cand.text, cand.start, cand.end, cand.facts, self.docs.get(cand.path))
+        return another_time([d for d in mine if d is not None], *around)
 
     def _search(self, index: PassageIndex, item: ClaimInput, position: int) -> list[tuple[str, int, float]]:
         """The index's candidates for an input, searched once (``wanted`` may have asked first)."""

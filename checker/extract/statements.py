@@ -1667,9 +1667,17 @@ def resolve_subject(statement: Statement, earlier: list[Statement]) -> None:
             return
 
 
-def names_in(text: str) -> list[str]:
+@lru_cache(maxsize=16384)
+def names_in(text: str) -> tuple[str, ...]:
     """Name keys of the capitalised runs of a text (a heading, an earlier sentence), in order:
-    what a bare "the wheat harvest" after them may be of (``Anchor.context_names``)."""
+    what a bare "the wheat harvest" after them may be of (``Anchor.context_names``). Kept per
+    text: each passage is in the window of the six after it."""
     tokens = _tokens(text)
     keys = (name_key([t[2] for t in tokens[i:j]]) for i, j in _proper_runs(tokens, 0, len(tokens), set()))
-    return list(dict.fromkeys(k for k in keys if k))
+    return tuple(dict.fromkeys(k for k in keys if k))
+
+
+def lead_end(text: str) -> int | None:
+    """Where a leading adverbial phrase ("In February, ", "On May 3, 2001, ") ends, or None."""
+    m = _LEAD.match(text)
+    return m.end() if m else None

@@ -15,7 +15,7 @@ from ..extract.dates import find_dates
 from ..extract.measures import in_comparison_base
 from ..extract.statements import clause_of
 from ..extract.temporal import disjoint
-from ..models import DateMention, Document, Facts, Statement
+from ..models import DateMention, Document, Facts
 
 WINDOW = 6  # earlier passages of its section a sentence may lean on (a pronoun, a bare "the museum", a date)
 
@@ -64,13 +64,6 @@ def own_dates(
     ]
 
 
-def statement_times(statement: Statement | None) -> list[DateMention]:
-    """The times a statement gives itself (its when slots but a comparison base)."""
-    if statement is None:
-        return []
-    return [s.date for s in statement.slots if s.kind == "when" and s.role != "base" and s.date is not None]
-
-
 def another_time(mine: list[DateMention], theirs: list[DateMention], around: list[DateMention]) -> bool:
     """True when the claim gives times and the passage states times, none of them the claim's:
     in its sentence (``theirs``) or, where the sentence has none, around it (``around``)."""
@@ -78,6 +71,16 @@ def another_time(mine: list[DateMention], theirs: list[DateMention], around: lis
         return False
     stated = theirs or around
     return bool(stated) and all(disjoint(a, b) for a in mine for b in stated)
+
+
+def times_around(
+    text: str, start: int, end: int, facts: Facts, doc: Document | None, skip: tuple[int, int] | None = None
+) -> tuple[list[DateMention], list[DateMention]]:
+    """(the sentence's own dates, the dates around it where it has none) of a passage at
+    offsets ``start``..``end`` of ``doc``: what ``another_time`` reads of the passage side."""
+    theirs = own_dates(text, start, facts, start, end, skip)
+    index = passage_at(doc, start) if doc is not None and not theirs else None
+    return theirs, (context_dates(doc, index) if doc is not None and index is not None else [])
 
 
 def clause_dates(

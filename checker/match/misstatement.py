@@ -38,9 +38,9 @@ from ..extract.measures import _SYNONYMS as MEASURE_SYNONYMS
 from ..extract.measures import in_comparison_base
 from ..extract.numbers_compare import compatible as numbers_compatible
 from ..extract.numbers_compare import is_duration, same_kind
-from ..extract.statements import FUNCTION_WORDS, clause_of, word_forms
+from ..extract.statements import FUNCTION_WORDS, clause_of, lead_end, word_forms
 from ..models import Document, Statement
-from .context import another_time, clause_dates, context_dates, own_dates, passage_at
+from .context import another_time, clause_dates, own_dates, times_around
 from .statements import (
     DEFAULT_OPTIONS,
     AlignOptions,
@@ -128,9 +128,6 @@ def other_values_apart(claim: Side, evidence: Side, hit: Hit, category: str) -> 
     return True
 
 
-_LEAD_TIME = re.compile(r"[^,]{0,40},")  # a short opening phrase before the first comma
-
-
 def other_time(claim: Side, evidence: Side, hit: Hit, category: str, source: Document) -> bool:
     """True when the value's clause in the claim gives a time ("for next year", "on Monday")
     and the matching sentence, or where it has none the headings and sentences before it,
@@ -140,16 +137,13 @@ def other_time(claim: Side, evidence: Side, hit: Hit, category: str, source: Doc
     mine = clause_dates(claim.text, claim.start, claim.facts, hit.claim_span[0], skip_mine)
     if not mine:
         # a time the sentence opens with ("In February, 68.9 percent ...") is all its clauses'
-        lead = _LEAD_TIME.match(claim.text)
+        lead = lead_end(claim.text)
         if lead:
-            mine = own_dates(claim.text, claim.start, claim.facts, claim.start, claim.start + lead.end(), skip_mine)
+            mine = own_dates(claim.text, claim.start, claim.facts, claim.start, claim.start + lead, skip_mine)
     if not mine:
         return False
     skip = hit.evidence_span if date_hit else None
-    theirs = own_dates(evidence.text, evidence.start, evidence.facts, evidence.start, evidence.end, skip)
-    index = passage_at(source, evidence.start) if not theirs else None
-    around = context_dates(source, index) if index is not None else []
-    return another_time(mine, theirs, around)
+    return another_time(mine, *times_around(evidence.text, evidence.start, evidence.end, evidence.facts, source, skip))
 
 
 def other_doer(a: Statement | None, b: Statement | None, options: AlignOptions = DEFAULT_OPTIONS) -> bool:
