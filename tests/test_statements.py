@@ -169,86 +169,76 @@ def test_relative_weekday_follows_tense(tmp_path):
     assert [d.value_str() for d in facts.dates] == ["2024-05-16"]
 
 
+class _SettingsRun:
+    """A claim file citing one source, checked through the CLI with and without a
+    claimcheck.toml: how a setting is seen by a user."""
+
+    def __init__(self, tmp_path, monkeypatch, source: str, claim: str):
+        from click.testing import CliRunner
+
+        from checker.cli import main
+
+        (tmp_path / "sources").mkdir()
+        (tmp_path / "sources" / "notes.md").write_text(source, encoding="utf-8")
+        (tmp_path / "claims").mkdir()
+        (tmp_path / "claims" / "c.yaml").write_text(
+            f"claims:\n  - id: c\n    text: {claim}\n    source: notes.md\n", encoding="utf-8"
+        )
+        monkeypatch.chdir(tmp_path)
+        self.root, self.runner, self.main = tmp_path, CliRunner(), main
+
+    def invoke(self, settings: str | None = None, args: tuple[str, ...] = ("check", "-f", "json", "--no-cache")):
+        if settings is not None:
+            (self.root / "claimcheck.toml").write_text(settings + "\n", encoding="utf-8")
+        return self.runner.invoke(self.main, list(args))
+
+    def report(self, settings: str | None = None) -> dict:
+        return json.loads(self.invoke(settings).output)
+
+
 def test_alignment_thresholds_are_settings(tmp_path, monkeypatch):
     """occurrence-days decides when two results of the same sides are one match; it is set in config."""
-    from click.testing import CliRunner
-
-    from checker.cli import main
-
-    (tmp_path / "sources").mkdir()
-    (tmp_path / "sources" / "report.md").write_text(
-        "Kestrel Rovers beat Millbrook Town 3-1 on March 8, 2025.\n", encoding="utf-8"
+    run = _SettingsRun(
+        tmp_path,
+        monkeypatch,
+        "Kestrel Rovers beat Millbrook Town 3-1 on March 8, 2025.\n",
+        "Kestrel Rovers beat Millbrook Town 2-1 on March 22, 2025.",
     )
-    (tmp_path / "claims").mkdir()
-    (tmp_path / "claims" / "c.yaml").write_text(
-        "claims:\n  - id: m\n    text: Kestrel Rovers beat Millbrook Town 2-1 on March 22, 2025.\n    source: report.md\n",
-        encoding="utf-8",
-    )
-    monkeypatch.chdir(tmp_path)
-    runner = CliRunner()
-    default = json.loads(runner.invoke(main, ["check", "-f", "json", "--no-cache"]).output)
-    assert default["claims"][0]["verdict"] == "unverified"  # two weeks apart: another match
-    (tmp_path / "claimcheck.toml").write_text("occurrence-days = 30\n", encoding="utf-8")
-    wide = json.loads(runner.invoke(main, ["check", "-f", "json", "--no-cache"]).output)
+    assert run.report()["claims"][0]["verdict"] == "unverified"  # two weeks apart: another match
+    wide = run.report("occurrence-days = 30")
     assert sorted(f["rule"] for f in wide["findings"]) == ["CC-DATE-001", "CC-SCORE-001"]
-    (tmp_path / "claimcheck.toml").write_text("occurrence-days = -1\n", encoding="utf-8")
-    bad = runner.invoke(main, ["check", "-f", "json", "--no-cache"])
-    assert bad.exit_code == 2
+    assert run.invoke("occurrence-days = -1").exit_code == 2
 
 
 def test_substitution_words_is_a_setting(tmp_path, monkeypatch):
     """substitution-words: how long a swapped qualifier ("music" for "history and geography") may
     be before the figure is another measure, not a misstated one; set in config, shown by explain."""
-    from click.testing import CliRunner
-
-    from checker.cli import main
-
-    (tmp_path / "sources").mkdir()
-    (tmp_path / "sources" / "notes.md").write_text(
-        "The Ashby school said 64% of its pupils passed in history and geography this year.\n", encoding="utf-8"
+    run = _SettingsRun(
+        tmp_path,
+        monkeypatch,
+        "The Ashby school said 64% of its pupils passed in history and geography this year.\n",
+        "The Ashby school said 52% of its pupils passed in music this year.",
     )
-    (tmp_path / "claims").mkdir()
-    (tmp_path / "claims" / "c.yaml").write_text(
-        "claims:\n  - id: s\n    text: The Ashby school said 52% of its pupils passed in music this year.\n"
-        "    source: notes.md\n",
-        encoding="utf-8",
-    )
-    monkeypatch.chdir(tmp_path)
-    runner = CliRunner()
-    default = json.loads(runner.invoke(main, ["check", "-f", "json", "--no-cache"]).output)
-    assert default["claims"][0]["verdict"] == "unverified"  # another subject's pass rate
-    (tmp_path / "claimcheck.toml").write_text("substitution-words = 0\n", encoding="utf-8")
-    strict = json.loads(runner.invoke(main, ["check", "-f", "json", "--no-cache"]).output)
-    assert [f["rule"] for f in strict["findings"]] == ["CC-NUM-002"]
-    assert "substitution-words = 3" in runner.invoke(main, ["explain", "CC-NUM-002"]).output
+    assert run.report()["claims"][0]["verdict"] == "unverified"  # another subject's pass rate
+    assert [f["rule"] for f in run.report("substitution-words = 0")["findings"]] == ["CC-NUM-002"]
+    assert "substitution-words = 3" in run.invoke(args=("explain", "CC-NUM-002")).output
 
 
 def test_misquote_minor_words_is_a_setting(tmp_path, monkeypatch):
     """misquote-minor-words: a quotation with one word changed is a warning by default, an
     error when the setting allows no changed word."""
-    from click.testing import CliRunner
-
-    from checker.cli import main
-
-    (tmp_path / "sources").mkdir()
-    (tmp_path / "sources" / "notes.md").write_text(
-        'Ana Berg said: "We will sign a fair and lasting settlement with the union."\n', encoding="utf-8"
+    run = _SettingsRun(
+        tmp_path,
+        monkeypatch,
+        'Ana Berg said: "We will sign a fair and lasting settlement with the union."\n',
+        "'Ana Berg said: \"We will sign a fair and final settlement with the union.\"'",
     )
-    (tmp_path / "claims").mkdir()
-    (tmp_path / "claims" / "c.yaml").write_text(
-        "claims:\n  - id: q\n    text: 'Ana Berg said: \"We will sign a fair and final settlement with the union.\"'\n"
-        "    source: notes.md\n",
-        encoding="utf-8",
-    )
-    monkeypatch.chdir(tmp_path)
-    runner = CliRunner()
-    default = json.loads(runner.invoke(main, ["check", "-f", "json", "--no-cache"]).output)
+    default = run.report()
     assert [(f["rule"], f["severity"]) for f in default["findings"]] == [("CC-QUOTE-001", "warning")]
-    (tmp_path / "claimcheck.toml").write_text("misquote-minor-words = 0\n", encoding="utf-8")
-    strict = json.loads(runner.invoke(main, ["check", "-f", "json", "--no-cache"]).output)
+    strict = run.report("misquote-minor-words = 0")
     assert [(f["rule"], f["severity"]) for f in strict["findings"]] == [("CC-QUOTE-001", "error")]
     assert strict["claims"][0]["verdict"] == "contradicted"
-    assert "misquote-minor-words = 2" in runner.invoke(main, ["explain", "CC-QUOTE-001"]).output
+    assert "misquote-minor-words = 2" in run.invoke(args=("explain", "CC-QUOTE-001")).output
 
 
 def test_extract_takes_quotations_and_typed_statements(tmp_path):
