@@ -24,6 +24,9 @@ class PredicateClass:
     sports: bool
     destination: bool = False
     tally: bool = False
+    # its phrasal lemmas ("fall to") hold only before a name: "fell to Chelsea" is a defeat,
+    # "fell to 2.3 percent" or "fell to second place" is the verb alone with its complement
+    before_name: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,7 @@ def lexicon() -> Lexicon:
             bool(spec.get("sports", False)),
             bool(spec.get("destination", False)),
             bool(spec.get("tally", False)),
+            bool(spec.get("phrases_before_name", False)),
         )
         for lemma in spec["lemmas"]:
             words = lemma.split()

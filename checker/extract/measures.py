@@ -48,7 +48,7 @@ _STOP = frozenset(
     million billion trillion thousand hundred mln bn m k usd us dollar dollars cents cent
     i ii iii new yoy company""".split()
 )
-_BASE_WORDS = frozenset({"from", "versus", "vs", "compared", "against", "than"})
+_BASE_WORDS = frozenset({"from", "versus", "vs", "compared", "against", "than", "since"})
 _COMPARING = re.compile(r"compar(?:e|es|ed|ing|ison|isons)")  # not "comparable": a measure
 # Word forms that name one measure (finance summaries write both).
 _SYNONYMS = {

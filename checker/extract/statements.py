@@ -99,6 +99,14 @@ _YEAR = re.compile(r"1\d{3}|20\d{2}")
 _DATE_PREP = re.compile(r"\b(from|between|until|till|through|by|since|to|before|after)\s+(?:the\s+)?$", re.I)
 _PLACE_PREP = re.compile(r"\b(in|at|to|near|from|into|outside)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
 _CHANGE_PREP = re.compile(r"\b(by|up|down|of)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$", re.I)
+# a figure the comparative after it makes a difference: "88 pounds more than now", "3 points
+# higher", "150 million pounds over the original budget", "60 percent above the first estimate"
+_DIFFERENCE_AFTER = re.compile(  # used with .match(text, pos)
+    r"\s*(?:(?:more|less|fewer|higher|lower|greater|smaller|cheaper|dearer)\b"
+    r"|(?:over|under|above|below)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:\w+\s+)?"
+    r"(?:budget|estimate|forecast|target|plan|expectations?|average|limit|cap)\b)",
+    re.I,
+)
 _LEVEL_PREP = re.compile(
     r"\b(to|at|reached|hit|totalled|totaled|totalling|totaling)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$",
     re.I,
@@ -568,9 +576,19 @@ def _phrase_at(tokens: list[Token], i: int, lemmas) -> tuple[int, str, tuple[str
             words = rest.split()
             if best is not None and len(words) <= best[0] - i - 1:
                 continue
-            if [t[3] for t in tokens[i + 1 : i + 1 + len(words)]] == words:
-                best = (i + 1 + len(words), f"{lemma} {rest}", classes)
+            if [t[3] for t in tokens[i + 1 : i + 1 + len(words)]] != words:
+                continue
+            if any(lex.classes[c].before_name for c in classes) and not _name_follows(tokens, i + 1 + len(words)):
+                continue  # "fell to second place": the verb alone
+            best = (i + 1 + len(words), f"{lemma} {rest}", classes)
     return best
+
+
+def _name_follows(tokens: list[Token], k: int) -> bool:
+    """Whether a capitalised word (past a determiner) starts at token ``k``."""
+    while k < len(tokens) and tokens[k][3] in DETERMINERS:
+        k += 1
+    return k < len(tokens) and tokens[k][4]
 
 
 def _complement_preposition(
@@ -1361,6 +1379,8 @@ def _slots(text, tokens, words, masked, facts: Facts, offset, subject, objects, 
         before = text[max(0, q.start - offset - 24) : q.start - offset]
         if _BASE_PREP.search(before):
             role = "base"
+        elif _DIFFERENCE_AFTER.match(text, q.end - offset):
+            role = "change"
         elif _LEVEL_PREP.search(before):
             role = "level"
         elif (
