@@ -170,8 +170,18 @@ def _dimension(q: Quantity) -> tuple[str, float] | None:
     return None
 
 
+def _sterling(a: Quantity, b: Quantity) -> bool:
+    """ "40,000 pounds" against "£40,000": a bare "pounds" may be sterling or weight, and beside
+    a sum in sterling it is the sum (a weight and a price of one thing are not compared anyway:
+    their measures differ)."""
+    money, other = (a, b) if a.kind == "money" else (b, a)
+    return money.kind == "money" and money.unit == "GBP" and other.kind == "measure" and other.unit == "pound"
+
+
 def same_kind(a: Quantity, b: Quantity) -> bool:
     """Comparable at all: same kind and unit dimension; counts/ordinals of the same noun."""
+    if _sterling(a, b):
+        return True
     if a.kind != b.kind:
         return False
     da, db = _dimension(a), _dimension(b)
@@ -328,10 +338,11 @@ def same_figure(a: Quantity, b: Quantity) -> bool:
     counts as stated ("$1.36" within "$1.30 to $1.40"); a range needs both of its ends. A
     figure cut to fewer digits states the longer one ("40 percent" for 40.9%).
     """
-    if a.kind != b.kind or a.kind == "ordinal":
+    sterling = _sterling(a, b)
+    if a.kind != b.kind and not sterling or a.kind == "ordinal":
         return False
     da, db = _dimension(a), _dimension(b)
-    if da is None or db is None or da[0] != db[0]:
+    if da is None or db is None or da[0] != db[0] and not sterling:
         return False
     fa, fb = da[1], db[1]
 

@@ -26,7 +26,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from ..extract.gazetteer import same_country, within
-from ..extract.lexicon import lexicon, noun_lemma
+from ..extract.lexicon import lexicon, noun_lemma, word_classes
 from ..extract.measures import _SYNONYMS as MEASURE_SYNONYMS
 from ..extract.numbers_compare import compatible as numbers_compatible
 from ..extract.numbers_compare import describe as describe_quantity
@@ -125,6 +125,23 @@ def _part_of(x: Anchor, y: Anchor, options: AlignOptions) -> bool:
     return bool(y.names) and not y.head and any(names_match(key, n, options) for n in y.names)
 
 
+def name_kind(a: Anchor) -> str:
+    """The common noun a name says its bearer is ("Ellerby Canal" is a canal, "Port of Valdora"
+    a port, "Marlow Vale Health Board" a board): the last word before an "of", else the last
+    word, when it is a noun; "" for a name that says no kind ("Kaldera", "Elena Sandoval")."""
+    if not a.names or a.head:
+        return ""
+    words = re.findall(r"[^\W\d_][\w'’-]*", a.text)
+    if "of" in words:
+        words = words[: words.index("of")]
+    if not words or not words[-1][:1].isupper():
+        return ""
+    word = words[-1].lower()
+    if "NOUN" not in word_classes(word):
+        return ""
+    return noun_lemma(word)
+
+
 _FIGURE = re.compile(r"\d[\d,.]*")
 
 
@@ -156,7 +173,10 @@ def anchors_align(
             # "the museum" against "the Astrup Museum": a common noun never stands for a name
             return None
         if bool(a.head) != bool(b.head) and (_possessed(a) or _possessed(b)):
-            return None  # "Ostbury's budget" is a thing of Ostbury, not "Ostbury City Council"
+            named = b if a.head else a
+            if lexicon().head(a.head or b.head) != lexicon().head(name_kind(named)):
+                return None  # "Ostbury's budget" is a thing of Ostbury, not "Ostbury City Council"
+            # "Valdora's port" is the "Port of Valdora": the thing owned is what the name says it is
         if not all(any(names_match(x, y, options) for y in b.names) for x in a.names) and not all(
             any(names_match(x, y, options) for y in a.names) for x in b.names
         ):
@@ -436,6 +456,11 @@ def _compare_when(c: Slot, e: Slot) -> Outcome | None:
         if c.role == e.role == "period":
             return "conflict" if dates_conflict(c.date, e.date) else "agree"
         return None
+    cd, ed = c.date, e.date
+    if c.role == e.role and (cd.open_start, cd.open_end) == (ed.open_start, ed.open_end) != (False, False):
+        # "by 1820" against "by 1820": the same open interval; "by 1830" does not deny it
+        same = cd.earliest == ed.earliest and cd.latest == ed.latest
+        return "agree" if same else None
     pairs = []
     if c.role in ("start", "end"):
         pairs.append((c.date, _aspect(e, c.role)))
@@ -586,7 +611,8 @@ def context_alignment(claim: Anchor | None, evidence: Anchor | None) -> str | No
     if evidence.names or evidence.resolved_from is not None or not evidence.context_names:
         return None
     lex = lexicon()
-    if not claim.head or not evidence.head or lex.head(claim.head) != lex.head(evidence.head):
+    kind = claim.head or name_kind(claim)  # "the Ellerby Canal" against "the canal"
+    if not kind or not evidence.head or lex.head(kind) != lex.head(evidence.head):
         return None
     ma, mb = set(claim.modifiers), set(evidence.modifiers)
     if not (ma <= mb or mb <= ma) or not _places_compatible(claim.places, evidence.places):
@@ -706,6 +732,12 @@ def align_statements(
         return None  # "did not reject" against "approved": agreement by double negation is too subtle
     for c in cw:
         outcomes = [(o, e) for e in ew if (o := _compare_when(c, e)) is not None]
+        if not any(o == "agree" for o, _ in outcomes) and any(
+            o == "conflict" and _GRAIN[e.date.granularity] <= _GRAIN[c.date.granularity] for o, e in outcomes
+        ):
+            # "from 16 to 18 July 2027" against "next year ... from 9 to 11 July 2027": the date
+            # the passage gives as finely as the claim decides, not the coarser one it also gives
+            outcomes = [(o, e) for o, e in outcomes if o == "conflict"]
         _add(comps, "when", c, outcomes, lambda s: f"{s.date.value_str()} ({s.date.granularity})")
     for c in (s for s in claim.slots if s.kind == "where"):
         outcomes = [(_compare_where(c, e), e) for e in evidence.slots if e.kind == "where"]

@@ -229,7 +229,11 @@ def _figures(side: Side) -> list[Measure]:
 
 
 def _measure_figures(side: Side) -> list[Measure]:
-    quantities = [q for q in side.facts.quantities if not _SPLIT_THOUSANDS.match(side.text, q.end - side.start)]
+    quantities = [
+        q
+        for q in side.facts.quantities
+        if not (q.text[-1:].isdigit() and _SPLIT_THOUSANDS.match(side.text, q.end - side.start))
+    ]
     return measures(side.text, quantities, offset=side.start)
 
 
