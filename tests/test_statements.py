@@ -838,3 +838,137 @@ def test_a_participle_clause_between_commas_is_a_statement_about_the_subject(tmp
     assert got == {"conflict": "contradicted"}
     clauses = Extractor().extract("The survey, covering 4,100 homes, was published during the spring.").clauses
     assert [(c.subject.text, c.predicate.lemma) for c in clauses] == [("survey", "cover")]
+
+
+def test_fell_to_a_figure_or_a_rank_is_a_fall_and_fell_to_a_side_is_a_defeat():
+    def read(sentence: str) -> tuple[str, list[str]]:
+        p = _statement(sentence).predicate
+        return p.lemma, p.classes
+
+    assert read("Waiting times at the clinic fell to 19 weeks.") == ("fall", ["decrease"])
+    assert read("The novel fell to third place on the list.") == ("fall", ["decrease"])
+    assert read("Harwick Rovers fell to Dunmore Athletic on Saturday.") == ("fall to", ["lose"])
+    assert read("Harwick fell to the Rovers in the final.") == ("fall to", ["lose"])
+
+
+def test_fell_to_a_figure_is_set_against_rose_to_it(tmp_path):
+    source = "Average rents in Lowmoor fell to 940 euros a month in 2025.\n"
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "agree": "Average rents in Lowmoor dropped to 940 euros a month in 2025.",
+            "conflict": "Average rents in Lowmoor rose to 940 euros a month in 2025.",
+        },
+    )
+    assert got == {"agree": "supported", "conflict": "contradicted"}
+
+
+def test_a_name_says_what_kind_of_thing_its_bearer_is(tmp_path):
+    # "the lock" after a sentence naming the Bramley Lock is the Bramley Lock; "Ashby's
+    # harbour" is the "Harbour of Ashby"; a name that says no kind ("Kestrel") stands for none
+    from checker.match.statements import name_kind
+
+    source = (
+        "The Bramley Lock was rebuilt in 1884 by the canal company.\n\n"
+        "By 1890 the lock passed 2,300 boats a year.\n\n"
+        "The Harbour of Ashby handled 1.2 million tonnes of cargo in 2024.\n"
+    )
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "agree": "By 1890, the Bramley Lock passed 2,300 boats a year.",
+            "conflict": "By 1890, the Bramley Lock passed 3,200 boats a year.",
+            "other-lock": "By 1890, the Tarley Lock passed 3,200 boats a year.",
+            "possessed": "Ashby's harbour handled 1.2 million tonnes of cargo in 2024.",
+        },
+    )
+    assert got == {
+        "agree": "supported",
+        "conflict": "contradicted",
+        "other-lock": "unverified",
+        "possessed": "supported",
+    }
+    assert [name_kind(_statement(s).subject) for s in ("The Bramley Lock opened.", "Kestrel opened.")] == ["lock", ""]
+
+
+def test_pounds_beside_a_sum_in_sterling_are_sterling(tmp_path):
+    source = "The Mereside Prize is worth 25,000 pounds.\n"
+    got = _verdicts(
+        tmp_path,
+        source,
+        {"agree": "The Mereside Prize is worth £25,000.", "conflict": "The Mereside Prize is worth £52,000."},
+    )
+    assert got == {"agree": "supported", "conflict": "contradicted"}
+
+
+def test_a_figure_a_comparative_follows_is_a_difference_not_the_value(tmp_path):
+    # "60 million pounds over the budget" and "48 pounds more than now" are differences: the
+    # claim's total is the total the passage gives, not contradicted by the difference
+    source = (
+        "The new library cost 1.3 billion pounds, 60 million pounds over the original budget.\n\n"
+        "A season ticket will cost 1,290 pounds, 48 pounds more than now.\n"
+    )
+    got = _verdicts(
+        tmp_path,
+        source,
+        {"total": "The new library cost £1.3 billion.", "ticket": "A season ticket will cost £1,290."},
+    )
+    assert got == {"total": "supported", "ticket": "supported"}
+    slots = _statement("A season ticket will cost 1,290 pounds, 48 pounds more than now.").slots
+    assert [(s.text, s.role) for s in slots] == [("1,290 pounds", "value"), ("48 pounds", "change")]
+
+
+def test_the_date_the_passage_gives_as_finely_as_the_claim_decides(tmp_path):
+    # "next year" agrees with any July date; the days the passage gives do not
+    source = "---\ndate: 2026-08-02\n---\n\nNext year's fair will take place from 9 to 11 July 2027.\n"
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "agree": "Next year's fair will run from 9 to 11 July 2027.",
+            "conflict": "Next year's fair will run from 16 to 18 July 2027.",
+        },
+    )
+    assert got == {"agree": "supported", "conflict": "contradicted"}
+
+
+def test_a_dated_report_speaks_of_its_ledes_time_where_a_sentence_gives_none(tmp_path):
+    # the report is on the 2024 survey: an undated figure deeper in it is that year's, so a
+    # claim about 2014 is not set against it; a claim about 2024 is
+    source = (
+        "---\ndate: 2025-03-04\n---\n\n"
+        "# Survey results\n\n"
+        "BRANTHAM, 4 March 2025 - The 2024 housing survey counted 81,200 homes in Brantham, up 5 percent "
+        "since the previous survey in 2014.\n\n"
+        "## Homes\n\n"
+        "Average household size fell to 2.3 people.\n"
+    )
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "then": "Average household size in Brantham was 2.6 people in 2014.",
+            "now": "Average household size in Brantham fell to 2.7 people in 2024.",
+        },
+    )
+    assert got == {"then": "unverified", "now": "contradicted"}
+
+
+def test_a_bare_subject_whose_context_names_other_things_is_not_the_claims_named_one(tmp_path):
+    source = (
+        "# Population of Lindby\n\n"
+        "The population of Lindby passed 90,000 in 2025.\n\n"
+        "## Ages\n\n"
+        "The median age rose to 42.3 years.\n"
+    )
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "other-town": "The median age in the village of Orne is 51 years.",
+            "same-town": "The median age in Lindby rose to 44.1 years.",
+        },
+    )
+    assert got == {"other-town": "unverified", "same-town": "contradicted"}

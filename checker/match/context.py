@@ -11,6 +11,8 @@ in its headings and the few sentences before it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..extract.dates import find_dates
 from ..extract.measures import in_comparison_base
 from ..extract.statements import clause_of
@@ -33,20 +35,22 @@ def window(doc: Document, index: int, back: int = WINDOW) -> list[int]:
 
 
 def passage_at(doc: Document, start: int) -> int | None:
-    """The index of the passage of ``doc`` that starts at offset ``start``."""
-    lo, hi = 0, len(doc.passages)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if doc.passages[mid].start < start:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo if lo < len(doc.passages) and doc.passages[lo].start == start else None
+    """The index of the passage of ``doc`` that holds offset ``start`` (a passage is a
+    paragraph; a sentence of it starts inside it)."""
+    starts = [p.start for p in doc.passages]
+    k = bisect_right(starts, start) - 1
+    if k < 0 or start >= max(doc.passages[k].end, doc.passages[k].start + 1):
+        return None
+    return k
 
 
-def context_dates(doc: Document, index: int) -> list[DateMention]:
-    """The dates of the headings above passage ``index`` and of the passages of its window."""
-    texts = [*doc.passages[index].section, *(doc.passages[j].text for j in window(doc, index))]
+def context_dates(doc: Document, index: int, before: int | None = None) -> list[DateMention]:
+    """The dates of the headings above passage ``index``, of the passages of its window and of
+    its own sentences before offset ``before``."""
+    p = doc.passages[index]
+    texts = [*p.section, *(doc.passages[j].text for j in window(doc, index))]
+    if before is not None and before > p.start:
+        texts.append(p.text[: before - p.start])
     return [d for t in texts for d in find_dates(t, doc.date) if not (d.open_start and d.open_end)]
 
 
@@ -80,7 +84,31 @@ def times_around(
     offsets ``start``..``end`` of ``doc``: what ``another_time`` reads of the passage side."""
     theirs = own_dates(text, start, facts, start, end, skip)
     index = passage_at(doc, start) if doc is not None and not theirs else None
-    return theirs, (context_dates(doc, index) if doc is not None and index is not None else [])
+    around = context_dates(doc, index, start) if doc is not None and index is not None else []
+    if doc is not None and not theirs and not around and doc.date is not None:
+        around = lede_dates(doc)
+    return theirs, around
+
+
+def lede_dates(doc: Document) -> list[DateMention]:
+    """The time a dated report is about where a sentence, its headings and the sentences before
+    it give none: the times of its first passage that gives any ("HAVERSTAD, 2 July 2026 - ...
+    at the census of 14 October 2025"), but not the day of the report itself (its dateline, a
+    "said on Wednesday"), a base a change is measured from or an open interval ("since the
+    previous census in 2015")."""
+    for p in doc.passages:
+        if p.is_heading:
+            continue
+        found = [
+            d
+            for d in find_dates(p.text, doc.date)
+            if not (d.open_start or d.open_end)
+            and not in_comparison_base(p.text, d.start)
+            and not (d.earliest == d.latest == doc.date)
+        ]
+        if found:
+            return found
+    return []
 
 
 def clause_dates(

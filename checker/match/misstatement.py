@@ -38,7 +38,7 @@ from ..extract.measures import _SYNONYMS as MEASURE_SYNONYMS
 from ..extract.measures import in_comparison_base
 from ..extract.numbers_compare import compatible as numbers_compatible
 from ..extract.numbers_compare import is_duration, same_kind
-from ..extract.statements import FUNCTION_WORDS, clause_of, lead_end, word_forms
+from ..extract.statements import FUNCTION_WORDS, clause_of, lead_end, names_in, word_forms
 from ..models import Document, Statement
 from .context import another_time, clause_dates, own_dates, times_around
 from .statements import (
@@ -77,6 +77,8 @@ def another_statement(
         return "another subject"
     if foreign_subject(claim, a, source):
         return "a subject the source never names"
+    if named_elsewhere(a, b, evidence, source):
+        return "a subject the passage's context does not name"
     if other_doer(a, b, options):
         return "another doer"
     if other_measure(a, b, hit.claim_span, hit.evidence_span):
@@ -207,6 +209,22 @@ def foreign_subject(side: Side, st: Statement | None, source: Document) -> bool:
         return True
     mentions = [e for e in side.facts.entities if e.kind == "place" and subject.start <= e.start < subject.end]
     return any(not set(re.findall(r"[a-z0-9]+", m.text.lower())) <= words for m in mentions)
+
+
+def named_elsewhere(a: Statement | None, b: Statement | None, evidence: Side, source: Document) -> bool:
+    """True when the claim's subject is named ("the median age in Oska") and the passage's is a
+    bare "the median age" whose sentence does not name it and whose headings, the sentences
+    before it and the source's lede (what the whole report is about) name other things only: a
+    bare subject is of what its context names (as in ``match.statements.context_alignment``)."""
+    if a is None or b is None or a.subject is None or b.subject is None:
+        return False
+    x, y = a.subject, b.subject
+    if not x.names or y.names or y.pronoun or not y.head or y.resolved_from is not None or not y.context_names:
+        return False
+    forms = word_forms(evidence.text)
+    lede = next((p.text for p in source.passages if not p.is_heading), "")
+    context = [set(c.split()) for c in (*y.context_names, *names_in(lede))]
+    return any(not set(name.split()) <= forms and not any(set(name.split()) <= c for c in context) for name in x.names)
 
 
 def unnamed_kind(modifiers: list[str], words: AbstractSet[str]) -> bool:
