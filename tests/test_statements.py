@@ -6,6 +6,7 @@ match) checked through the real pipeline; the verdicts are what an editor needs.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -972,3 +973,44 @@ def test_a_bare_subject_whose_context_names_other_things_is_not_the_claims_named
         },
     )
     assert got == {"other-town": "unverified", "same-town": "contradicted"}
+
+
+def test_a_quarter_named_by_the_month_it_ends_in_is_that_quarter():
+    from checker.extract.dates import find_dates
+
+    found = find_dates(
+        "Output fell in the September quarter of 2025 and rose in the June quarter.", dt.date(2026, 10, 1)
+    )
+    assert [(d.text, d.earliest, d.latest) for d in found] == [
+        ("the September quarter of 2025", dt.date(2025, 7, 1), dt.date(2025, 9, 30)),
+        ("the June quarter", dt.date(2026, 4, 1), dt.date(2026, 6, 30)),
+    ]
+
+
+def test_a_name_after_the_head_leaves_the_heads_and_their_qualifiers_to_compare(tmp_path):
+    # "day passes for the Brightwater Fair" are not the "weekend passes" the source prices
+    source = "# Brightwater Fair\n\nWeekend passes cost 120 pounds, up from 110 pounds last year.\n"
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "other-pass": "Day passes for the Brightwater Fair cost 45 pounds.",
+            "same-pass": "Weekend passes for the Brightwater Fair cost 150 pounds.",
+        },
+    )
+    assert got == {"other-pass": "unverified", "same-pass": "contradicted"}
+
+
+def test_a_title_in_quotation_marks_names_the_subject_and_a_lone_adverb_leads_the_sentence(tmp_path):
+    st = _statement('Abroad, "The Lantern Road" took 12 million dollars.')
+    assert st.subject.names == ["lantern road"]
+    source = 'Abroad, "The Lantern Road" took 12 million dollars in its first weekend.\n'
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "other-film": '"Copper Moon" took 7 million dollars abroad in its first weekend.',
+            "same-film": '"The Lantern Road" took 19 million dollars abroad in its first weekend.',
+        },
+    )
+    assert got == {"other-film": "unverified", "same-film": "contradicted"}

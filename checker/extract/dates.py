@@ -56,6 +56,7 @@ from .vocabulary import (
     MONTH_NAMES,
     MONTHS,
     ORDINALS,
+    QUARTER_END_MONTHS,
     QUARTER_NUMERALS,
     QUARTER_ORDINALS,
     SEASONS,
@@ -796,7 +797,7 @@ def _r_season(c: _Ctx, mm: re.Match[str]) -> None:
     c.add(mm.start(), mm.end(), 1, lo, hi, "season", relative=rel, approximate=approx)
 
 
-_QNUM = {**QUARTER_ORDINALS, **QUARTER_NUMERALS}  # "third" / "3rd" (quarter) -> 3
+_QNUM = {**QUARTER_ORDINALS, **QUARTER_NUMERALS, **QUARTER_END_MONTHS}  # "third" / "3rd" / "September" (quarter) -> 3
 _QWORD = rf"(?P<q>{'|'.join(_QNUM)})"
 
 

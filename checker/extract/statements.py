@@ -633,6 +633,14 @@ def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts,
                 place_words.update(w.lower() for w in m.text.split())
             elif m.kind == "person":
                 names.append(name_key(m.canonical.split()))
+    for q in facts.quotes:
+        # a title in quotation marks ("Pocket Giants" earned ...) names the thing, though its
+        # words are masked from the reading of the sentence
+        title = q.text.split()
+        if q.start < last and first < q.end and 0 < len(title) <= 8 and _title_cased(title):
+            key = name_key(title)
+            if key and key not in names:
+                names.append(key)
     ordinal_tokens = _covered(
         [(q.start - offset, q.end - offset) for q in facts.quantities if q.kind == "ordinal"], tokens
     )
@@ -693,6 +701,12 @@ def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts,
         places=list(dict.fromkeys(places)),
         possessor=possessor and not names,
     )
+
+
+def _title_cased(words: list[str]) -> bool:
+    """Whether words read as a title: the first and every word but short function words
+    capitalised ("The Glass Orchard", "Pocket Giants", "Lord of the Rings")."""
+    return words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _FUNCTION for w in words)
 
 
 @lru_cache(maxsize=65536)
@@ -950,10 +964,10 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
     fact_spans = [rel(d.start, d.end) for d in facts.dates] + [rel(q.start, q.end) for q in facts.quantities]
     masked = _covered(fact_spans + quote_spans, tokens)
     in_quote = _covered(quote_spans, tokens)
-    lead = _LEAD.match(text)
+    lead = lead_end(text)
     start = 0
     if lead:
-        start = next((k for k, t in enumerate(tokens) if t[0] >= lead.end()), 0)
+        start = next((k for k, t in enumerate(tokens) if t[0] >= lead), 0)
     relative = _RELATIVE.match(text)
     if relative and start == 0:
         start = next((k for k, t in enumerate(tokens) if t[0] >= relative.end()), 0)
@@ -1697,7 +1711,16 @@ def names_in(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for k in keys if k))
 
 
+_ADVERB_LEAD = re.compile(r"\s*([^\W\d_]+),\s+")
+
+
 def lead_end(text: str) -> int | None:
-    """Where a leading adverbial phrase ("In February, ", "On May 3, 2001, ") ends, or None."""
+    """Where a leading adverbial phrase ("In February, ", "On May 3, 2001, ", "Overseas, ")
+    ends, or None."""
     m = _LEAD.match(text)
-    return m.end() if m else None
+    if m:
+        return m.end()
+    m = _ADVERB_LEAD.match(text)
+    if m and "ADV" in (classes := word_classes(m.group(1))) and "NOUN" not in classes:
+        return m.end()
+    return None

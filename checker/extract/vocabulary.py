@@ -132,6 +132,8 @@ SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # and the codes of finance copy ("Q3", "3Q"; lower case here like every table)
 QUARTER_ORDINALS = {w: n for w, n in ORDINALS.items() if n <= 4}
 QUARTER_NUMERALS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+# a quarter named by the month it ends in, as results copy writes it ("the September quarter")
+QUARTER_END_MONTHS = {"march": 1, "june": 2, "september": 3, "december": 4}
 QUARTER_CODES = {**{f"q{n}": n for n in range(1, 5)}, **{f"{n}q": n for n in range(1, 5)}}
 
 SCALE_WORDS = {

@@ -299,13 +299,27 @@ def other_subject(
         return True
     if x.names and y.names:
         return not any(names_match(p, q, options) for p in x.names for q in y.names)
-    if x.names or y.names or not x.head or not y.head:
+    if not x.head or not y.head or (x.names or y.names) and not (_named_after(x) or _named_after(y)):
         return False
+    # a name after one side's head ("day tickets for the Lakemoor Festival") leaves its head
+    # and modifiers to compare with the other's ("weekend tickets")
     aw, bw = a_words or set(), b_words or set()
     if x.head != y.head:
         return x.head not in bw and y.head not in aw
-    mx, my = set(x.modifiers) - bw, set(y.modifiers) - aw
+    mx, my = set(x.modifiers) - set(y.modifiers) - bw, set(y.modifiers) - set(x.modifiers) - aw
     return bool(mx and my)
+
+
+def _named_after(a: Anchor) -> bool:
+    """Whether the anchor is a common noun phrase whose names come after its head, in a
+    complement ("tickets for the Lakemoor Festival", "libraries in Fenwick")."""
+    if not a.names or not a.head.isalpha():
+        return False
+    words = a.text.lower().split()
+    at = next((i for i, w in enumerate(words) if noun_lemma(w.strip(",.'’")) == a.head), None)
+    first = a.names[0].split()[0]
+    named = next((i for i, w in enumerate(words) if first in w), None)
+    return at is not None and named is not None and at < named
 
 
 def _objects_align(a: Statement, b: Statement, options: AlignOptions, strict: bool) -> bool:
