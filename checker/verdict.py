@@ -56,12 +56,17 @@ def quoted_verbatim(pair: Pair) -> int:
     speakers = set(pair.claim.facts.people())
     if not speakers or not speakers & set(pair.evidence.facts.people()):
         return 0
-    return int(
-        any(
-            len(q.text.split()) >= 4 and any(_quoted_within(_norm(q.text), e) for e in quoted)
-            for q in pair.claim.facts.quotes
-        )
-    )
+    if not any(
+        len(q.text.split()) >= 4 and any(_quoted_within(_norm(q.text), e) for e in quoted)
+        for q in pair.claim.facts.quotes
+    ):
+        return 0
+    # and the passage says what the claim says around the quotation: "Chief executive X said"
+    # is not supported by "Chief commercial officer X said" the same words
+    side = pair.claim
+    around = [(q.start - side.start - 1, q.end - side.start + 1) for q in side.facts.quotes]
+    content = (content_words(side.text, around), negation_count(side.text))
+    return int(says_all(content, pair.evidence.text))
 
 
 # a word that denies what follows it, as quote_mismatch._norm writes it ("don't" -> "dont")
@@ -139,6 +144,7 @@ def statement_support(side: Side, pairs: list[Pair]) -> int:
     names = statement.rest_names
     # the alignment judged the subject and the predicate; every other word must be the passage's
     content = claim_content(side)
+    unslotted = _figures_outside(side, slots)
     for pair in pairs:
         al = pair.alignment
         if al is None:
@@ -149,6 +155,8 @@ def statement_support(side: Side, pairs: list[Pair]) -> int:
         # lacks is a denial
         if not says_all(content, pair.evidence.text):
             continue
+        if not unslotted <= _figures(pair.evidence.text):
+            continue  # a figure the claim writes outside its typed slots ("at 7:40 a.m.") the passage lacks
         for c in al.comparisons:
             if c.outcome in ("conflict", "warning"):
                 return 0  # a conflict or a doubt anywhere withholds support
@@ -188,6 +196,16 @@ def _names_said(names: list[str], text: str) -> bool:
 
 def _figures(text: str) -> set[str]:
     return set(_DIGITS.findall(text))
+
+
+def _figures_outside(side: Side, slots) -> set[str]:
+    """The digit runs of the claim outside its typed slots and its facts (which are compared
+    by value, however written): a clock time, a model number."""
+    spans = [(s.start, s.end) for s in slots]
+    spans += [(d.start, d.end) for d in side.facts.dates] + [(q.start, q.end) for q in side.facts.quantities]
+    return {
+        m.group() for m in _DIGITS.finditer(side.text) if not any(a <= side.start + m.start() < b for a, b in spans)
+    }
 
 
 _DIGITS = re.compile(r"\d+")

@@ -1014,3 +1014,58 @@ def test_a_title_in_quotation_marks_names_the_subject_and_a_lone_adverb_leads_th
         },
     )
     assert got == {"other-film": "unverified", "same-film": "contradicted"}
+
+
+def test_support_needs_every_figure_and_every_word_around_a_quotation(tmp_path):
+    source = (
+        "The ferry strike began at 6:15 a.m. on Friday, 3 July 2026.\n\n"
+        'Operations director Lena Brock said the talks had been "constructive but slow".\n'
+    )
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "same-time": "The ferry strike began at 6:15 a.m. on Friday, 3 July 2026.",
+            "other-time": "The ferry strike began at 8:15 a.m. on Friday, 3 July 2026.",
+            "same-title": 'Operations director Lena Brock said the talks had been "constructive but slow".',
+            "other-title": 'Finance director Lena Brock said the talks had been "constructive but slow".',
+        },
+    )
+    assert got["same-time"] == "supported" and got["same-title"] == "supported"
+    assert got["other-time"] != "supported" and got["other-title"] != "supported"
+
+
+def test_a_base_form_ending_in_ing_is_a_verb():
+    st = _statement("The wider quota will bring the fleet 20 million euros.")
+    assert (st.subject.text, st.predicate.lemma) == ("wider quota", "bring")
+
+
+def test_a_figure_for_some_of_the_places_the_passage_counts_is_a_part_not_a_slip(tmp_path):
+    source = "Brightlamp is recalling about 90,000 of its desk lamps sold in France and Belgium.\n"
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "part": "About 12,000 of the recalled Brightlamp desk lamps were sold in Belgium.",
+            "whole": "Brightlamp is recalling about 60,000 of its desk lamps sold in France and Belgium.",
+        },
+    )
+    assert got == {"part": "unverified", "whole": "contradicted"}
+
+
+def test_a_year_that_names_an_edition_of_an_event_is_another_edition(tmp_path):
+    source = "The car was sold by the family of the late driver Mara Kessel, who drove it to fifth place in the 1971 Coastal Rally.\n"
+    got = _verdicts(
+        tmp_path,
+        source,
+        {"other-edition": "Mara Kessel won the 1972 Coastal Rally."},
+    )
+    assert got == {"other-edition": "unverified"}
+
+
+def test_a_year_naming_an_edition_is_part_of_the_name_not_the_statements_time(tmp_path):
+    st = _statement("Mara Kessel won the 1972 Coastal Rally.")
+    assert not [s for s in st.slots if s.kind == "when"]
+    source = "She was the late driver who took the car to fifth place in the 1971 Coastal Rally.\n"
+    got = _verdicts(tmp_path, source, {"other-edition": "Mara Kessel won the 1972 Coastal Rally."})
+    assert got == {"other-edition": "unverified"}

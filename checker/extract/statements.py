@@ -93,7 +93,7 @@ _SPLIT = re.compile(rf"(?P<a>{_TALLY_NUMBER})\s+to\s+(?P<b>{_TALLY_NUMBER})(?![\
 # number words (the one table is quantities'), and vague counts, after an ordinal
 _COUNT_WORDS = frozenset(CARDINALS) | {"dozen", "few", "several"}
 _YEAR_MODIFIER = re.compile(
-    r"\s+(?!and\b|or\b|to\b|in\b|on\b|at\b|for\b|from\b|by\b|when\b|after\b|before\b)[a-z][a-z-]+"
+    r"\s+(?!and\b|or\b|to\b|in\b|on\b|at\b|for\b|from\b|by\b|when\b|after\b|before\b)[A-Za-z][A-Za-z-]+"
 )
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
 _DATE_PREP = re.compile(r"\b(from|between|until|till|through|by|since|to|before|after)\s+(?:the\s+)?$", re.I)
@@ -313,6 +313,7 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
             continue  # "a large sleep study": a noun after an adjective
         if (
             lw.endswith("ing")
+            and lw not in lemmas  # "bring", "sing": a base form, not a participle
             and prev not in {"is", "are", "was", "were", "be", "been", "am"}
             and not (participle and i == start)
         ):

@@ -49,6 +49,7 @@ from .statements import (
     other_measure,
     other_subject,
     passive_and_active,
+    predicates_relate,
     statement_at,
 )
 
@@ -85,12 +86,16 @@ def another_statement(
         return "another measure"
     if other_differences(category, a, b):
         return "a second difference"
+    if category == "date" and _edition_year(claim, hit.claim_span) and not predicates_relate(a, b):
+        return "another edition of a named event"
     if unmatched_context(claim, evidence, hit.claim_span, options.context_chars):
         return "a name or rank the sentence lacks"
     if substituted_qualifier(claim, evidence, hit.claim_span, hit.evidence_span, options.substitution_words):
         return "another qualifier in the same frame"
     if other_place(claim, evidence):
         return "another place"
+    if part_of_places(claim, evidence, hit):
+        return "a part of the places the passage counts"
     if other_time(claim, evidence, hit, category, source):
         return "another time"
     if other_values_apart(claim, evidence, hit, category):
@@ -98,6 +103,21 @@ def another_statement(
     if split_digit_group(claim, hit.claim_span) or split_digit_group(evidence, hit.evidence_span):
         return "a figure whose digits may be split ('3, 835')"
     return None
+
+
+_EDITION = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*")
+
+
+def _edition_year(side: Side, span: tuple[int, int]) -> bool:
+    """Whether the date at ``span`` is a year naming an edition of a named event ("the 1963
+    Alpine Rally", "the 2027 Lakemoor Festival"): another year is another edition, the same
+    claim about it only when the statement is the same."""
+    at, end = span[0] - side.start, span[1] - side.start
+    return (
+        bool(re.fullmatch(r"(?:1[5-9]|20)\d\d", side.text[at:end]))
+        and _EDITION.match(side.text, end) is not None
+        and re.search(r"\b(?:the|its|his|her|their)\s+$", side.text[:at], re.I) is not None
+    )
 
 
 def other_values_apart(claim: Side, evidence: Side, hit: Hit, category: str) -> bool:
@@ -245,6 +265,20 @@ def other_place(claim: Side, evidence: Side) -> bool:
     return any(not all(w in forms for w in re.findall(r"[a-z0-9]+", e.text.lower())) for e in mine) and any(
         e.canonical not in {m.canonical for m in mine} for e in theirs
     )
+
+
+def _clause_places(side: Side, at: int) -> set[str]:
+    lo, hi = clause_of(side.text, at - side.start)
+    return {e.canonical for e in side.facts.entities if e.kind == "place" and lo <= e.start - side.start < hi}
+
+
+def part_of_places(claim: Side, evidence: Side, hit: Hit) -> bool:
+    """True when the places of the claim's clause are some of the places of the passage's
+    ("30,000 sold in Ireland" against "212,000 sold in the UK and Ireland"): a part of what
+    the passage counts, not a slip of its figure."""
+    mine = _clause_places(claim, hit.claim_span[0])
+    theirs = _clause_places(evidence, hit.evidence_span[0])
+    return bool(mine) and mine < theirs
 
 
 def unmatched_context(

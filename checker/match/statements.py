@@ -401,6 +401,11 @@ def _relation(a: Statement, b: Statement) -> tuple[str, str] | None:
     return None
 
 
+def predicates_relate(a: Statement | None, b: Statement | None) -> bool:
+    """Whether two statements' predicates say the same thing or its opposite."""
+    return a is not None and b is not None and _relation(a, b) is not None
+
+
 def _recurrence(a: Statement, b: Statement) -> str:
     lex = lexicon()
     kinds = [lex.classes[c].recurs for c in (a.predicate.classes + b.predicate.classes) if c in lex.classes]
