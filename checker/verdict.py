@@ -19,7 +19,7 @@ from .extract.numbers_compare import same_kind
 from .extract.statements import content_words, negation_count, word_forms
 from .extract.temporal import conflicts as dates_conflict
 from .match.statements import claim_slots
-from .models import Finding, Severity, Verdict
+from .models import Finding, Severity, Slot, Verdict
 from .rules.base import Pair, Side
 
 
@@ -198,7 +198,7 @@ def _figures(text: str) -> set[str]:
     return set(_DIGITS.findall(text))
 
 
-def _figures_outside(side: Side, slots) -> set[str]:
+def _figures_outside(side: Side, slots: list[Slot]) -> set[str]:
     """The digit runs of the claim outside its typed slots and its facts (which are compared
     by value, however written): a clock time, a model number."""
     spans = [(s.start, s.end) for s in slots]
