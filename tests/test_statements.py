@@ -1069,3 +1069,29 @@ def test_a_year_naming_an_edition_is_part_of_the_name_not_the_statements_time(tm
     source = "She was the late driver who took the car to fifth place in the 1971 Coastal Rally.\n"
     got = _verdicts(tmp_path, source, {"other-edition": "Mara Kessel won the 1972 Coastal Rally."})
     assert got == {"other-edition": "unverified"}
+
+
+def test_a_period_no_date_gives_must_be_the_sentences_too(tmp_path):
+    source = "The new Tarn ferry route opened on May 2 and carried 8,400 passengers.\n"
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "first-week": "The new Tarn ferry route carried 2,100 passengers in its first week.",
+            "same": "The new Tarn ferry route opened on May 2 and carried 4,800 passengers.",
+        },
+    )
+    assert got == {"first-week": "unverified", "same": "contradicted"}
+
+
+def test_a_change_from_another_base_is_another_change(tmp_path):
+    source = "Ticket sales at the Orrin cinema rose 9 percent from the same month last year.\n"
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "other-base": "Ticket sales at the Orrin cinema rose 4 percent from the previous month.",
+            "same-base": "Ticket sales at the Orrin cinema rose 6 percent from the same month last year.",
+        },
+    )
+    assert got == {"other-base": "unverified", "same-base": "contradicted"}

@@ -96,6 +96,8 @@ def another_statement(
         return "another place"
     if part_of_places(claim, evidence, hit):
         return "a part of the places the passage counts"
+    if other_base(claim, evidence, hit):
+        return "a change from another base"
     if other_time(claim, evidence, hit, category, source):
         return "another time"
     if other_values_apart(claim, evidence, hit, category):
@@ -281,6 +283,30 @@ def part_of_places(claim: Side, evidence: Side, hit: Hit) -> bool:
     return bool(mine) and mine < theirs
 
 
+# what a change is measured from, right after its figure: "rose 8 percent from the previous
+# weekend", "up 12 percent on the same weekend last year", "3 percent higher than in 2019"
+_BASE = re.compile(
+    r"\W*(?:\w+\W+){0,2}?(?:from|on|than|compared\s+(?:with|to)|versus|against)\s+([^,;:.()]{1,60})", re.I
+)
+
+
+def _base_words(side: Side, span: tuple[int, int]) -> set[str]:
+    lo, hi = clause_of(side.text, span[0] - side.start)
+    m = _BASE.match(side.text[:hi], span[1] - side.start)
+    if m is None:
+        return set()
+    words = {w.lower() for w in _WORDS.findall(m.group(1)) if not w[0].isdigit()}
+    return words - FUNCTION_WORDS
+
+
+def other_base(claim: Side, evidence: Side, hit: Hit) -> bool:
+    """True when both figures are measured from a base named in words and neither base says
+    all the other says ("from the previous weekend" against "from the same weekend last
+    year"): two changes, not one misstated."""
+    mine, theirs = _base_words(claim, hit.claim_span), _base_words(evidence, hit.evidence_span)
+    return bool(mine) and bool(theirs) and not (mine <= theirs or theirs <= mine)
+
+
 def unmatched_context(
     claim: Side, evidence: Side, span: tuple[int, int], after: int = DEFAULT_OPTIONS.context_chars
 ) -> bool:
@@ -301,15 +327,21 @@ def unmatched_context(
     for name in names:
         if not all(w in forms for w in re.findall(r"[a-z0-9]+", name)):
             return True
-    # ranks, but not those of calendar units ("the fourth quarter" is a period, which the date
-    # rules read)
+    # ranks, but not those of calendar units the date rules read ("the fourth quarter" is a
+    # period); "in its first week" is a period no date gives, so it must be the sentence's too
+    dated = [(d.start, d.end) for d in claim.facts.dates]
     ordinals = [
         q
         for q in claim.facts.quantities
         if q.kind == "ordinal"
         and inside(q.start)
-        and not re.match(r"\W*(?:" + "|".join(_CALENDAR) + ")", claim.text[q.end - claim.start :], re.I)
-        and q.noun.lower() not in _CALENDAR
+        and not (
+            (
+                re.match(r"\W*(?:" + "|".join(_CALENDAR) + ")", claim.text[q.end - claim.start :], re.I)
+                or q.noun.lower() in _CALENDAR
+            )
+            and any(a <= q.start < b for a, b in dated)
+        )
     ]
     theirs = {q.value for q in evidence.facts.quantities if q.kind == "ordinal"}
     return any(q.value not in theirs for q in ordinals)
