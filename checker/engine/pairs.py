@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..match.context import another_time, times_around
 from ..match.index import PassageIndex
+from ..match.misstatement import other_base
 from ..match.statements import StatementAlignment, align_any, align_statements, anchor_keys
 from ..models import Document, Statement
 from ..pairing import PairIndex, event_keys, event_query_keys, normalised
@@ -112,6 +113,13 @@ class Pairer:
             )
             if alignment is not None and statement is not None and self._of_another_time(statement, alignment, cand):
                 alignment = None  # "reached 43 degrees on Monday" against a passage on another day
+            if alignment is not None and any(
+                c.kind == "quantity"
+                and c.outcome in ("conflict", "warning")
+                and other_base(side, cand, c.claim_span, c.evidence_span)
+                for c in alignment.comparisons
+            ):
+                alignment = None  # "rose 4% from the previous month" against "rose 9% from a year earlier"
             yield Pair(side, cand, "claim-source", reason, alignment)
 
     def _of_another_time(self, statement: Statement, alignment: StatementAlignment, cand: Side) -> bool:

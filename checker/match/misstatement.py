@@ -96,7 +96,7 @@ def another_statement(
         return "another place"
     if part_of_places(claim, evidence, hit):
         return "a part of the places the passage counts"
-    if other_base(claim, evidence, hit):
+    if other_base(claim, evidence, hit.claim_span, hit.evidence_span):
         return "a change from another base"
     if other_time(claim, evidence, hit, category, source):
         return "another time"
@@ -299,11 +299,11 @@ def _base_words(side: Side, span: tuple[int, int]) -> set[str]:
     return words - FUNCTION_WORDS
 
 
-def other_base(claim: Side, evidence: Side, hit: Hit) -> bool:
+def other_base(claim: Side, evidence: Side, claim_span: tuple[int, int], evidence_span: tuple[int, int]) -> bool:
     """True when both figures are measured from a base named in words and neither base says
     all the other says ("from the previous weekend" against "from the same weekend last
     year"): two changes, not one misstated."""
-    mine, theirs = _base_words(claim, hit.claim_span), _base_words(evidence, hit.evidence_span)
+    mine, theirs = _base_words(claim, claim_span), _base_words(evidence, evidence_span)
     return bool(mine) and bool(theirs) and not (mine <= theirs or theirs <= mine)
 
 
