@@ -1095,3 +1095,31 @@ def test_a_change_from_another_base_is_another_change(tmp_path):
         },
     )
     assert got == {"other-base": "unverified", "same-base": "contradicted"}
+
+
+def test_a_comparative_after_a_change_says_which_way_it_went(tmp_path):
+    st = _statement("Orvane shares closed 4.2 percent lower on Friday.")
+    assert st.predicate.direction == "down" and [s.measure for s in st.slots if s.kind == "quantity"] == ["share"]
+    source = "Orvane shares closed 4.2 percent lower on Friday, 6 March 2026.\n"
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "agree": "Orvane shares closed 4.2 percent lower on Friday, 6 March 2026.",
+            "conflict": "Orvane shares closed 4.2 percent higher on Friday, 6 March 2026.",
+        },
+    )
+    assert got == {"agree": "supported", "conflict": "contradicted"}
+
+
+def test_a_sum_with_no_measure_is_the_one_sum_of_its_statement(tmp_path):
+    source = '"Harbour Lights" opened in second place with 12.4 million dollars in ticket sales.\n'
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "agree": '"Harbour Lights" opened in second place with $12.4 million.',
+            "conflict": '"Harbour Lights" opened in second place with $21.4 million.',
+        },
+    )
+    assert got == {"agree": "supported", "conflict": "contradicted"}

@@ -107,6 +107,8 @@ _DIFFERENCE_AFTER = re.compile(  # used with .match(text, pos)
     r"(?:budget|estimate|forecast|target|plan|expectations?|average|limit|cap)\b)",
     re.I,
 )
+_COMPARATIVE_AFTER = re.compile(r"\s*(higher|lower|more|less|fewer|greater|smaller|cheaper|dearer)\b", re.I)
+_UPWARD = frozenset({"higher", "more", "greater", "dearer"})
 _LEVEL_PREP = re.compile(
     r"\b(to|at|reached|hit|totalled|totaled|totalling|totaling)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$",
     re.I,
@@ -1184,6 +1186,14 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
             x + 1 for x in range(pred_end, len(tokens) - 1) if tokens[x][3] == verb and tokens[x][0] < main_end
         ]:
             slots += _agent_slots(text, tokens, blocked, k, facts, offset)
+    if predicate is not None and predicate.direction is None:
+        # "closed 3.1 percent lower": the comparative after a change says which way it went
+        for slot in slots:
+            if slot.kind == "quantity" and slot.role == "change":
+                m = _COMPARATIVE_AFTER.match(text, slot.end - offset)
+                if m:
+                    predicate.direction = "up" if m.group(1).lower() in _UPWARD else "down"
+                    break
     by = None
     if predicate is not None and pred_index is not None:
         predicate.relation = _complement_preposition(tokens, pred_end, masked, slots, offset)
@@ -1412,7 +1422,8 @@ def _slots(text, tokens, words, masked, facts: Facts, offset, subject, objects, 
             role = "change"
         else:
             role = "value"
-        measure = noun_lemma(q.noun) if q.noun else _measure_before(tokens, k, masked, stop)
+        noun = "" if _COMPARATIVE_AFTER.fullmatch(q.noun or "") else q.noun  # "3.1 percent lower" counts no "lower"
+        measure = noun_lemma(noun) if noun else _measure_before(tokens, k, masked, stop)
         if not measure and subject is not None and subject.head and not _head_in_name(subject):
             measure = subject.head  # "Orsk Energy's revenue rose 4%": what rose is the revenue
         if not measure and objects:

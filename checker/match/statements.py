@@ -734,6 +734,14 @@ def align_statements(
         dates_conflict(c.date, e.date) for c in cw for e in ew if c.role != "base" and e.role != "base"
     ):
         return None  # "opened in 1797" and "closed in 1936": two events, not a denial
+    if kind == "same" and not negation_differs and pa.direction and pb.direction and pa.direction != pb.direction:
+        # "closed 3.1 percent higher" against "closed 3.1 percent lower": one move, two ways
+        comps.append(
+            SlotComparison(
+                "direction", "conflict", None, None, (pa.start, pa.end), (pb.start, pb.end), pa.direction, pb.direction
+            )
+        )
+        return StatementAlignment(reason, comps)
     denial = kind == "opposite" and not negation_differs or kind == "same" and negation_differs
     if denial:
         if not set(claim.rest) <= set(evidence.rest) | _subject_words(evidence):
@@ -768,6 +776,17 @@ def align_statements(
             for e in eq
             if _amount(e.role) == _amount(c.role) and same_kind(c.quantity, e.quantity) and _same_measure(c, e)
         ]
+        if not peers and c.quantity.kind == "money":
+            # a sum with no measure ("opened with $46.1 million") is the one sum of its kind and
+            # role the same statement gives, whatever the other side says it is of
+            kin = [e for e in eq if _amount(e.role) == _amount(c.role) and same_kind(c.quantity, e.quantity)]
+            mine = [
+                x
+                for x in claim.slots
+                if x.kind == "quantity" and x.role != "base" and same_kind(c.quantity, x.quantity)
+            ]
+            if len(kin) == 1 and len(mine) == 1 and not (c.measure and kin[0].measure):
+                peers = kin
         outcomes = [(_quantity_outcome(c, e), e) for e in peers]
         if not any(o == "agree" for o, _ in outcomes) and any(
             c.quantity.kind == e.quantity.kind
