@@ -1123,3 +1123,19 @@ def test_a_sum_with_no_measure_is_the_one_sum_of_its_statement(tmp_path):
         },
     )
     assert got == {"agree": "supported", "conflict": "contradicted"}
+
+
+def test_the_one_figure_of_a_statement_agrees_whatever_words_stand_beside_it(tmp_path):
+    # each side gives one sum for one statement: the same sum supports; another one, where
+    # the two sides name the measure differently, is not set against it (the measure is not
+    # known to be one)
+    source = "The Kestrel board approved a share buyback of 300 million dollars.\n"
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "agree": "The Kestrel board approved a $300 million share buyback.",
+            "other": "The Kestrel board approved a $300 million share buyback and a $40 million dividend.",
+        },
+    )
+    assert got["agree"] == "supported" and got["other"] != "contradicted"

@@ -175,7 +175,13 @@ def _sterling(a: Quantity, b: Quantity) -> bool:
     a sum in sterling it is the sum (a weight and a price of one thing are not compared anyway:
     their measures differ)."""
     money, other = (a, b) if a.kind == "money" else (b, a)
-    return money.kind == "money" and money.unit == "GBP" and other.kind == "measure" and other.unit == "pound"
+    # "£1,874 a year" against "1,874 pounds a year": the sum carries no rate, the weight reading does
+    return (
+        money.kind == "money"
+        and money.unit == "GBP"
+        and other.kind == "measure"
+        and other.unit.partition("/")[0] == "pound"
+    )
 
 
 def same_kind(a: Quantity, b: Quantity) -> bool:

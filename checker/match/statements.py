@@ -776,18 +776,24 @@ def align_statements(
             for e in eq
             if _amount(e.role) == _amount(c.role) and same_kind(c.quantity, e.quantity) and _same_measure(c, e)
         ]
-        if not peers and c.quantity.kind == "money":
-            # a sum with no measure ("opened with $46.1 million") is the one sum of its kind and
-            # role the same statement gives, whatever the other side says it is of
+        only = False
+        if not peers:
+            # the one figure of its kind and role on each side of one statement is the same
+            # measure's, whatever words each side puts beside it ("a $500 million buyback",
+            # "a buyback of 500 million dollars"): set against the other when it agrees, and, for
+            # a sum one side gives no measure ("opened with $46.1 million"), when it does not
             kin = [e for e in eq if _amount(e.role) == _amount(c.role) and same_kind(c.quantity, e.quantity)]
             mine = [
                 x
                 for x in claim.slots
                 if x.kind == "quantity" and x.role != "base" and same_kind(c.quantity, x.quantity)
             ]
-            if len(kin) == 1 and len(mine) == 1 and not (c.measure and kin[0].measure):
+            if len(kin) == 1 and len(mine) == 1:
                 peers = kin
+                only = not (c.quantity.kind == "money" and not (c.measure and kin[0].measure))
         outcomes = [(_quantity_outcome(c, e), e) for e in peers]
+        if only:
+            outcomes = [(o, e) for o, e in outcomes if o == "agree"]
         if not any(o == "agree" for o, _ in outcomes) and any(
             c.quantity.kind == e.quantity.kind
             and c.quantity.unit == e.quantity.unit
