@@ -922,6 +922,20 @@ def _agent_name_at(tokens, k: int, masked: set[int], facts: Facts, offset: int) 
     return _name_run_at(tokens, k, masked)
 
 
+def _measure_after(tokens, k: int, masked: set[int]) -> str:
+    """The noun a sum or a share qualifies when written before it: "a $300 million share
+    buyback" measures the buyback, "a 5% stake" the stake (the last noun of the run)."""
+    measure = ""
+    j = k
+    while j < len(tokens) and j not in masked and tokens[j][2][0].isalpha() and tokens[j][3] not in _FUNCTION:
+        classes = word_classes(tokens[j][2])
+        if tokens[j][4] or not ("NOUN" in classes or measure and not classes):  # "share buyback": unknown words go on a compound
+            break
+        measure = noun_lemma(tokens[j][2])
+        j += 1
+    return measure
+
+
 def _measure_before(tokens, k: int, masked: set[int], stop: int) -> str:
     """The noun a figure measures when written before it: "revenue of $4.2 billion"."""
     for j in range(k - 1, max(stop + 1, k - 5) - 1, -1):
@@ -1423,7 +1437,12 @@ def _slots(text, tokens, words, masked, facts: Facts, offset, subject, objects, 
         else:
             role = "value"
         noun = "" if _COMPARATIVE_AFTER.fullmatch(q.noun or "") else q.noun  # "3.1 percent lower" counts no "lower"
-        measure = noun_lemma(noun) if noun else _measure_before(tokens, k, masked, stop)
+        measure = noun_lemma(noun) if noun else ""
+        if not measure and q.kind in ("money", "percent"):
+            after = next((j for j in range(k, len(tokens)) if tokens[j][0] >= q.end - offset), len(tokens))
+            measure = _measure_after(tokens, after, masked)
+        if not measure:
+            measure = _measure_before(tokens, k, masked, stop)
         if not measure and subject is not None and subject.head and not _head_in_name(subject):
             measure = subject.head  # "Orsk Energy's revenue rose 4%": what rose is the revenue
         if not measure and objects:

@@ -221,7 +221,14 @@ def other_measure(
     b = next((s for s in evidence.slots if s.kind == "quantity" and s.start <= evidence_span[0] < s.end + 1), None)
     if a is None or b is None or not a.measure or not b.measure:
         return False
-    return _measure(a.measure) != _measure(b.measure) and a.quantity.noun != "" and b.quantity.noun != ""
+    # counted nouns ("tonnes of stone") or, for sums, the nouns they qualify ("a $40 million
+    # dividend" against "a buyback of 300 million dollars"; a sum's measure that is only its
+    # subject's head, which the reader falls back on, names nothing)
+    def named(slot: Slot, st: Statement) -> bool:
+        head = st.subject.head if st.subject is not None else ""
+        return slot.quantity.noun != "" or slot.quantity.kind == "money" and slot.measure != head
+
+    return _measure(a.measure) != _measure(b.measure) and named(a, claim) and named(b, evidence)
 
 
 def statement_at(statement: Statement | None, clauses: list[Statement], pos: int) -> Statement | None:
