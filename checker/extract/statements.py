@@ -929,7 +929,8 @@ def _measure_after(tokens, k: int, masked: set[int]) -> str:
     j = k
     while j < len(tokens) and j not in masked and tokens[j][2][0].isalpha() and tokens[j][3] not in _FUNCTION:
         classes = word_classes(tokens[j][2])
-        if tokens[j][4] or not ("NOUN" in classes or measure and not classes):  # "share buyback": unknown words go on a compound
+        # an unknown word after a noun goes on the compound ("share buyback")
+        if tokens[j][4] or not ("NOUN" in classes or measure and not classes):
             break
         measure = noun_lemma(tokens[j][2])
         j += 1

@@ -221,6 +221,7 @@ def other_measure(
     b = next((s for s in evidence.slots if s.kind == "quantity" and s.start <= evidence_span[0] < s.end + 1), None)
     if a is None or b is None or not a.measure or not b.measure:
         return False
+
     # counted nouns ("tonnes of stone") or, for sums, the nouns they qualify ("a $40 million
     # dividend" against "a buyback of 300 million dollars"; a sum's measure that is only its
     # subject's head, which the reader falls back on, names nothing)
