@@ -1139,3 +1139,39 @@ def test_the_one_figure_of_a_statement_agrees_whatever_words_stand_beside_it(tmp
         },
     )
     assert got["agree"] == "supported" and got["other"] != "contradicted"
+
+
+def test_a_life_span_after_a_name_gives_its_birth_and_death(tmp_path):
+    clauses = Extractor().extract("Ines Varga (March 3, 1911 – June 9, 1988) was a Hungarian composer.").clauses
+    read = [(c.subject.text, c.predicate.lemma, c.slots[0].text) for c in clauses if c.subject and c.slots]
+    assert ("Ines Varga", "bear", "March 3, 1911") in read and ("Ines Varga", "die", "June 9, 1988") in read
+    source = (
+        "Ines Varga ([ˈineʃ]; born 3 March 1911) was a Hungarian composer.\n\nPaul Brandt (1904–1977) was a printer.\n"
+    )
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "born": "Ines Varga was born on March 3, 1911.",
+            "born-wrong": "Ines Varga was born on March 3, 1921.",
+            "died": "Paul Brandt died in 1977.",
+            "died-wrong": "Paul Brandt died in 1979.",
+        },
+    )
+    assert got == {"born": "supported", "born-wrong": "contradicted", "died": "supported", "died-wrong": "contradicted"}
+
+
+def test_a_quarter_is_a_calendar_period_but_a_first_week_counts_from_the_subject():
+    # "fourth-quarter" names the period the figures are of, not a rank the sentence lacks
+    from checker.match.misstatement import unmatched_context
+    from checker.rules.base import Side
+
+    x = Extractor()
+
+    def side(text: str) -> Side:
+        return Side("x", text, 0, len(text), x.extract(text), lambda a, b: None, path="x.txt")
+
+    claim = side("Fourth-quarter revenue grew by 20.3% to $2.5 billion.")
+    evidence = side("Revenue grew 20.9% to $2.5 billion.")
+    at = claim.text.index("20.3")
+    assert not unmatched_context(claim, evidence, (at, at + 5))

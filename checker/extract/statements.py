@@ -16,6 +16,7 @@ slots only between statements whose anchors and predicates align (``match.statem
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import operator
 import re
 import unicodedata
@@ -929,8 +930,9 @@ def _measure_after(tokens, k: int, masked: set[int]) -> str:
     j = k
     while j < len(tokens) and j not in masked and tokens[j][2][0].isalpha() and tokens[j][3] not in _FUNCTION:
         classes = word_classes(tokens[j][2])
-        # an unknown word after a noun goes on the compound ("share buyback")
-        if tokens[j][4] or not ("NOUN" in classes or measure and not classes):
+        # an unknown word after a noun goes on the compound ("share buyback"); an inflected verb
+        # form is not a noun of it ("90% based on 10 reviews")
+        if tokens[j][4] or not ("NOUN" in classes or measure and not classes) or _past_form(tokens[j][2]):
             break
         measure = noun_lemma(tokens[j][2])
         j += 1
@@ -1495,7 +1497,10 @@ _CLOSING_COMMA = re.compile(r",(?!\d)")  # not the comma of "4,100"
 _BY_PARTICIPLE = re.compile(r"(?<=[a-z,])\s(?=[a-z]+\s+by\s)")
 # a parenthesis after the subject ("Alexandra Daddario (born March 16, 1986) is an actress"):
 # a statement about the subject, read apart from the main clause
-_PARENTHESIS = re.compile(r"\s?\((?:[^(),]*,\s)?(?=[a-z])")  # "(Ջոն Դոլմայան, born July 15, 1973)": from "born"
+# "(Ջոն Դոլմայան, born July 15, 1973)", "([ˈsisə]; born 22 October 1968)": from "born"
+_PARENTHESIS = re.compile(r"\s?\((?:[^(),;]*[,;]\s)?(?=[a-z])")
+# a life span after a name: "Anne Sullivan (April 14, 1866 – October 20, 1936)", "(1921–2004)"
+_LIFE_SPAN = re.compile(r"\s*\(([^()]{4,80})\)")
 _SUBORDINATE = re.compile(r"\s+(?:as|after|because|although|though|before|until|once)\s+", re.I)
 _RELATIVE = re.compile(  # used with .match(text, pos), which anchors it at pos ("^" would not)
     r"\s*(?:where|which|who|when|while|whereas|although|though|but|and|after|as|since|"
@@ -1611,6 +1616,12 @@ def build_clauses(text: str, facts: Facts, offset: int, main: Statement | None) 
         ],
         key=lambda m: m.start(),
     )
+    # a cut inside the opening of an earlier one is part of it ("([ˈsisə]; born": the ";")
+    kept: list[re.Match[str]] = []
+    for m in cuts:
+        if not kept or m.start() >= kept[-1].end():
+            kept.append(m)
+    cuts = kept
     out = []
     for k, m in enumerate(cuts):
         lo = m.end()
@@ -1649,6 +1660,36 @@ def build_clauses(text: str, facts: Facts, offset: int, main: Statement | None) 
         ):
             st.subject = main.subject.model_copy(update={"resolved_from": main.subject.text})
         out.append(st)
+    return out + _life_span(text, facts, offset, main)
+
+
+def _life_span(text: str, facts: Facts, offset: int, main: Statement | None) -> list[Statement]:
+    """The birth and death a parenthesis right after a named subject gives as two dates (or a
+    range of years) joined by a dash: two statements about the subject."""
+    if main is None or main.subject is None or not main.subject.names:
+        return []
+    m = _LIFE_SPAN.match(text, main.subject.end - offset)
+    if m is None:
+        return []
+    lo, hi = m.start(1) + offset, m.end(1) + offset
+    inside = [d for d in facts.dates if lo <= d.start and d.end <= hi]
+    if len(inside) == 2 and not any(d.is_range for d in inside):
+        between = text[inside[0].end - offset : inside[1].start - offset].strip()
+        if between not in ("-", "–", "—", "--", "to"):
+            return []
+        born, died = inside
+    elif len(inside) == 1 and inside[0].is_range and inside[0].granularity == "year" and not inside[0].relative:
+        d = inside[0]
+        born = d.model_copy(update={"latest": dt.date(d.earliest.year, 12, 31), "is_range": False})
+        died = d.model_copy(update={"earliest": dt.date(d.latest.year, 1, 1), "is_range": False})
+    else:
+        return []
+    out = []
+    for lemma, cls, d in (("bear", "born", born), ("die", "die", died)):
+        predicate = Predicate(lemma=lemma, classes=[cls], start=d.start, end=d.end)
+        slot = Slot(kind="when", role="point", text=d.text, start=d.start, end=d.end, date=d)
+        subject = main.subject.model_copy(update={"resolved_from": main.subject.text})
+        out.append(Statement(subject=subject, predicate=predicate, slots=[slot]))
     return out
 
 

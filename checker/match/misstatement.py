@@ -39,7 +39,7 @@ from ..extract.measures import in_comparison_base
 from ..extract.numbers_compare import compatible as numbers_compatible
 from ..extract.numbers_compare import is_duration, same_kind
 from ..extract.statements import FUNCTION_WORDS, clause_of, lead_end, names_in, word_forms
-from ..models import Document, Statement
+from ..models import Document, Quantity, Statement
 from .context import another_time, clause_dates, own_dates, times_around
 from .statements import (
     DEFAULT_OPTIONS,
@@ -57,6 +57,8 @@ if TYPE_CHECKING:  # match sits below rules: it reads a rule's sides and hit, it
     from ..rules.base import Hit, Side
 
 _CALENDAR = ("quarter", "half", "year", "month", "week", "day", "season")
+# "the third quarter" is of the calendar; "its first week" counts from the subject
+_CALENDAR_PERIODS = ("quarter", "half", "season")
 
 
 def another_statement(
@@ -284,10 +286,8 @@ def part_of_places(claim: Side, evidence: Side, hit: Hit) -> bool:
 
 
 # what a change is measured from, right after its figure: "rose 8 percent from the previous
-# weekend", "up 12 percent on the same weekend last year", "3 percent higher than in 2019"
-_BASE = re.compile(
-    r"\W*(?:\w+\W+){0,2}?(?:from|on|than|compared\s+(?:with|to)|versus|against)\s+([^,;:.()]{1,60})", re.I
-)
+# weekend", "3 percent higher than in 2019" (not "on", which names a platform or a day as often)
+_BASE = re.compile(r"\W*(?:\w+\W+)?(?:from|than|compared\s+(?:with|to)|versus|against)\s+([^,;:.()]{1,60})", re.I)
 
 
 def _base_words(side: Side, span: tuple[int, int]) -> set[str]:
@@ -327,22 +327,17 @@ def unmatched_context(
     for name in names:
         if not all(w in forms for w in re.findall(r"[a-z0-9]+", name)):
             return True
-    # ranks, but not those of calendar units the date rules read ("the fourth quarter" is a
-    # period); "in its first week" is a period no date gives, so it must be the sentence's too
+    # ranks, but not those of calendar periods ("the fourth quarter", which the date rules read);
+    # "in its first week" counts from the subject's start, a period no date gives unless the
+    # reader dated it, so it must be the sentence's too
     dated = [(d.start, d.end) for d in claim.facts.dates]
-    ordinals = [
-        q
-        for q in claim.facts.quantities
-        if q.kind == "ordinal"
-        and inside(q.start)
-        and not (
-            (
-                re.match(r"\W*(?:" + "|".join(_CALENDAR) + ")", claim.text[q.end - claim.start :], re.I)
-                or q.noun.lower() in _CALENDAR
-            )
-            and any(a <= q.start < b for a, b in dated)
-        )
-    ]
+
+    def period(q: Quantity) -> bool:
+        m = re.match(r"\W*(" + "|".join(_CALENDAR) + ")", claim.text[q.end - claim.start :], re.I)
+        unit = m.group(1).lower() if m else q.noun.lower() if q.noun.lower() in _CALENDAR else ""
+        return unit in _CALENDAR_PERIODS or bool(unit) and any(a <= q.start < b for a, b in dated)
+
+    ordinals = [q for q in claim.facts.quantities if q.kind == "ordinal" and inside(q.start) and not period(q)]
     theirs = {q.value for q in evidence.facts.quantities if q.kind == "ordinal"}
     return any(q.value not in theirs for q in ordinals)
 
