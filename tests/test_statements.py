@@ -1175,3 +1175,18 @@ def test_a_quarter_is_a_calendar_period_but_a_first_week_counts_from_the_subject
     evidence = side("Revenue grew 20.9% to $2.5 billion.")
     at = claim.text.index("20.3")
     assert not unmatched_context(claim, evidence, (at, at + 5))
+
+
+def test_a_participle_phrase_a_sentence_opens_with_is_a_statement_about_its_subject(tmp_path):
+    f = Extractor().extract("Founded in 1902, the Harlow Museum opened a new wing in 2001.")
+    assert [s.text for s in f.statement.slots if s.kind == "when"] == ["2001"]
+    assert [(c.subject.text, c.predicate.lemma, [s.text for s in c.slots]) for c in f.clauses] == [
+        ("Harlow Museum", "found", ["1902"])
+    ]
+    source = "Born in Parma in 1931, Elio Sarti trained as a printer before he turned to painting.\n"
+    got = _verdicts(
+        tmp_path,
+        source,
+        {"born": "Elio Sarti was born in Parma in 1931.", "born-wrong": "Elio Sarti was born in Parma in 1913."},
+    )
+    assert got == {"born": "supported", "born-wrong": "contradicted"}

@@ -984,7 +984,7 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
     fact_spans = [rel(d.start, d.end) for d in facts.dates] + [rel(q.start, q.end) for q in facts.quantities]
     masked = _covered(fact_spans + quote_spans, tokens)
     in_quote = _covered(quote_spans, tokens)
-    lead = lead_end(text)
+    lead = lead_end(text) or participle_lead_end(text)
     start = 0
     if lead:
         start = next((k for k, t in enumerate(tokens) if t[0] >= lead), 0)
@@ -1189,6 +1189,11 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
         if cut is not None:
             main_end = cut.start()
     own = facts if main_end == len(text) else _within(facts, offset, offset + main_end)
+    aside = participle_lead_end(text)
+    if aside:
+        own = _within(
+            own, offset + aside, offset + main_end
+        )  # "Founded in 1902, the museum ...": 1902 is the founding's
     if predicate is not None and "(" in text:
         own = _same_level(text, own, offset, predicate.start - offset)
     words = set(map(_LOWER, tokens))  # the sentence's lower-case words, for the cheap tests of its readers
@@ -1660,7 +1665,22 @@ def build_clauses(text: str, facts: Facts, offset: int, main: Statement | None) 
         ):
             st.subject = main.subject.model_copy(update={"resolved_from": main.subject.text})
         out.append(st)
-    return out + _life_span(text, facts, offset, main)
+    return out + _life_span(text, facts, offset, main) + _participle_lead(text, facts, offset, main)
+
+
+def _participle_lead(text: str, facts: Facts, offset: int, main: Statement | None) -> list[Statement]:
+    """The participle phrase a sentence opens with ("Born in Naples, Renato Balestra ...",
+    "Founded in 1902, the museum ..."): a statement about the main clause's subject."""
+    end = participle_lead_end(text)
+    if not end or main is None or main.subject is None:
+        return []
+    piece = text[:end].rstrip(" ,")
+    piece = piece[0].lower() + piece[1:]  # its capital is the sentence's, not a name's (same offsets)
+    st = build_statement(piece, _within(facts, offset, offset + len(piece)), offset, participle=True)
+    if st is None or st.predicate is None:
+        return []
+    st.subject = main.subject.model_copy(update={"resolved_from": main.subject.text})
+    return [st]
 
 
 def _life_span(text: str, facts: Facts, offset: int, main: Statement | None) -> list[Statement]:
@@ -1785,6 +1805,19 @@ def names_in(text: str) -> tuple[str, ...]:
 
 
 _ADVERB_LEAD = re.compile(r"\s*([^\W\d_]+),\s+")
+# a past participle and its phrase before the subject: "Born in Naples, ", "Founded in 1902, "
+_PARTICIPLE_LEAD = re.compile(
+    r"\s*([A-Z][a-z]+)\s+(?:in|on|at|by|during|from|as|near|after|before)\b(?:[^,]|,(?=\d)){1,80},\s+"
+)
+
+
+def participle_lead_end(text: str) -> int | None:
+    """Where a participle phrase a sentence opens with ends ("Born in Naples, "), or None."""
+    m = _PARTICIPLE_LEAD.match(text)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    return m.end() if word == "born" or _past_form(word) else None
 
 
 def lead_end(text: str) -> int | None:
