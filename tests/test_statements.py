@@ -1190,3 +1190,18 @@ def test_a_participle_phrase_a_sentence_opens_with_is_a_statement_about_its_subj
         {"born": "Elio Sarti was born in Parma in 1931.", "born-wrong": "Elio Sarti was born in Parma in 1913."},
     )
     assert got == {"born": "supported", "born-wrong": "contradicted"}
+
+
+def test_an_ordinal_after_a_verb_of_placing_is_a_placing(tmp_path):
+    st = _statement("Ilse Moor finished second in the Tarn Open with 6 points.")
+    assert [(s.text, s.measure) for s in st.slots if s.kind == "ordinal"] == [("second", "place")]
+    source = "Ilse Moor finished third in the Tarn Open with 6 points.\n"
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "agree": "Ilse Moor came third in the Tarn Open with 6 points.",
+            "conflict": "Ilse Moor finished second in the Tarn Open with 6 points.",
+        },
+    )
+    assert got == {"agree": "supported", "conflict": "contradicted"}

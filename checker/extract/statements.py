@@ -1419,6 +1419,14 @@ def _slots(text, tokens, words, masked, facts: Facts, offset, subject, objects, 
                 measure = noun_lemma(tokens[j][2])
                 j += 1
             measure = superlative + (measure or (noun_lemma(q.noun) if q.noun else ""))
+            if (
+                not measure
+                and predicate is not None
+                and "finish" in predicate.classes
+                and pred_index is not None
+                and k - pred_index <= 3
+            ):
+                measure = "place"  # "finished third", "came second in the final": a placing
             out.append(
                 Slot(kind="ordinal", role="rank", text=q.text, start=q.start, end=q.end, quantity=q, measure=measure)
             )
