@@ -1205,3 +1205,19 @@ def test_an_ordinal_after_a_verb_of_placing_is_a_placing(tmp_path):
         },
     )
     assert got == {"agree": "supported", "conflict": "contradicted"}
+
+
+def test_a_verb_before_a_percentage_states_a_change(tmp_path):
+    st = _statement("The hill district of Brenn lost 4 percent of its people.")
+    assert (st.predicate.classes, st.predicate.direction) == (["decrease"], "down")
+    assert _statement("The Brenn Rovers lost the final.").predicate.classes == ["lose"]
+    source = "The hill district of Brenn lost 4 percent of its people.\n"
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "agree": "The hill district of Brenn shrank by 4 percent.",
+            "conflict": "The hill district of Brenn grew by 4 percent.",
+        },
+    )
+    assert got["conflict"] == "contradicted" and got["agree"] != "contradicted"

@@ -48,6 +48,7 @@ class Lexicon:
     compatible: frozenset[frozenset[str]]
     score_nouns: frozenset[str]
     head_groups: dict[str, str]  # head noun -> the first noun of its synonym group
+    change_verbs: dict[str, str]  # lemma -> the class it states before a percentage ("lose" -> "decrease")
 
     def role(self, noun: str) -> str:
         return self.role_groups.get(noun, noun)
@@ -116,6 +117,7 @@ def lexicon() -> Lexicon:
         compatible=frozenset(frozenset(p) for p in data["compatible"]["pairs"]),
         score_nouns=frozenset(data["scores"]["nouns"]),
         head_groups={noun: group[0] for group in data["head_synonyms"]["groups"] for noun in group},
+        change_verbs=dict(data.get("change_verbs", {})),
         cues_by_first={k: tuple(v) for k, v in cues.items()},
         roles_by_first={k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()},
     )

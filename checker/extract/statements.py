@@ -1208,6 +1208,25 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
             x + 1 for x in range(pred_end, len(tokens) - 1) if tokens[x][3] == verb and tokens[x][0] < main_end
         ]:
             slots += _agent_slots(text, tokens, blocked, k, facts, offset)
+    if predicate is not None and pred_index is not None and predicate.lemma in lexicon().change_verbs:
+        # "lost 3 percent of its people", "was raised 12 percent": a percentage right after the
+        # verb makes it a change
+        after = pred_end
+        if any(
+            slot.kind == "quantity"
+            and slot.quantity is not None
+            and slot.quantity.kind == "percent"
+            and 0 <= slot.start - (tokens[after][0] + offset if after < len(tokens) else slot.start) <= 8
+            for slot in slots
+        ):
+            cls = lexicon().change_verbs[predicate.lemma]
+            predicate.classes = [cls]
+            predicate.direction = lexicon().classes[cls].direction
+            for slot in slots:
+                if slot.kind == "quantity" and slot.quantity is not None and slot.quantity.kind == "percent":
+                    if slot.role == "value":
+                        slot.role = "change"
+                    break
     if predicate is not None and predicate.direction is None:
         # "closed 3.1 percent lower": the comparative after a change says which way it went
         for slot in slots:
