@@ -1221,3 +1221,18 @@ def test_a_verb_before_a_percentage_states_a_change(tmp_path):
         },
     )
     assert got["conflict"] == "contradicted" and got["agree"] != "contradicted"
+
+
+def test_a_wire_dateline_is_neither_subject_nor_time_and_a_figure_supports_only_as_stated(tmp_path):
+    st = _statement("HARLOW, 3 May (Cityline) - The Harlow Port handled 2.4 million tonnes in 2025.")
+    assert st.subject.text == "Harlow Port" and [s.text for s in st.slots if s.kind == "when"] == ["2025"]
+    source = "HARLOW, 3 May (Cityline) - Ilse Moor won the Tarn Open on 7 points from nine rounds.\n"
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "stated": "Ilse Moor won the Tarn Open on 7 points from nine rounds.",
+            "half-more": "Ilse Moor won the Tarn Open on 7.5 points from nine rounds.",
+        },
+    )
+    assert got["stated"] == "supported" and got["half-more"] != "supported"

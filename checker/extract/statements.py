@@ -640,7 +640,7 @@ def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts,
     for q in facts.quotes:
         # a title in quotation marks ("Pocket Giants" earned ...) names the thing, though its
         # words are masked from the reading of the sentence
-        title = q.text.split()
+        title = [w for w in (w.strip(",.;:!?") for w in q.text.split()) if w]
         if q.start < last and first < q.end and 0 < len(title) <= 8 and _title_cased(title):
             key = name_key(title)
             if key and key not in names:
@@ -1699,7 +1699,7 @@ def _participle_lead(text: str, facts: Facts, offset: int, main: Statement | Non
     """The participle phrase a sentence opens with ("Born in Naples, Renato Balestra ...",
     "Founded in 1902, the museum ..."): a statement about the main clause's subject."""
     end = participle_lead_end(text)
-    if not end or main is None or main.subject is None:
+    if not end or main is None or main.subject is None or _DATELINE.match(text):
         return []
     piece = text[:end].rstrip(" ,")
     piece = piece[0].lower() + piece[1:]  # its capital is the sentence's, not a name's (same offsets)
@@ -1838,8 +1838,16 @@ _PARTICIPLE_LEAD = re.compile(
 )
 
 
+# a wire dateline: "VALDORA, Feb 3 (Coastline Wire) - ", "PERTH, 21 October 2026 - "
+_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}[A-Z],\s+[^-–—\n]{1,60}?\s+[-–—]{1,2}\s+")
+
+
 def participle_lead_end(text: str) -> int | None:
-    """Where a participle phrase a sentence opens with ends ("Born in Naples, "), or None."""
+    """Where a participle phrase ("Born in Naples, ") or a wire dateline ("VALDORA, Feb 3 -")
+    a sentence opens with ends, or None: neither is the main clause's subject or time."""
+    d = _DATELINE.match(text)
+    if d is not None:
+        return d.end()
     m = _PARTICIPLE_LEAD.match(text)
     if m is None:
         return None

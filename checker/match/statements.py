@@ -30,7 +30,7 @@ from ..extract.lexicon import lexicon, noun_lemma, word_classes
 from ..extract.measures import _SYNONYMS as MEASURE_SYNONYMS
 from ..extract.numbers_compare import compatible as numbers_compatible
 from ..extract.numbers_compare import describe as describe_quantity
-from ..extract.numbers_compare import same_kind
+from ..extract.numbers_compare import same_figure, same_kind
 from ..extract.statements import name_key
 from ..extract.temporal import conflicts as dates_conflict
 from ..models import Anchor, DateMention, Predicate, Slot, Statement
@@ -864,7 +864,9 @@ def _quantity_outcome(c: Slot, e: Slot) -> Outcome:
     if not numbers_compatible(c.quantity, e.quantity):
         return "conflict"
     looser = e.quantity.bound in ("min", "max", "range") and c.quantity.bound in ("exact", "approx")
-    return "compatible" if looser else "agree"
+    if looser or not same_figure(c.quantity, e.quantity):
+        return "compatible"  # "7.5 points" is within what "7 points" may round, but is not stated by it
+    return "agree"
 
 
 def _add(comps: list[SlotComparison], kind: str, c: Slot, outcomes: list[tuple[str, Slot]], show) -> None:
