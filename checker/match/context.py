@@ -90,7 +90,21 @@ def times_around(
     return theirs, around
 
 
+_LEDES: dict[tuple[str, int, object], list[DateMention]] = {}  # one reading per document text
+
+
 def lede_dates(doc: Document) -> list[DateMention]:
+    """As :func:`_lede_dates`, read once per document (every undated candidate asks)."""
+    key = (doc.path, hash(doc.text), doc.date)
+    found = _LEDES.get(key)
+    if found is None:
+        if len(_LEDES) > 256:
+            _LEDES.clear()
+        found = _LEDES[key] = _lede_dates(doc)
+    return found
+
+
+def _lede_dates(doc: Document) -> list[DateMention]:
     """The time a dated report is about where a sentence, its headings and the sentences before
     it give none: the times of its first passage that gives any ("HAVERSTAD, 2 July 2026 - ...
     at the census of 14 October 2025"), but not the day of the report itself (its dateline, a
