@@ -1133,7 +1133,7 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
     main_end = len(text)
     cut = None
     if predicate is not None:
-        cut = next((m for m in _CLAUSE.finditer(text) if m.start() >= predicate.end - offset), None)
+        cut = _next_clause(text, predicate.end - offset, tokens[pred_end - 1][3])
         if cut is not None:
             main_end = cut.start()
     own = facts if main_end == len(text) else _within(facts, offset, offset + main_end)
@@ -1176,11 +1176,10 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
         rest = sorted(
             {
                 noun_lemma(t[2])
-                for k, t in enumerate(tokens[pred_index + 1 :], pred_index + 1)
+                for k, t in enumerate(tokens[pred_index + 1 : bisect.bisect_left(tokens, (main_end,))], pred_index + 1)
                 if k not in masked
                 and t[2][0].isalpha()
                 and t[3] not in _FUNCTION
-                and t[0] < main_end
                 and t[3] not in ("not", "never", "no")
                 and not (t[3].endswith("ly") and word_classes(t[2]) == _ADV)
             }
@@ -1436,6 +1435,23 @@ _RELATIVE = re.compile(  # used with .match(text, pos), which anchors it at pos 
     r"because)\s+",
     re.I,
 )
+
+
+# the clause words a cut takes with the spaces after them (r"\s+while\s+"): a verb that is one
+# of them may lie inside a cut begun before it
+_CUT_SPANNING_WORDS = frozenset({"when", "where", "whereas", "while"})
+
+
+def _next_clause(text: str, at: int, verb: str) -> re.Match[str] | None:
+    """The first cut of ``_CLAUSE.finditer(text)`` starting at or after ``at``, the end of the
+    verb (lower-cased ``verb``): a search from ``at`` finds the same one, and skips the Python
+    loop over the cuts before the verb, unless a cut of the scan from the start runs across
+    ``at``. Only a verb that is one of those words allows that (any other cut ends at its
+    word's end or holds no letter); a non-ASCII verb takes the scan too (re.I folds "ſ" into
+    "s")."""
+    if verb in _CUT_SPANNING_WORDS or not verb.isascii():
+        return next((m for m in _CLAUSE.finditer(text) if m.start() >= at), None)
+    return _CLAUSE.search(text, at)
 
 
 def _same_level(text: str, facts: Facts, offset: int, at: int) -> Facts:
