@@ -148,9 +148,14 @@ def _tokens(text: str) -> list[Token]:
 def name_key(words: list[str]) -> str:
     """A name as compared: lower-cased, accents folded ("Noël" is "Noel"), corporate suffixes
     and articles dropped."""
-    words = [_fold(w.removesuffix("'s").removesuffix("’s")) for w in words]
-    kept = [w.lower().strip(".'’") for w in words if w.lower().strip(".'’") not in _NAME_SUFFIXES]
-    return " ".join(kept)
+    return " ".join([key for key in map(_name_word, words) if key not in _NAME_SUFFIXES])
+
+
+# cached: a sentence keys each of its name words again for every anchor and run it is part of
+@lru_cache(maxsize=65536)
+def _name_word(word: str) -> str:
+    """A word of a name as compared: "Noël's" is "noel"."""
+    return _fold(word.removesuffix("'s").removesuffix("’s")).lower().strip(".'’")
 
 
 def _fold(word: str) -> str:
@@ -184,6 +189,12 @@ def _proper_runs(tokens, first: int, last: int, masked: set[int]) -> list[tuple[
         else:
             i += 1
     return runs
+
+
+def _first_token_at(tokens: list[Token], at: int) -> int:
+    """The index of the first token starting at or after character ``at``, 0 if none does."""
+    k = bisect.bisect_left(tokens, (at,))
+    return k if k < len(tokens) else 0
 
 
 def _covered(spans: list[tuple[int, int]], tokens) -> set[int]:
@@ -930,19 +941,17 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
     rel = lambda a, b: (a - offset, b - offset)  # noqa: E731
     quote_spans = [rel(q.start - 1, q.end + 1) for q in facts.quotes]
     fact_spans = [rel(d.start, d.end) for d in facts.dates] + [rel(q.start, q.end) for q in facts.quantities]
-    masked = _covered(fact_spans + quote_spans, tokens)
-    in_quote = _covered(quote_spans, tokens)
+    masked = _covered(fact_spans + quote_spans, tokens)  # (the quoted words among them)
     lead = _LEAD.match(text)
     start = 0
     if lead:
-        start = next((k for k, t in enumerate(tokens) if t[0] >= lead.end()), 0)
+        start = _first_token_at(tokens, lead.end())
     relative = _RELATIVE.match(text)
     if relative and start == 0:
-        start = next((k for k, t in enumerate(tokens) if t[0] >= relative.end()), 0)
-    blocked = masked | in_quote
-    found = _find_predicate(tokens, start, blocked, participle)
+        start = _first_token_at(tokens, relative.end())
+    found = _find_predicate(tokens, start, masked, participle)
     if found is None:
-        found = _copula(tokens, start, blocked)
+        found = _copula(tokens, start, masked)
     predicate = None
     subject = None
     objects: list[Anchor] = []
@@ -1143,14 +1152,14 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
     slots = _slots(text, tokens, words, masked, own, offset, subject, objects, predicate, pred_index)
     if cut is not None and cut.group().strip(" ,").lower() == "when" and not any(s.kind == "when" for s in slots):
         slots += _when_clause_times(text, facts, offset, cut.end())
-    slots += _role_slots(text, tokens, words, blocked, facts, offset)
+    slots += _role_slots(text, tokens, words, masked, facts, offset)
     if pred_index is not None:
         # after the verb, and after each repetition of it ("directed by A, directed by B")
         verb = tokens[pred_index][3]
         for k in [pred_end] + [
             x + 1 for x in range(pred_end, len(tokens) - 1) if tokens[x][3] == verb and tokens[x][0] < main_end
         ]:
-            slots += _agent_slots(text, tokens, blocked, k, facts, offset)
+            slots += _agent_slots(text, tokens, masked, k, facts, offset)
     by = None
     if predicate is not None and pred_index is not None:
         predicate.relation = _complement_preposition(tokens, pred_end, masked, slots, offset)
@@ -1186,7 +1195,7 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
         )
     rest_names: list[str] = []
     if pred_index is not None:
-        for a, b in _proper_runs(tokens, pred_index + 1, len(tokens), blocked):
+        for a, b in _proper_runs(tokens, pred_index + 1, len(tokens), masked):
             key = name_key([t[2] for t in tokens[a:b]])
             if key:
                 rest_names.append(key)
@@ -1320,7 +1329,7 @@ def _slots(text, tokens, words, masked, facts: Facts, offset, subject, objects, 
     for q in facts.quantities:
         if any(a <= q.start and q.end <= b for a, b in quoted):
             continue
-        k = next((k for k, t in enumerate(tokens) if t[0] + offset >= q.start), len(tokens))
+        k = bisect.bisect_left(tokens, (q.start - offset,))  # the first token at or after the figure
         if q.kind == "ordinal":
             nxt = tokens[k + 1][3] if k + 1 < len(tokens) else ""
             if nxt[:1].isdigit() or nxt in _COUNT_WORDS:
