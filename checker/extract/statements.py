@@ -41,8 +41,13 @@ _TOKEN = re.compile(
     rf"{_DESIGNATED}|[^\W\d_]+(?:[{_MARKS}]+[^\W\d_]*)*(?:['’.-]{_LETTERS}+)*|\d+(?:[.,:–-]\d+)*|[^\w\s{_MARKS}]"
 )
 # the same tokens of ASCII text, where a letter is [A-Za-z] and no mark, "’" or "–" occurs:
-# plain character sets the regex engine scans faster than Unicode classes
-_TOKEN_ASCII = re.compile(r"[A-Z][A-Za-z]*(?:-\d+)+(?![\d.,:-])|[A-Za-z]+(?:['.-][A-Za-z]+)*|\d+(?:[.,:-]\d+)*|[^\w\s]")
+# plain character sets the regex engine scans faster than Unicode classes; a capitalised word
+# is read once, then given its designation or its inner marks (not read again as a plain word
+# when it has no designation)
+_TOKEN_ASCII = re.compile(
+    r"[A-Z][A-Za-z]*+(?:(?:-\d+)+(?![\d.,:-])|(?:['.-][A-Za-z]+)*)|[a-z][A-Za-z]*+(?:['.-][A-Za-z]+)*"
+    r"|\d+(?:[.,:-]\d+)*|[^\w\s]"
+)
 DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
 PRONOUNS = frozenset("it they he she this these we i you there".split())
 _SPEAKERS = frozenset("we i you".split())  # they name the speaker, not an earlier subject
@@ -1421,9 +1426,10 @@ def _slots(text, tokens, words, masked, facts: Facts, offset, subject, objects, 
 
 
 # where a sentence's further clauses begin: ", where passenger numbers fell", "; the line ..."
+# (the two cuts that begin with spaces share them: a run of spaces is tried once)
 _CLAUSE = re.compile(
     r"(?:,\s+(?:where|which|who|when|while|whereas|although|though|but|and|after|as|"
-    r"since|because)\b|\s+(?:when|where|whereas|while)\s+|;\s+|\s+[—–-]\s+|:\s+(?=[A-Z]))",
+    r"since|because)\b|\s+(?:(?:when|where|whereas|while)\s+|[—–-]\s+)|;\s+|:\s+(?=[A-Z]))",
     re.I,
 )
 # a clause a conjunction opens without a comma ("the approval comes as prices fell 3.8%"): its
