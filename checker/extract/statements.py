@@ -43,10 +43,11 @@ _TOKEN = re.compile(
 # the same tokens of ASCII text, where a letter is [A-Za-z] and no mark, "’" or "–" occurs:
 # plain character sets the regex engine scans faster than Unicode classes; a capitalised word
 # is read once, then given its designation or its inner marks (not read again as a plain word
-# when it has no designation)
+# when it has no designation), and no run is given back (possessive: none could end a longer
+# token, a designation's lookahead sees a digit or "-" before any shorter one)
 _TOKEN_ASCII = re.compile(
-    r"[A-Z][A-Za-z]*+(?:(?:-\d+)+(?![\d.,:-])|(?:['.-][A-Za-z]+)*)|[a-z][A-Za-z]*+(?:['.-][A-Za-z]+)*"
-    r"|\d+(?:[.,:-]\d+)*|[^\w\s]"
+    r"[A-Z][A-Za-z]*+(?:(?:-\d++)++(?![\d.,:-])|(?:['.-][A-Za-z]++)*+)|[a-z][A-Za-z]*+(?:['.-][A-Za-z]++)*+"
+    r"|\d++(?:[.,:-]\d++)*+|[^\w\s]"
 )
 DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
 PRONOUNS = frozenset("it they he she this these we i you there".split())
@@ -345,7 +346,7 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
         phrase = _phrase_at(tokens, i, lemmas)
         if phrase is not None:
             return i, phrase[0], phrase[1], phrase[2], said_at
-        known = [(lemma, lex.classes_of(lemma)) for lemma in lemmas if lex.classes_of(lemma)]
+        known = [(lemma, classes) for lemma in lemmas if (classes := lex.classes_of(lemma))]
         if said_at is None and nxt != "to" and (any(lemma in lex.speech for lemma in lemmas) or nxt == "that"):
             said_at = i
             continue
@@ -435,7 +436,7 @@ def _noun_before_verb(tokens, i: int, masked: set[int]) -> bool:
         # "visitor numbers at the museum fell": the verb comes after the noun's own phrase
         return any(_inflected_predicate(tokens[k][2]) for k in _phrase_after(tokens, i + 2, masked))
     return _inflected_predicate(nxt) and not (
-        (after := tokens[i + 2][2] if i + 2 < len(tokens) else "")[:1].isalpha() and word_classes(after) == {"NOUN"}
+        (after := tokens[i + 2][2] if i + 2 < len(tokens) else "")[:1].isalpha() and word_classes(after) == _NOUN
     )
 
 
@@ -484,6 +485,8 @@ def _reduced_relative(tokens, i: int, masked: set[int]) -> bool:
     return any(_past_form(tokens[k][2]) for k in _phrase_after(tokens, i + 2, masked))
 
 
+# (this and _inflected_predicate are cached: the readers ask them of the words after each verb form)
+@lru_cache(maxsize=65536)
 def _past_form(word: str) -> bool:
     """A lower-case inflected verb form that is no noun ("returned", "opened", "fell")."""
     if not word[0].islower() or word.endswith(("s", "ing")) or "NOUN" in word_classes(word):
@@ -495,6 +498,7 @@ def _singular_noun(word: str) -> bool:
     return not word.lower().endswith("s") and "NOUN" in word_classes(word)
 
 
+@lru_cache(maxsize=65536)
 def _inflected_predicate(word: str) -> bool:
     """A lower-case inflected form ("fell", "rose") of a verb of the predicate table."""
     if not word[0].islower() or word.endswith(("s", "ing")):
@@ -577,16 +581,22 @@ def _modality_and_negation(
 def _phrase_at(tokens: list[Token], i: int, lemmas) -> tuple[int, str, tuple[str, ...]] | None:
     """The longest phrasal predicate of the table starting at verb token ``i`` ("set up",
     "get under way"): (end token, its lemma, its classes), or None."""
-    lex = lexicon()
     best = None
     for lemma in lemmas:
-        for rest, classes in lex.phrases.get(lemma, {}).items():
-            words = rest.split()
+        for words, rest, classes in _phrases_of(lemma):
             if best is not None and len(words) <= best[0] - i - 1:
                 continue
-            if [t[3] for t in tokens[i + 1 : i + 1 + len(words)]] == words:
+            if tuple(map(_LOWER, tokens[i + 1 : i + 1 + len(words)])) == words:
                 best = (i + 1 + len(words), f"{lemma} {rest}", classes)
     return best
+
+
+# cached: every verb form read is tried against the phrases of each of its lemmas
+@lru_cache(maxsize=4096)
+def _phrases_of(lemma: str) -> tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...]:
+    """The phrasal predicates of the table that begin with ``lemma``: (their further words,
+    those words as written in the table, their classes)."""
+    return tuple((tuple(rest.split()), rest, classes) for rest, classes in lexicon().phrases.get(lemma, {}).items())
 
 
 def _complement_preposition(
