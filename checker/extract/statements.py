@@ -1469,7 +1469,7 @@ _CUT_SPANNING_WORDS = frozenset({"when", "where", "whereas", "while"})
 
 def _next_clause(text: str, at: int, verb: str) -> re.Match[str] | None:
     """The first cut of ``_CLAUSE.finditer(text)`` starting at or after ``at``, the end of the
-    verb (lower-cased ``verb``): a search from ``at`` finds the same one, and skips the Python
+    verb (the lower-cased word ``verb``): a search from ``at`` finds the same one, and skips the Python
     loop over the cuts before the verb, unless a cut of the scan from the start runs across
     ``at``. Only a verb that is one of those words allows that (any other cut ends at its
     word's end or holds no letter); a non-ASCII verb takes the scan too (re.I folds "ſ" into
