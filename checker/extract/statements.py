@@ -42,8 +42,14 @@ _TOKEN = re.compile(
     rf"{_DESIGNATED}|[^\W\d_]+(?:[{_MARKS}]+[^\W\d_]*)*(?:['’.-]{_LETTERS}+)*|\d+(?:[.,:–-]\d+)*|[^\w\s{_MARKS}]"
 )
 # the same tokens of ASCII text, where a letter is [A-Za-z] and no mark, "’" or "–" occurs:
-# plain character sets the regex engine scans faster than Unicode classes
-_TOKEN_ASCII = re.compile(r"[A-Z][A-Za-z]*(?:-\d+)+(?![\d.,:-])|[A-Za-z]+(?:['.-][A-Za-z]+)*|\d+(?:[.,:-]\d+)*|[^\w\s]")
+# plain character sets the regex engine scans faster than Unicode classes; a capitalised word
+# is read once, then given its designation or its inner marks (not read again as a plain word
+# when it has no designation), and no run is given back (possessive: none could end a longer
+# token, a designation's lookahead sees a digit or "-" before any shorter one)
+_TOKEN_ASCII = re.compile(
+    r"[A-Z][A-Za-z]*+(?:(?:-\d++)++(?![\d.,:-])|(?:['.-][A-Za-z]++)*+)|[a-z][A-Za-z]*+(?:['.-][A-Za-z]++)*+"
+    r"|\d++(?:[.,:-]\d++)*+|[^\w\s]"
+)
 DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
 PRONOUNS = frozenset("it they he she this these we i you there".split())
 _SPEAKERS = frozenset("we i you".split())  # they name the speaker, not an earlier subject
@@ -159,9 +165,14 @@ def _tokens(text: str) -> list[Token]:
 def name_key(words: list[str]) -> str:
     """A name as compared: lower-cased, accents folded ("Noël" is "Noel"), corporate suffixes
     and articles dropped."""
-    words = [_fold(w.removesuffix("'s").removesuffix("’s")) for w in words]
-    kept = [w.lower().strip(".'’") for w in words if w.lower().strip(".'’") not in _NAME_SUFFIXES]
-    return " ".join(kept)
+    return " ".join([key for key in map(_name_word, words) if key not in _NAME_SUFFIXES])
+
+
+# cached: a sentence keys each of its name words again for every anchor and run it is part of
+@lru_cache(maxsize=65536)
+def _name_word(word: str) -> str:
+    """A word of a name as compared: "Noël's" is "noel"."""
+    return _fold(word.removesuffix("'s").removesuffix("’s")).lower().strip(".'’")
 
 
 def _fold(word: str) -> str:
@@ -195,6 +206,12 @@ def _proper_runs(tokens, first: int, last: int, masked: set[int]) -> list[tuple[
         else:
             i += 1
     return runs
+
+
+def _first_token_at(tokens: list[Token], at: int) -> int:
+    """The index of the first token starting at or after character ``at``, 0 if none does."""
+    k = bisect.bisect_left(tokens, (at,))
+    return k if k < len(tokens) else 0
 
 
 def _covered(spans: list[tuple[int, int]], tokens) -> set[int]:
@@ -341,7 +358,7 @@ def _find_predicate(tokens, start: int, masked: set[int], participle: bool = Fal
         phrase = _phrase_at(tokens, i, lemmas)
         if phrase is not None:
             return i, phrase[0], phrase[1], phrase[2], said_at
-        known = [(lemma, lex.classes_of(lemma)) for lemma in lemmas if lex.classes_of(lemma)]
+        known = [(lemma, classes) for lemma in lemmas if (classes := lex.classes_of(lemma))]
         if said_at is None and nxt != "to" and (any(lemma in lex.speech for lemma in lemmas) or nxt == "that"):
             said_at = i
             continue
@@ -431,7 +448,7 @@ def _noun_before_verb(tokens, i: int, masked: set[int]) -> bool:
         # "visitor numbers at the museum fell": the verb comes after the noun's own phrase
         return any(_inflected_predicate(tokens[k][2]) for k in _phrase_after(tokens, i + 2, masked))
     return _inflected_predicate(nxt) and not (
-        (after := tokens[i + 2][2] if i + 2 < len(tokens) else "")[:1].isalpha() and word_classes(after) == {"NOUN"}
+        (after := tokens[i + 2][2] if i + 2 < len(tokens) else "")[:1].isalpha() and word_classes(after) == _NOUN
     )
 
 
@@ -480,6 +497,8 @@ def _reduced_relative(tokens, i: int, masked: set[int]) -> bool:
     return any(_past_form(tokens[k][2]) for k in _phrase_after(tokens, i + 2, masked))
 
 
+# (this and _inflected_predicate are cached: the readers ask them of the words after each verb form)
+@lru_cache(maxsize=65536)
 def _past_form(word: str) -> bool:
     """A lower-case inflected verb form that is no noun ("returned", "opened", "fell")."""
     if not word[0].islower() or word.endswith(("s", "ing")) or "NOUN" in word_classes(word):
@@ -491,6 +510,7 @@ def _singular_noun(word: str) -> bool:
     return not word.lower().endswith("s") and "NOUN" in word_classes(word)
 
 
+@lru_cache(maxsize=65536)
 def _inflected_predicate(word: str) -> bool:
     """A lower-case inflected form ("fell", "rose") of a verb of the predicate table."""
     if not word[0].islower() or word.endswith(("s", "ing")):
@@ -573,16 +593,14 @@ def _modality_and_negation(
 def _phrase_at(tokens: list[Token], i: int, lemmas) -> tuple[int, str, tuple[str, ...]] | None:
     """The longest phrasal predicate of the table starting at verb token ``i`` ("set up",
     "get under way"): (end token, its lemma, its classes), or None."""
-    lex = lexicon()
     best = None
     for lemma in lemmas:
-        for rest, classes in lex.phrases.get(lemma, {}).items():
-            words = rest.split()
+        for words, rest, classes in _phrases_of(lemma):
             if best is not None and len(words) <= best[0] - i - 1:
                 continue
-            if [t[3] for t in tokens[i + 1 : i + 1 + len(words)]] != words:
+            if tuple(map(_LOWER, tokens[i + 1 : i + 1 + len(words)])) != words:
                 continue
-            if any(lex.classes[c].before_name for c in classes) and not _name_follows(tokens, i + 1 + len(words)):
+            if any(lexicon().classes[c].before_name for c in classes) and not _name_follows(tokens, i + 1 + len(words)):
                 continue  # "fell to second place": the verb alone
             best = (i + 1 + len(words), f"{lemma} {rest}", classes)
     return best
@@ -593,6 +611,14 @@ def _name_follows(tokens: list[Token], k: int) -> bool:
     while k < len(tokens) and tokens[k][3] in DETERMINERS:
         k += 1
     return k < len(tokens) and tokens[k][4]
+
+
+# cached: every verb form read is tried against the phrases of each of its lemmas
+@lru_cache(maxsize=4096)
+def _phrases_of(lemma: str) -> tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...]:
+    """The phrasal predicates of the table that begin with ``lemma``: (their further words,
+    those words as written in the table, their classes)."""
+    return tuple((tuple(rest.split()), rest, classes) for rest, classes in lexicon().phrases.get(lemma, {}).items())
 
 
 def _complement_preposition(
@@ -982,19 +1008,17 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
     rel = lambda a, b: (a - offset, b - offset)  # noqa: E731
     quote_spans = [rel(q.start - 1, q.end + 1) for q in facts.quotes]
     fact_spans = [rel(d.start, d.end) for d in facts.dates] + [rel(q.start, q.end) for q in facts.quantities]
-    masked = _covered(fact_spans + quote_spans, tokens)
-    in_quote = _covered(quote_spans, tokens)
+    masked = _covered(fact_spans + quote_spans, tokens)  # (the quoted words among them)
     lead = lead_end(text) or participle_lead_end(text)
     start = 0
     if lead:
-        start = next((k for k, t in enumerate(tokens) if t[0] >= lead), 0)
+        start = _first_token_at(tokens, lead)
     relative = _RELATIVE.match(text)
     if relative and start == 0:
-        start = next((k for k, t in enumerate(tokens) if t[0] >= relative.end()), 0)
-    blocked = masked | in_quote
-    found = _find_predicate(tokens, start, blocked, participle)
+        start = _first_token_at(tokens, relative.end())
+    found = _find_predicate(tokens, start, masked, participle)
     if found is None:
-        found = _copula(tokens, start, blocked)
+        found = _copula(tokens, start, masked)
     predicate = None
     subject = None
     objects: list[Anchor] = []
@@ -1185,7 +1209,7 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
     main_end = len(text)
     cut = None
     if predicate is not None:
-        cut = next((m for m in _CLAUSE.finditer(text) if m.start() >= predicate.end - offset), None)
+        cut = _next_clause(text, predicate.end - offset, tokens[pred_end - 1][3])
         if cut is not None:
             main_end = cut.start()
     own = facts if main_end == len(text) else _within(facts, offset, offset + main_end)
@@ -1200,14 +1224,14 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
     slots = _slots(text, tokens, words, masked, own, offset, subject, objects, predicate, pred_index)
     if cut is not None and cut.group().strip(" ,").lower() == "when" and not any(s.kind == "when" for s in slots):
         slots += _when_clause_times(text, facts, offset, cut.end())
-    slots += _role_slots(text, tokens, words, blocked, facts, offset)
+    slots += _role_slots(text, tokens, words, masked, facts, offset)
     if pred_index is not None:
         # after the verb, and after each repetition of it ("directed by A, directed by B")
         verb = tokens[pred_index][3]
         for k in [pred_end] + [
             x + 1 for x in range(pred_end, len(tokens) - 1) if tokens[x][3] == verb and tokens[x][0] < main_end
         ]:
-            slots += _agent_slots(text, tokens, blocked, k, facts, offset)
+            slots += _agent_slots(text, tokens, masked, k, facts, offset)
     if predicate is not None and pred_index is not None and predicate.lemma in lexicon().change_verbs:
         # "lost 3 percent of its people", "was raised 12 percent": a percentage right after the
         # verb makes it a change
@@ -1260,18 +1284,17 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
         rest = sorted(
             {
                 noun_lemma(t[2])
-                for k, t in enumerate(tokens[pred_index + 1 :], pred_index + 1)
+                for k, t in enumerate(tokens[pred_index + 1 : bisect.bisect_left(tokens, (main_end,))], pred_index + 1)
                 if k not in masked
                 and t[2][0].isalpha()
                 and t[3] not in _FUNCTION
-                and t[0] < main_end
                 and t[3] not in ("not", "never", "no")
                 and not (t[3].endswith("ly") and word_classes(t[2]) == _ADV)
             }
         )
     rest_names: list[str] = []
     if pred_index is not None:
-        for a, b in _proper_runs(tokens, pred_index + 1, len(tokens), blocked):
+        for a, b in _proper_runs(tokens, pred_index + 1, len(tokens), masked):
             key = name_key([t[2] for t in tokens[a:b]])
             if key:
                 rest_names.append(key)
@@ -1405,7 +1428,7 @@ def _slots(text, tokens, words, masked, facts: Facts, offset, subject, objects, 
     for q in facts.quantities:
         if any(a <= q.start and q.end <= b for a, b in quoted):
             continue
-        k = next((k for k, t in enumerate(tokens) if t[0] + offset >= q.start), len(tokens))
+        k = bisect.bisect_left(tokens, (q.start - offset,))  # the first token at or after the figure
         if q.kind == "ordinal":
             nxt = tokens[k + 1][3] if k + 1 < len(tokens) else ""
             if nxt[:1].isdigit() or nxt in _COUNT_WORDS:
@@ -1513,9 +1536,10 @@ def _slots(text, tokens, words, masked, facts: Facts, offset, subject, objects, 
 
 
 # where a sentence's further clauses begin: ", where passenger numbers fell", "; the line ..."
+# (the two cuts that begin with spaces share them: a run of spaces is tried once)
 _CLAUSE = re.compile(
     r"(?:,\s+(?:where|which|who|when|while|whereas|although|though|but|and|after|as|"
-    r"since|because)\b|\s+(?:when|where|whereas|while)\s+|;\s+|\s+[—–-]\s+|:\s+(?=[A-Z]))",
+    r"since|because)\b|\s+(?:(?:when|where|whereas|while)\s+|[—–-]\s+)|;\s+|:\s+(?=[A-Z]))",
     re.I,
 )
 # a clause a conjunction opens without a comma ("the approval comes as prices fell 3.8%"): its
@@ -1539,6 +1563,23 @@ _RELATIVE = re.compile(  # used with .match(text, pos), which anchors it at pos 
     r"because)\s+",
     re.I,
 )
+
+
+# the clause words a cut takes with the spaces after them (r"\s+while\s+"): a verb that is one
+# of them may lie inside a cut begun before it
+_CUT_SPANNING_WORDS = frozenset({"when", "where", "whereas", "while"})
+
+
+def _next_clause(text: str, at: int, verb: str) -> re.Match[str] | None:
+    """The first cut of ``_CLAUSE.finditer(text)`` starting at or after ``at``, the end of the
+    verb (the lower-cased word ``verb``): a search from ``at`` finds the same one, and skips the Python
+    loop over the cuts before the verb, unless a cut of the scan from the start runs across
+    ``at``. Only a verb that is one of those words allows that (any other cut ends at its
+    word's end or holds no letter); a non-ASCII verb takes the scan too (re.I folds "ſ" into
+    "s")."""
+    if verb in _CUT_SPANNING_WORDS or not verb.isascii():
+        return next((m for m in _CLAUSE.finditer(text) if m.start() >= at), None)
+    return _CLAUSE.search(text, at)
 
 
 def _same_level(text: str, facts: Facts, offset: int, at: int) -> Facts:
