@@ -12,9 +12,11 @@ small sizes.
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,6 +101,13 @@ def shared_surnames(size: int) -> str:
     )
 
 
+def one_surname(size: int) -> str:
+    """Thousands of people of one surname: each first name is looked at as a possible spelling
+    variant of every other ("Sergey Lavrov" / "Sergei Lavrov")."""
+    surname = _made_up_name(7919, 4)
+    return _sentences(size, lambda k: f"Minister {_made_up_name(k, 4)} {surname} said the plan was sound. ")
+
+
 def repeated_event(size: int) -> str:
     """Many sentences about one visit on different days ('X visited Beijing on May N, 1997 [1].')."""
     lines = []
@@ -128,6 +137,9 @@ def many_claims(size: int) -> str:
     return "".join(out)
 
 
+_MINISTER = re.compile(r"Minister (\S+ \S+) said")
+
+
 @dataclass(frozen=True)
 class Pattern:
     name: str
@@ -147,6 +159,7 @@ PATTERNS = [
     Pattern("many-figures", many_figures, ".txt", "quantities"),
     Pattern("many-names", many_names, ".txt", "learn+extract"),
     Pattern("shared-surnames", shared_surnames, ".txt", "learn+extract"),
+    Pattern("one-surname", one_surname, ".txt", "name variants"),
     Pattern("repeated-event", repeated_event, ".md", "check"),
     Pattern("many-claims", many_claims, ".yaml", "check"),
 ]
@@ -169,6 +182,13 @@ def extractor_run(pattern: Pattern, text: str) -> None:
         reg = EntityRegistry()
         reg.learn(text)
         Extractor(reg).extract(text)
+    elif pattern.target == "name variants":
+        # the people the registry would learn from the text, merged: only the merge is timed
+        # (with the reading of the names, linear and small beside it)
+        counts = Counter(_MINISTER.findall(text))
+        reg = EntityRegistry()
+        reg.people = set(counts)
+        reg._merge_variants(counts)
 
 
 def check_run(pattern: Pattern, text: str, folder: Path) -> None:

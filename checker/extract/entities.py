@@ -23,6 +23,7 @@ from rapidfuzz import fuzz, process
 
 from ..models import EntityMention
 from .gazetteer import DEMONYMS, Place, capitals, gazetteer
+from .ratio_pairs import NearWords
 from .vocabulary import MONTH_NAMES, WEEKDAYS
 
 TITLES = (
@@ -371,16 +372,17 @@ class EntityRegistry:
             words = name.split()
             groups.setdefault((words[-1], len(words)), []).append(name)
         for group in groups.values():
-            firsts = [name.split()[0] for name in group]
+            if len(group) < 2:
+                continue
+            # the later names of the group whose first word is within a ratio of 80 of a's,
+            # looked up rather than compared with every one
+            variants = NearWords([name.split()[0] for name in group], 80)
             for i, a in enumerate(group):
-                if a in self.aliases or i + 1 == len(group):
+                if a in self.aliases:
                     continue
-                # rapidfuzz scans the rest of the group in C; its looser cutoff only gathers
-                # candidates, each decided by the exact test below
-                near = process.extract(firsts[i], firsts[i + 1 :], scorer=fuzz.ratio, score_cutoff=79, limit=None)
-                for k in sorted(i + 1 + hit[2] for hit in near):
+                for k in variants.later(i):
                     b = group[k]
-                    if b not in self.aliases and fuzz.ratio(firsts[i], firsts[k]) >= 80:
+                    if b not in self.aliases:
                         self.aliases[b] = a
                         self.people.discard(b)
 

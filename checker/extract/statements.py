@@ -21,6 +21,7 @@ import operator
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Protocol, TypeVar
 
 from ..models import Anchor, Facts, Predicate, Slot, Statement
 from .gazetteer import DEMONYMS
@@ -128,6 +129,22 @@ _BASE_PREP = re.compile(
 # A token is (start, end, word, lower, capitalised): the sentence's one token table. Every
 # reader below indexes it instead of lower-casing and testing the same word again.
 Token = tuple[int, int, str, str, bool]
+# A predicate found in the token table: (verb token, end token, lemma, classes, the token of a
+# verb of saying before it or None).
+_Found = tuple[int, int, str, tuple[str, ...], int | None]
+
+
+class _Spanned(Protocol):
+    """A fact with its character span (a date, figure, name or quote)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+_S = TypeVar("_S", bound=_Spanned)
 _FIRST = operator.itemgetter(0)
 _LOWER = operator.itemgetter(3)
 
@@ -181,7 +198,7 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
-def _proper_runs(tokens, first: int, last: int, masked: set[int]) -> list[tuple[int, int]]:
+def _proper_runs(tokens: list[Token], first: int, last: int, masked: set[int]) -> list[tuple[int, int]]:
     """Runs of capitalised words (with inner "of"/"the"/"de"/"&"), as token index ranges."""
     runs, i = [], first
     while i < last:
@@ -214,7 +231,7 @@ def _first_token_at(tokens: list[Token], at: int) -> int:
     return k if k < len(tokens) else 0
 
 
-def _covered(spans: list[tuple[int, int]], tokens) -> set[int]:
+def _covered(spans: list[tuple[int, int]], tokens: list[Token]) -> set[int]:
     """Indices of the tokens lying inside any of the character spans."""
     out: set[int] = set()
     if not spans:
@@ -227,7 +244,7 @@ def _covered(spans: list[tuple[int, int]], tokens) -> set[int]:
     return out
 
 
-def _match_words(tokens, i: int, words: tuple[str, ...]) -> bool:
+def _match_words(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:
     if i + len(words) > len(tokens):
         return False
     return all(tokens[i + k][3].replace("’", "'") == w for k, w in enumerate(words))
@@ -242,7 +259,7 @@ _TO_VERBS = frozenset(
 )
 
 
-def _find_predicate(tokens, start: int, masked: set[int], participle: bool = False):
+def _find_predicate(tokens: list[Token], start: int, masked: set[int], participle: bool = False) -> _Found | None:
     """(token index, end index, lemma, classes) of the main verb, or None.
 
     A verb of the predicate table wins; else the first inflected lower-case verb form. A verb
@@ -432,7 +449,7 @@ def _tally_number(word: str) -> int:
     return int(word.replace(",", "")) if word[0].isdigit() else CARDINALS[word.lower()]
 
 
-def _noun_before_verb(tokens, i: int, masked: set[int]) -> bool:
+def _noun_before_verb(tokens: list[Token], i: int, masked: set[int]) -> bool:
     """Whether tokens[i] is a plural noun ending the subject: a form that is also a noun
     ("numbers", "prices") right before an inflected verb of the predicate table ("fell",
     "rose") that is not itself followed by a noun ("employs trained staff" keeps its verb)."""
@@ -456,7 +473,7 @@ _MODALS = frozenset("will would shall should can could may might must".split())
 _PARTICLES = frozenset("out up down off back over".split())
 
 
-def _verb_by_position(tokens, i: int, start: int, masked: set[int]) -> bool:
+def _verb_by_position(tokens: list[Token], i: int, start: int, masked: set[int]) -> bool:
     """Whether a form that may be a noun too ("cut", "play", "broke") is the verb by where it
     stands: after a modal ("will next play"), or right after a name and before a determiner,
     a particle or a figure ("the Bank of Valdoria cut its rate", "a wildfire broke out")."""
@@ -476,7 +493,7 @@ def _verb_by_position(tokens, i: int, start: int, masked: set[int]) -> bool:
 _ADVERBS = frozenset("next also then now still never not just already again soon".split())
 
 
-def _reduced_relative(tokens, i: int, masked: set[int]) -> bool:
+def _reduced_relative(tokens: list[Token], i: int, masked: set[int]) -> bool:
     """Whether the participle at ``i`` ("operated" before "by") follows a noun and a verb of
     the predicate table comes after its "by" phrase: it describes the noun, the later verb is
     the clause's."""
@@ -518,7 +535,7 @@ def _inflected_predicate(word: str) -> bool:
     return any(x != word and lexicon().classes_of(x) for x in verb_lemmas(word))
 
 
-def _phrase_after(tokens, k: int, masked: set[int], most: int = 8) -> range:
+def _phrase_after(tokens: list[Token], k: int, masked: set[int], most: int = 8) -> range:
     """The token indices of a prepositional phrase from ``k``: up to ``most`` tokens, ending
     before a comma or a clause word."""
     end = k
@@ -549,7 +566,7 @@ _COPULA_FORMS = {
 _BEFORE_COMPLEMENT = DETERMINERS | {"not", "never", "also", "still"}
 
 
-def _copula(tokens, start: int, masked: set[int]):
+def _copula(tokens: list[Token], start: int, masked: set[int]) -> _Found | None:
     """ "It is the company's second factory": a copula with a noun phrase after it, when the
     sentence has no other verb (a role after it, "is the mayor of", is a role statement)."""
     lex = lexicon()
@@ -569,7 +586,7 @@ def _copula(tokens, start: int, masked: set[int]):
 
 
 def _modality_and_negation(
-    tokens, start: int, pred: int, masked: frozenset[int] | set[int] = frozenset()
+    tokens: list[Token], start: int, pred: int, masked: frozenset[int] | set[int] = frozenset()
 ) -> tuple[str | None, bool]:
     """The modality ("will", "plans to", "may") and negation ("not", "never") cues before the
     verb; none inside a date or figure ("born 4 May 1981")."""
@@ -590,7 +607,7 @@ def _modality_and_negation(
     return modality, negated
 
 
-def _phrase_at(tokens: list[Token], i: int, lemmas) -> tuple[int, str, tuple[str, ...]] | None:
+def _phrase_at(tokens: list[Token], i: int, lemmas: tuple[str, ...]) -> tuple[int, str, tuple[str, ...]] | None:
     """The longest phrasal predicate of the table starting at verb token ``i`` ("set up",
     "get under way"): (end token, its lemma, its classes), or None."""
     best = None
@@ -639,7 +656,9 @@ def _complement_preposition(
     return tokens[k][3]
 
 
-def _anchor(text: str, tokens, lo: int, hi: int, masked: set[int], facts: Facts, offset: int) -> Anchor | None:
+def _anchor(
+    text: str, tokens: list[Token], lo: int, hi: int, masked: set[int], facts: Facts, offset: int
+) -> Anchor | None:
     """The noun phrase tokens[lo:hi] as an anchor: its names, head noun, modifiers, places."""
     possessor = lo < hi and tokens[lo][3] in {"his", "her", "its", "their"}
     while lo < hi and (tokens[lo][3] in DETERMINERS or not tokens[lo][2][0].isalnum()):
@@ -750,7 +769,7 @@ _ROLE_LEAD_NOT_POSSESSIVE = _ROLE_LEAD - {"its", "their", "his", "her"}
 _BODY_PREPS = ("of", "at", "for", "on", "with")
 
 
-def _name_run_at(tokens, k: int, masked: set[int], forward: bool = True) -> tuple[int, int] | None:
+def _name_run_at(tokens: list[Token], k: int, masked: set[int], forward: bool = True) -> tuple[int, int] | None:
     """The run of capitalised words starting (or, backwards, ending) at token ``k``."""
     n = len(tokens)
     if forward:
@@ -763,7 +782,7 @@ def _name_run_at(tokens, k: int, masked: set[int], forward: bool = True) -> tupl
 _NAMING = ("called", "named", "dubbed", "known as")
 
 
-def _name_after_comma(tokens, k: int, hi: int, masked: set[int]) -> str | None:
+def _name_after_comma(tokens: list[Token], k: int, hi: int, masked: set[int]) -> str | None:
     """The name key of an apposition that names what comes before its comma at ``k``:
     ", called CLEAR-M,", ", known as the Hollin Moor hoard," (a bare name, ", CLEAR-M,", may be
     a person's, so it is not taken), closed by a comma before ``hi``."""
@@ -783,7 +802,7 @@ def _name_after_comma(tokens, k: int, hi: int, masked: set[int]) -> str | None:
     return name_key([t[2] for t in tokens[run[0] : run[1]]]) or None
 
 
-def _possessor_run(tokens, k: int) -> tuple[int, int] | None:
+def _possessor_run(tokens: list[Token], k: int) -> tuple[int, int] | None:
     """The name ending in the possessive token ``k`` ("Velora's", "Harbour Trust's"), which
     the run of capitalised words leaves out for its apostrophe."""
     word = tokens[k][2].removesuffix("'s").removesuffix("’s")
@@ -795,7 +814,9 @@ def _possessor_run(tokens, k: int) -> tuple[int, int] | None:
     return a, k + 1
 
 
-def _role_slots(text: str, tokens, words: set[str], masked: set[int], facts: Facts, offset: int) -> list[Slot]:
+def _role_slots(
+    text: str, tokens: list[Token], words: set[str], masked: set[int], facts: Facts, offset: int
+) -> list[Slot]:
     """Who holds which office of what, in the three ways prose says it:
     "X is the (deputy) mayor of Y" / "X, the mayor of Y,"; "Y's manager, X,"; "Chief executive X"."""
     lex = lexicon()
@@ -897,7 +918,7 @@ def _role_slots(text: str, tokens, words: set[str], masked: set[int], facts: Fac
     return out
 
 
-def _agent_slots(text: str, tokens, masked: set[int], at: int, facts: Facts, offset: int) -> list[Slot]:
+def _agent_slots(text: str, tokens: list[Token], masked: set[int], at: int, facts: Facts, offset: int) -> list[Slot]:
     """Who did it, where the verb says so with "by" right after it: "directed by Will Gluck",
     "built by Talleres Ebro and Alstom", "assembled by the manufacturer Talleres Ebro". One
     slot holding every name of the "by" phrase; none when "by" is followed by no name ("by
@@ -938,7 +959,7 @@ def _agent_slots(text: str, tokens, masked: set[int], at: int, facts: Facts, off
     return [Slot(kind="agent", role="by", text=text[s:e], start=s + offset, end=e + offset, holder=names)]
 
 
-def _agent_name_at(tokens, k: int, masked: set[int], facts: Facts, offset: int) -> tuple[int, int] | None:
+def _agent_name_at(tokens: list[Token], k: int, masked: set[int], facts: Facts, offset: int) -> tuple[int, int] | None:
     """The name starting at token ``k``: a person or organisation the entity reader found
     ("Bert V. Royal"), else the run of capitalised words there."""
     at = tokens[k][0] + offset
@@ -949,7 +970,7 @@ def _agent_name_at(tokens, k: int, masked: set[int], facts: Facts, offset: int) 
     return _name_run_at(tokens, k, masked)
 
 
-def _measure_after(tokens, k: int, masked: set[int]) -> str:
+def _measure_after(tokens: list[Token], k: int, masked: set[int]) -> str:
     """The noun a sum or a share qualifies when written before it: "a $300 million share
     buyback" measures the buyback, "a 5% stake" the stake (the last noun of the run)."""
     measure = ""
@@ -965,7 +986,7 @@ def _measure_after(tokens, k: int, masked: set[int]) -> str:
     return measure
 
 
-def _measure_before(tokens, k: int, masked: set[int], stop: int) -> str:
+def _measure_before(tokens: list[Token], k: int, masked: set[int], stop: int) -> str:
     """The noun a figure measures when written before it: "revenue of $4.2 billion"."""
     for j in range(k - 1, max(stop + 1, k - 5) - 1, -1):
         w = tokens[j][2]
@@ -1005,7 +1026,10 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
     tokens = _tokens(text)
     if len(tokens) < 3:
         return None
-    rel = lambda a, b: (a - offset, b - offset)  # noqa: E731
+
+    def rel(a: int, b: int) -> tuple[int, int]:
+        return a - offset, b - offset
+
     quote_spans = [rel(q.start - 1, q.end + 1) for q in facts.quotes]
     fact_spans = [rel(d.start, d.end) for d in facts.dates] + [rel(q.start, q.end) for q in facts.quantities]
     masked = _covered(fact_spans + quote_spans, tokens)  # (the quoted words among them)
@@ -1164,8 +1188,8 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
             w = tokens[k][2]
             if k in masked or not w[0].isalpha() or tokens[k][4] or tokens[k][3] in _FUNCTION:
                 continue
-            classes = word_classes(w)
-            if (verb_lemmas(w) and tokens[k][3] not in verb_lemmas(w) and not classes & _NOMINAL) or (classes == _ADV):
+            kinds = word_classes(w)
+            if (verb_lemmas(w) and tokens[k][3] not in verb_lemmas(w) and not kinds & _NOMINAL) or (kinds == _ADV):
                 subj_hi = k
                 break
         # a relative clause or apposition inside the subject ends it at the first comma; an
@@ -1306,7 +1330,7 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
 _BE_FORMS = frozenset("is are was were be been being".split())
 
 
-def _passive(tokens, i: int, start: int) -> bool:
+def _passive(tokens: list[Token], i: int, start: int) -> bool:
     """A participle after a form of "be" ("had been upheld", "was built"): the passive voice."""
     w = tokens[i][3]
     if w in verb_lemmas(w) or w.endswith("ing"):
@@ -1314,7 +1338,7 @@ def _passive(tokens, i: int, start: int) -> bool:
     return any(tokens[k][3] in _BE_FORMS for k in range(max(start, i - 3), i))
 
 
-def _by_phrase(text, tokens, k: int, masked: set[int], facts: Facts, offset: int) -> Anchor | None:
+def _by_phrase(text: str, tokens: list[Token], k: int, masked: set[int], facts: Facts, offset: int) -> Anchor | None:
     """The noun phrase after "by" at token ``k`` ("by a lower court"), up to a clause mark,
     a preposition or a typed value."""
     while k < len(tokens) and tokens[k][3] != "by":
@@ -1355,7 +1379,18 @@ def _score_slot(m: re.Match[str], offset: int, a: int, b: int) -> Slot:
     )
 
 
-def _slots(text, tokens, words, masked, facts: Facts, offset, subject, objects, predicate, pred_index) -> list[Slot]:
+def _slots(
+    text: str,
+    tokens: list[Token],
+    words: set[str],
+    masked: set[int],
+    facts: Facts,
+    offset: int,
+    subject: Anchor | None,
+    objects: list[Anchor],
+    predicate: Predicate | None,
+    pred_index: int | None,
+) -> list[Slot]:
     lex = lexicon()
     out: list[Slot] = []
     quoted = [(q.start - 1, q.end + 1) for q in facts.quotes]
@@ -1513,8 +1548,12 @@ def _slots(text, tokens, words, masked, facts: Facts, offset, subject, objects, 
         while at < len(text) and text[at].isspace():
             at += 1
         split = _SPLIT.match(text, at)
-        nxt = _TOKEN.search(text, split.end()) if split else None
-        if nxt is not None and nxt.group()[0].isalpha() and nxt.group().lower() not in _PREPOSITIONS | {"and", "but"}:
+        word_after = _TOKEN.search(text, split.end()) if split else None
+        if (
+            word_after is not None
+            and word_after.group()[0].isalpha()
+            and word_after.group().lower() not in _PREPOSITIONS | {"and", "but"}
+        ):
             split = None  # "approved 2 to 3 new schools": a range of a count, not a split
         if split and not any(m.start("b") == split.start("b") for m in tallies):
             tallies.append(split)
@@ -1589,7 +1628,7 @@ def _same_level(text: str, facts: Facts, offset: int, at: int) -> Facts:
     spans = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
     mine = next((s for s in spans if s[0] <= at < s[1]), None)
 
-    def level(x) -> bool:
+    def level(x: _Spanned) -> bool:
         a = x.start - offset
         theirs = next((s for s in spans if s[0] <= a < s[1]), None)
         return theirs == mine
@@ -1615,7 +1654,9 @@ def clause_of(text: str, at: int) -> tuple[int, int]:
 
 
 def _within(facts: Facts, lo: int, hi: int) -> Facts:
-    keep = lambda items: [x for x in items if lo <= x.start and x.end <= hi]  # noqa: E731
+    def keep(items: list[_S]) -> list[_S]:
+        return [x for x in items if lo <= x.start and x.end <= hi]
+
     return Facts(
         dates=keep(facts.dates),
         quantities=keep(facts.quantities),

@@ -21,7 +21,7 @@ import os
 import re
 import shutil
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from ..atomic import temp_beside
@@ -289,7 +289,7 @@ def clean_cache(folder: Path) -> tuple[int, list[str]]:
     return removed, left
 
 
-def _rows(documents: Sequence[Document]):
+def _rows(documents: Sequence[Document]) -> Iterator[tuple[str, int, str]]:
     for doc in documents:
         for p in doc.passages:
             yield doc.path, p.index, p.text

@@ -320,7 +320,10 @@ def unmatched_context(
     # the value's own clause, up to a few words after it ("... to $7.50 due to demand in North
     # America": a trailing reason is no part of what the value measures)
     hi = min(hi, span[1] + after)
-    inside = lambda a: lo <= a < hi and not (span[0] <= a < span[1])  # noqa: E731
+
+    def inside(a: int) -> bool:
+        return lo <= a < hi and not (span[0] <= a < span[1])
+
     # names, but not acronyms or letters ("GAAP", "EBITDA", the "Q" of "4Q" name a measure or a period)
     names = [n for n, raw, at in rest_names_as_written(claim) if inside(at) and not raw.isupper() and len(n) > 2]
     names += [e.text.lower() for e in claim.facts.entities if e.kind == "place" and inside(e.start)]

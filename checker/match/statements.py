@@ -19,6 +19,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Literal
@@ -33,7 +34,7 @@ from ..extract.numbers_compare import describe as describe_quantity
 from ..extract.numbers_compare import same_figure, same_kind
 from ..extract.statements import name_key
 from ..extract.temporal import conflicts as dates_conflict
-from ..models import Anchor, DateMention, Predicate, Slot, Statement
+from ..models import Anchor, DateMention, Facts, Predicate, Slot, Statement
 
 # agree: the passage states it; compatible: the passage allows it but says less ("2001" for
 # "May 3, 2001", "under 45" for "39"); conflict and warning: both cannot hold
@@ -438,7 +439,7 @@ def _end(d: DateMention) -> DateMention:
     )
 
 
-def _end_of_unit(d: DateMention, day):
+def _end_of_unit(d: DateMention, day: dt.date) -> dt.date:
     if d.granularity == "month":
         return dt.date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
     if d.granularity in ("year", "decade", "century"):
@@ -446,7 +447,7 @@ def _end_of_unit(d: DateMention, day):
     return day
 
 
-def _start_of_unit(d: DateMention, day):
+def _start_of_unit(d: DateMention, day: dt.date) -> dt.date:
     if d.granularity == "month":
         return dt.date(day.year, day.month, 1)
     if d.granularity in ("year", "decade", "century"):
@@ -729,7 +730,9 @@ def align_statements(
             return None  # no period of the passage is the claim's ("November 6" beside a quarter is no other one)
     if recurs != "never" and cw and ew:
         # an open interval ("for the first time since 2009") dates no occurrence
-        dated = lambda slot: slot.role != "period" and not (slot.date.open_start or slot.date.open_end)  # noqa: E731
+        def dated(slot: Slot) -> bool:
+            return slot.role != "period" and not (slot.date.open_start or slot.date.open_end)
+
         gaps = [_gap_days(c.date, e.date) for c in cw for e in ew if dated(c) and dated(e)]
         limit = options.occurrence_days if recurs == "often" else None
         if gaps:
@@ -838,7 +841,7 @@ def _compare_agents(c: Slot, e: Slot, options: AlignOptions) -> Outcome:
 
 def align_any(
     claim: Statement | None,
-    facts,
+    facts: Facts,
     options: AlignOptions = DEFAULT_OPTIONS,
     cited: bool = False,
     contained: bool = False,
@@ -869,12 +872,19 @@ def _quantity_outcome(c: Slot, e: Slot) -> Outcome:
     return "agree"
 
 
-def _add(comps: list[SlotComparison], kind: str, c: Slot, outcomes: list[tuple[str, Slot]], show) -> None:
+def _add(
+    comps: list[SlotComparison],
+    kind: str,
+    c: Slot,
+    outcomes: Sequence[tuple[Outcome, Slot]],
+    show: Callable[[Slot], str],
+) -> None:
     """One comparison per claim slot: agreed when any peer agrees (or allows it), else its
     first conflict."""
     if not outcomes:
         return
     agreeing = [e for o, e in outcomes if o == "agree"] or [e for o, e in outcomes if o == "compatible"]
+    outcome: Outcome
     if agreeing:
         e = agreeing[0]
         outcome = "agree" if any(o == "agree" for o, _ in outcomes) else "compatible"

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Generic, Literal, TypeVar
 
 from ..ingest.citations import find_citations
 from ..match.statements import DEFAULT_OPTIONS, AlignOptions
@@ -47,7 +47,7 @@ class Side:
 
     def event_date(self) -> DateMention | None:
         """The date the sentence gives its event: the closed date nearest the action word."""
-        memo = self.__dict__.get("_event_date_memo")
+        memo: tuple[Facts, int, DateMention | None] | None = self.__dict__.get("_event_date_memo")
         if memo is not None and memo[0] is self.facts and memo[1] == len(self.facts.dates):
             return memo[2]
         out = self._event_date()
@@ -237,7 +237,10 @@ class ClaimRule(_NotPairRule):
         raise NotImplementedError  # pragma: no cover - abstract
 
 
-class PassageMemo:
+_Kept = TypeVar("_Kept")
+
+
+class PassageMemo(Generic[_Kept]):
     """What a claim rule works out for one source passage, kept for the next claim.
 
     Every claim citing a document reads all its passages; keyed by the facts object the
@@ -245,10 +248,10 @@ class PassageMemo:
     """
 
     def __init__(self, size: int = 8192):
-        self._kept: OrderedDict[int, tuple[Facts, str, Any]] = OrderedDict()
+        self._kept: OrderedDict[int, tuple[Facts, str, _Kept]] = OrderedDict()
         self._size = size
 
-    def get(self, side: Side, compute: Callable[[Side], Any]) -> Any:
+    def get(self, side: Side, compute: Callable[[Side], _Kept]) -> _Kept:
         key = id(side.facts)
         hit = self._kept.get(key)
         if hit is not None and hit[0] is side.facts and hit[1] == side.text:

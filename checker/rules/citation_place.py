@@ -44,8 +44,8 @@ class CitationPlace(DocumentRule):
         if not refs:
             return
         places_by_name = gazetteer()
-        cities_of: dict[str, list] = {}  # reference key -> the cities its title places events in
-        places_of: dict[int | None, list] = {}  # section heading -> the places the section names
+        cities_of: dict[str, list[EntityMention]] = {}  # reference key -> the cities its title places events in
+        places_of: dict[int | None, list[EntityMention]] = {}  # section heading -> the places the section names
         seen: set[tuple[int | None, str]] = set()
         for c in ctx.citations:
             ref = refs.get(c.key)
@@ -104,7 +104,7 @@ def _title_cities(ctx: DocContext, ref: Reference) -> list[EntityMention]:
     return out
 
 
-def _section_places(ctx: DocContext, head: int | None, index: int) -> list:
+def _section_places(ctx: DocContext, head: int | None, index: int) -> list[EntityMention]:
     """Places the citing section names: its heading and its body up to the next heading (the
     citing passage alone when it has no section heading)."""
     if head is None:

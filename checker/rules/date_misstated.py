@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..extract.measures import context_words, in_comparison_base, word_similarity
@@ -124,7 +124,10 @@ class _View:
     loose_years: frozenset[str]  # "2021", "21" of "FY21": years written outside any date
 
 
-_VIEWS = PassageMemo()
+_VIEWS: PassageMemo[_View] = PassageMemo()
+# A source date found misstated by the claim: (its sentence, the date, how well the sentences
+# align, how well the words around the two dates agree).
+_Evidence = tuple[Side, DateMention, float, float]
 _LOOSE_YEAR = re.compile(r"(?:FY|F|')\s?(\d{2})\b|\b(\d{4})\b(?![\d,.])", re.IGNORECASE)
 
 
@@ -183,7 +186,9 @@ def _written_elsewhere(d: DateMention, views: list[tuple[Side, _View]]) -> bool:
     return any(str(y) in v.loose_years or f"{y % 100:02d}" in v.loose_years for _, v in views)
 
 
-def _conflicting(claim: Side, mine: DateMention, pool: list[tuple[Side, DateMention, dict[str, float]]]):
+def _conflicting(
+    claim: Side, mine: DateMention, pool: list[tuple[Side, DateMention, dict[str, float]]]
+) -> _Evidence | None:
     """The best source date of the same kind, in a matching sentence, about the same thing."""
     own = _context(claim, mine)
     best = None
@@ -207,7 +212,7 @@ def _conflicting(claim: Side, mine: DateMention, pool: list[tuple[Side, DateMent
 
 def _the_only_period(
     claim: Side, mine: DateMention, pool: list[tuple[Side, DateMention, dict[str, float]]], named: set[int]
-):
+) -> tuple[_Evidence | None, str]:
     """The source's own periods all fall in one other year, or one other quarter: a report on
     that period, which the claim misdates ("results for Q4 2020" where the call speaks only of
     the third quarter of 2020). Returns the hit's evidence and how to say it, or ``(None, "")``.
@@ -268,7 +273,9 @@ def _quarter_names(side: Side) -> list[tuple[int, int, int, str]]:
     return out
 
 
-def _bare_quarters_misstated(claim: Side, views: list[tuple[Side, _View]], stated: set[int]):
+def _bare_quarters_misstated(
+    claim: Side, views: list[tuple[Side, _View]], stated: set[int]
+) -> Iterator[tuple[Hit, Side]]:
     """ "in Q1" where the source never names the first quarter and its matching sentence
     speaks of the second: a quarter named without a year, checked by name alone."""
     dated = [(d.start, d.end) for d in claim.facts.dates]

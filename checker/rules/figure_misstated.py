@@ -143,7 +143,9 @@ class FigureMisstated(ClaimRule):
                 side,
             )
 
-    def _other_period(self, claim: Side, mine: Measure, stated, min_measure: float, min_align: float):
+    def _other_period(
+        self, claim: Side, mine: Measure, stated: list[tuple[Side, Measure]], min_measure: float, min_align: float
+    ) -> tuple[Hit, Side] | None:
         best = None
         for side, theirs in stated:
             score = measure_similarity(mine, theirs, ignore_period=True)
@@ -221,7 +223,7 @@ def _align(claim: Side, side: Side) -> float:
 _SPLIT_THOUSANDS = re.compile(r",\s\d{3}(?!\d)")
 
 
-_MEASURES = PassageMemo()
+_MEASURES: PassageMemo[list[Measure]] = PassageMemo()
 
 
 def _figures(side: Side) -> list[Measure]:

@@ -96,7 +96,7 @@ class FirstInYears(DocumentRule):
                     break
 
 
-def _window_start(m: re.Match, day: dt.date) -> dt.date | None:
+def _window_start(m: re.Match[str], day: dt.date) -> dt.date | None:
     """The day after which the claim says nothing of the kind happened."""
     if m.group("year"):
         return dt.date(int(m.group("year")), 12, 31)
