@@ -41,17 +41,27 @@ class StoredFacts:
         self.registry = registry
         self.fresh: dict[Key, tuple[bytes, bytes]] = {}  # extracted in this run, packed, to write back
         self.used = 0  # stored extractions read
+        self._hold: dict[Key, bool] = {}  # key -> whether its stored reads hold in this run
+
+    def holds(self, key: Key) -> bool:
+        """Whether ``key`` has stored facts this run's registry reads alike (decoded on ``get``)."""
+        hit = self._hold.get(key)
+        if hit is None:
+            row = self.rows.get(key)
+            try:
+                hit = row is not None and self.registry.reads_hold(NameReads.from_json(json.loads(unpack(row[0]))))
+            except (ValueError, KeyError, TypeError, IndexError, zlib.error) as exc:
+                log.warning("corpus store: the reads of %s passage %d are unreadable (%s); extracting it", *key, exc)
+                hit = False
+            self._hold[key] = hit
+        return hit
 
     def get(self, key: Key) -> Facts | None:
         """The stored facts of ``key`` if this run's registry reads what their extraction read."""
-        row = self.rows.get(key)
-        if row is None:
+        if not self.holds(key):
             return None
         try:
-            reads = NameReads.from_json(json.loads(unpack(row[0])))
-            if not self.registry.reads_hold(reads):
-                return None
-            facts = Facts.model_validate_json(unpack(row[1]))
+            facts = Facts.model_validate_json(unpack(self.rows[key][1]))
         except (ValueError, KeyError, TypeError, IndexError, zlib.error) as exc:
             log.warning("corpus store: the facts of %s passage %d are unreadable (%s); extracting it", *key, exc)
             return None
