@@ -74,6 +74,12 @@ class StoredFacts:
         if key[0] in self.hashes and key not in self.fresh:
             self.fresh[key] = (pack(json.dumps(reads.to_json())), pack(facts.model_dump_json()))
 
+    def take(self, rows: dict[Key, tuple[bytes, bytes]]) -> None:
+        """Rows another process of this run extracted (a Dask worker), to write back with ours."""
+        for key, row in rows.items():
+            if key[0] in self.hashes:
+                self.fresh.setdefault(key, row)
+
     def pending(self) -> list[tuple[str, str, int, str, bytes, bytes]]:
         """The store rows of this run's extractions, in key order."""
         return [
