@@ -418,19 +418,45 @@ def phase_check(d: Path, runs: int, budget: float, cache: Path | None = None) ->
     return summary
 
 
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def _machine_ceiling(jobs: int, n: int = 8_000_000) -> float:
+    """How much faster ``jobs`` processes finish a pure-CPU loop than one, right now: what the
+    machine's share of cores allows any --jobs run (on a shared machine, well below ``jobs``)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    t = time.perf_counter()
+    _spin(n)
+    one = time.perf_counter() - t
+    t = time.perf_counter()
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        list(pool.map(_spin, [n // jobs] * jobs))
+    return one / (time.perf_counter() - t)
+
+
 def phase_jobs(d: Path, runs: int, jobs: int) -> dict:
     """The end-to-end check with 1 and with ``jobs`` processes, alternated in this one process
     on the warm cache (so the two share the machine's load): medians, their ratio, and whether
-    the two reports are the same."""
+    the two reports are the same; beside them the speed-up the machine gives a pure-CPU loop in
+    the same rounds (the ceiling any run could reach then) and the CPU seconds each spent."""
     import checker.engine as engine
 
     walls: dict[int, list[float]] = {1: [], jobs: []}
+    cpus: dict[int, list[float]] = {1: [], jobs: []}  # CPU s of the run and its workers
     after_index: dict[int, list[float]] = {1: [], jobs: []}
     digests: dict[int, set[str]] = {1: set(), jobs: set()}
     claims = 0
     warm = engine.CheckConfig(sources=[d / "sources"], cache_dir=d / "cache", root=d)
     engine.check([d / "claims.yaml"], warm)  # the store and the index written, not timed
+    ceilings = []
     for _ in range(runs):
+        ceilings.append(_machine_ceiling(jobs))
         for n in (1, jobs):
             marks: dict[str, float] = {}
 
@@ -438,10 +464,12 @@ def phase_jobs(d: Path, runs: int, jobs: int) -> dict:
                 marks.setdefault(stage, time.perf_counter())
 
             cfg = engine.CheckConfig(sources=[d / "sources"], cache_dir=d / "cache", root=d, jobs=n)
+            before = _cpu_s()
             t0 = time.perf_counter()
             report = engine.check([d / "claims.yaml"], cfg, progress)
             end = time.perf_counter()
             walls[n].append(end - t0)
+            cpus[n].append(_cpu_s() - before)
             after_index[n].append(end - marks.get("indexing sources", t0))
             digests[n].add(_report_digest(report))
             claims = report.summary.claims
@@ -460,9 +488,21 @@ def phase_jobs(d: Path, runs: int, jobs: int) -> dict:
         "speedup_after_index": a1 / aj,
         "same_report": len(digests[1] | digests[jobs]) == 1,
         "walls": walls,
+        "machine_ceiling": statistics.median(ceilings),
+        "machine_ceilings": ceilings,
+        "cpu_s_1": statistics.median(cpus[1]),
+        "cpu_s_jobs": statistics.median(cpus[jobs]),
+        "cpus": cpus,
+        "load_avg": os.getloadavg(),
         "peak_rss_mb": peak_mb(),
         "peak_rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }
+
+
+def _cpu_s() -> float:
+    """CPU seconds (user + system) of this process and of its children that have ended."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def phase_profile(d: Path, budget: float) -> dict:
@@ -652,6 +692,17 @@ def table(results: dict) -> str:
             lambda n: (
                 f"{fmt(g(n, 'jobs', 'jobs'))}; **{fmt(g(n, 'jobs', 'speedup_end_to_end'), 2)}x** "
                 f"({fmt(g(n, 'jobs', 'speedup_after_index'), 2)}x); {g(n, 'jobs', 'same_report')}"
+            ),
+        ),
+        (
+            "  the machine's own speed-up of a pure-CPU loop in J processes, same rounds",
+            lambda n: f"{fmt(g(n, 'jobs', 'machine_ceiling'), 2)}x",
+        ),
+        (
+            "  CPU s of the check and its workers, 1 / J processes (load average at the end)",
+            lambda n: (
+                f"{fmt(g(n, 'jobs', 'cpu_s_1'), 1)} / {fmt(g(n, 'jobs', 'cpu_s_jobs'), 1)}"
+                f" ({fmt((g(n, 'jobs', 'load_avg') or [None])[0], 1)})"
             ),
         ),
         (

@@ -84,6 +84,19 @@ def test_two_jobs_read_the_cached_index_as_one_does(tmp_path):
     assert _json(root) == cold == _json(root, "--jobs", "2")
 
 
+def test_two_jobs_on_a_warm_store_extract_no_passage_again(tmp_path):
+    root = _project(tmp_path)
+    with _pool_runs() as cold_messages:
+        cold = _json(root, "--jobs", "2")
+    with _pool_runs() as warm_messages:
+        warm = _json(root, "--jobs", "2")
+    assert any("source passages extracted in 2 processes" in m for m in cold_messages)
+    # the stored passages are decoded by the workers that read them, none extracted before
+    assert any("in 2 processes" in m for m in warm_messages)
+    assert not any("source passages extracted" in m for m in warm_messages)
+    assert warm == cold
+
+
 def test_the_demo_report_is_identical_for_any_number_of_jobs(tmp_path):
     for name in ("claims", "sources"):
         shutil.copytree(REPO / name, tmp_path / name)

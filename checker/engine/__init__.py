@@ -107,7 +107,7 @@ class Checker:
         if self.config.scheduler:
             from .dask_jobs import outcomes as on_cluster  # the dask extra, imported only when asked
 
-            return on_cluster(paths, self.config, len(run.inputs))
+            return on_cluster(paths, self.config, len(run.inputs), run.rules.pairer.facts.stored)
         return outcomes(run.rules, self.config.jobs)
 
     def prepare(self, paths: Sequence[Path]) -> Prepared:

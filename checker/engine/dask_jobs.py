@@ -4,8 +4,10 @@ Imported only when a scheduler is named. A task is a pure function of (the paths
 settings, a range of input positions): the worker prepares the run once, the same
 deterministic preparation the client made (inputs read, sources from the store, facts of
 the documents under check, claims, pairing indexes), keeps it for the run's later tasks, and
-returns the range's outcomes; the client takes them in input order, so the report is the one
-a single process writes. Every worker must see the inputs, the sources and the cache folder
+returns the range's outcomes, with the rows of the source passages it extracted for the
+corpus store (each row sent once per worker); the client takes the outcomes in input order,
+so the report is the one a single process writes, and writes the rows back after the run as
+it writes its own. Every worker must see the inputs, the sources and the cache folder
 at the same paths as the client (a shared filesystem mounted alike); relative paths are read
 from the client's working folder.
 """
@@ -27,13 +29,20 @@ from .settings import CheckConfig
 
 if TYPE_CHECKING:
     from . import Prepared
+    from .stored_facts import StoredFacts
+
+Rows = dict[tuple[str, int], tuple[bytes, bytes]]  # (source path, passage) -> a corpus store row
 
 _lock = threading.Lock()  # one run prepared and checked at a time in a worker
 _prepared: dict[str, Prepared] = {}  # run token -> the worker's prepared run (the latest only)
+_sent: set[tuple[str, int]] = set()  # store rows this worker has sent for that run
 
 
-def outcomes(paths: Sequence[Path], config: CheckConfig, count: int) -> Iterator[Outcome]:
-    """The outcome of each of the run's ``count`` inputs, in input order, computed on the cluster."""
+def outcomes(
+    paths: Sequence[Path], config: CheckConfig, count: int, stored: StoredFacts | None = None
+) -> Iterator[Outcome]:
+    """The outcome of each of the run's ``count`` inputs, in input order, computed on the
+    cluster; the store rows the workers extracted go to ``stored`` (the client's, to write back)."""
     try:
         from distributed import Client, LocalCluster
     except ImportError:
@@ -58,15 +67,21 @@ def outcomes(paths: Sequence[Path], config: CheckConfig, count: int) -> Iterator
             for start in range(0, count, size)
         ]
         for future in futures:
-            yield from future.result()
+            found, rows = future.result()
+            if stored is not None:
+                stored.take(rows)
+            yield from found
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
 
-def _check_range(token: str, cwd: str, paths: list[Path], config: CheckConfig, start: int, end: int) -> list[Outcome]:
-    """The outcomes of inputs ``start`` to ``end``, relative paths read from the client's folder."""
+def _check_range(
+    token: str, cwd: str, paths: list[Path], config: CheckConfig, start: int, end: int
+) -> tuple[list[Outcome], Rows]:
+    """The outcomes of inputs ``start`` to ``end`` (relative paths read from the client's
+    folder) and the store rows of the passages extracted for them not sent before."""
     from . import Checker
 
     with _lock:
@@ -76,7 +91,12 @@ def _check_range(token: str, cwd: str, paths: list[Path], config: CheckConfig, s
             run = _prepared.get(token)
             if run is None:
                 _prepared.clear()
+                _sent.clear()
                 run = _prepared[token] = Checker(config).prepare(paths)
-            return [run.rules.check(run.inputs[k], k) for k in range(start, end)]
+            found = [run.rules.check(run.inputs[k], k) for k in range(start, end)]
+            stored = run.rules.pairer.facts.stored
+            rows = {k: row for k, row in stored.fresh.items() if k not in _sent} if stored is not None else {}
+            _sent.update(rows)
+            return found, rows
         finally:
             os.chdir(here)

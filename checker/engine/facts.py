@@ -175,6 +175,13 @@ class LazyFacts:
             out.append((facts, self.stored.fresh.get((path, i)) if self.stored is not None else None))
         return out
 
+    def to_extract(self, keys: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
+        """Those of ``keys`` not read yet whose facts must be extracted: a passage the store
+        holds (and this run's registry reads alike) is decoded where it is read, which costs
+        less than extracting it once and sending its facts between processes."""
+        stored = self.stored
+        return [k for k in keys if k not in self.extracted and (stored is None or not stored.holds(k))]
+
     def keep(self, keys: Sequence[tuple[str, int]], found: Sequence[tuple[Facts, tuple[bytes, bytes] | None]]) -> None:
         """Take extracted facts made elsewhere (the same extraction: the same facts)."""
         for key, (facts, row) in zip(keys, found):

@@ -6,7 +6,7 @@ making the same statement (found through :mod:`checker.pairing`'s index, never b
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from ..match.context import another_time, times_around
@@ -141,6 +141,17 @@ class Pairer:
         if hits is None:
             hits = self._hits[position] = index.search(item.side.text, self.config.candidates)
         return hits
+
+    def search_inputs(self, positions: Sequence[int]) -> list[tuple[int, list[tuple[str, int, float]]]]:
+        """The index's candidates of the inputs at ``positions`` that search (the searches
+        split between processes; ``keep_searches`` takes them back)."""
+        if self.index is None:
+            return []
+        return [(k, self._search(self.index, self.inputs[k], k)) for k in positions if _searches(self.inputs[k].side)]
+
+    def keep_searches(self, found: Iterable[tuple[int, list[tuple[str, int, float]]]]) -> None:
+        for k, hits in found:
+            self._hits.setdefault(k, hits)
 
     def wanted(self) -> list[tuple[str, int]]:
         """The source passages the inputs' searches return, in first-asked order: what the claim

@@ -1,13 +1,14 @@
 """The inputs checked in a pool of processes (``--jobs``), their outcomes taken in input order.
 
 Each worker is a fork of the run once its corpus, facts of the documents under check, pairing
-indexes and claims are ready, so nothing is pickled on the way in. First the source passages
-the claims' searches return (and the passages their unnamed subjects read back to) are
-extracted, split between the workers, and their facts kept in the parent; then the workers,
-forked again, check contiguous chunks of inputs with :meth:`RuleStage.check`, a function of
-one input and the corpus, and send back plain outcomes (findings, evidence, the support its
-pairs give). The report builder
-takes them in input order, so the report is byte-identical for any number of jobs.
+indexes and claims are ready, so nothing is pickled on the way in. First a pool of workers
+runs the claims' index searches, then extracts the source passages they return that the
+corpus store does not hold (and the passages their unnamed subjects read back to); the
+results are kept in the parent. Then the workers, forked again, check contiguous chunks of
+inputs with :meth:`RuleStage.check`, a function of one input and the corpus, and send back
+plain outcomes (findings, evidence, the support its pairs give); a stored passage is decoded
+by the worker that reads it. The report builder takes the outcomes in input order, so the
+report is byte-identical for any number of jobs.
 """
 
 from __future__ import annotations
@@ -53,23 +54,36 @@ def outcomes(stage: RuleStage, jobs: int) -> Iterator[Outcome]:
     memory = index.conn.serialize() if index is not None and index.db_path == ":memory:" else None
     gc.freeze()  # what the workers inherit is never traversed by their collector (no copy of every page)
     try:
-        # the passages the claims will read, extracted once between the workers (claims share
-        # many: each worker extracting its own would repeat most of the work)
-        facts = stage.pairer.facts
-        wanted = sorted(stage.pairer.wanted())  # by source and place: a worker meets an article's names together
-        for _ in range(2):  # the passages, then the context their unnamed subjects read
-            chunks = _chunks(wanted, workers, len(wanted))
-            with _pool(workers, memory) as pool:
-                for keys, found in zip(chunks, pool.map(_extract_chunk, chunks)):
-                    facts.keep(keys, found)
-            log.info("%d source passages extracted in %d processes", len(wanted), workers)
-            wanted = facts.context(wanted)
-        with _pool(workers, memory) as pool:  # forked again: the workers start with every passage read
+        with _pool(workers, memory) as pool:
+            _prefetch(stage, pool, workers)
+        with _pool(workers, memory) as pool:  # forked again: the workers start with every search and passage read
             for chunk in pool.map(_check_chunk, _chunks(range(len(inputs)), workers, MAX_CHUNK)):
                 yield from chunk
     finally:
         _stage = None
         gc.unfreeze()
+
+
+def _prefetch(stage: RuleStage, pool: ProcessPoolExecutor, workers: int) -> None:
+    """What the claims will read, done once between the workers and kept in this process: the
+    index searches, then the source passages they return that must be extracted (claims share
+    many: each worker extracting its own would repeat most of the work), then the window their
+    unnamed subjects read. A passage the store holds is left to be decoded where it is read."""
+    pairer, facts = stage.pairer, stage.pairer.facts
+    if pairer.index is not None:
+        positions = range(len(pairer.inputs))
+        for hits in pool.map(_search_chunk, _chunks(positions, workers, MAX_CHUNK * 4)):
+            pairer.keep_searches(hits)
+    # by source and place: a worker meets an article's names together
+    wanted = facts.to_extract(sorted(pairer.wanted()))
+    for _ in range(2):  # the passages, then the context their unnamed subjects read
+        if not wanted:
+            return
+        chunks = _chunks(wanted, workers, len(wanted))
+        for keys, found in zip(chunks, pool.map(_extract_chunk, chunks)):
+            facts.keep(keys, found)
+        log.info("%d source passages extracted in %d processes", len(wanted), workers)
+        wanted = facts.to_extract(facts.context(wanted))
 
 
 def _pool(workers: int, memory: bytes | None) -> ProcessPoolExecutor:
@@ -102,6 +116,10 @@ def _reopen_index(memory: bytes | None) -> None:
         index = PassageIndex(":memory:")
         index.conn.deserialize(memory)
         pairer.index = index
+
+
+def _search_chunk(positions: range) -> list[tuple[int, list[tuple[str, int, float]]]]:
+    return _forked_stage().pairer.search_inputs(positions)
 
 
 def _extract_chunk(keys: Sequence[tuple[str, int]]) -> list[tuple[Facts, tuple[bytes, bytes] | None]]:

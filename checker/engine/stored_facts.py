@@ -41,17 +41,27 @@ class StoredFacts:
         self.registry = registry
         self.fresh: dict[Key, tuple[bytes, bytes]] = {}  # extracted in this run, packed, to write back
         self.used = 0  # stored extractions read
+        self._hold: dict[Key, bool] = {}  # key -> whether its stored reads hold in this run
+
+    def holds(self, key: Key) -> bool:
+        """Whether ``key`` has stored facts this run's registry reads alike (decoded on ``get``)."""
+        hit = self._hold.get(key)
+        if hit is None:
+            row = self.rows.get(key)
+            try:
+                hit = row is not None and self.registry.reads_hold(NameReads.from_json(json.loads(unpack(row[0]))))
+            except (ValueError, KeyError, TypeError, IndexError, zlib.error) as exc:
+                log.warning("corpus store: the reads of %s passage %d are unreadable (%s); extracting it", *key, exc)
+                hit = False
+            self._hold[key] = hit
+        return hit
 
     def get(self, key: Key) -> Facts | None:
         """The stored facts of ``key`` if this run's registry reads what their extraction read."""
-        row = self.rows.get(key)
-        if row is None:
+        if not self.holds(key):
             return None
         try:
-            reads = NameReads.from_json(json.loads(unpack(row[0])))
-            if not self.registry.reads_hold(reads):
-                return None
-            facts = Facts.model_validate_json(unpack(row[1]))
+            facts = Facts.model_validate_json(unpack(self.rows[key][1]))
         except (ValueError, KeyError, TypeError, IndexError, zlib.error) as exc:
             log.warning("corpus store: the facts of %s passage %d are unreadable (%s); extracting it", *key, exc)
             return None
@@ -63,6 +73,12 @@ class StoredFacts:
         extracted (what the run does with them later cannot reach the store)."""
         if key[0] in self.hashes and key not in self.fresh:
             self.fresh[key] = (pack(json.dumps(reads.to_json())), pack(facts.model_dump_json()))
+
+    def take(self, rows: dict[Key, tuple[bytes, bytes]]) -> None:
+        """Rows another process of this run extracted (a Dask worker), to write back with ours."""
+        for key, row in rows.items():
+            if key[0] in self.hashes:
+                self.fresh.setdefault(key, row)
 
     def pending(self) -> list[tuple[str, str, int, str, bytes, bytes]]:
         """The store rows of this run's extractions, in key order."""
