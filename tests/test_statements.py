@@ -1236,3 +1236,20 @@ def test_a_wire_dateline_is_neither_subject_nor_time_and_a_figure_supports_only_
         },
     )
     assert got["stated"] == "supported" and got["half-more"] != "supported"
+
+
+def test_a_possessive_in_a_heading_names_what_the_bare_subjects_under_it_are_of(tmp_path):
+    from checker.extract.statements import names_in
+
+    assert names_in("Survey 2025: Brantham's homes pass 80,000") == ("survey", "brantham")
+    assert names_in("An older town") == ()
+    source = "# Survey 2025: Brantham's homes pass 80,000\n\n## Ages\n\nThe median age rose from 38.2 to 40.1 years.\n"
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "agree": "Brantham's median age climbed to 40.1 years from 38.2.",
+            "conflict": "Brantham's median age climbed to 41.0 years from 38.2.",
+        },
+    )
+    assert got == {"agree": "supported", "conflict": "contradicted"}

@@ -1908,9 +1908,15 @@ def names_in(text: str) -> tuple[str, ...]:
     """Name keys of the capitalised runs of a text (a heading, an earlier sentence), in order:
     what a bare "the wheat harvest" after them may be of (``Anchor.context_names``). Kept per
     text: each passage is in the window of the six after it."""
-    tokens = _tokens(text)
-    keys = (name_key([t[2] for t in tokens[i:j]]) for i, j in _proper_runs(tokens, 0, len(tokens), set()))
+    # "Lindmark's population": the possessor is a name too; "An older province": a capital
+    # that only starts a heading names nothing
+    tokens = _tokens(_POSSESSIVE_S.sub(r"\1", text))
+    runs = _proper_runs(tokens, 0, len(tokens), set())
+    keys = (name_key([t[2] for t in tokens[i:j]]) for i, j in runs if not (j - i == 1 and tokens[i][3] in _FUNCTION))
     return tuple(dict.fromkeys(k for k in keys if k))
+
+
+_POSSESSIVE_S = re.compile(r"(\w)['’]s\b")
 
 
 _ADVERB_LEAD = re.compile(r"\s*([^\W\d_]+),\s+")
