@@ -1253,3 +1253,19 @@ def test_a_possessive_in_a_heading_names_what_the_bare_subjects_under_it_are_of(
         },
     )
     assert got == {"agree": "supported", "conflict": "contradicted"}
+
+
+def test_a_bare_subject_of_a_clause_is_of_the_names_around_it_too(tmp_path):
+    source = (
+        "# Skyline Air traffic in May\n\n"
+        "Domestic traffic was flat at 0.8 million passengers, while international routes grew 9 percent.\n"
+    )
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "conflict": "Skyline Air's international routes fell 9 percent.",
+            "other-airline": "Bluecrest Air's international routes fell 9 percent.",
+        },
+    )
+    assert got == {"conflict": "contradicted", "other-airline": "unverified"}

@@ -80,7 +80,7 @@ class LazyFacts:
 
     def _resolved(self, doc: Document, index: int) -> Facts:
         """The passage's facts, a pronoun or bare "the museum" subject pointed at what it means."""
-        facts = self._extract(doc, index)
+        facts = self._with_clause_context(doc, index, self._extract(doc, index))
         extracted = facts.statement
         if extracted is None or extracted.subject is None or extracted.subject.names:
             return facts
@@ -98,6 +98,23 @@ class LazyFacts:
         if st.subject is extracted.subject:
             return facts
         return facts.model_copy(update={"statement": st})
+
+    def _with_clause_context(self, doc: Document, index: int, facts: Facts) -> Facts:
+        """The facts with each bare subject of a clause of their own ("..., while international
+        routes grew 11 percent") given the names around it, as the main clause's is."""
+        if not facts.clauses:
+            return facts
+        clauses = []
+        for st in facts.clauses:
+            subj = st.subject
+            if subj is not None and not subj.names and subj.resolved_from is None and not subj.pronoun and subj.head:
+                names = self._context_names(doc, index, subj.start)
+                if names:
+                    st = st.model_copy(update={"subject": subj.model_copy(update={"context_names": names})})
+            clauses.append(st)
+        if all(a is b for a, b in zip(clauses, facts.clauses)):
+            return facts
+        return facts.model_copy(update={"clauses": clauses})
 
     def _context_names(self, doc: Document, index: int, at: int) -> list[str]:
         """The names of the headings above passage ``index``, of the passages of its window and
