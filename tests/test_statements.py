@@ -1269,3 +1269,19 @@ def test_a_bare_subject_of_a_clause_is_of_the_names_around_it_too(tmp_path):
         },
     )
     assert got == {"conflict": "contradicted", "other-airline": "unverified"}
+
+
+def test_a_no_before_the_subject_or_the_object_denies_the_predicate(tmp_path):
+    st = _statement("No passengers were injured in the Tarn ferry fire.")
+    assert st.predicate.negated and st.subject.head == "passenger" and "no" not in st.subject.modifiers
+    assert _statement("Orvane declared no final dividend.").predicate.negated
+    source = "No passengers were injured in the Tarn ferry fire on 3 May 2026.\n"
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "agree": "No passengers were injured in the Tarn ferry fire on 3 May 2026.",
+            "conflict": "Several passengers were injured in the Tarn ferry fire on 3 May 2026.",
+        },
+    )
+    assert got["conflict"] == "contradicted" and got["agree"] != "contradicted"

@@ -623,6 +623,30 @@ def _phrase_at(tokens: list[Token], i: int, lemmas: tuple[str, ...]) -> tuple[in
     return best
 
 
+_NOBODY = frozenset({"no one", "no-one", "nobody", "none"})
+
+
+def _denied_by_determiner(
+    predicate: Predicate, subject: Anchor | None, objects: list[Anchor]
+) -> tuple[Anchor | None, list[Anchor]]:
+    """ "No one was taken to hospital", "No workers were hurt", "declared no interim dividend":
+    a "no" before the subject or the object denies the predicate ("Two people were taken" is
+    its opposite); the anchor is read without it, "no one" as people."""
+
+    def bare(a: Anchor) -> Anchor:
+        head = "people" if a.text.lower() in _NOBODY else a.head
+        return a.model_copy(update={"head": head, "modifiers": [m for m in a.modifiers if m != "no"]})
+
+    if subject is not None and not subject.names and (subject.text.lower() in _NOBODY or "no" in subject.modifiers):
+        if subject.text.lower() in _NOBODY or subject.text.lower().startswith("no "):
+            predicate.negated = not predicate.negated
+            subject = bare(subject)
+    if objects and objects[0].text.lower().startswith("no ") and "no" in objects[0].modifiers:
+        predicate.negated = not predicate.negated
+        objects = [bare(objects[0]), *objects[1:]]
+    return subject, objects
+
+
 def _name_follows(tokens: list[Token], k: int) -> bool:
     """Whether a capitalised word (past a determiner) starts at token ``k``."""
     while k < len(tokens) and tokens[k][3] in DETERMINERS:
@@ -1229,6 +1253,8 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
         obj = _anchor(text, tokens, j, k, masked, facts, offset)
         if obj is not None and (obj.head or obj.names):
             objects.append(obj)
+    if predicate is not None:
+        subject, objects = _denied_by_determiner(predicate, subject, objects)
     # the main clause's slots end where its next clause begins (", where ...", "; ..."), after its verb
     main_end = len(text)
     cut = None
