@@ -1285,3 +1285,10 @@ def test_a_no_before_the_subject_or_the_object_denies_the_predicate(tmp_path):
         },
     )
     assert got["conflict"] == "contradicted" and got["agree"] != "contradicted"
+
+
+def test_a_year_is_no_head_and_a_rank_before_the_verb_is_no_placing():
+    st = _statement("The 2027 Brightwater Fair will be held from 9 to 11 July.")
+    assert (st.subject.head, st.subject.modifiers, st.subject.names) == ("", ["2027"], ["brightwater fair"])
+    st = _statement("For the second year in a row, Orvane ranked third among the region's ports.")
+    assert [(s.text, s.measure) for s in st.slots if s.kind == "ordinal"] == [("second", "year"), ("third", "place")]

@@ -747,7 +747,9 @@ def _anchor(
         and (tokens[k][2][0].isalpha() or k in years)
         and (tokens[k][3] not in _FUNCTION or k in ordinal_tokens)
     ]
-    if core:
+    if core and core[-1] in years:
+        modifiers = [_word_lemma(tokens[k][2]) for k in core]  # "the 2027 Lakemoor Festival": a year is no head
+    elif core:
         head = _word_lemma(tokens[core[-1]][2])
         modifiers = [_word_lemma(tokens[k][2]) for k in core[:-1]]
     # content words after the core ("of the University of Leeds" is a name; "of the trial" a modifier)
@@ -1527,7 +1529,7 @@ def _slots(
                 and predicate is not None
                 and "finish" in predicate.classes
                 and pred_index is not None
-                and k - pred_index <= 3
+                and 0 < k - pred_index <= 3
             ):
                 measure = "place"  # "finished third", "came second in the final": a placing
             out.append(
