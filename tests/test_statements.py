@@ -1292,3 +1292,16 @@ def test_a_year_is_no_head_and_a_rank_before_the_verb_is_no_placing():
     assert (st.subject.head, st.subject.modifiers, st.subject.names) == ("", ["2027"], ["brightwater fair"])
     st = _statement("For the second year in a row, Orvane ranked third among the region's ports.")
     assert [(s.text, s.measure) for s in st.slots if s.kind == "ordinal"] == [("second", "year"), ("third", "place")]
+
+
+def test_compared_with_marks_a_base_and_the_base_is_still_checked(tmp_path):
+    source = "# Brightwater Fair\n\nWeekend passes cost 120 pounds, up from 110 pounds in 2025.\n"
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "agree": "A weekend pass cost £120, compared with £110 in 2025.",
+            "other-base": "A weekend pass cost £120, compared with £150 in 2025.",
+        },
+    )
+    assert got == {"agree": "supported", "other-base": "contradicted"}

@@ -1878,6 +1878,8 @@ def content_words(text: str, skip: list[tuple[int, int]]) -> list[str]:
         lw = m.group().lower().removesuffix("'s").removesuffix("’s")
         if lw in _FUNCTION or lw in NEGATIONS or lw in {"it", "they", "he", "she", "said", "says"}:
             continue
+        if lw == "compared" and k + 1 < len(words) and words[k + 1].group().lower() in ("with", "to"):
+            continue  # "£245, compared with £225": the base of a comparison, a slot, not a word to find
         if (
             lw.endswith("ly")
             and word_classes(lw) == _ADV
