@@ -1305,3 +1305,14 @@ def test_compared_with_marks_a_base_and_the_base_is_still_checked(tmp_path):
         },
     )
     assert got == {"agree": "supported", "other-base": "contradicted"}
+
+
+def test_up_or_down_before_a_base_gives_the_direction(tmp_path):
+    assert _statement("The budget totals 90 million pounds, down from 95 million pounds.").predicate.direction == "down"
+    source = "The Tarn budget totals 90 million pounds, up from 85 million pounds this year.\n"
+    got = _verdicts(
+        tmp_path,
+        source,
+        {"conflict": "The Tarn budget totals 90 million pounds, down from 85 million pounds this year."},
+    )
+    assert got == {"conflict": "contradicted"}

@@ -117,6 +117,7 @@ _DIFFERENCE_AFTER = re.compile(  # used with .match(text, pos)
 )
 _COMPARATIVE_AFTER = re.compile(r"\s*(higher|lower|more|less|fewer|greater|smaller|cheaper|dearer)\b", re.I)
 _UPWARD = frozenset({"higher", "more", "greater", "dearer"})
+_UP_DOWN_FROM = re.compile(r"\b(up|down)\s+from\s+(?:about\s+|around\s+)?$", re.I)
 _LEVEL_PREP = re.compile(
     r"\b(to|at|reached|hit|totalled|totaled|totalling|totaling)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$",
     re.I,
@@ -1304,12 +1305,18 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
                         slot.role = "change"
                     break
     if predicate is not None and predicate.direction is None:
-        # "closed 3.1 percent lower": the comparative after a change says which way it went
+        # "closed 3.1 percent lower": the comparative after a change says which way it went;
+        # "totals 412 million pounds, up from 398 million": so does "up" or "down" before its base
         for slot in slots:
             if slot.kind == "quantity" and slot.role == "change":
                 m = _COMPARATIVE_AFTER.match(text, slot.end - offset)
                 if m:
                     predicate.direction = "up" if m.group(1).lower() in _UPWARD else "down"
+                    break
+            if slot.kind == "quantity" and slot.role == "base":
+                m = _UP_DOWN_FROM.search(text[max(0, slot.start - offset - 12) : slot.start - offset])
+                if m:
+                    predicate.direction = m.group(1).lower()
                     break
     by = None
     if predicate is not None and pred_index is not None:
