@@ -308,6 +308,7 @@ def _settings(ctx: click.Context, p: dict):
             ("group_limit", st.group_limit),
             ("substitution_words", st.substitution_words),
             ("misquote_minor_words", st.misquote_minor_words),
+            ("place_distance_km", st.place_distance_km),
         )
         if v is not None
     }

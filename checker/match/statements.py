@@ -26,7 +26,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
-from ..extract.gazetteer import same_country, within
+from ..extract.gazetteer import distance_km, same_country, within
 from ..extract.lexicon import lexicon, noun_lemma, word_classes
 from ..extract.measures import _SYNONYMS as MEASURE_SYNONYMS
 from ..extract.numbers_compare import compatible as numbers_compatible
@@ -52,6 +52,7 @@ class AlignOptions:
     group_limit: int = 8  # distinct accounts of one event (or statement) compared with a sentence
     substitution_words: int = 3  # a misstated value's clause may swap a qualifier this long ("science")
     misquote_minor_words: int = 2  # a quotation changed in at most this many words (no negation, no figure): a warning
+    place_distance_km: float = 50.0  # two towns of one country this far apart are two places for what happens once
 
 
 DEFAULT_OPTIONS = AlignOptions()
@@ -517,10 +518,19 @@ def _compare_when(c: Slot, e: Slot) -> Outcome | None:
     return "conflict"
 
 
-def _compare_where(c: Slot, e: Slot) -> Outcome:
+def _compare_where(c: Slot, e: Slot, once: bool, options: AlignOptions) -> Outcome:
+    """Places of one statement: one within the other agrees; other countries conflict; two
+    towns of one country are a doubt (a tour takes in both, a district is listed as a city),
+    unless what happens once happens in one place and they lie further apart than
+    ``place_distance_km`` ("died in Oslo" against "died in Bergen")."""
+    if c.place is None or e.place is None:
+        return "warning"
     if within(c.place, e.place) or within(e.place, c.place):
         return "agree"
-    return "warning" if same_country(c.place, e.place) else "conflict"
+    if not same_country(c.place, e.place):
+        return "conflict"
+    apart = distance_km(c.place, e.place)
+    return "conflict" if once and apart is not None and apart > options.place_distance_km else "warning"
 
 
 def _measure(word: str) -> str:
@@ -778,7 +788,7 @@ def align_statements(
             outcomes = [(o, e) for o, e in outcomes if o == "conflict"]
         _add(comps, "when", c, outcomes, lambda s: f"{s.date.value_str()} ({s.date.granularity})")
     for c in (s for s in claim.slots if s.kind == "where"):
-        outcomes = [(_compare_where(c, e), e) for e in evidence.slots if e.kind == "where"]
+        outcomes = [(_compare_where(c, e, recurs == "never", options), e) for e in evidence.slots if e.kind == "where"]
         _add(comps, "where", c, outcomes, lambda s: s.place or s.text)
     eq = [s for s in evidence.slots if s.kind == "quantity" and s.role != "base"]
     for c in (s for s in claim.slots if s.kind == "quantity" and s.role != "base"):

@@ -24,15 +24,17 @@ class PlaceConflict(Rule):
     Beijing". Not a conflict: "Beijing" against "China" (the city lies in the country).
 
     Options:
-    None. Different countries are an error; two cities of one country a warning, since a
-    tour may take in both.
+    place-distance-km (default 50). Different countries are an error; two cities of one
+    country a warning, since a tour may take in both and a district may be listed as a city,
+    unless the statement is of something that happens once (a death, a founding, an opening)
+    and the two lie further apart than place-distance-km.
     """
 
     code = "CC-PLACE-001"
     name = "place.conflict"
     category = "place"
     severity = Severity.error
-    options = ("name-similarity", "occurrence-days", "group-limit")
+    options = ("name-similarity", "occurrence-days", "group-limit", "place-distance-km")
 
     def check(self, pair: Pair) -> Iterable[Hit]:
         if not pair.same_event:
