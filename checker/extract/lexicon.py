@@ -131,6 +131,15 @@ def verb_lemmas(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# cached: the readers ask it of the words after each verb form
+@lru_cache(maxsize=65536)
+def past_form(word: str) -> bool:
+    """A lower-case inflected verb form that is no noun ("returned", "opened", "fell", "came")."""
+    if not word[:1].islower() or word.endswith(("s", "ing")) or "NOUN" in word_classes(word):
+        return False
+    return any(x != word for x in verb_lemmas(word))
+
+
 @lru_cache(maxsize=65536)
 def noun_lemma(word: str) -> str:
     """The singular of a noun ("museums" -> "museum"); the word itself when unknown."""

@@ -984,15 +984,6 @@ def _apply_bound(h: _Hit, bound: QuantityBound) -> None:
         h.low = h.high = h.value
 
 
-def _past_verb(word: str) -> bool:
-    """A lower-case past form of a verb that is no noun ("finished", "came")."""
-    from .lexicon import verb_lemmas, word_classes  # the lexicon loads the lemma table: only on need
-
-    if not word[:1].islower() or "NOUN" in word_classes(word):
-        return False
-    return any(x != word for x in verb_lemmas(word)) and not word.endswith(("s", "ing"))
-
-
 def _word_hit(text: str, m: re.Match[str]) -> _Hit | None:
     s, e = m.start(), m.end()
     if m.group("ord"):
@@ -1001,10 +992,12 @@ def _word_hit(text: str, m: re.Match[str]) -> _Hit | None:
         if (toks and toks[-1].rstrip(".") in _MONTH_SET) or _MONTH_AFTER.match(text, e):
             return None
         if word.lower() == "second":
+            from .lexicon import past_form  # the lexicon loads the lemma table: only on need
+
             # "second" is also a unit of time and a verb: only after a determiner, or after a
             # verb in the past ("finished second", "came second": a placing)
             if not re.search(r"\b(?i:the|a|its|their|his|her|our|this|every)\s+$", text[max(0, s - 8) : s]) and not (
-                toks and _past_verb(toks[-1])
+                toks and past_form(toks[-1])
             ):
                 return None
         h = _Hit(s, e, _ordinal_value(word))

@@ -25,7 +25,7 @@ from typing import Protocol, TypeVar
 
 from ..models import Anchor, Facts, Predicate, Slot, Statement
 from .gazetteer import DEMONYMS
-from .lexicon import lexicon, noun_lemma, verb_lemmas, word_classes
+from .lexicon import lexicon, noun_lemma, past_form, verb_lemmas, word_classes
 from .measures import in_comparison_base
 from .numbers_compare import is_duration
 from .vocabulary import CARDINALS
@@ -107,16 +107,18 @@ _YEAR = re.compile(r"1\d{3}|20\d{2}")
 _DATE_PREP = re.compile(r"\b(from|between|until|till|through|by|since|to|before|after)\s+(?:the\s+)?$", re.I)
 _PLACE_PREP = re.compile(r"\b(in|at|to|near|from|into|outside)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
 _CHANGE_PREP = re.compile(r"\b(by|up|down|of)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$", re.I)
+# comparatives after a figure, by the way they go: "3.1 percent lower", "88 pounds more"
+_UPWARD = frozenset({"higher", "more", "greater", "dearer"})
+_COMPARATIVES = "|".join(sorted(_UPWARD | {"lower", "less", "fewer", "smaller", "cheaper"}))
+_COMPARATIVE_AFTER = re.compile(rf"\s*({_COMPARATIVES})\b", re.I)  # used with .match(text, pos)
 # a figure the comparative after it makes a difference: "88 pounds more than now", "3 points
 # higher", "150 million pounds over the original budget", "60 percent above the first estimate"
 _DIFFERENCE_AFTER = re.compile(  # used with .match(text, pos)
-    r"\s*(?:(?:more|less|fewer|higher|lower|greater|smaller|cheaper|dearer)\b"
+    rf"\s*(?:(?:{_COMPARATIVES})\b"
     r"|(?:over|under|above|below)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:\w+\s+)?"
     r"(?:budget|estimate|forecast|target|plan|expectations?|average|limit|cap)\b)",
     re.I,
 )
-_COMPARATIVE_AFTER = re.compile(r"\s*(higher|lower|more|less|fewer|greater|smaller|cheaper|dearer)\b", re.I)
-_UPWARD = frozenset({"higher", "more", "greater", "dearer"})
 _UP_DOWN_FROM = re.compile(r"\b(up|down)\s+from\s+(?:about\s+|around\s+)?$", re.I)
 _LEVEL_PREP = re.compile(
     r"\b(to|at|reached|hit|totalled|totaled|totalling|totaling)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$",
@@ -509,19 +511,10 @@ def _reduced_relative(tokens: list[Token], i: int, masked: set[int]) -> bool:
         if not (k + 1 < len(tokens) and tokens[k][2] == ","):
             return False
         verb = tokens[k + 1][2]
-        return _past_form(verb) or verb.endswith("s") and word_classes(verb) == {"VERB"}
+        return past_form(verb) or verb.endswith("s") and word_classes(verb) == {"VERB"}
     if "NOUN" not in word_classes(tokens[i - 1][2]):
         return False
-    return any(_past_form(tokens[k][2]) for k in _phrase_after(tokens, i + 2, masked))
-
-
-# (this and _inflected_predicate are cached: the readers ask them of the words after each verb form)
-@lru_cache(maxsize=65536)
-def _past_form(word: str) -> bool:
-    """A lower-case inflected verb form that is no noun ("returned", "opened", "fell")."""
-    if not word[0].islower() or word.endswith(("s", "ing")) or "NOUN" in word_classes(word):
-        return False
-    return any(x != word for x in verb_lemmas(word))
+    return any(past_form(tokens[k][2]) for k in _phrase_after(tokens, i + 2, masked))
 
 
 def _singular_noun(word: str) -> bool:
@@ -638,10 +631,14 @@ def _denied_by_determiner(
         head = "people" if a.text.lower() in _NOBODY else a.head
         return a.model_copy(update={"head": head, "modifiers": [m for m in a.modifiers if m != "no"]})
 
-    if subject is not None and not subject.names and (subject.text.lower() in _NOBODY or "no" in subject.modifiers):
-        if subject.text.lower() in _NOBODY or subject.text.lower().startswith("no "):
-            predicate.negated = not predicate.negated
-            subject = bare(subject)
+    said = subject.text.lower() if subject is not None else ""
+    if (
+        subject is not None
+        and not subject.names
+        and (said in _NOBODY or said.startswith("no ") and "no" in subject.modifiers)
+    ):
+        predicate.negated = not predicate.negated
+        subject = bare(subject)
     if objects and objects[0].text.lower().startswith("no ") and "no" in objects[0].modifiers:
         predicate.negated = not predicate.negated
         objects = [bare(objects[0]), *objects[1:]]
@@ -1006,7 +1003,7 @@ def _measure_after(tokens: list[Token], k: int, masked: set[int]) -> str:
         classes = word_classes(tokens[j][2])
         # an unknown word after a noun goes on the compound ("share buyback"); an inflected verb
         # form is not a noun of it ("90% based on 10 reviews")
-        if tokens[j][4] or not ("NOUN" in classes or measure and not classes) or _past_form(tokens[j][2]):
+        if tokens[j][4] or not ("NOUN" in classes or measure and not classes) or past_form(tokens[j][2]):
             break
         measure = noun_lemma(tokens[j][2])
         j += 1
@@ -1060,7 +1057,8 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
     quote_spans = [rel(q.start - 1, q.end + 1) for q in facts.quotes]
     fact_spans = [rel(d.start, d.end) for d in facts.dates] + [rel(q.start, q.end) for q in facts.quantities]
     masked = _covered(fact_spans + quote_spans, tokens)  # (the quoted words among them)
-    lead = lead_end(text) or participle_lead_end(text)
+    aside = participle_lead_end(text)  # "Founded in 1902, ...": not the main clause's subject or facts
+    lead = lead_end(text) or aside
     start = 0
     if lead:
         start = _first_token_at(tokens, lead)
@@ -1266,7 +1264,6 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
         if cut is not None:
             main_end = cut.start()
     own = facts if main_end == len(text) else _within(facts, offset, offset + main_end)
-    aside = participle_lead_end(text)
     if aside:
         own = _within(
             own, offset + aside, offset + main_end
@@ -1288,12 +1285,12 @@ def build_statement(text: str, facts: Facts, offset: int = 0, participle: bool =
     if predicate is not None and pred_index is not None and predicate.lemma in lexicon().change_verbs:
         # "lost 3 percent of its people", "was raised 12 percent": a percentage right after the
         # verb makes it a change
-        after = pred_end
+        verb_end = predicate.end  # "lost 3 percent", "was raised 12 percent": the percentage right after it
         if any(
             slot.kind == "quantity"
             and slot.quantity is not None
             and slot.quantity.kind == "percent"
-            and 0 <= slot.start - (tokens[after][0] + offset if after < len(tokens) else slot.start) <= 8
+            and 0 <= slot.start - verb_end <= 9
             for slot in slots
         ):
             cls = lexicon().change_verbs[predicate.lemma]
@@ -1977,7 +1974,7 @@ def participle_lead_end(text: str) -> int | None:
     if m is None:
         return None
     word = m.group(1).lower()
-    return m.end() if word == "born" or _past_form(word) else None
+    return m.end() if word == "born" or past_form(word) else None
 
 
 def lead_end(text: str) -> int | None:
